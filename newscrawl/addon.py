@@ -1,0 +1,29 @@
+"""The Scrapy add-on that switches newscrawl on: `ADDONS = {"newscrawl.addon.NewscrawlAddon": 0}`.
+
+It works in any Scrapy project, not only this one: the NEWSCRAWL_* defaults come from
+`newscrawl.settings` at "default" priority, the components at "addon" priority.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newscrawl import settings as defaults
+
+if TYPE_CHECKING:
+    from scrapy.settings import Settings
+
+EXTENSIONS = {"newscrawl.archive.extension.WarcArchiver": 100, "newscrawl.progress.Progress": 500}
+# Before Scrapy's HttpProxyMiddleware (750), which does the proxying.
+DOWNLOADER_MIDDLEWARES = {"newscrawl.spiders.middlewares.ProxyMiddleware": 740}
+
+
+class NewscrawlAddon:
+    """Enable WARC archiving, progress reporting and the proxy middleware."""
+
+    def update_settings(self, settings: Settings) -> None:
+        for name in dir(defaults):
+            if name.startswith("NEWSCRAWL_"):
+                settings.set(name, getattr(defaults, name), priority="default")
+        settings["EXTENSIONS"].update(EXTENSIONS)
+        settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)

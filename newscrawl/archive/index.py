@@ -1,0 +1,42 @@
+"""Indexes and packages of finished WARC files: CDXJ (pywb) and WACZ (ReplayWeb.page)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from cdxj_indexer.main import write_cdx_index
+from wacz.main import main as wacz_main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}
+
+
+class PackagingError(RuntimeError):
+    """An index or package could not be written; the WARC files themselves are fine."""
+
+
+def write_cdxj(warcs: Iterable[Path], out: Path) -> Path:
+    """A sorted CDXJ index of every record of `warcs` (file names relative to their folder)."""
+    files = [str(path) for path in warcs]
+    write_cdx_index(str(out), files, {"sort": True, "post_append": True})
+    return out
+
+
+def write_pages(lines: Iterable[str], out: Path) -> Path:
+    """pages.jsonl: the header line, then one JSON object per archived article."""
+    with out.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps(PAGES_HEADER) + "\n")
+        fh.writelines(line + "\n" for line in lines)
+    return out
+
+
+def write_wacz(warcs: Iterable[Path], pages: Path, out: Path, title: str) -> Path:
+    """Package WARCs with their pages list as WACZ (py-wacz computes CDXJ and digests)."""
+    args = ["create", "-o", str(out), "-p", str(pages), "--title", title]
+    if wacz_main([*args, *map(str, warcs)]) != 0:
+        raise PackagingError(f"wacz could not package {out}")
+    return out

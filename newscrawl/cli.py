@@ -1,0 +1,144 @@
+"""The `newscrawl` command: thin wrappers that call into the stages."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from newscrawl.profile import ProfileError, load_profile
+from newscrawl.runner import CrawlResult, project_settings, run_crawl
+
+console = Console(stderr=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
+    overrides = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{value!r}: write -s NAME=VALUE", param_hint="-s")
+        overrides[name] = setting
+    return overrides
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newscrawl")
+def main() -> None:
+    """Crawl news sites into WARC archives and tell where each copy came from."""
+
+
+@main.command()
+@click.argument("profile")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Archive folder (default: archives/).",
+)
+@click.option(
+    "--wacz/--no-wacz", default=None, help="Package the run as WACZ (default: as the profile says)."
+)
+@click.option(
+    "-s",
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a Scrapy or NEWSCRAWL_* setting.",
+)
+def crawl(profile: str, out: Path | None, wacz: bool | None, sets: tuple[str, ...]) -> None:
+    """Crawl with PROFILE (a TOML file, or a name found in settings/) and archive it as WARC."""
+    try:
+        loaded = load_profile(profile)
+    except ProfileError as exc:
+        raise click.UsageError(str(exc)) from exc
+    overrides = _settings_option(sets)
+    if wacz is not None:
+        overrides["NEWSCRAWL_WACZ"] = wacz
+    result = run_crawl(loaded, project_settings(out, overrides))
+    _report(result)
+    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("archives"),
+    show_default=True,
+    help="Archive folder.",
+)
+@click.option(
+    "--version",
+    "world_version",
+    type=click.Choice(["auto", "first", "updated"]),
+    default="auto",
+    show_default=True,
+    help="CNBC article version to serve; auto: 'updated' once OUT holds a demo run.",
+)
+@click.option("--wacz/--no-wacz", default=True, show_default=True, help="Package the run as WACZ.")
+def demo(out: Path, world_version: str, wacz: bool) -> None:
+    """Start the embedded news world on 127.0.0.1 and crawl it: the main job, offline."""
+    from newscrawl.demo.server import DemoServer
+    from newscrawl.demo.world import DemoWorld
+
+    profile = load_profile("demo")
+    if world_version == "auto":
+        earlier = any((out / profile.name).glob("*.warc.gz"))
+        world_version = "updated" if earlier else "first"
+    with DemoServer(DemoWorld(version=world_version)) as server:
+        console.print(
+            f"[bold]demo world[/] ({world_version} version) serving on {server.proxy_url}"
+        )
+        overrides = {"NEWSCRAWL_PROXY": server.proxy_url, "NEWSCRAWL_WACZ": wacz}
+        result = run_crawl(profile, project_settings(out, overrides))
+    _report(result)
+    folder = out / profile.name
+    console.print("\n[bold]next:[/]")
+    console.print(f"  warcio check {folder}/*.warc.gz          # every record verifies")
+    console.print(f"  less {folder}/*.cdxj                     # what was archived, for pywb")
+    console.print(
+        f"  newscrawl demo --out {out}               # again: the CNBC article has changed"
+    )
+    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
+
+
+@main.command("demo-server")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--version",
+    "world_version",
+    type=click.Choice(["first", "updated"]),
+    default="first",
+    show_default=True,
+)
+def demo_server(port: int, world_version: str) -> None:
+    """Serve the demo world as an HTTP proxy on 127.0.0.1 until Ctrl-C (for `scrapy crawl`)."""
+    from newscrawl.demo.server import main as serve
+
+    serve(["--port", str(port), "--version", world_version])
+
+
+def _report(result: CrawlResult) -> None:
+    stats = result.stats
+    console.print(
+        f"\n[bold]{result.finish_reason}[/]: {stats.get('response_received_count', 0)} responses, "
+        f"{stats.get('newscrawl/pages/articles', 0)} articles, "
+        f"{stats.get('newscrawl/fetch/errors', 0)} fetch errors, "
+        f"{stats.get('newscrawl/warc/records', 0)} WARC records, "
+        f"{stats.get('newscrawl/warc/bytes', 0) / 1e6:.2f} MB"
+    )
+    for path in result.warcs:
+        console.print(f"  WARC  {path}")
+    for key, label in (("newscrawl/warc/cdxj", "CDXJ"), ("newscrawl/warc/wacz", "WACZ")):
+        if key in stats:
+            console.print(f"  {label}  {stats[key]}")
+    if "newscrawl/warc/error" in stats:
+        console.print(f"[red]archive error:[/] {stats['newscrawl/warc/error']}")

@@ -1,0 +1,59 @@
+"""Run one crawl in this process and report what it did (the CLI's engine room)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from newscrawl.spiders.news import NewsSpider
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from newscrawl.profile import Profile
+
+
+@dataclass(frozen=True)
+class CrawlResult:
+    """What a finished crawl left behind."""
+
+    stats: dict[str, Any]
+
+    @property
+    def warcs(self) -> list[str]:
+        return list(self.stats.get("newscrawl/warc/files", []))
+
+    @property
+    def finish_reason(self) -> str:
+        return str(self.stats.get("finish_reason", "unknown"))
+
+    @property
+    def ok(self) -> bool:
+        return "newscrawl/warc/error" not in self.stats and self.finish_reason in (
+            "finished",
+            "closespider_pagecount",
+        )
+
+
+def project_settings(
+    archive_dir: Path | None = None, overrides: dict[str, Any] | None = None
+) -> Settings:
+    """newscrawl's settings module, wherever this runs (no scrapy.cfg needed)."""
+    settings = Settings()
+    settings.setmodule("newscrawl.settings", priority="project")
+    if archive_dir is not None:
+        settings.set("NEWSCRAWL_ARCHIVE_DIR", str(archive_dir), priority="cmdline")
+    settings.setdict(overrides or {}, priority="cmdline")
+    return settings
+
+
+def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
+    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor)."""
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawler = process.create_crawler(NewsSpider)
+    process.crawl(crawler, profile=profile)
+    process.start()
+    return CrawlResult(crawler.stats.get_stats() if crawler.stats else {})

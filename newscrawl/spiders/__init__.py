@@ -1,0 +1,1 @@
+"""Fetch stage: the spiders that turn a crawl profile into requests."""

@@ -1,0 +1,161 @@
+"""The `news` spider: seeds from feeds, sitemaps and start pages, follows article links.
+
+Everything it does is set by a crawl profile (`newscrawl.profile`); the WARC archiving
+happens beside it, in `newscrawl.archive`, from what comes off the wire.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import feedparser
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spiders import SitemapSpider
+
+from newscrawl.items import Page
+from newscrawl.profile import Profile, ProfileError, load_profile
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterable, Iterator
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+
+class NewsSpider(SitemapSpider):
+    """Crawl news sites as a crawl profile describes them."""
+
+    name = "news"
+
+    @classmethod
+    def from_crawler(
+        cls, crawler: Crawler, *args: Any, profile: str | Profile | None = None, **kwargs: Any
+    ) -> Self:
+        """Load the profile and apply its settings before the crawler freezes them."""
+        source = profile or crawler.settings.get("NEWSCRAWL_PROFILE")
+        if not source:
+            raise ProfileError(
+                "no crawl profile: run `scrapy crawl news -a profile=settings/NAME.toml` "
+                "or `newscrawl crawl settings/NAME.toml`"
+            )
+        loaded = source if isinstance(source, Profile) else load_profile(source)
+        crawler.settings.setdict(loaded.scrapy_settings(), priority="spider")
+        return super().from_crawler(crawler, *args, profile=loaded, **kwargs)
+
+    def __init__(self, profile: Profile, *args: Any, **kwargs: Any) -> None:
+        scope = profile.scope
+        self.profile = profile
+        self.allowed_domains = list(scope.allowed_domains)
+        self.sitemap_urls = profile.seeds.sitemaps
+        self.sitemap_rules = [(pattern, "parse_page") for pattern in scope.article_patterns or [""]]
+        super().__init__(*args, **kwargs)
+        self._article = _any_of(scope.article_patterns)
+        self._deny = _any_of(scope.deny_patterns) if scope.deny_patterns else None
+        self._links = LinkExtractor(
+            allow=scope.article_patterns,
+            deny=scope.deny_patterns,
+            allow_domains=scope.allowed_domains,
+        )
+        # URLs already requested: checked before a Request is built, which is far cheaper
+        # than building one for every repeated link and letting the dupefilter drop it.
+        self._seen: set[str] = set()
+
+    async def start(self) -> AsyncIterator[Any]:
+        """Sitemaps first (through SitemapSpider), then feeds, then start pages."""
+        async for request in super().start():
+            yield request
+        for url in self.profile.seeds.feeds:
+            yield Request(url, callback=self.parse_feed, errback=self.on_error)
+        for url in self.profile.seeds.start_urls:
+            yield Request(url, callback=self.parse_page, errback=self.on_error)
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        """Queue every entry of an RSS or Atom feed."""
+        feed = feedparser.parse(response.body, response_headers=dict(_text_headers(response)))
+        links = [entry.get("link") for entry in feed.entries if entry.get("link")]
+        if not links and feed.bozo:
+            self.crawler.stats.inc_value("newscrawl/feeds/invalid")
+            logger.warning("not a usable feed: %s (%s)", response.url, feed.get("bozo_exception"))
+        self.crawler.stats.inc_value("newscrawl/feeds/entries", len(links))
+        for url in links:
+            yield from self._request(response.urljoin(url))
+
+    def parse_page(self, response: Response) -> Iterator[Page | Request]:
+        """Describe an HTML page, queue its article links and (optionally) its lead image."""
+        if not isinstance(response, HtmlResponse):
+            return
+        is_article = bool(self._article.search(response.url)) or (
+            response.css('meta[property="og:type"]::attr(content)').get() == "article"
+        )
+        self.crawler.stats.inc_value(
+            "newscrawl/pages/articles" if is_article else "newscrawl/pages/other"
+        )
+        yield Page(
+            url=response.url,
+            status=response.status,
+            title=_title(response),
+            is_article=is_article,
+            depth=response.meta.get("depth", 0),
+            referer=_header(response.request.headers.get("Referer")) if response.request else None,
+            outlinks=sorted(
+                {response.urljoin(href) for href in response.css("a::attr(href)").getall()}
+            ),
+            download_latency=response.meta.get("download_latency"),
+        )
+        if self.profile.scope.fetch_images:
+            image = response.css('meta[property="og:image"]::attr(content)').get()
+            if image:
+                yield from self._request(response.urljoin(image), asset=True)
+        if self.profile.scope.follow_links:
+            for link in self._links.extract_links(response):
+                yield from self._request(link.url)
+
+    def on_error(self, failure: Failure) -> None:
+        """Count and log a failed fetch; the crawl goes on."""
+        if failure.check(IgnoreRequest):
+            return
+        self.crawler.stats.inc_value("newscrawl/fetch/errors")
+        request = getattr(failure, "request", None)
+        logger.warning(
+            "fetch failed: %s: %s", getattr(request, "url", "?"), failure.getErrorMessage()
+        )
+
+    def _request(self, url: str, *, asset: bool = False) -> Iterable[Request]:
+        if url in self._seen or (self._deny and self._deny.search(url)):
+            return ()
+        self._seen.add(url)
+        callback = _ignore if asset else self.parse_page
+        return (Request(url, callback=callback, errback=self.on_error),)
+
+
+def _ignore(response: Response) -> None:
+    """Callback of assets: they are archived off the wire and need no parsing."""
+
+
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+def _title(response: Response) -> str:
+    title = response.css("title::text").get() or response.css(
+        'meta[property="og:title"]::attr(content)'
+    ).get("")
+    return " ".join(title.split())
+
+
+def _header(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None
+
+
+def _text_headers(response: Response) -> Iterable[tuple[str, str]]:
+    for name, values in response.headers.items():
+        yield name.decode("latin-1").lower(), b", ".join(values).decode("latin-1")
