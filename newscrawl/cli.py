@@ -97,7 +97,11 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
         console.print(
             f"[bold]demo world[/] ({world_version} version) serving on {server.proxy_url}"
         )
-        overrides = {"NEWSCRAWL_PROXY": server.proxy_url, "NEWSCRAWL_WACZ": wacz}
+        overrides = {
+            "NEWSCRAWL_PROXY": server.proxy_url,
+            "NEWSCRAWL_WACZ": wacz,
+            "NEWSCRAWL_PROGRESS_INTERVAL": 1.0,
+        }
         result = run_crawl(profile, project_settings(out, overrides))
     _report(result)
     folder = out / profile.name

@@ -90,7 +90,8 @@ class Profile:
             "AUTOTHROTTLE_ENABLED": self.politeness.autothrottle,
             "DOWNLOAD_DELAY": self.politeness.download_delay,
             "CONCURRENT_REQUESTS_PER_DOMAIN": self.politeness.concurrent_requests_per_domain,
-            "DEPTH_LIMIT": self.scope.max_depth,
+            # Pages stop at max_depth (the spider checks); their images may be one hop deeper.
+            "DEPTH_LIMIT": self.scope.max_depth + 1,
             "CLOSESPIDER_PAGECOUNT": self.scope.max_pages,
             "NEWSCRAWL_WARC_PREFIX": self.archive.prefix or self.name,
             "NEWSCRAWL_COLLECTION": self.name,

@@ -39,7 +39,7 @@ def progress_line(stats: StatsCollector, elapsed: float) -> str:
 
 
 class Progress:
-    """Log a progress line every `NEWSCRAWL_PROGRESS_INTERVAL` seconds."""
+    """Log a progress line every `NEWSCRAWL_PROGRESS_INTERVAL` seconds, and one at the end."""
 
     def __init__(self, crawler: Crawler, interval: float) -> None:
         self.crawler = crawler
@@ -68,3 +68,4 @@ class Progress:
     def spider_closed(self) -> None:
         if self._task is not None and self._task.running:
             self._task.stop()
+        self.log()

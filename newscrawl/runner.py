@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import CrawlerProcess
@@ -11,8 +13,6 @@ from scrapy.settings import Settings
 from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from newscrawl.profile import Profile
 
 
@@ -51,9 +51,17 @@ def project_settings(
 
 
 def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
-    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor)."""
+    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
+
+    The run's stats are also written next to its WARCs as `<run-id>-summary.json`.
+    """
     process = CrawlerProcess(settings, install_root_handler=True)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, profile=profile)
     process.start()
-    return CrawlResult(crawler.stats.get_stats() if crawler.stats else {})
+    result = CrawlResult(crawler.stats.get_stats() if crawler.stats else {})
+    folder, run_id = result.stats.get("newscrawl/warc/folder"), result.stats.get("newscrawl/run_id")
+    if folder and run_id and Path(folder).is_dir():
+        summary = Path(folder) / f"{run_id}-summary.json"
+        summary.write_text(json.dumps(result.stats, indent=1, sort_keys=True, default=str) + "\n")
+    return result

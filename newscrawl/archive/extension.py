@@ -84,6 +84,7 @@ class WarcArchiver:
         )
         self.writer = BackgroundWriter(files, self.config.queue_size)
         self.crawler.stats.set_value("newscrawl/run_id", self.run_id)
+        self.crawler.stats.set_value("newscrawl/warc/folder", str(self.config.folder))
         logger.info("archiving to %s (run %s)", self.config.folder, self.run_id)
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import feedparser
 from scrapy import Request
@@ -60,11 +61,10 @@ class NewsSpider(SitemapSpider):
         super().__init__(*args, **kwargs)
         self._article = _any_of(scope.article_patterns)
         self._deny = _any_of(scope.deny_patterns) if scope.deny_patterns else None
-        self._links = LinkExtractor(
-            allow=scope.article_patterns,
-            deny=scope.deny_patterns,
-            allow_domains=scope.allowed_domains,
-        )
+        # Domains are checked on host names in `_request` (LinkExtractor's allow_domains
+        # compares whole netlocs, so it misses hosts with a port).
+        self._links = LinkExtractor(allow=scope.article_patterns, deny=scope.deny_patterns)
+        self._hosts = _host_pattern(scope.allowed_domains)
         # URLs already requested: checked before a Request is built, which is far cheaper
         # than building one for every repeated link and letting the dupefilter drop it.
         self._seen: set[str] = set()
@@ -87,7 +87,7 @@ class NewsSpider(SitemapSpider):
             logger.warning("not a usable feed: %s (%s)", response.url, feed.get("bozo_exception"))
         self.crawler.stats.inc_value("newscrawl/feeds/entries", len(links))
         for url in links:
-            yield from self._request(response.urljoin(url))
+            yield from self._request(response.urljoin(url), response)
 
     def parse_page(self, response: Response) -> Iterator[Page | Request]:
         """Describe an HTML page, queue its article links and (optionally) its lead image."""
@@ -114,10 +114,10 @@ class NewsSpider(SitemapSpider):
         if self.profile.scope.fetch_images:
             image = response.css('meta[property="og:image"]::attr(content)').get()
             if image:
-                yield from self._request(response.urljoin(image), asset=True)
+                yield from self._request(response.urljoin(image), response, asset=True)
         if self.profile.scope.follow_links:
             for link in self._links.extract_links(response):
-                yield from self._request(link.url)
+                yield from self._request(link.url, response)
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed fetch; the crawl goes on."""
@@ -129,8 +129,19 @@ class NewsSpider(SitemapSpider):
             "fetch failed: %s: %s", getattr(request, "url", "?"), failure.getErrorMessage()
         )
 
-    def _request(self, url: str, *, asset: bool = False) -> Iterable[Request]:
+    def _request(self, url: str, source: Response, *, asset: bool = False) -> Iterable[Request]:
+        """A request for `url` found on `source`, unless it is known, denied, offsite or too deep.
+
+        Pages stop at `max_depth`; an asset (a page's image) may go one hop further, which is
+        why Scrapy's own DEPTH_LIMIT is set one above it (see `Profile.scrapy_settings`).
+        """
+        depth = source.meta.get("depth", 0) + 1
+        if depth > self.profile.scope.max_depth + asset:
+            return ()
         if url in self._seen or (self._deny and self._deny.search(url)):
+            return ()
+        if not self._hosts.match(urlsplit(url).hostname or ""):
+            self.crawler.stats.inc_value("newscrawl/links/offsite")
             return ()
         self._seen.add(url)
         callback = _ignore if asset else self.parse_page
@@ -143,6 +154,14 @@ def _ignore(response: Response) -> None:
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
+
+
+def _host_pattern(domains: Iterable[str]) -> re.Pattern[str]:
+    """Host names on or below `domains` (any host when there are none), as OffsiteMiddleware."""
+    if not domains:
+        return re.compile(".*")
+    names = "|".join(re.escape(domain.lower()) for domain in domains)
+    return re.compile(rf"^(?:.*\.)?(?:{names})$")
 
 
 def _title(response: Response) -> str:

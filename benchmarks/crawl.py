@@ -1,0 +1,102 @@
+"""Archiving overhead: crawl one generated site with plain Scrapy and with WARC archiving.
+
+Both crawls use the same `news` spider, settings and loopback server; the only difference is
+the WarcArchiver extension. Rounds alternate so that machine noise hits both alike.
+
+    python benchmarks/crawl.py [--pages 3000] [--page-size 65536] [--rounds 2]
+
+Target (issue 2): archiving keeps at least 90% of plain Scrapy's pages/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from newscrawl.demo.generated import GeneratedSite
+from newscrawl.demo.server import DemoServer
+
+PROFILE = """
+name = "bench"
+[seeds]
+start_urls = ["{start}"]
+[scope]
+allowed_domains = ["{host}"]
+max_depth = 100
+[politeness]
+autothrottle = false
+concurrent_requests_per_domain = 16
+[network]
+proxy = "{proxy}"
+"""
+
+
+def child(profile: str, out: str, archive: bool) -> None:
+    """One crawl in this process; prints its stats as JSON."""
+    from newscrawl.profile import load_profile
+    from newscrawl.runner import project_settings, run_crawl
+
+    overrides = {"LOG_LEVEL": "WARNING", "NEWSCRAWL_PROGRESS_INTERVAL": 0}
+    if not archive:
+        overrides["EXTENSIONS"] = {"newscrawl.archive.extension.WarcArchiver": None}
+    result = run_crawl(load_profile(profile), project_settings(Path(out), overrides))
+    stats = result.stats
+    print(
+        json.dumps(
+            {
+                "pages": stats.get("response_received_count", 0),
+                "seconds": stats.get("elapsed_time_seconds"),
+                "warc_bytes": stats.get("newscrawl/warc/bytes", 0),
+            }
+        )
+    )
+
+
+def crawl(profile: Path, out: Path, archive: bool) -> dict[str, float]:
+    args = [sys.executable, __file__, "--child", str(profile), str(out), "1" if archive else "0"]
+    done = subprocess.run(args, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--pages", type=int, default=3000)
+    parser.add_argument("--page-size", type=int, default=65536)
+    parser.add_argument("--links", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    site = GeneratedSite(args.pages, page_size=args.page_size, links=args.links)
+    with DemoServer(site) as server, tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "bench.toml"
+        profile.write_text(
+            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
+        )
+        rates: dict[str, list[float]] = {"plain": [], "archive": []}
+        for i in range(args.rounds):
+            for mode in ("plain", "archive"):
+                stats = crawl(profile, Path(tmp) / f"{mode}{i}", mode == "archive")
+                rate = stats["pages"] / stats["seconds"]
+                rates[mode].append(rate)
+                print(
+                    f"round {i + 1} {mode:8s} {stats['pages']:6d} pages {stats['seconds']:6.1f} s "
+                    f"{rate:7.1f} pages/s  {stats['warc_bytes'] / 1e6:7.1f} MB WARC",
+                    flush=True,
+                )
+    plain, archive = statistics.median(rates["plain"]), statistics.median(rates["archive"])
+    print(f"plain Scrapy   {plain:7.1f} pages/s (median)")
+    print(f"with archiving {archive:7.1f} pages/s (median)")
+    print(f"ratio          {archive / plain:7.2f}  (target >= 0.90)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], sys.argv[4] == "1")
+    else:
+        main()

@@ -1,0 +1,83 @@
+"""A crawl killed hard (SIGKILL) mid-run leaves every closed WARC valid and the open one
+named `.open` and readable up to its last whole record."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from typing import TYPE_CHECKING
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newscrawl.demo.generated import GeneratedSite
+from newscrawl.demo.server import DemoServer
+from tests.conftest import ROOT
+from tests.helpers import warcio_check
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PROFILE = """
+name = "killed"
+[seeds]
+start_urls = ["{start}"]
+[scope]
+allowed_domains = ["{host}"]
+max_depth = 50
+[politeness]
+autothrottle = false
+[network]
+proxy = "{proxy}"
+"""
+
+
+def test_sigkill_leaves_closed_files_valid(tmp_path: Path) -> None:
+    site = GeneratedSite(3000, page_size=20_000, links=10)
+    with DemoServer(site) as server:
+        profile = tmp_path / "killed.toml"
+        profile.write_text(
+            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
+        )
+        crawl = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "newscrawl",
+                "crawl",
+                str(profile),
+                "--out",
+                str(tmp_path),
+                "-s",
+                "NEWSCRAWL_WARC_MAX_SIZE=200000",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=ROOT,
+        )
+        folder = tmp_path / "killed"
+        deadline = time.monotonic() + 120
+        while len(list(folder.glob("*.warc.gz"))) < 3:
+            assert crawl.poll() is None, "the crawl ended before it could be killed"
+            assert time.monotonic() < deadline, "no WARC files were closed in time"
+            time.sleep(0.05)
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait(30)
+
+    closed = sorted(folder.glob("*.warc.gz"))
+    for path in closed:
+        check = warcio_check(path)
+        assert check.returncode == 0, check.stdout
+    opened = list(folder.glob("*.warc.gz.open"))
+    assert len(opened) <= 1
+    for path in opened:
+        whole = 0
+        with path.open("rb") as fh:
+            try:
+                for record in ArchiveIterator(fh, check_digests="raise"):
+                    record.content_stream().read()
+                    whole += 1
+            except Exception:
+                pass
+        assert whole >= 1, "the open file is readable up to its last whole record"

@@ -1,0 +1,112 @@
+"""WARC files on disk: naming, rotation, `.open` while written, one gzip member per record."""
+
+from __future__ import annotations
+
+import os
+import re
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newscrawl.archive.records import Exchange, new_record_id
+from newscrawl.archive.writer import BackgroundWriter, WarcFiles
+from tests.helpers import warcio_check
+
+NAME = re.compile(r"^test-\d{14}-\d{5}-[\w.]+\.warc\.gz$")
+
+
+def exchange(i: int, size: int = 20_000) -> Exchange:
+    body = os.urandom(size)
+    return Exchange(
+        url=f"http://www.example.com/{i}",
+        fetched_at=datetime.now(UTC),
+        record_id=new_record_id(),
+        request_line=f"GET /{i} HTTP/1.1".encode(),
+        request_headers=[(b"Host", b"www.example.com")],
+        request_body=b"",
+        status_line=b"HTTP/1.1 200 OK",
+        response_headers=[(b"Content-Type", b"application/octet-stream")],
+        body=body,
+    )
+
+
+def files(folder: Path, **kw: int) -> WarcFiles:
+    return WarcFiles(folder, "test", {"software": "tests"}, hostname="host", **kw)
+
+
+def gzip_members(path: Path) -> int:
+    data, count = path.read_bytes(), 0
+    while data:
+        d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        d.decompress(data)
+        data = d.unused_data
+        count += 1
+    return count
+
+
+def test_rotation_naming_and_open_suffix(tmp_path: Path) -> None:
+    warcs = files(tmp_path, max_size=30_000)
+    for i in range(6):
+        warcs.write(exchange(i).records(warcs.builder))
+        open_files = list(tmp_path.glob("*.open"))
+        assert len(open_files) == 1, "exactly one file is being written, and it says so"
+    closed = warcs.close()
+    assert not list(tmp_path.glob("*.open"))
+    assert len(closed) >= 3
+    assert [p.name for p in closed] == sorted(p.name for p in tmp_path.glob("*.warc.gz"))
+    serials = [p.name.split("-")[2] for p in closed]
+    assert serials == [f"{i:05d}" for i in range(len(closed))]
+    uris = []
+    for path in closed:
+        assert NAME.match(path.name), path.name
+        with path.open("rb") as fh:
+            records = [
+                (r.rec_type, r.rec_headers) for r in ArchiveIterator(fh, check_digests="raise")
+            ]
+        assert records[0][0] == "warcinfo"
+        assert records[0][1].get_header("WARC-Filename") == path.name
+        assert all(h.protocol == "WARC/1.1" for _, h in records)
+        assert gzip_members(path) == len(records), "one gzip member per record"
+        uris += [h.get_header("WARC-Target-URI") for kind, h in records if kind == "response"]
+        assert warcio_check(path).returncode == 0
+    assert uris == [f"http://www.example.com/{i}" for i in range(6)], "a pair never splits"
+
+
+def test_background_writer_keeps_order_and_reports_offsets(tmp_path: Path) -> None:
+    writer = BackgroundWriter(files(tmp_path), queue_size=4)
+    for i in range(50):
+        writer.submit(exchange(i, 2000))
+    (path,) = writer.close()
+    with path.open("rb") as fh:
+        uris = [
+            r.rec_headers.get_header("WARC-Target-URI")
+            for r in ArchiveIterator(fh)
+            if r.rec_type == "response"
+        ]
+    assert uris == [f"http://www.example.com/{i}" for i in range(50)]
+    assert writer.error is None
+
+
+def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) -> None:
+    """/dev/full answers every write with ENOSPC: the error is kept, nothing raises."""
+    warcs = files(tmp_path)
+    writer = BackgroundWriter(warcs)
+    writer.submit(exchange(0))
+    writer.close()
+    (good,) = warcs.closed_files
+
+    class FullDisk(WarcFiles):
+        def _rotate(self) -> None:
+            super()._rotate()
+            self._fh = Path("/dev/full").open("wb", buffering=0)  # noqa: SIM115
+
+    full = FullDisk(tmp_path / "full", "test", {}, hostname="host")
+    writer = BackgroundWriter(full)
+    writer.submit(exchange(1))
+    writer.submit(exchange(2))
+    writer.close()
+    assert isinstance(writer.error, OSError)
+    assert "No space left" in str(writer.error)
+    assert warcio_check(good).returncode == 0

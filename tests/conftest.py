@@ -1,0 +1,112 @@
+"""Session fixtures: the demo world on 127.0.0.1, a real crawl of it, and pywb."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newscrawl.demo.server import DemoServer
+from newscrawl.demo.world import DemoWorld
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_newscrawl(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """The `newscrawl` command in its own process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "newscrawl", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def demo_run(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """`newscrawl demo --out DIR`: the main job, run once for the whole session."""
+    out = tmp_path_factory.mktemp("demo-archive")
+    result = run_newscrawl("demo", "--out", str(out), "--version", "first")
+    return out / "demo", result
+
+
+@pytest.fixture(scope="session")
+def demo_archive(demo_run: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    """The folder of the demo run's WARCs, CDXJ, pages and WACZ."""
+    folder, result = demo_run
+    assert result.returncode == 0, result.stdout + result.stderr
+    return folder
+
+
+@pytest.fixture(scope="session")
+def world_server() -> Iterator[DemoServer]:
+    """The demo world served in this process (tests add fault pages to it)."""
+    with DemoServer(DemoWorld()) as server:
+        yield server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def pywb_bin() -> Path:
+    """pywb's own environment (never imported here: it gevent-patches whoever imports it)."""
+    configured = os.environ.get("NEWSCRAWL_PYWB")
+    folder = Path(configured) if configured else ROOT / ".venv-pywb" / "bin"
+    if not (folder / "wayback").exists():
+        message = f"pywb not found in {folder}: run `bash .ci/run` or set NEWSCRAWL_PYWB"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pywb(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A running pywb with the demo run as collection `demo`; yields its base URL."""
+    binaries = pywb_bin()
+    root = tmp_path_factory.mktemp("pywb")
+    subprocess.run(
+        [binaries / "wb-manager", "init", "demo"], cwd=root, check=True, capture_output=True
+    )
+    warcs = sorted(str(p) for p in demo_archive.glob("*.warc.gz"))
+    subprocess.run(
+        [binaries / "wb-manager", "add", "demo", *warcs], cwd=root, check=True, capture_output=True
+    )
+    port = free_port()
+    log = (root / "wayback.log").open("wb")
+    process = subprocess.Popen(
+        [binaries / "wayback", "-b", "127.0.0.1", "-p", str(port)], cwd=root, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/demo/", timeout=2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError((root / "wayback.log").read_text()) from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(10)
+        log.close()
