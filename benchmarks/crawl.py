@@ -1,9 +1,11 @@
 """Archiving overhead: crawl one generated site with plain Scrapy and with WARC archiving.
 
 Both crawls use the same `news` spider, settings and loopback server; the only difference is
-the WarcArchiver extension. Rounds alternate so that machine noise hits both alike.
+the WarcArchiver component. Rounds alternate so that machine noise hits both alike. Besides
+pages/s it prints the CPU time per page of the crawler process (event loop + WARC writer
+thread) and of the loopback server, which shares the machine's cores with the crawl.
 
-    python benchmarks/crawl.py [--pages 3000] [--page-size 65536] [--rounds 2]
+    python benchmarks/crawl.py [--pages 3000] [--page-size 65536] [--rounds 2] [--gzip-level 6]
 
 Target (issue 2): archiving keeps at least 90% of plain Scrapy's pages/s.
 """
@@ -16,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from newscrawl.demo.generated import GeneratedSite
@@ -36,29 +39,33 @@ proxy = "{proxy}"
 """
 
 
-def child(profile: str, out: str, archive: bool) -> None:
+def child(profile: str, out: str, mode: str, gzip_level: str) -> None:
     """One crawl in this process; prints its stats as JSON."""
     from newscrawl.profile import load_profile
     from newscrawl.runner import project_settings, run_crawl
 
-    overrides = {"LOG_LEVEL": "WARNING", "NEWSCRAWL_PROGRESS_INTERVAL": 0}
-    if not archive:
-        overrides["EXTENSIONS"] = {"newscrawl.archive.extension.WarcArchiver": None}
+    overrides: dict[str, object] = {
+        "LOG_LEVEL": "WARNING",
+        "NEWSCRAWL_PROGRESS_INTERVAL": 0,
+        "NEWSCRAWL_WARC_GZIP_LEVEL": int(gzip_level),
+    }
+    if mode == "plain":
+        overrides["SPIDER_MIDDLEWARES"] = {"newscrawl.archive.archiver.WarcArchiver": None}
+        overrides["EXTENSIONS"] = {"newscrawl.archive.archiver.WarcArchiver": None}
     result = run_crawl(load_profile(profile), project_settings(Path(out), overrides))
     stats = result.stats
-    print(
-        json.dumps(
-            {
-                "pages": stats.get("response_received_count", 0),
-                "seconds": stats.get("elapsed_time_seconds"),
-                "warc_bytes": stats.get("newscrawl/warc/bytes", 0),
-            }
-        )
-    )
+    report = {
+        "pages": stats.get("response_received_count", 0),
+        "seconds": stats.get("elapsed_time_seconds"),
+        "cpu": time.process_time(),
+        "warc_bytes": stats.get("newscrawl/warc/bytes", 0),
+    }
+    print(json.dumps(report))
 
 
-def crawl(profile: Path, out: Path, archive: bool) -> dict[str, float]:
-    args = [sys.executable, __file__, "--child", str(profile), str(out), "1" if archive else "0"]
+def crawl(profile: Path, out: Path, mode: str, gzip_level: int) -> dict[str, float]:
+    """Run `child` in a fresh process (Twisted's reactor starts once per process)."""
+    args = [sys.executable, __file__, "--child", str(profile), str(out), mode, str(gzip_level)]
     done = subprocess.run(args, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -71,22 +78,27 @@ def main() -> None:
     parser.add_argument("--page-size", type=int, default=65536)
     parser.add_argument("--links", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--gzip-level", type=int, default=6)
     args = parser.parse_args()
     site = GeneratedSite(args.pages, page_size=args.page_size, links=args.links)
+    rates: dict[str, list[float]] = {"plain": [], "archive": []}
     with DemoServer(site) as server, tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "bench.toml"
         profile.write_text(
             PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
         )
-        rates: dict[str, list[float]] = {"plain": [], "archive": []}
         for i in range(args.rounds):
-            for mode in ("plain", "archive"):
-                stats = crawl(profile, Path(tmp) / f"{mode}{i}", mode == "archive")
-                rate = stats["pages"] / stats["seconds"]
-                rates[mode].append(rate)
+            for mode in rates:
+                served = time.process_time()
+                stats = crawl(profile, Path(tmp) / f"{mode}{i}", mode, args.gzip_level)
+                served = time.process_time() - served
+                pages = stats["pages"]
+                rates[mode].append(pages / stats["seconds"])
                 print(
-                    f"round {i + 1} {mode:8s} {stats['pages']:6d} pages {stats['seconds']:6.1f} s "
-                    f"{rate:7.1f} pages/s  {stats['warc_bytes'] / 1e6:7.1f} MB WARC",
+                    f"round {i + 1} {mode:8s} {pages:6d} pages {stats['seconds']:6.1f} s "
+                    f"{rates[mode][-1]:7.1f} pages/s  crawler {stats['cpu'] / pages * 1e3:.2f} "
+                    f"ms CPU/page, server {served / pages * 1e3:.2f} ms CPU/page, "
+                    f"{stats['warc_bytes'] / 1e6:.1f} MB WARC",
                     flush=True,
                 )
     plain, archive = statistics.median(rates["plain"]), statistics.median(rates["archive"])
@@ -97,6 +109,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(sys.argv[2], sys.argv[3], sys.argv[4] == "1")
+        child(*sys.argv[2:6])
     else:
         main()

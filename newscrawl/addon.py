@@ -13,7 +13,9 @@ from newscrawl import settings as defaults
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
-EXTENSIONS = {"newscrawl.archive.extension.WarcArchiver": 100, "newscrawl.progress.Progress": 500}
+EXTENSIONS = {"newscrawl.progress.Progress": 500}
+# Outermost spider middleware: it sees the spider's pages before any other middleware.
+SPIDER_MIDDLEWARES = {"newscrawl.archive.archiver.WarcArchiver": 950}
 # Before Scrapy's HttpProxyMiddleware (750), which does the proxying.
 DOWNLOADER_MIDDLEWARES = {"newscrawl.spiders.middlewares.ProxyMiddleware": 740}
 
@@ -26,4 +28,5 @@ class NewscrawlAddon:
             if name.startswith("NEWSCRAWL_"):
                 settings.set(name, getattr(defaults, name), priority="default")
         settings["EXTENSIONS"].update(EXTENSIONS)
+        settings["SPIDER_MIDDLEWARES"].update(SPIDER_MIDDLEWARES)
         settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)

@@ -17,3 +17,11 @@ class Page:
     referer: str | None = None
     outlinks: list[str] = field(default_factory=list)
     download_latency: float | None = None
+    html: str = ""
+    content_type: str = ""
+    # Where the archive stage wrote the response (filled in by WarcArchiver).
+    warc_file: str | None = None
+    warc_offset: int | None = None
+    warc_record_id: str | None = None
+    payload_digest: str | None = None
+    fetched_at: str | None = None

@@ -55,7 +55,7 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
 
     The run's stats are also written next to its WARCs as `<run-id>-summary.json`.
     """
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, profile=profile)
     process.start()

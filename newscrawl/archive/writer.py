@@ -13,6 +13,8 @@ import queue
 import socket
 import threading
 import zlib
+from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -35,6 +37,15 @@ class RecordSource(Protocol):
     """Anything that turns into WARC records in the writer thread."""
 
     def records(self, builder: RecordBuilder) -> list[ArcWarcRecord]: ...
+
+
+@dataclass(frozen=True)
+class Written:
+    """Where the first record of a group landed: traceability from an article to its WARC."""
+
+    file: Path
+    offset: int
+    payload_digest: str | None
 
 
 def timestamp14(when: datetime) -> str:
@@ -80,15 +91,16 @@ class WarcFiles:
         """The warcio record builder (WARC/1.1) the records are made with."""
         return self._serializer
 
-    def write(self, records: list[ArcWarcRecord]) -> tuple[Path, int]:
-        """Append records (kept together in one file); return the file and first offset."""
+    def write(self, records: list[ArcWarcRecord]) -> Written:
+        """Append records, kept together in one file; say where the first one is."""
         if self._fh is None or self._fh.tell() >= self.max_size:
             self._rotate()
         assert self._fh is not None and self._file is not None
         offset = self._fh.tell()
         for record in records:
             self._append(record)
-        return self._file.with_suffix(""), offset
+        digest = records[0].rec_headers.get_header("WARC-Payload-Digest")
+        return Written(self._file.with_suffix(""), offset, digest)
 
     def close(self) -> list[Path]:
         """Close the current file (rename it without `.open`); return every closed file."""
@@ -138,10 +150,17 @@ class BackgroundWriter:
         self._thread = threading.Thread(target=self._run, name="warc-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, source: RecordSource) -> None:
-        """Queue records to write; blocks (back-pressure) when the writer is behind."""
-        if self.error is None:
-            self._queue.put(source)
+    def submit(self, source: RecordSource) -> Future[Written]:
+        """Queue records to write; blocks (back-pressure) when the writer is behind.
+
+        The future says where they were written, or holds the error that stopped the writer.
+        """
+        future: Future[Written] = Future()
+        if self.error is not None:
+            future.set_exception(self.error)
+        else:
+            self._queue.put((source, future))
+        return future
 
     def close(self) -> list[Path]:
         """Write what is queued, close the files, and return them."""
@@ -155,11 +174,13 @@ class BackgroundWriter:
         return self.files.closed_files
 
     def _run(self) -> None:
-        while (source := self._queue.get()) is not _STOP:
-            if self.error is not None:
-                continue
-            try:
-                self.files.write(source.records(self.files.builder))  # type: ignore[attr-defined]
-            except OSError as exc:
-                self.error = exc
-                logger.error("cannot write WARC records (%s); archiving stopped", exc)
+        while (job := self._queue.get()) is not _STOP:
+            source, future = job  # type: ignore[misc]
+            if self.error is None:
+                try:
+                    future.set_result(self.files.write(source.records(self.files.builder)))
+                    continue
+                except OSError as exc:
+                    self.error = exc
+                    logger.error("cannot write WARC records (%s); archiving stopped", exc)
+            future.set_exception(self.error)

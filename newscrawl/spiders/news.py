@@ -90,7 +90,7 @@ class NewsSpider(SitemapSpider):
             yield from self._request(response.urljoin(url), response)
 
     def parse_page(self, response: Response) -> Iterator[Page | Request]:
-        """Describe an HTML page, queue its article links and (optionally) its lead image."""
+        """Queue an HTML page's article links (and optionally its lead image), then describe it."""
         if not isinstance(response, HtmlResponse):
             return
         is_article = bool(self._article.search(response.url)) or (
@@ -99,6 +99,14 @@ class NewsSpider(SitemapSpider):
         self.crawler.stats.inc_value(
             "newscrawl/pages/articles" if is_article else "newscrawl/pages/other"
         )
+        if self.profile.scope.fetch_images:
+            image = response.css('meta[property="og:image"]::attr(content)').get()
+            if image:
+                yield from self._request(response.urljoin(image), response, asset=True)
+        if self.profile.scope.follow_links:
+            for link in self._links.extract_links(response):
+                yield from self._request(link.url, response)
+        # Last, so that later stages working on the page never hold up its links.
         yield Page(
             url=response.url,
             status=response.status,
@@ -110,14 +118,9 @@ class NewsSpider(SitemapSpider):
                 {response.urljoin(href) for href in response.css("a::attr(href)").getall()}
             ),
             download_latency=response.meta.get("download_latency"),
+            html=response.text,
+            content_type=_header(response.headers.get("Content-Type")) or "",
         )
-        if self.profile.scope.fetch_images:
-            image = response.css('meta[property="og:image"]::attr(content)').get()
-            if image:
-                yield from self._request(response.urljoin(image), response, asset=True)
-        if self.profile.scope.follow_links:
-            for link in self._links.extract_links(response):
-                yield from self._request(link.url, response)
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed fetch; the crawl goes on."""

@@ -1,18 +1,24 @@
-"""The Scrapy extension that archives every exchange of a crawl as WARC/1.1.
+"""WarcArchiver: archives every exchange of a crawl as WARC/1.1.
 
 It listens to `response_downloaded`, which Scrapy sends before any downloader middleware
 has touched the response (a gzip body is still compressed), so what is written is what
-came off the wire: robots.txt, redirects, errors and assets included. Pages the spider
-parsed (`Page` items) add a metadata record with their outlinks and fetch timing. When the
-spider closes, the files are closed and a CDXJ index (and a WACZ package) is written.
+came off the wire: robots.txt, redirects, errors and assets included.
+
+It is also a spider middleware, so that it sees each `Page` the spider makes from a
+response: it writes the page's metadata record (outlinks, fetch timing) and fills in where
+the page was archived (file, offset, record id, digest) before the item moves on to the
+extract stage. When the spider closes, the files are closed and indexed (CDXJ), and
+optionally packaged (WACZ).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
@@ -21,10 +27,12 @@ import newscrawl
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, write_wacz
 from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json
-from newscrawl.archive.writer import BackgroundWriter, WarcFiles, timestamp14
+from newscrawl.archive.writer import BackgroundWriter, WarcFiles, Written, timestamp14
 from newscrawl.items import Page
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from concurrent.futures import Future
     from typing import Self
 
     from scrapy import Request, Spider
@@ -34,6 +42,15 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 META_KEY = "newscrawl_warc"
+
+
+@dataclass(frozen=True)
+class Capture:
+    """A response queued for writing: its record id, fetch time and where it will land."""
+
+    record_id: str
+    fetched_at: datetime
+    written: Future[Written]
 
 
 class WarcArchiver:
@@ -52,15 +69,13 @@ class WarcArchiver:
         archiver = cls(crawler, WarcConfig.from_settings(crawler.settings))
         crawler.signals.connect(archiver.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(archiver.response_downloaded, signal=signals.response_downloaded)
-        crawler.signals.connect(archiver.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(archiver.spider_closed, signal=signals.spider_closed)
         return archiver
 
     def spider_opened(self, spider: Spider) -> None:
         """Start the writer thread; the first WARC file opens with the first record."""
         settings = self.crawler.settings
-        started = datetime.now(UTC)
-        self.run_id = f"{self.config.prefix}-{timestamp14(started)}"
+        self.run_id = f"{self.config.prefix}-{timestamp14(datetime.now(UTC))}"
         profile = getattr(spider, "profile", None)
         info = {
             "software": f"newscrawl/{newscrawl.__version__} (Scrapy, warcio)",
@@ -95,21 +110,37 @@ class WarcArchiver:
             self._stop_on_error()
             return
         exchange = Exchange.from_scrapy(request, response, datetime.now(UTC))
-        request.meta[META_KEY] = (exchange.record_id, exchange.fetched_at)
-        self.writer.submit(exchange)
+        written = self.writer.submit(exchange)
+        request.meta[META_KEY] = Capture(exchange.record_id, exchange.fetched_at, written)
         stats = self.crawler.stats
         stats.inc_value("newscrawl/warc/exchanges")
         stats.set_value("newscrawl/warc/bytes", self.writer.files.bytes_written)
 
-    def item_scraped(self, item: object, response: Response, spider: Spider) -> None:
-        """Add the metadata record of a parsed page, and list archived articles as pages."""
-        if not isinstance(item, Page) or self.writer is None or META_KEY not in response.meta:
+    async def process_spider_output(
+        self, response: Response, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        """Add each page's metadata record, and say where the page was archived."""
+        async for item in result:
+            capture = response.meta.get(META_KEY)
+            if isinstance(item, Page) and isinstance(capture, Capture) and self.writer:
+                await self._locate(item, capture)
+            yield item
+
+    async def _locate(self, page: Page, capture: Capture) -> None:
+        try:
+            written = await asyncio.wrap_future(capture.written)
+        except OSError:
             return
-        record_id, fetched_at = response.meta[META_KEY]
-        fields = fetch_fields(item.outlinks, item.download_latency, item.depth, item.referer)
-        self.writer.submit(PageMetadata(item.url, record_id, fetched_at, fields))
-        if item.is_article:
-            self._pages.append(page_json(item.url, item.title, fetched_at))
+        page.warc_file = written.file.name
+        page.warc_offset = written.offset
+        page.warc_record_id = capture.record_id
+        page.payload_digest = written.payload_digest
+        page.fetched_at = capture.fetched_at.isoformat()
+        fields = fetch_fields(page.outlinks, page.download_latency, page.depth, page.referer)
+        assert self.writer is not None
+        self.writer.submit(PageMetadata(page.url, capture.record_id, capture.fetched_at, fields))
+        if page.is_article:
+            self._pages.append(page_json(page.url, page.title, capture.fetched_at))
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the files, then index and package what was written."""
@@ -121,9 +152,7 @@ class WarcArchiver:
         stats.set_value("newscrawl/warc/records", self.writer.files.records_written)
         stats.set_value("newscrawl/warc/bytes", self.writer.files.bytes_written)
         if self.writer.error is not None:
-            logger.error(
-                "WARC writing failed: %s; files written before it: %s", self.writer.error, warcs
-            )
+            logger.error("WARC writing failed: %s; files closed: %s", self.writer.error, warcs)
             stats.set_value("newscrawl/warc/error", str(self.writer.error))
         if not warcs:
             return
@@ -136,9 +165,7 @@ class WarcArchiver:
                 wacz = write_wacz(warcs, pages, folder / f"{self.run_id}.wacz", self.run_id)
                 stats.set_value("newscrawl/warc/wacz", str(wacz))
         except (OSError, PackagingError) as exc:
-            logger.error(
-                "could not index or package %s: %s (the WARC files are complete)", folder, exc
-            )
+            logger.error("could not index or package %s: %s (WARC files are complete)", folder, exc)
             stats.set_value("newscrawl/warc/error", str(exc))
 
     def _stop_on_error(self) -> None:
