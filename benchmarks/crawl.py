@@ -50,8 +50,7 @@ def child(profile: str, out: str, mode: str, gzip_level: str) -> None:
         "NEWSCRAWL_WARC_GZIP_LEVEL": int(gzip_level),
     }
     if mode == "plain":
-        overrides["SPIDER_MIDDLEWARES"] = {"newscrawl.archive.archiver.WarcArchiver": None}
-        overrides["EXTENSIONS"] = {"newscrawl.archive.archiver.WarcArchiver": None}
+        overrides["ITEM_PIPELINES"] = {"newscrawl.archive.archiver.WarcArchiver": None}
     result = run_crawl(load_profile(profile), project_settings(Path(out), overrides))
     stats = result.stats
     report = {
@@ -59,6 +58,7 @@ def child(profile: str, out: str, mode: str, gzip_level: str) -> None:
         "seconds": stats.get("elapsed_time_seconds"),
         "cpu": time.process_time(),
         "warc_bytes": stats.get("newscrawl/warc/bytes", 0),
+        "writer_cpu": stats.get("newscrawl/warc/writer_cpu_seconds", 0.0),
     }
     print(json.dumps(report))
 
@@ -88,16 +88,17 @@ def main() -> None:
             PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
         )
         for i in range(args.rounds):
-            for mode in rates:
+            for mode, measured in rates.items():
                 served = time.process_time()
                 stats = crawl(profile, Path(tmp) / f"{mode}{i}", mode, args.gzip_level)
                 served = time.process_time() - served
                 pages = stats["pages"]
-                rates[mode].append(pages / stats["seconds"])
+                measured.append(pages / stats["seconds"])
                 print(
                     f"round {i + 1} {mode:8s} {pages:6d} pages {stats['seconds']:6.1f} s "
-                    f"{rates[mode][-1]:7.1f} pages/s  crawler {stats['cpu'] / pages * 1e3:.2f} "
-                    f"ms CPU/page, server {served / pages * 1e3:.2f} ms CPU/page, "
+                    f"{measured[-1]:7.1f} pages/s  CPU ms/page: crawler "
+                    f"{stats['cpu'] / pages * 1e3:.2f} (WARC writer thread "
+                    f"{stats['writer_cpu'] / pages * 1e3:.2f}), server {served / pages * 1e3:.2f}, "
                     f"{stats['warc_bytes'] / 1e6:.1f} MB WARC",
                     flush=True,
                 )

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from scrapy.settings import Settings
 
 EXTENSIONS = {"newscrawl.progress.Progress": 500}
-# Outermost spider middleware: it sees the spider's pages before any other middleware.
-SPIDER_MIDDLEWARES = {"newscrawl.archive.archiver.WarcArchiver": 950}
+# The archiver listens to signals and is the first item pipeline.
+ITEM_PIPELINES = {"newscrawl.archive.archiver.WarcArchiver": 100}
 # Before Scrapy's HttpProxyMiddleware (750), which does the proxying.
 DOWNLOADER_MIDDLEWARES = {"newscrawl.spiders.middlewares.ProxyMiddleware": 740}
 
@@ -28,5 +28,5 @@ class NewscrawlAddon:
             if name.startswith("NEWSCRAWL_"):
                 settings.set(name, getattr(defaults, name), priority="default")
         settings["EXTENSIONS"].update(EXTENSIONS)
-        settings["SPIDER_MIDDLEWARES"].update(SPIDER_MIDDLEWARES)
+        settings["ITEM_PIPELINES"].update(ITEM_PIPELINES)
         settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)

@@ -2,13 +2,15 @@
 
 It listens to `response_downloaded`, which Scrapy sends before any downloader middleware
 has touched the response (a gzip body is still compressed), so what is written is what
-came off the wire: robots.txt, redirects, errors and assets included.
+came off the wire: robots.txt, redirects, errors and assets included. The records are
+written by a child process (`WriterProcess`), off the crawl's event loop.
 
-It is also a spider middleware, so that it sees each `Page` the spider makes from a
-response: it writes the page's metadata record (outlinks, fetch timing) and fills in where
-the page was archived (file, offset, record id, digest) before the item moves on to the
-extract stage. When the spider closes, the files are closed and indexed (CDXJ), and
-optionally packaged (WACZ).
+It is also the first item pipeline: each `Page` the spider makes from a response gets a
+metadata record (outlinks, fetch timing) and learns where its response was archived (file,
+offset, record id, digest) before it moves on to the extract stage. (A spider middleware
+could match pages to responses directly, but it would sit in the path of every request the
+spider yields; a pipeline sees only the pages.) When the spider closes, the files are
+closed and indexed (CDXJ), and optionally packaged (WACZ).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -27,12 +31,10 @@ import newscrawl
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, write_wacz
 from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json
-from newscrawl.archive.writer import BackgroundWriter, WarcFiles, Written, timestamp14
+from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written, timestamp14
 from newscrawl.items import Page
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-    from concurrent.futures import Future
     from typing import Self
 
     from scrapy import Request, Spider
@@ -41,16 +43,14 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-META_KEY = "newscrawl_warc"
-
 
 @dataclass(frozen=True)
 class Capture:
-    """A response queued for writing: its record id, fetch time and where it will land."""
+    """A page's response, queued for writing: record id, fetch time, writer job serial."""
 
     record_id: str
     fetched_at: datetime
-    written: Future[Written]
+    serial: int
 
 
 class WarcArchiver:
@@ -60,8 +60,12 @@ class WarcArchiver:
         self.crawler = crawler
         self.config = config
         self.run_id = ""
-        self.writer: BackgroundWriter | None = None
+        self.writer: WriterProcess | None = None
         self._pages: list[str] = []
+        # Responses that will become Page items, by URL, oldest first; and where the
+        # writer process put them, once it says.
+        self._captures: dict[str, deque[Capture]] = {}
+        self._located: dict[int, asyncio.Future[Written]] = {}
         self._stopping = False
 
     @classmethod
@@ -90,14 +94,20 @@ class WarcArchiver:
             "http-header-user-agent": settings.get("USER_AGENT"),
             "run-id": self.run_id,
         }
-        files = WarcFiles(
+        files = partial(
+            WarcFiles,
             self.config.folder,
             self.config.prefix,
             info,
             max_size=self.config.max_size,
             gzip_level=self.config.gzip_level,
         )
-        self.writer = BackgroundWriter(files, self.config.queue_size)
+        loop = asyncio.get_running_loop()
+        self.writer = WriterProcess(
+            files,
+            lambda batch: loop.call_soon_threadsafe(self._answer, batch),
+            self.config.queue_size,
+        )
         self.crawler.stats.set_value("newscrawl/run_id", self.run_id)
         self.crawler.stats.set_value("newscrawl/warc/folder", str(self.config.folder))
         logger.info("archiving to %s (run %s)", self.config.folder, self.run_id)
@@ -110,47 +120,67 @@ class WarcArchiver:
             self._stop_on_error()
             return
         exchange = Exchange.from_scrapy(request, response, datetime.now(UTC))
-        written = self.writer.submit(exchange)
-        request.meta[META_KEY] = Capture(exchange.record_id, exchange.fetched_at, written)
+        # Only a 2xx HTML response becomes a Page that needs to know where it was written
+        # (judged by its header: a gzip body is not recognised as HTML before decoding).
+        content_type = response.headers.get(b"Content-Type") or b""
+        page = b"html" in content_type.lower() and 200 <= response.status < 300
+        serial = self.writer.submit(exchange, locate=page)
+        if serial:
+            self._located[serial] = asyncio.get_running_loop().create_future()
+            capture = Capture(exchange.record_id, exchange.fetched_at, serial)
+            self._captures.setdefault(response.url, deque()).append(capture)
         stats = self.crawler.stats
         stats.inc_value("newscrawl/warc/exchanges")
-        stats.set_value("newscrawl/warc/bytes", self.writer.files.bytes_written)
+        stats.set_value("newscrawl/warc/bytes", self.writer.bytes_written)
 
-    async def process_spider_output(
-        self, response: Response, result: AsyncIterator[Any]
-    ) -> AsyncIterator[Any]:
-        """Add each page's metadata record, and say where the page was archived."""
-        async for item in result:
-            capture = response.meta.get(META_KEY)
-            if isinstance(item, Page) and isinstance(capture, Capture) and self.writer:
-                await self._locate(item, capture)
-            yield item
-
-    async def _locate(self, page: Page, capture: Capture) -> None:
+    async def process_item(self, item: Any) -> Any:
+        """Describe a page in a metadata record and say where it was archived."""
+        captures = self._captures.get(item.url) if isinstance(item, Page) else None
+        if not captures or self.writer is None:
+            return item
+        capture = captures.popleft()
+        if not captures:
+            del self._captures[item.url]
+        item.warc_record_id = capture.record_id
+        item.fetched_at = capture.fetched_at.isoformat()
+        fields = fetch_fields(item.outlinks, item.download_latency, item.depth, item.referer)
+        self.writer.submit(PageMetadata(item.url, capture.record_id, capture.fetched_at, fields))
+        if item.is_article:
+            self._pages.append(page_json(item.url, item.title, capture.fetched_at))
         try:
-            written = await asyncio.wrap_future(capture.written)
+            written = await self._located[capture.serial]
         except OSError:
-            return
-        page.warc_file = written.file.name
-        page.warc_offset = written.offset
-        page.warc_record_id = capture.record_id
-        page.payload_digest = written.payload_digest
-        page.fetched_at = capture.fetched_at.isoformat()
-        fields = fetch_fields(page.outlinks, page.download_latency, page.depth, page.referer)
-        assert self.writer is not None
-        self.writer.submit(PageMetadata(page.url, capture.record_id, capture.fetched_at, fields))
-        if page.is_article:
-            self._pages.append(page_json(page.url, page.title, capture.fetched_at))
+            return item
+        finally:
+            del self._located[capture.serial]
+        item.warc_file = written.file.name
+        item.warc_offset = written.offset
+        item.payload_digest = written.payload_digest
+        return item
+
+    def _answer(self, batch: list[Answer]) -> None:
+        """Resolve located jobs (in the event loop, one call per batch of answers)."""
+        for serial, result in batch:
+            future = self._located.get(serial)
+            if future is None or future.done():
+                continue
+            if isinstance(result, OSError):
+                future.set_exception(result)
+            else:
+                future.set_result(result)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the files, then index and package what was written."""
         if self.writer is None:
             return
         warcs = self.writer.close()
+        self._located.clear()
+        self._captures.clear()
         stats = self.crawler.stats
         stats.set_value("newscrawl/warc/files", [str(p) for p in warcs])
-        stats.set_value("newscrawl/warc/records", self.writer.files.records_written)
-        stats.set_value("newscrawl/warc/bytes", self.writer.files.bytes_written)
+        stats.set_value("newscrawl/warc/records", self.writer.records_written)
+        stats.set_value("newscrawl/warc/bytes", self.writer.bytes_written)
+        stats.set_value("newscrawl/warc/writer_cpu_seconds", round(self.writer.cpu_seconds, 3))
         if self.writer.error is not None:
             logger.error("WARC writing failed: %s; files closed: %s", self.writer.error, warcs)
             stats.set_value("newscrawl/warc/error", str(self.writer.error))

@@ -6,12 +6,13 @@ import os
 import re
 import zlib
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.archive.records import Exchange, new_record_id
-from newscrawl.archive.writer import BackgroundWriter, WarcFiles
+from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess
 from tests.helpers import warcio_check
 
 NAME = re.compile(r"^test-\d{14}-\d{5}-[\w.]+\.warc\.gz$")
@@ -34,6 +35,14 @@ def exchange(i: int, size: int = 20_000) -> Exchange:
 
 def files(folder: Path, **kw: int) -> WarcFiles:
     return WarcFiles(folder, "test", {"software": "tests"}, hostname="host", **kw)
+
+
+class FullDisk(WarcFiles):
+    """WARC files on a full disk: /dev/full answers every write with ENOSPC."""
+
+    def _rotate(self) -> None:
+        super()._rotate()
+        self._fh = Path("/dev/full").open("wb", buffering=0)  # noqa: SIM115
 
 
 def gzip_members(path: Path) -> int:
@@ -74,39 +83,45 @@ def test_rotation_naming_and_open_suffix(tmp_path: Path) -> None:
     assert uris == [f"http://www.example.com/{i}" for i in range(6)], "a pair never splits"
 
 
-def test_background_writer_keeps_order_and_reports_offsets(tmp_path: Path) -> None:
-    writer = BackgroundWriter(files(tmp_path), queue_size=4)
-    for i in range(50):
-        writer.submit(exchange(i, 2000))
+def test_writer_process_keeps_order_and_says_where(tmp_path: Path) -> None:
+    answers: list[Answer] = []
+    writer = WriterProcess(partial(files, tmp_path), answers.extend, queue_size=4)
+    serials = [writer.submit(exchange(i, 2000), locate=i % 2 == 0) for i in range(50)]
     (path,) = writer.close()
-    with path.open("rb") as fh:
-        uris = [
-            r.rec_headers.get_header("WARC-Target-URI")
-            for r in ArchiveIterator(fh)
-            if r.rec_type == "response"
-        ]
-    assert uris == [f"http://www.example.com/{i}" for i in range(50)]
     assert writer.error is None
+    assert [s for s in serials if s] == [serial for serial, _ in answers]
+    located = [written for _, written in answers]
+    assert len(located) == 25
+    with path.open("rb") as fh:
+        it = ArchiveIterator(fh)
+        offsets = {
+            r.rec_headers.get_header("WARC-Target-URI"): it.offset
+            for r in it
+            if r.rec_type == "response"
+        }
+    assert list(offsets) == [f"http://www.example.com/{i}" for i in range(50)]
+    for i, written in zip(range(0, 50, 2), located, strict=True):
+        assert written.file == path
+        assert written.offset == offsets[f"http://www.example.com/{i}"]
+        assert written.payload_digest.startswith("sha1:")
+    assert writer.records_written == 1 + 2 * 50
+    assert writer.bytes_written == path.stat().st_size
 
 
 def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) -> None:
-    """/dev/full answers every write with ENOSPC: the error is kept, nothing raises."""
-    warcs = files(tmp_path)
-    writer = BackgroundWriter(warcs)
+    writer = WriterProcess(partial(files, tmp_path), print)
     writer.submit(exchange(0))
-    writer.close()
-    (good,) = warcs.closed_files
+    (good,) = writer.close()
 
-    class FullDisk(WarcFiles):
-        def _rotate(self) -> None:
-            super()._rotate()
-            self._fh = Path("/dev/full").open("wb", buffering=0)  # noqa: SIM115
-
-    full = FullDisk(tmp_path / "full", "test", {}, hostname="host")
-    writer = BackgroundWriter(full)
-    writer.submit(exchange(1))
-    writer.submit(exchange(2))
-    writer.close()
-    assert isinstance(writer.error, OSError)
-    assert "No space left" in str(writer.error)
+    answers: list[Answer] = []
+    full = WriterProcess(
+        partial(FullDisk, tmp_path / "full", "test", {}, hostname="host"), answers.extend
+    )
+    full.submit(exchange(1), locate=True)
+    full.submit(exchange(2), locate=True)
+    full.close()
+    assert isinstance(full.error, OSError)
+    assert "No space left" in str(full.error)
+    assert [serial for serial, _ in answers] == [1, 2]
+    assert all(isinstance(result, OSError) for _, result in answers)
     assert warcio_check(good).returncode == 0
