@@ -25,3 +25,45 @@ class Page:
     warc_record_id: str | None = None
     payload_digest: str | None = None
     fetched_at: str | None = None
+
+
+@dataclass
+class Link:
+    """A link from an article's body, with the words it was anchored on."""
+
+    url: str
+    text: str
+
+
+@dataclass
+class Article:
+    """A clean article: its text and metadata, and the WARC record it was extracted from."""
+
+    url: str
+    canonical_url: str | None = None
+    title: str | None = None
+    # Plain text, paragraphs separated by blank lines; no aggregator chrome.
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # ISO 8601
+    modified: str | None = None  # ISO 8601
+    language: str | None = None
+    site_name: str | None = None
+    publisher: str | None = None
+    description: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: str | None = None
+    # Links in the article body ("Source link", "Read more »" targets...): provenance clues.
+    links_out: list[Link] = field(default_factory=list)
+    # Photo and wire credit lines ("Leah Millis | Afp | Getty Images").
+    credits: list[str] = field(default_factory=list)
+    # extruct's output: json-ld, microdata, opengraph, dublincore.
+    structured: dict[str, list[dict]] = field(default_factory=dict)
+    # Where it came from.
+    warc_file: str | None = None
+    warc_record_id: str | None = None
+    warc_offset: int | None = None
+    fetched_at: str | None = None
+    payload_digest: str | None = None
+    status: int | None = None
