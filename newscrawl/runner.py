@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from newscrawl.archive.config import WarcConfig
 from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from newscrawl.profile import Profile
 
 
@@ -53,15 +55,26 @@ def project_settings(
 def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
     """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
 
-    The run's stats are also written next to its WARCs as `<run-id>-summary.json`.
+    Next to the run's WARCs go its articles, `<run-id>-articles.jsonl` (when extraction
+    is on), and its stats, `<run-id>-summary.json`.
     """
+    settings = settings.copy()
+    settings.setdict(profile.scrapy_settings(), priority="spider")
+    run = WarcConfig.from_settings(settings)
+    settings.set("NEWSCRAWL_RUN_ID", run.run_id, priority="cmdline")
+    if settings.getbool("NEWSCRAWL_EXTRACT"):
+        feeds = settings.getdict("FEEDS")
+        feeds.setdefault(
+            str(run.run_file("-articles.jsonl")),
+            {"format": "jsonlines", "item_classes": ["newscrawl.items.Article"]},
+        )
+        settings.set("FEEDS", feeds, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, profile=profile)
     process.start()
     result = CrawlResult(crawler.stats.get_stats() if crawler.stats else {})
-    folder, run_id = result.stats.get("newscrawl/warc/folder"), result.stats.get("newscrawl/run_id")
-    if folder and run_id and Path(folder).is_dir():
-        summary = Path(folder) / f"{run_id}-summary.json"
-        summary.write_text(json.dumps(result.stats, indent=1, sort_keys=True, default=str) + "\n")
+    if run.folder.is_dir():
+        summary = json.dumps(result.stats, indent=1, sort_keys=True, default=str)
+        run.run_file("-summary.json").write_text(summary + "\n")
     return result

@@ -30,6 +30,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 # --- newscrawl -------------------------------------------------------------------------------
 # Folder that holds one sub-folder of WARCs, indexes and packages per crawl profile.
 NEWSCRAWL_ARCHIVE_DIR = "archives"
+# Names the run's files (<run-id>.cdxj, ...); empty: PREFIX-YYYYMMDDhhmmss at start.
+NEWSCRAWL_RUN_ID = ""
 # Crawl profile (TOML) when not given with `-a profile=...`.
 NEWSCRAWL_PROFILE = ""
 # WARC file name prefix: PREFIX-YYYYMMDDhhmmss-SERIAL-HOST.warc.gz
@@ -50,3 +52,7 @@ NEWSCRAWL_WACZ = False
 NEWSCRAWL_PROXY = ""
 # Seconds between progress lines.
 NEWSCRAWL_PROGRESS_INTERVAL = 5.0
+# Turn parsed article pages into Article items (extract stage) during the crawl.
+NEWSCRAWL_EXTRACT = True
+# Worker processes that run the extraction (0: one per core but one, at least one).
+NEWSCRAWL_EXTRACT_WORKERS = 0

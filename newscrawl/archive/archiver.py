@@ -30,8 +30,8 @@ from scrapy.utils.defer import deferred_from_coro
 import newscrawl
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, write_wacz
-from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json
-from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written, timestamp14
+from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json, warc_date
+from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
 from newscrawl.items import Page
 
 if TYPE_CHECKING:
@@ -59,7 +59,6 @@ class WarcArchiver:
     def __init__(self, crawler: Crawler, config: WarcConfig) -> None:
         self.crawler = crawler
         self.config = config
-        self.run_id = ""
         self.writer: WriterProcess | None = None
         self._pages: list[str] = []
         # Responses that will become Page items, by URL, oldest first; and where the
@@ -79,7 +78,6 @@ class WarcArchiver:
     def spider_opened(self, spider: Spider) -> None:
         """Start the writer thread; the first WARC file opens with the first record."""
         settings = self.crawler.settings
-        self.run_id = f"{self.config.prefix}-{timestamp14(datetime.now(UTC))}"
         profile = getattr(spider, "profile", None)
         info = {
             "software": f"newscrawl/{newscrawl.__version__} (Scrapy, warcio)",
@@ -92,7 +90,7 @@ class WarcArchiver:
             "crawl-profile": str(getattr(profile, "path", "")),
             "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
             "http-header-user-agent": settings.get("USER_AGENT"),
-            "run-id": self.run_id,
+            "run-id": self.config.run_id,
         }
         files = partial(
             WarcFiles,
@@ -108,9 +106,9 @@ class WarcArchiver:
             lambda batch: loop.call_soon_threadsafe(self._answer, batch),
             self.config.queue_size,
         )
-        self.crawler.stats.set_value("newscrawl/run_id", self.run_id)
+        self.crawler.stats.set_value("newscrawl/run_id", self.config.run_id)
         self.crawler.stats.set_value("newscrawl/warc/folder", str(self.config.folder))
-        logger.info("archiving to %s (run %s)", self.config.folder, self.run_id)
+        logger.info("archiving to %s (run %s)", self.config.folder, self.config.run_id)
 
     def response_downloaded(self, response: Response, request: Request, spider: Spider) -> None:
         """Queue the exchange as it came off the wire."""
@@ -142,7 +140,7 @@ class WarcArchiver:
         if not captures:
             del self._captures[item.url]
         item.warc_record_id = capture.record_id
-        item.fetched_at = capture.fetched_at.isoformat()
+        item.fetched_at = warc_date(capture.fetched_at)
         fields = fetch_fields(item.outlinks, item.download_latency, item.depth, item.referer)
         self.writer.submit(PageMetadata(item.url, capture.record_id, capture.fetched_at, fields))
         if item.is_article:
@@ -188,11 +186,11 @@ class WarcArchiver:
             return
         folder = self.config.folder
         try:
-            cdxj = write_cdxj(warcs, folder / f"{self.run_id}.cdxj")
-            pages = write_pages(self._pages, folder / f"{self.run_id}-pages.jsonl")
+            cdxj = write_cdxj(warcs, self.config.run_file(".cdxj"))
+            pages = write_pages(self._pages, self.config.run_file("-pages.jsonl"))
             stats.set_value("newscrawl/warc/cdxj", str(cdxj))
             if self.config.wacz:
-                wacz = write_wacz(warcs, pages, folder / f"{self.run_id}.wacz", self.run_id)
+                wacz = write_wacz(warcs, pages, self.config.run_file(".wacz"), self.config.run_id)
                 stats.set_value("newscrawl/warc/wacz", str(wacz))
         except (OSError, PackagingError) as exc:
             logger.error("could not index or package %s: %s (WARC files are complete)", folder, exc)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from newscrawl.archive.writer import timestamp14
 
 if TYPE_CHECKING:
     from typing import Self
@@ -17,6 +20,7 @@ class WarcConfig:
     """Where and how WARC files are written (see `newscrawl.settings` for each default)."""
 
     folder: Path
+    run_id: str
     prefix: str
     collection: str
     max_size: int
@@ -27,11 +31,14 @@ class WarcConfig:
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
-        """Read the NEWSCRAWL_* settings; the collection names the sub-folder of the run."""
+        """Read the NEWSCRAWL_* settings; the collection names the sub-folder of the run,
+        and a run without a NEWSCRAWL_RUN_ID is named PREFIX-YYYYMMDDhhmmss (now, UTC)."""
         prefix = settings.get("NEWSCRAWL_WARC_PREFIX")
         collection = settings.get("NEWSCRAWL_COLLECTION") or prefix
+        started = timestamp14(datetime.now(UTC))
         return cls(
             folder=Path(settings.get("NEWSCRAWL_ARCHIVE_DIR")) / collection,
+            run_id=settings.get("NEWSCRAWL_RUN_ID") or f"{prefix}-{started}",
             prefix=prefix,
             collection=collection,
             max_size=settings.getint("NEWSCRAWL_WARC_MAX_SIZE"),
@@ -40,3 +47,7 @@ class WarcConfig:
             operator=settings.get("NEWSCRAWL_OPERATOR"),
             wacz=settings.getbool("NEWSCRAWL_WACZ"),
         )
+
+    def run_file(self, suffix: str) -> Path:
+        """A file of this run next to its WARCs: `<run-id><suffix>`."""
+        return self.folder / f"{self.run_id}{suffix}"

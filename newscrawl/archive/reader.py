@@ -1,0 +1,148 @@
+"""Reading HTML captures back out of any WARC or ARC file (ours or anyone else's).
+
+A torn gzip member, a wrong Content-Length or a truncated file stops warcio's iterator;
+here it becomes a `BadRecord` with its file and offset, and reading goes on from the next
+record that can be found (the next gzip member, or the next `WARC/` header line). Records
+that are not HTML 200 responses are counted, not read: a 20 MB video costs nothing.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from warcio.archiveiterator import ArchiveIterator
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from warcio.recordloader import ArcWarcRecord
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+GZIP_MAGIC = b"\x1f\x8b\x08"
+SCAN_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One archived HTML page: where it is, what it was, and its (content-decoded) body."""
+
+    file: str
+    offset: int
+    url: str
+    date: str
+    record_id: str | None
+    status: int
+    content_type: str
+    payload_digest: str | None
+    body: bytes
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    """A record that could not be read, and why."""
+
+    file: str
+    offset: int
+    error: str
+
+
+@dataclass
+class ReadReport:
+    """What reading skipped, by reason (non-HTML, non-200, other record types...)."""
+
+    skipped: Counter[str] = field(default_factory=Counter)
+    bad: list[BadRecord] = field(default_factory=list)
+
+
+def archive_files(paths: Iterable[str | Path]) -> list[Path]:
+    """WARC, ARC and WACZ files named, or found in the folders named (sorted, recursive)."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if _is_archive(p))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
+def iter_captures(path: Path, report: ReadReport) -> Iterator[Capture]:
+    """Every HTML 200 response of a WARC/ARC file, or of the WARCs inside a WACZ."""
+    if path.suffix == ".wacz":
+        with zipfile.ZipFile(path) as package:
+            for name in sorted(package.namelist()):
+                if name.startswith("archive/") and _is_archive(Path(name)):
+                    with package.open(name) as member:
+                        yield from _read(member, f"{path}#{name}", report)
+        return
+    with path.open("rb") as fh:
+        yield from _read(fh, str(path), report)
+
+
+def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:
+    start = 0
+    while start is not None:
+        fh.seek(start)
+        records = ArchiveIterator(fh, check_digests=False)
+        try:
+            for record in records:
+                capture = _capture(record, name, records.offset, report)
+                if capture is not None:
+                    yield capture
+            return
+        except Exception as exc:
+            at = max(records.offset, start)
+            report.bad.append(BadRecord(name, at, f"{type(exc).__name__}: {exc}"))
+            start = _next_record_start(fh, at + 1)
+
+
+def _capture(record: ArcWarcRecord, name: str, offset: int, report: ReadReport) -> Capture | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        report.skipped[f"{record.rec_type} record"] += 1
+        return None
+    status = int(record.http_headers.get_statuscode() or 0)
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if status != 200:
+        report.skipped["not 200"] += 1
+        return None
+    if not content_type.lower().startswith(HTML_TYPES):
+        report.skipped["not HTML"] += 1
+        return None
+    headers = record.rec_headers
+    return Capture(
+        file=name,
+        offset=offset,
+        url=headers.get_header("WARC-Target-URI") or "",
+        date=headers.get_header("WARC-Date") or "",
+        record_id=headers.get_header("WARC-Record-ID"),
+        status=status,
+        content_type=content_type,
+        payload_digest=headers.get_header("WARC-Payload-Digest"),
+        body=record.content_stream().read(),
+    )
+
+
+def _next_record_start(fh: IO[bytes], after: int) -> int | None:
+    """Where the next gzip member or `WARC/` header line begins, after a bad record."""
+    fh.seek(after)
+    position, tail = after, b""
+    while block := fh.read(SCAN_BLOCK):
+        data = tail + block
+        hits = [i for i in (data.find(GZIP_MAGIC), data.find(b"\nWARC/")) if i >= 0]
+        if hits:
+            hit = min(hits)
+            return position - len(tail) + hit + (1 if data[hit : hit + 1] == b"\n" else 0)
+        tail = data[-8:]
+        position += len(block)
+    return None
+
+
+def _is_archive(path: Path) -> bool:
+    return path.name.endswith(WARC_SUFFIXES) or path.suffix == ".wacz"

@@ -1,0 +1,1 @@
+"""Deliver stage: datasets (JSONL, Parquet) of the records the other stages made."""

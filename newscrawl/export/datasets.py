@@ -1,0 +1,127 @@
+"""Article datasets on disk, JSONL or Parquet, chosen by the file's suffix."""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Protocol
+
+from itemadapter import ItemAdapter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from newscrawl.items import Article
+
+SUFFIXES = (".jsonl", ".parquet")
+PARQUET_BATCH = 1000
+
+
+class DatasetWriter(Protocol):
+    """Somewhere to put articles, one at a time."""
+
+    def write(self, article: Article) -> None: ...
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """An article as plain JSON-able data."""
+    return ItemAdapter(article).asdict()
+
+
+class JsonLinesWriter:
+    """One JSON object per line, UTF-8."""
+
+    def __init__(self, fh: Any) -> None:
+        self._fh = fh
+
+    def write(self, article: Article) -> None:
+        self._fh.write(json.dumps(article_row(article), ensure_ascii=False) + "\n")
+
+
+class ParquetWriter:
+    """Parquet in row groups of `PARQUET_BATCH`; `structured` is kept as a JSON string,
+    since its shape differs from page to page."""
+
+    def __init__(self, path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        self._pq = pq
+        self._path = path
+        self._rows: list[dict[str, Any]] = []
+        self._writer: Any = None
+
+    def write(self, article: Article) -> None:
+        row = article_row(article)
+        row["structured"] = json.dumps(row["structured"], ensure_ascii=False)
+        self._rows.append(row)
+        if len(self._rows) >= PARQUET_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if not self._rows:
+            return
+        table = pa.Table.from_pylist(self._rows, schema=article_schema())
+        if self._writer is None:
+            self._writer = self._pq.ParquetWriter(self._path, table.schema)
+        self._writer.write_table(table)
+        self._rows = []
+
+    def close(self) -> None:
+        self.flush()
+        if self._writer is None:
+            self._pq.write_table(article_schema().empty_table(), self._path)
+        else:
+            self._writer.close()
+
+
+def article_schema() -> Any:
+    """The Parquet schema of an article row."""
+    import pyarrow as pa
+
+    text, texts = pa.string(), pa.list_(pa.string())
+    return pa.schema(
+        [
+            ("url", text),
+            ("canonical_url", text),
+            ("title", text),
+            ("body", text),
+            ("authors", texts),
+            ("published", text),
+            ("modified", text),
+            ("language", text),
+            ("site_name", text),
+            ("publisher", text),
+            ("description", text),
+            ("section", text),
+            ("tags", texts),
+            ("image", text),
+            ("links_out", pa.list_(pa.struct([("url", text), ("text", text)]))),
+            ("credits", texts),
+            ("structured", text),
+            ("warc_file", text),
+            ("warc_record_id", text),
+            ("warc_offset", pa.int64()),
+            ("fetched_at", text),
+            ("payload_digest", text),
+            ("status", pa.int32()),
+        ]
+    )
+
+
+@contextmanager
+def open_dataset(path: Path) -> Iterator[DatasetWriter]:
+    """A writer for `path`, by its suffix (.jsonl or .parquet)."""
+    if path.suffix == ".jsonl":
+        with path.open("w", encoding="utf-8") as fh:
+            yield JsonLinesWriter(fh)
+    elif path.suffix == ".parquet":
+        writer = ParquetWriter(path)
+        try:
+            yield writer
+        finally:
+            writer.close()
+    else:
+        raise ValueError(f"{path}: write to a .jsonl or .parquet file (got {path.suffix!r})")

@@ -1,0 +1,96 @@
+"""Reading captures back from WARCs written by anyone, malformed ones included."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
+
+SHARED_WARCS = Path(__file__).resolve().parents[3] / "shared" / "warcs"
+
+
+def response(
+    url: str, body: bytes, content_type: str = "text/html", status: str = "200 OK"
+) -> bytes:
+    """One gzip member: a response record written by warcio."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True, warc_version="1.1")
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+    )
+    return out.getvalue()
+
+
+def html(text: str) -> bytes:
+    return f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>".encode()
+
+
+def wrong_length(url: str) -> bytes:
+    """A record whose Content-Length claims 40 bytes more than it has."""
+    raw = gzip.decompress(response(url, html("short")))
+    head, _, rest = raw.partition(b"Content-Length: ")
+    length, _, tail = rest.partition(b"\r\n")
+    return gzip.compress(
+        head + b"Content-Length: " + str(int(length) + 40).encode() + b"\r\n" + tail
+    )
+
+
+def test_bad_records_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
+    latin1 = "<html><head><meta charset='utf-8'><title>Café</title></head><p>Déjà vu</p></html>"
+    members = [
+        response("http://a.example/1", html("first")),
+        response("http://a.example/torn", html("torn") * 50)[:-60],  # torn gzip member
+        response("http://a.example/2", html("second")),
+        wrong_length("http://a.example/wrong-length"),
+        response("http://a.example/3", latin1.encode("latin-1"), "text/html; charset=utf-8"),
+        response("http://a.example/video", os.urandom(20 * 1024 * 1024), "video/mp4"),
+        response("http://a.example/missing", html("gone"), status="404 Not Found"),
+        response("http://a.example/4", html("last")),
+    ]
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(b"".join(members))
+    offsets = [sum(len(m) for m in members[:i]) for i in range(len(members))]
+
+    report = ReadReport()
+    captures = list(iter_captures(path, report))
+
+    urls = [c.url for c in captures]
+    assert "http://a.example/1" in urls and "http://a.example/4" in urls, "reading went on"
+    assert "http://a.example/2" in urls and "http://a.example/3" in urls
+    assert "http://a.example/torn" not in urls
+    assert report.bad, "the torn member is reported"
+    assert report.bad[0].file == str(path)
+    assert report.bad[0].offset == offsets[1]
+    assert report.skipped["not HTML"] == 1, "the 20 MB video is skipped, not extracted"
+    assert report.skipped["not 200"] == 1
+    latin = next(c for c in captures if c.url == "http://a.example/3")
+    assert latin.body == latin1.encode("latin-1"), (
+        "bytes as archived; decoding is the extractor's job"
+    )
+    first = next(c for c in captures if c.url == "http://a.example/1")
+    assert first.offset == 0 and first.status == 200 and first.payload_digest.startswith("sha1:")
+
+
+def test_every_shared_warc_is_read_without_crashing() -> None:
+    files = archive_files([SHARED_WARCS])
+    assert len(files) >= 38
+    html_pages = 0
+    for path in files:
+        report = ReadReport()
+        html_pages += sum(1 for _ in iter_captures(path, report))
+    assert html_pages >= 70, "the Common Crawl, ClueWeb and iana pages are found"
+
+
+def test_missing_path_is_named(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.warc.gz"
+    with pytest.raises(FileNotFoundError, match="nope.warc.gz: no such file or folder"):
+        archive_files([missing])
