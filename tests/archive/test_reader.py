@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -92,5 +91,5 @@ def test_every_shared_warc_is_read_without_crashing() -> None:
 
 def test_missing_path_is_named(tmp_path: Path) -> None:
     missing = tmp_path / "nope.warc.gz"
-    with pytest.raises(FileNotFoundError, match="nope.warc.gz: no such file or folder"):
+    with pytest.raises(FileNotFoundError, match=r"nope\.warc\.gz: no such file or folder"):
         archive_files([missing])
