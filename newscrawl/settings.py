@@ -24,6 +24,8 @@ REDIRECT_MAX_TIMES = 5
 DEPTH_LIMIT = 3
 RETRY_TIMES = 1
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote-control server runs the code sent to it: not in a crawler of untrusted pages.
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 

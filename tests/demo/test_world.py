@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import socket
 import xml.etree.ElementTree as ET
@@ -38,7 +39,10 @@ def in_order(wanted: list[str], got: list[str]) -> bool:
     return all(any(line == g for g in rest) for line in wanted)
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the repository")
+@pytest.mark.skipif(
+    not SEEDS.is_dir() and not os.environ.get("CI"),
+    reason="shared/seeds is not beside the repository (in CI, this fails instead)",
+)
 @pytest.mark.parametrize("stem", sorted(w.SEED_COPIES))
 def test_copy_pages_show_every_line_of_their_seed_in_order(server: DemoServer, stem: str) -> None:
     reply = fetch(server, w.SEED_COPIES[stem])
