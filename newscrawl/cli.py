@@ -114,6 +114,44 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Dataset to write: FILE.jsonl or FILE.parquet.",
+)
+@click.option("--workers", type=int, default=0, help="Worker processes (default: one per core).")
+def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
+    """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
+    from rich.progress import Progress
+
+    from newscrawl.extract.offline import extract_archives
+
+    if out.suffix not in (".jsonl", ".parquet"):
+        raise click.BadParameter(f"{out}: name a .jsonl or .parquet file", param_hint="--out")
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def on_file(path: Path) -> None:
+            progress.update(task, description=f"reading {path.name}", advance=1)
+
+        summary = extract_archives(list(paths), out, workers, on_file)
+    console.print(
+        f"[bold]{summary.articles} articles[/] from {summary.files} files "
+        f"in {summary.seconds:.1f} s -> {out}"
+    )
+    for reason, count in sorted(summary.report.skipped.items()):
+        console.print(f"  skipped {count:6d}  {reason}")
+    for bad in summary.report.bad:
+        console.print(f"  [yellow]unreadable[/] {bad.file} @ {bad.offset}: {bad.error}")
+    for file, offset, error in summary.failed:
+        console.print(f"  [yellow]extraction failed[/] {file} @ {offset}: {error}")
+    sys.exit(EXIT_OK)
+
+
 @main.command("demo-server")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
 @click.option(
