@@ -1,0 +1,62 @@
+"""Links out of the article body, with their anchor text: provenance clues.
+
+Read from the raw tree because trafilatura drops links (and anything whose class says
+"syndication"). Kept: the links inside the main text block that are not chrome (share rows),
+plus the links whose words point at an original wherever they sit outside
+nav/header/footer/sidebar: an autoblog's "Source link", an excerpt site's "Read more »".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from newscrawl.extract.chrome import in_pruned_chrome
+from newscrawl.extract.tree import in_chrome, text_of
+from newscrawl.items import Link
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
+
+PROVENANCE_ANCHOR = re.compile(
+    r"(source( link)?|original( article| story| source)?|read (more|the (full|original) "
+    r"(story|article))|continue reading|full (story|article)|via\b.{1,40})\W*",
+    re.IGNORECASE,
+)
+_NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")
+
+
+def links_out(tree: HtmlElement, main: HtmlElement | None, url: str) -> list[Link]:
+    """The body's links and the page's provenance anchors, in page order, de-duplicated."""
+    base = urljoin(url, _base_href(tree) or url)
+    inside = set() if main is None else {a for a in main.iter("a") if not in_pruned_chrome(a, main)}
+    seen: set[tuple[str, str]] = set()
+    links: list[Link] = []
+    for anchor, text in _anchors(tree):
+        if anchor not in inside and not _points_at_original(anchor, text):
+            continue
+        href = (anchor.get("href") or "").strip()
+        if not href or href.lower().startswith(_NOT_PAGES):
+            continue
+        key = (urljoin(base, href), text)
+        if key not in seen:
+            seen.add(key)
+            links.append(Link(url=key[0], text=text))
+    return links
+
+
+def _anchors(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    for anchor in tree.iter("a"):
+        yield anchor, text_of(anchor) or anchor.get("aria-label") or anchor.get("title") or ""
+
+
+def _points_at_original(anchor: HtmlElement, text: str) -> bool:
+    return PROVENANCE_ANCHOR.fullmatch(text) is not None and not in_chrome(anchor)
+
+
+def _base_href(tree: HtmlElement) -> str | None:
+    base = tree.find(".//base[@href]")
+    return None if base is None else base.get("href")

@@ -1,0 +1,175 @@
+"""extract_article on the real demo pages: body, metadata, links and credits."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from dataclasses import fields
+
+import pytest
+
+from newscrawl.demo.world import CNBC_ARTICLE
+from newscrawl.extract import body as body_module
+from newscrawl.extract import extract_article
+from newscrawl.items import Article, Link
+from tests.extract.pages import extracted, page
+
+# What the seed pages show around the article: none of it may reach `body`.
+CHROME = (
+    "[ad_1]",
+    "[ad_2]",
+    "Source link",
+    "Facebook Twitter Pinterest",
+    "Share.",
+    "You might also be interested in",
+    "Popular Posts",
+    "Books (1,429)",
+    "Similar News",
+    "Read more »",
+    "Malaysia Latest News, Malaysia Headlines",
+    "ALSO READ",
+    "Previous Story",
+    "Next Story",
+    "Latest from",
+    "Don't Miss",
+    "newsletters",
+    "Recommended from our partners",
+    "does not provide investment advice",
+    "Privacy Policy",
+    "All rights reserved",
+)
+WARC_FIELDS = ("warc_file", "warc_record_id", "warc_offset", "fetched_at", "payload_digest")
+
+
+def truth_paragraphs(key: str) -> list[str]:
+    """The hand-checked text paragraphs of the page's article (ad slots are not words)."""
+    blocks = page(key).truth.paragraphs
+    return [p for p in blocks if isinstance(p, str) and not re.fullmatch(r"\[ad_\d+\]", p)]
+
+
+def test_body_is_the_articles_paragraphs(key: str) -> None:
+    paragraphs = set(extracted(key).body.split("\n\n"))
+    missing = [p for p in truth_paragraphs(key) if " ".join(p.split()) not in paragraphs]
+    assert not missing, f"{key}: paragraphs missing or merged: {missing}"
+
+
+def test_body_has_no_chrome(key: str) -> None:
+    body = extracted(key).body
+    assert [c for c in CHROME if c in body] == []
+    assert page(key).truth.title not in body  # the headline is metadata, not body
+
+
+def test_metadata(key: str) -> None:
+    article, truth = extracted(key), page(key).truth
+    assert article.url == article.canonical_url == page(key).url
+    assert article.title == truth.title
+    assert article.published == truth.published.isoformat()
+    assert article.modified == truth.modified.isoformat()
+    assert article.site_name == article.publisher == page(key).site_name
+    assert article.authors == list(truth.authors)
+    assert article.section == truth.section
+    assert article.description == truth.description
+    assert article.image == truth.image["url"]
+    assert article.language == ("en-MY" if key == "headtopics" else "en-US")
+    assert {"json-ld", "opengraph", "microdata", "dublincore"} <= article.structured.keys()
+
+
+def test_result_is_a_plain_picklable_record(key: str) -> None:
+    article = extracted(key)
+    assert all(getattr(article, name) is None for name in (*WARC_FIELDS, "status"))
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert {f.name for f in fields(Article)} >= {"links_out", "credits", "structured"}
+
+
+def test_autoblog_source_link_points_at_the_cnbc_original() -> None:
+    assert Link(url=CNBC_ARTICLE, text="Source link") in extracted("autoblog").links_out
+
+
+def test_excerpt_site_read_more_targets_are_kept() -> None:
+    teasers = [t["url"] for t in page("headtopics").truth.extra["teasers"]]
+    links = extracted("headtopics").links_out
+    assert [link.url for link in links if link.text == "Read more »"] == teasers
+
+
+def test_zenger_keeps_its_partner_link_and_tweet_links() -> None:
+    urls = {link.url: link.text for link in extracted("zenger").links_out}
+    assert urls["http://www.benzinga.com/"] == "Benzinga"
+    assert "http://twitter.com/SpokespersonCHN/status/1670302375390154752" in urls
+
+
+def test_links_out_leave_out_navigation_share_and_footer_links() -> None:
+    for key in ("cnj", "asianlite", "cnbc-first", "autoblog"):
+        urls = [link.url for link in extracted(key).links_out]
+        assert not [u for u in urls if re.search(r"share|sharer|intent/tweet|/category/", u)]
+        assert not [u for u in urls if u.rstrip("/").count("/") <= 2], urls  # home pages
+    assert [link.text for link in extracted("asianlite").links_out] == [
+        "Blinken due in China as US pushes for a thaw"
+    ]
+
+
+def test_cnbc_promo_links_are_cnbcs_own_body_links() -> None:
+    urls = [link.url for link in extracted("cnbc-first").links_out]
+    assert len(urls) == 3
+    assert all(u.startswith("http://www.cnbc.com/pro/") for u in urls)
+
+
+@pytest.mark.parametrize(
+    ("key", "credits"),
+    [
+        ("cnj", ["Leah Millis | Afp | Getty Images"]),
+        ("cnbc-first", ["Leah Millis | Afp | Getty Images"]),
+        ("cnbc-updated", ["Leah Millis | Afp | Getty Images", "Leah Millis | AFP | Getty Images"]),
+        ("autoblog", ["Leah Millis | Afp | Getty Photos", "Leah Millis | AFP | Getty Photos"]),
+        ("zenger", ["DARRIAN TRAYNOR"]),
+        ("benzinga", ["DARRIAN TRAYNOR"]),
+        ("reuters", []),
+        ("headtopics", []),
+    ],
+)
+def test_credits(key: str, credits: list[str]) -> None:
+    assert extracted(key).credits == credits
+
+
+def test_body_falls_back_to_the_main_text_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where trafilatura returns nothing, the paragraphs of the main block stand in."""
+    monkeypatch.setattr(body_module.trafilatura, "bare_extraction", lambda *a, **k: None)
+    article = extract_article(page("cnj").html, page("cnj").url)
+    assert article.body.split("\n\n") == truth_paragraphs("cnj")
+
+
+def test_dates_come_from_htmldate_when_the_page_states_none() -> None:
+    html = re.sub(
+        r'<script type="application/ld\+json">.*?</script>|<meta property="article:[^>]*>',
+        "",
+        page("cnj").html,
+        flags=re.DOTALL,
+    )
+    article = extract_article(html, page("cnj").url)
+    assert article.structured["json-ld"] == []
+    assert article.published is not None
+    assert article.published.startswith("2023-06-18")
+    assert article.title == page("cnj").truth.title  # from OpenGraph
+
+
+def test_a_page_without_structured_data_still_gets_title_and_site() -> None:
+    html = (
+        "<html><head><title>Quiet news day | The Daily Example</title></head><body>"
+        "<article><h1>Quiet news day</h1><p>Nothing much happened in the town on Sunday, "
+        "the mayor said, and the council agreed that this was, on balance, good news.</p>"
+        "</article></body></html>"
+    )
+    article = extract_article(html, "http://example.com/2024/05/06/quiet-news-day/")
+    assert article.title == "Quiet news day"
+    assert article.site_name == "example.com"  # trafilatura falls back to the host
+    assert article.body.startswith("Nothing much happened")
+    assert article.published == "2024-05-06"  # htmldate, from the URL
+
+
+@pytest.mark.parametrize("html", ["", "   ", '<?xml version="1.0" encoding="utf-8"?>'])
+def test_empty_pages_give_an_empty_article(html: str) -> None:
+    assert extract_article(html, "http://example.com/") == Article(url="http://example.com/")
+
+
+def test_xml_declaration_does_not_stop_parsing() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page("reuters").html
+    assert extract_article(html, page("reuters").url).body == extracted("reuters").body

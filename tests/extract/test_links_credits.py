@@ -1,0 +1,97 @@
+"""links_out and credits on small pages: the cases the demo pages do not show."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.credits import is_credit, text_credits
+from newscrawl.extract.links import links_out
+from newscrawl.extract.tree import main_block, parse_html
+from newscrawl.items import Link
+
+BODY = "<p>" + "A paragraph of the article, long enough to be its main text block. " * 4
+
+
+def links(html: str, url: str = "http://copy.example/2024/05/06/story/") -> list[Link]:
+    tree = parse_html(html)
+    assert tree is not None
+    return links_out(tree, main_block(tree), url)
+
+
+def test_relative_links_resolve_against_base_href() -> None:
+    html = (
+        '<html><head><base href="http://cdn.example/news/"></head><body><article>'
+        f'{BODY}<a href="orig.html">the original</a></p></article></body></html>'
+    )
+    assert links(html) == [Link("http://cdn.example/news/orig.html", "the original")]
+
+
+def test_non_page_links_are_skipped_and_duplicates_dropped() -> None:
+    html = (
+        f"<html><body><article>{BODY}"
+        '<a href="mailto:x@example.com">mail</a> <a href="javascript:void(0)">js</a> '
+        '<a href="#top">top</a> <a href="/a">A</a> <a href="/a">A</a></p></article></body></html>'
+    )
+    assert links(html) == [Link("http://copy.example/a", "A")]
+
+
+def test_share_rows_inside_the_body_are_not_body_links() -> None:
+    html = (
+        "<html><body class='has-share-buttons'><article class='post has-share-buttons'>"
+        f"{BODY}<a href='/cited'>a cited page</a></p>"
+        "<p class='share-row'><a href='http://www.facebook.com/sharer/sharer.php?u=x'>Facebook"
+        "</a></p></article></body></html>"
+    )
+    assert links(html) == [Link("http://copy.example/cited", "a cited page")]
+
+
+def test_provenance_anchors_outside_the_body_count_unless_in_navigation() -> None:
+    html = (
+        f"<html><body><nav><a href='/more'>Read more</a></nav><article>{BODY}</p></article>"
+        "<div class='credit-box'><a href='http://orig.example/story'>Original article</a></div>"
+        "<a href='/elsewhere'>Elsewhere</a><footer><a href='/src'>Source</a></footer>"
+        "</body></html>"
+    )
+    assert links(html) == [Link("http://orig.example/story", "Original article")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leah Millis | Afp | Getty Images",
+        "Leah Millis | AFP | Getty Photos",
+        "Photo: Jane Doe/Reuters",
+        "Credit: Shutterstock",
+        "Reuters",
+        "— AP",
+    ],
+)
+def test_credit_lines(line: str) -> None:
+    assert is_credit(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Politics | World",
+        "Blinken met Qin in Beijing, Reuters reported.",
+        "Read more about China from CNBC Pro",
+        "Produced in association with Benzinga",
+    ],
+)
+def test_not_credit_lines(line: str) -> None:
+    assert not is_credit(line)
+
+
+def test_wire_dateline_in_the_lede_is_a_credit() -> None:
+    body = "WASHINGTON (AP) — The Senate voted on Tuesday.\n\nLater (Reuters) was cited."
+    assert text_credits(body) == ["(AP)"]
+
+
+def test_caption_credit_without_a_credit_class() -> None:
+    html = (
+        f"<html><body><article>{BODY}</p><figure><img src='x.jpg'><figcaption>A caption."
+        "<br>Jane Doe | Getty Images</figcaption></figure></article></body></html>"
+    )
+    assert extract_article(html, "http://copy.example/").credits == ["Jane Doe | Getty Images"]
