@@ -14,8 +14,11 @@ if TYPE_CHECKING:
     from scrapy.settings import Settings
 
 EXTENSIONS = {"newscrawl.progress.Progress": 500}
-# The archiver listens to signals and is the first item pipeline.
-ITEM_PIPELINES = {"newscrawl.archive.archiver.WarcArchiver": 100}
+# The archiver listens to signals and is the first item pipeline; extraction comes next.
+ITEM_PIPELINES = {
+    "newscrawl.archive.archiver.WarcArchiver": 100,
+    "newscrawl.extract.pipeline.ExtractPipeline": 300,
+}
 # Before Scrapy's HttpProxyMiddleware (750), which does the proxying.
 DOWNLOADER_MIDDLEWARES = {"newscrawl.spiders.middlewares.ProxyMiddleware": 740}
 

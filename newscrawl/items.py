@@ -27,6 +27,17 @@ class Page:
     fetched_at: str | None = None
 
 
+# The fields of a Page and of an Article that say which WARC record they came from.
+WARC_FIELDS = (
+    "warc_file",
+    "warc_record_id",
+    "warc_offset",
+    "fetched_at",
+    "payload_digest",
+    "status",
+)
+
+
 @dataclass
 class Link:
     """A link from an article's body, with the words it was anchored on."""

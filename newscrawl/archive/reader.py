@@ -53,37 +53,53 @@ class BadRecord:
 
 @dataclass
 class ReadReport:
-    """What reading skipped, by reason (non-HTML, non-200, other record types...)."""
+    """What reading skipped, by reason (non-HTML, non-200, other record types...), and
+    the WARCs read (name, size)."""
 
     skipped: Counter[str] = field(default_factory=Counter)
     bad: list[BadRecord] = field(default_factory=list)
+    warcs: set[tuple[str, int]] = field(default_factory=set)
 
 
 def archive_files(paths: Iterable[str | Path]) -> list[Path]:
-    """WARC, ARC and WACZ files named, or found in the folders named (sorted, recursive)."""
+    """WARC, ARC and WACZ files named, or found in the folders named (recursive), WARCs
+    first: a WACZ packaging WARCs that lie beside it is then read for its other WARCs only.
+    """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if _is_archive(p))
+            found += (p for p in path.rglob("*") if _is_archive(p))
         elif path.is_file():
             found.append(path)
         else:
             raise FileNotFoundError(f"{path}: no such file or folder")
-    return found
+    return sorted(found, key=lambda p: (p.suffix == ".wacz", p))
 
 
 def iter_captures(path: Path, report: ReadReport) -> Iterator[Capture]:
-    """Every HTML 200 response of a WARC/ARC file, or of the WARCs inside a WACZ."""
+    """Every HTML 200 response of a WARC/ARC file, or of the WARCs inside a WACZ; a WARC
+    read before (same name and size: beside its WACZ, say) is not read twice."""
     if path.suffix == ".wacz":
         with zipfile.ZipFile(path) as package:
             for name in sorted(package.namelist()):
                 if name.startswith("archive/") and _is_archive(Path(name)):
+                    if _seen(Path(name).name, package.getinfo(name).file_size, report):
+                        continue
                     with package.open(name) as member:
                         yield from _read(member, f"{path}#{name}", report)
         return
-    with path.open("rb") as fh:
-        yield from _read(fh, str(path), report)
+    if not _seen(path.name, path.stat().st_size, report):
+        with path.open("rb") as fh:
+            yield from _read(fh, str(path), report)
+
+
+def _seen(name: str, size: int, report: ReadReport) -> bool:
+    if (name, size) in report.warcs:
+        report.skipped["WARC already read"] += 1
+        return True
+    report.warcs.add((name, size))
+    return False
 
 
 def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:

@@ -1,0 +1,74 @@
+"""The extract stage inside a crawl: Page items become Article items.
+
+Extraction (trafilatura, extruct, lxml) is CPU work of ~20 ms a page, far too long for the
+crawl's event loop, so it runs in a pool of worker processes; the pipeline only awaits the
+result. Pages that are not articles (home pages, section fronts) stop here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import DropItem, NotConfigured
+
+from newscrawl.extract import extract_article
+from newscrawl.items import WARC_FIELDS, Article, Page
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+
+def default_workers() -> int:
+    """One worker per core but one (the crawl's own), at least one."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+def article_from_page(page: Page) -> Article:
+    """Extract the article of a parsed page and say which WARC record it came from."""
+    source = {name: getattr(page, name) for name in WARC_FIELDS}
+    return replace(extract_article(page.html, page.url), **source)
+
+
+class ExtractPipeline:
+    """Replace each article `Page` with its `Article`, extracted in worker processes."""
+
+    def __init__(self, crawler: Crawler, workers: int) -> None:
+        self.crawler = crawler
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("NEWSCRAWL_EXTRACT"):
+            raise NotConfigured
+        workers = crawler.settings.getint("NEWSCRAWL_EXTRACT_WORKERS") or default_workers()
+        pipeline = cls(crawler, workers)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    async def process_item(self, item: Any) -> Any:
+        """Extract an article page in a worker; drop pages that are not articles."""
+        if not isinstance(item, Page):
+            return item
+        if not item.is_article:
+            raise DropItem(f"not an article: {item.url}", log_level="DEBUG")
+        loop = asyncio.get_running_loop()
+        stats = self.crawler.stats
+        try:
+            article = await loop.run_in_executor(self._pool, article_from_page, item)
+        except Exception as exc:
+            stats.inc_value("newscrawl/extract/failed")
+            message = f"extraction failed for {item.url}: {exc!r}"
+            raise DropItem(message, log_level="WARNING") from exc
+        stats.inc_value("newscrawl/extract/articles")
+        return article
+
+    def spider_closed(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
