@@ -15,7 +15,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-from htmldate import find_date
 from trafilatura.metadata import extract_metadata
 
 from newscrawl.extract.tree import normalize_space
@@ -74,12 +73,9 @@ class _Page:
 
     @cached_property
     def guessed(self) -> Document:
-        """trafilatura's metadata heuristics (run at most once, only when needed)."""
-        return extract_metadata(self.tree, self.url)
-
-    def find_date(self, *, original: bool) -> str | None:
-        """htmldate's publication (`original`) or last-modified date."""
-        return find_date(self.tree, original_date=original, url=self.url)
+        """trafilatura's metadata heuristics, htmldate's publication date among them (run
+        at most once, only when needed: they cost as much as extracting the body)."""
+        return extract_metadata(self.tree, self.url, extensive=False)
 
 
 def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
@@ -89,9 +85,8 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
     publisher = data.first("ld:publisher", "dc:publisher")
     published = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
     modified = iso_date(data.first("ld:dateModified", "article:modified_time", "og:updated_time"))
-    if published is None:  # htmldate only where the page states no date
-        published = page.find_date(original=True)
-        modified = modified or page.find_date(original=False)
+    if published is None:  # htmldate (through trafilatura) only where the page states none
+        published = iso_date(page.guessed.date)
     metadata = Metadata(
         canonical_url=_absolute(
             url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
