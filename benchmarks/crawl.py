@@ -48,6 +48,7 @@ def child(profile: str, out: str, mode: str, gzip_level: str) -> None:
         "LOG_LEVEL": "WARNING",
         "NEWSCRAWL_PROGRESS_INTERVAL": 0,
         "NEWSCRAWL_WARC_GZIP_LEVEL": int(gzip_level),
+        "NEWSCRAWL_EXTRACT": False,  # archiving is measured here, extraction in extract.py
     }
     if mode == "plain":
         overrides["ITEM_PIPELINES"] = {"newscrawl.archive.archiver.WarcArchiver": None}
