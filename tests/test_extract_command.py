@@ -69,14 +69,20 @@ def test_parquet_has_the_article_schema(demo_archive: Path, tmp_path: Path, offl
 def test_bad_input_is_reported_with_file_and_offset(tmp_path: Path) -> None:
     good = response("http://a.example/ok", html("A readable page with enough words to keep"))
     torn = response("http://a.example/torn", html("torn") * 50)[:-60]
+    page = "<html><head><title>Café</title></head><body><p>Déjà vu at the café.</p></body></html>"
+    latin1 = response("http://a.example/latin1", page.encode("latin-1"), "text/html; charset=utf-8")
     warc = tmp_path / "bad.warc.gz"
-    warc.write_bytes(good + torn + good)
+    warc.write_bytes(good + torn + latin1)
     (tmp_path / "notes.txt").write_text("not an archive")
     out = tmp_path / "out.jsonl"
     done = run_newscrawl("extract", str(tmp_path), "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert f"unreadable {warc} @ {len(good)}:" in " ".join(done.stderr.split())
-    assert len(out.read_text().splitlines()) == 2
+    articles = read_jsonl(out)
+    assert set(articles) == {"http://a.example/ok", "http://a.example/latin1"}
+    assert "Déjà vu at the café." in articles["http://a.example/latin1"]["body"], (
+        "Latin-1 bytes declared as UTF-8 come out right"
+    )
 
 
 def test_wrong_output_suffix_names_the_fix(tmp_path: Path) -> None:
