@@ -73,3 +73,13 @@ def test_bad_profile_names_the_problem(tmp_path: Path, text: str, message: str) 
 def test_missing_profile_lists_known_ones(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match=r"does not exist; known profiles: .*demo"):
         load_profile(tmp_path / "nope.toml")
+
+
+def test_cli_names_the_profile_problem_and_exits_2(tmp_path: Path) -> None:
+    from tests.conftest import run_newscrawl
+
+    bad = write(tmp_path, GOOD.replace("max_depth", "max_dept"))
+    done = run_newscrawl("crawl", str(bad), "--out", str(tmp_path))
+    assert done.returncode == 2
+    assert "did you mean scope.'max_depth'" in done.stderr
+    assert not list(tmp_path.rglob("*.warc.gz")), "nothing is fetched"
