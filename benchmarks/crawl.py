@@ -36,6 +36,7 @@ autothrottle = false
 concurrent_requests_per_domain = 16
 [network]
 proxy = "{proxy}"
+allow_loopback = true
 """
 
 

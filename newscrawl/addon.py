@@ -19,12 +19,16 @@ ITEM_PIPELINES = {
     "newscrawl.archive.archiver.WarcArchiver": 100,
     "newscrawl.extract.pipeline.ExtractPipeline": 300,
 }
-# Before Scrapy's HttpProxyMiddleware (750), which does the proxying.
-DOWNLOADER_MIDDLEWARES = {"newscrawl.spiders.middlewares.ProxyMiddleware": 740}
+# Before Scrapy's HttpProxyMiddleware (750), which does the proxying; the address guard comes
+# after ProxyMiddleware so it sees meta["proxy"] and checks the proxy, not the target's DNS.
+DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.spiders.middlewares.ProxyMiddleware": 740,
+    "newscrawl.spiders.middlewares.AddressGuard": 745,
+}
 
 
 class NewscrawlAddon:
-    """Enable WARC archiving, progress reporting and the proxy middleware."""
+    """Enable WARC archiving, progress reporting, the proxy and the address guard."""
 
     def update_settings(self, settings: Settings) -> None:
         for name in dir(defaults):

@@ -96,6 +96,7 @@ class Profile:
             "NEWSCRAWL_WARC_PREFIX": self.archive.prefix or self.name,
             "NEWSCRAWL_COLLECTION": self.name,
             "NEWSCRAWL_WACZ": self.archive.wacz,
+            "NEWSCRAWL_ALLOW_LOOPBACK": self.network.allow_loopback,
         }
         if self.archive.operator:
             settings["NEWSCRAWL_OPERATOR"] = self.archive.operator

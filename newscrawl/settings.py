@@ -58,3 +58,9 @@ NEWSCRAWL_PROGRESS_INTERVAL = 5.0
 NEWSCRAWL_EXTRACT = True
 # Worker processes that run the extraction (0: one per core but one, at least one).
 NEWSCRAWL_EXTRACT_WORKERS = 0
+# Fetch URLs whose host is (or resolves to) a loopback address, 127.0.0.0/8 or ::1, and use a
+# loopback proxy (the demo world and tests); off: a link to this machine is refused.
+NEWSCRAWL_ALLOW_LOOPBACK = False
+# Fetch private, link-local (169.254.169.254: cloud metadata), CGNAT, unique-local, multicast,
+# reserved and unspecified addresses: a crawler of untrusted links must not reach them.
+NEWSCRAWL_ALLOW_PRIVATE = False

@@ -30,6 +30,7 @@ max_depth = 50
 autothrottle = false
 [network]
 proxy = "{proxy}"
+allow_loopback = true
 """
 
 

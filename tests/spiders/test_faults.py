@@ -23,6 +23,8 @@ allowed_domains = ["127.0.0.1"]
 article_patterns = ['/2023/']
 [politeness]
 autothrottle = false
+[network]
+allow_loopback = true
 """
 
 

@@ -1,0 +1,187 @@
+"""The address guard: links never reach this machine's network unless a setting allows it.
+
+Decisions are checked on addresses passed in (no DNS); the one real crawl talks to 127.0.0.1
+only. Nothing here resolves a name or connects anywhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.test import get_crawler
+
+from newscrawl.demo.world import Resource
+from newscrawl.spiders.guard import refusal
+from newscrawl.spiders.middlewares import AddressGuard
+from tests.conftest import run_newscrawl
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from newscrawl.demo.server import DemoServer
+
+PUBLIC = "93.184.216.34"  # never contacted: only passed to the decision
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("10.0.0.1", "private"),
+        ("172.16.5.4", "private"),
+        ("192.168.1.1", "private"),
+        ("169.254.169.254", "link-local"),
+        ("100.64.0.1", "private"),  # CGNAT
+        ("::1", "loopback"),
+        ("fe80::1", "link-local"),
+        ("fc00::1", "private"),
+        ("::ffff:10.0.0.1", "private"),  # IPv4-mapped IPv6 is unwrapped
+        ("::ffff:127.0.0.1", "loopback"),
+        ("0.0.0.0", "unspecified"),
+        ("224.0.0.1", "multicast"),
+        ("240.0.0.1", "reserved"),
+        ("127.0.0.1", "loopback"),
+    ],
+)
+def test_non_public_addresses_are_refused(address: str, reason: str) -> None:
+    found = refusal(f"http://{address}/x", [address])
+    assert found is not None and found.reason == reason
+    setting = "NEWSCRAWL_ALLOW_LOOPBACK" if reason == "loopback" else "NEWSCRAWL_ALLOW_PRIVATE"
+    assert found.setting == setting
+    assert address in str(found) and setting in str(found) and "/x" in str(found)
+
+
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.org/f", "data:,hi", "gopher://example.org/"]
+)
+def test_other_schemes_are_refused(url: str) -> None:
+    found = refusal(url, [PUBLIC], allow_loopback=True, allow_private=True)
+    assert found is not None and found.reason == "scheme"
+
+
+def test_a_host_with_any_private_address_is_refused() -> None:
+    found = refusal("https://intranet.example/", [PUBLIC, "2001:4860::1", "192.168.0.7"])
+    assert found is not None and found.address == "192.168.0.7"
+
+
+def test_public_addresses_are_allowed() -> None:
+    assert refusal(f"http://{PUBLIC}/", [PUBLIC]) is None
+    assert refusal("https://news.example/", [PUBLIC, "2606:4700::1111"]) is None
+
+
+def test_loopback_needs_allow_loopback_and_private_allow_private() -> None:
+    assert refusal("http://127.0.0.1/", ["127.0.0.1"], allow_loopback=True) is None
+    assert refusal("http://[::1]/", ["::1"], allow_loopback=True) is None
+    assert refusal("http://127.0.0.1/", ["127.0.0.1"], allow_private=True) is not None
+    assert refusal("http://10.0.0.1/", ["10.0.0.1"], allow_loopback=True) is not None
+    assert refusal("http://10.0.0.1/", ["10.0.0.1"], allow_private=True) is None
+
+
+class FakeDNS:
+    """A resolver that answers from a table and records what it was asked."""
+
+    def __init__(self, table: dict[str, Sequence[str]]) -> None:
+        self.table = table
+        self.asked: list[str] = []
+
+    async def __call__(self, host: str) -> Sequence[str] | None:
+        self.asked.append(host)
+        return self.table.get(host)
+
+
+def guard(dns: FakeDNS, **settings: bool) -> AddressGuard:
+    crawler = get_crawler(settings_dict={f"NEWSCRAWL_{k.upper()}": v for k, v in settings.items()})
+    middleware = AddressGuard.from_crawler(crawler)
+    middleware.resolver = dns
+    return middleware
+
+
+def check(middleware: AddressGuard, url: str, proxy: str = "") -> str | None:
+    """The refusal message for `url`, or None if the guard lets it through."""
+    request = Request(url, meta={"proxy": proxy} if proxy else {})
+    try:
+        asyncio.run(middleware.process_request(request))
+    except IgnoreRequest as exc:
+        return str(exc)
+    return None
+
+
+def test_the_middleware_resolves_names_once_and_refuses_private_ones() -> None:
+    dns = FakeDNS({"intranet.example": ["10.1.2.3"], "news.example": [PUBLIC]})
+    middleware = guard(dns)
+    message = check(middleware, "http://intranet.example/robots.txt")
+    assert message is not None and "10.1.2.3" in message and "NEWSCRAWL_ALLOW_PRIVATE" in message
+    assert check(middleware, "http://intranet.example/other") is not None
+    assert check(middleware, "https://news.example/a") is None
+    assert check(middleware, "http://unknown.example/") is None, "left to the downloader"
+    assert check(middleware, "http://169.254.169.254/latest/meta-data/") is not None
+    assert check(middleware, "http://localhost:8000/") is not None
+    assert check(middleware, "http://127.1/") is not None, "legacy IPv4 forms are literals"
+    assert check(middleware, "file:///etc/passwd") is not None
+    assert dns.asked == ["intranet.example", "news.example", "unknown.example"]
+    stats = middleware.stats.get_stats()
+    assert stats["newscrawl/guard/refused"] == 6
+    assert stats["newscrawl/guard/refused/private"] == 2
+    assert stats["newscrawl/guard/refused/scheme"] == 1
+
+
+def test_through_a_proxy_the_proxy_is_checked_not_the_targets_dns() -> None:
+    dns = FakeDNS({"proxy.example": [PUBLIC], "intranet.example": ["10.1.2.3"]})
+    middleware = guard(dns)
+    assert check(middleware, "http://intranet.example/", proxy="http://proxy.example:3128") is None
+    assert dns.asked == ["proxy.example"], "the target's name is the proxy's to resolve"
+    assert check(middleware, "http://10.0.0.1/", proxy="http://proxy.example:3128") is not None
+    message = check(middleware, "http://news.example/", proxy="http://u:secret@127.0.0.1:8765")
+    assert message is not None and "NEWSCRAWL_ALLOW_LOOPBACK" in message
+    assert "secret" not in message, "proxy credentials are never shown"
+    allowed = guard(FakeDNS({}), allow_loopback=True)
+    assert check(allowed, "http://news.example/", proxy="http://127.0.0.1:8765") is None
+
+
+PROFILE = """
+name = "{name}"
+[seeds]
+start_urls = ["{url}"]
+[scope]
+allowed_domains = ["127.0.0.1"]
+article_patterns = ['/guard/']
+[politeness]
+autothrottle = false
+[network]
+allow_loopback = {allow}
+"""
+
+
+def crawl(tmp_path: Path, name: str, url: str, allow: bool) -> tuple[str, dict[str, object]]:
+    profile = tmp_path / f"{name}.toml"
+    profile.write_text(PROFILE.format(name=name, url=url, allow=str(allow).lower()))
+    done = run_newscrawl("crawl", str(profile), "--out", str(tmp_path), "-s", "RETRY_TIMES=0")
+    assert done.returncode == 0, done.stderr
+    (summary,) = (tmp_path / name).glob("*-summary.json")
+    return done.stderr, json.loads(summary.read_text())
+
+
+def test_a_crawl_refuses_loopback_unless_allowed(world_server: DemoServer, tmp_path: Path) -> None:
+    base = f"http://127.0.0.1:{world_server.port}"
+    url = f"{base}/guard/local.html"
+    world_server.resolver.add(
+        url, Resource(200, (("Content-Type", "text/html"),), b"<html><p>local</p></html>")
+    )
+
+    log, stats = crawl(tmp_path, "guarded", url, allow=False)
+    assert ("GET", url) not in world_server.requests, "a refused page is never fetched"
+    # Logged once per host: the first refusal is the page's robots.txt.
+    assert f"refused {base}/robots.txt" in log and "NEWSCRAWL_ALLOW_LOOPBACK" in log
+    assert stats["finish_reason"] == "finished"
+    assert stats["newscrawl/guard/refused"] >= 2, "the page and its robots.txt"
+    assert stats["newscrawl/guard/refused/loopback"] == stats["newscrawl/guard/refused"]
+
+    log, stats = crawl(tmp_path, "allowed", url, allow=True)
+    assert ("GET", url) in world_server.requests
+    assert "newscrawl/guard/refused" not in stats
+    assert stats["newscrawl/warc/records"] >= 2
