@@ -12,7 +12,8 @@ from rich.console import Console
 from newscrawl.profile import ProfileError, load_profile
 from newscrawl.runner import CrawlResult, project_settings, run_crawl
 
-console = Console(stderr=True)
+# soft_wrap: long paths in messages stay whole when the output goes to a log, not a terminal.
+console = Console(stderr=True, soft_wrap=True)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -149,6 +150,41 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
         console.print(f"  [yellow]unreadable[/] {bad.file} @ {bad.offset}: {bad.error}")
     for file, offset, error in summary.failed:
         console.print(f"  [yellow]extraction failed[/] {file} @ {offset}: {error}")
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write one JSON line per article: FILE.jsonl.",
+)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the index of known articles here, so later runs link to them "
+    "(default: PROVENANCE-INDEX under the first folder given, if any).",
+)
+def provenance(paths: tuple[str, ...], out: Path, index_dir: Path | None) -> None:
+    """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
+    original or a copy (verbatim, spun, excerpt, rewrite), of what, and why."""
+    from collections import Counter
+
+    from newscrawl.provenance import run_provenance
+
+    if out.suffix != ".jsonl":
+        raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if index_dir is None and folders:
+        index_dir = folders[0] / "provenance-index"
+    records = run_provenance(list(paths), out, index_dir)
+    relations = Counter(record.relation for record in records)
+    counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
+    console.print(f"[bold]{len(records)} articles[/] ({counts}) -> {out}")
     sys.exit(EXIT_OK)
 
 
