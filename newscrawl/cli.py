@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 import click
 from rich.console import Console
@@ -26,6 +29,15 @@ def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
             raise click.BadParameter(f"{value!r}: write -s NAME=VALUE", param_hint="-s")
         overrides[name] = setting
     return overrides
+
+
+_archive_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+
+
+def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The --out option of the commands that write a dataset."""
+    path = click.Path(dir_okay=False, path_type=Path)
+    return click.option("--out", "out", required=True, type=path, help=help_text)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -107,23 +119,16 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
     _report(result)
     folder = out / profile.name
     console.print("\n[bold]next:[/]")
-    console.print(f"  warcio check {folder}/*.warc.gz          # every record verifies")
-    console.print(f"  less {folder}/*.cdxj                     # what was archived, for pywb")
-    console.print(
-        f"  newscrawl demo --out {out}               # again: the CNBC article has changed"
-    )
+    console.print(f"  warcio check {folder}/*.warc.gz   (every record verifies)")
+    console.print(f"  newscrawl extract {folder} --out articles.parquet")
+    console.print(f"  newscrawl provenance {folder} --out provenance.jsonl")
+    console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Dataset to write: FILE.jsonl or FILE.parquet.",
-)
+@_archive_paths
+@_output("Dataset to write: FILE.jsonl or FILE.parquet.")
 @click.option("--workers", type=int, default=0, help="Worker processes (default: one per core).")
 def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
@@ -154,20 +159,14 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Where to write one JSON line per article: FILE.jsonl.",
-)
+@_archive_paths
+@_output("Where to write one JSON line per article: FILE.jsonl.")
 @click.option(
     "--index",
     "index_dir",
     type=click.Path(file_okay=False, path_type=Path),
     help="Keep the index of known articles here, so later runs link to them "
-    "(default: PROVENANCE-INDEX under the first folder given, if any).",
+    "(default: provenance-index/ in the first folder given, if any).",
 )
 def provenance(paths: tuple[str, ...], out: Path, index_dir: Path | None) -> None:
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
