@@ -40,6 +40,10 @@ class Scope:
     max_depth: int = 2
     max_pages: int = 0
     fetch_images: bool = False
+    # Also fetch the page an article names as its source ("Source link", a canonical URL on
+    # another site), wherever it is, up to `max_sources` pages: the original gets archived too.
+    follow_sources: bool = False
+    max_sources: int = 100
 
 
 @dataclass(frozen=True)

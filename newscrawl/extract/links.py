@@ -8,10 +8,10 @@ nav/header/footer/sidebar: an autoblog's "Source link", an excerpt site's "Read 
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+from newscrawl.anchors import SOURCE_ANCHOR
 from newscrawl.extract.chrome import in_pruned_chrome
 from newscrawl.extract.tree import in_chrome, text_of
 from newscrawl.items import Link
@@ -21,11 +21,6 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
-PROVENANCE_ANCHOR = re.compile(
-    r"(source( link)?|original( article| story| source)?|read (more|the (full|original) "
-    r"(story|article))|continue reading|full (story|article)|via\b.{1,40})\W*",
-    re.IGNORECASE,
-)
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")
 
 
@@ -54,7 +49,7 @@ def _anchors(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
 
 
 def _points_at_original(anchor: HtmlElement, text: str) -> bool:
-    return PROVENANCE_ANCHOR.fullmatch(text) is not None and not in_chrome(anchor)
+    return SOURCE_ANCHOR.fullmatch(text) is not None and not in_chrome(anchor)
 
 
 def _base_href(tree: HtmlElement) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 import feedparser
@@ -18,6 +18,7 @@ from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import SitemapSpider
 
+from newscrawl.anchors import is_source_anchor
 from newscrawl.items import Page
 from newscrawl.profile import Profile, ProfileError, load_profile
 
@@ -30,6 +31,10 @@ if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
 logger = logging.getLogger(__name__)
+
+# Request meta of a page fetched because an article named it as its source: that article.
+SOURCE_OF = "newscrawl_source_of"
+Hop = Literal["page", "asset", "source"]
 
 
 class NewsSpider(SitemapSpider):
@@ -65,6 +70,7 @@ class NewsSpider(SitemapSpider):
         # compares whole netlocs, so it misses hosts with a port).
         self._links = LinkExtractor(allow=scope.article_patterns, deny=scope.deny_patterns)
         self._hosts = _host_pattern(scope.allowed_domains)
+        self._sources = 0
         # URLs already requested: checked before a Request is built, which is far cheaper
         # than building one for every repeated link and letting the dupefilter drop it.
         self._seen: set[str] = set()
@@ -90,20 +96,28 @@ class NewsSpider(SitemapSpider):
             yield from self._request(response.urljoin(url), response)
 
     def parse_page(self, response: Response) -> Iterator[Page | Request]:
-        """Queue an HTML page's article links (and optionally its lead image), then describe it."""
+        """Queue an HTML page's article links (and optionally its lead image and the source it
+        names), then describe it. A source page is described, never followed further."""
         if not isinstance(response, HtmlResponse):
             return
-        is_article = bool(self._article.search(response.url)) or (
-            response.css('meta[property="og:type"]::attr(content)').get() == "article"
+        is_source = SOURCE_OF in response.meta
+        is_article = (
+            is_source
+            or bool(self._article.search(response.url))
+            or response.css('meta[property="og:type"]::attr(content)').get() == "article"
         )
         self.crawler.stats.inc_value(
             "newscrawl/pages/articles" if is_article else "newscrawl/pages/other"
         )
-        if self.profile.scope.fetch_images:
+        scope = self.profile.scope
+        if scope.fetch_images:
             image = response.css('meta[property="og:image"]::attr(content)').get()
             if image:
-                yield from self._request(response.urljoin(image), response, asset=True)
-        if self.profile.scope.follow_links:
+                yield from self._request(response.urljoin(image), response, hop="asset")
+        if scope.follow_sources and is_article and not is_source:
+            for url in _named_sources(response):
+                yield from self._request(url, response, hop="source")
+        if scope.follow_links and not is_source:
             for link in self._links.extract_links(response):
                 yield from self._request(link.url, response)
         # Last, so that later stages working on the page never hold up its links.
@@ -132,23 +146,46 @@ class NewsSpider(SitemapSpider):
             "fetch failed: %s: %s", getattr(request, "url", "?"), failure.getErrorMessage()
         )
 
-    def _request(self, url: str, source: Response, *, asset: bool = False) -> Iterable[Request]:
+    def _request(self, url: str, source: Response, *, hop: Hop = "page") -> Iterable[Request]:
         """A request for `url` found on `source`, unless it is known, denied, offsite or too deep.
 
-        Pages stop at `max_depth`; an asset (a page's image) may go one hop further, which is
-        why Scrapy's own DEPTH_LIMIT is set one above it (see `Profile.scrapy_settings`).
+        Pages stop at `max_depth`; an asset (a page's image) or the source an article names
+        may go one hop further, which is why Scrapy's own DEPTH_LIMIT is set one above it (see
+        `Profile.scrapy_settings`). A source may be on any site, up to `max_sources` of them.
         """
+        scope = self.profile.scope
         depth = source.meta.get("depth", 0) + 1
-        if depth > self.profile.scope.max_depth + asset:
+        if depth > scope.max_depth + (hop != "page"):
             return ()
         if url in self._seen or (self._deny and self._deny.search(url)):
             return ()
-        if not self._hosts.match(urlsplit(url).hostname or ""):
+        meta = {}
+        if hop == "source":
+            if self._sources >= scope.max_sources:
+                return ()
+            self._sources += 1
+            self.crawler.stats.inc_value("newscrawl/sources/queued")
+            meta = {"allow_offsite": True, SOURCE_OF: source.url}
+        elif not self._hosts.match(urlsplit(url).hostname or ""):
             self.crawler.stats.inc_value("newscrawl/links/offsite")
             return ()
         self._seen.add(url)
-        callback = _ignore if asset else self.parse_page
-        return (Request(url, callback=callback, errback=self.on_error),)
+        callback = _ignore if hop == "asset" else self.parse_page
+        return (Request(url, callback=callback, errback=self.on_error, meta=meta),)
+
+
+def _named_sources(response: Response) -> list[str]:
+    """Pages on other sites that an article names as its source: "Source link" (and the
+    like) anchors, and a canonical URL."""
+    own = urlsplit(response.url).hostname
+    anchors = [
+        a.attrib.get("href", "")
+        for a in response.css("a[href]")
+        if is_source_anchor(" ".join(a.css("::text").getall()))
+    ]
+    canonical = response.css('link[rel="canonical"]::attr(href)').getall()
+    urls = (response.urljoin(href) for href in [*anchors, *canonical] if href)
+    return list(dict.fromkeys(u for u in urls if urlsplit(u).hostname not in (None, own)))
 
 
 def _ignore(response: Response) -> None:

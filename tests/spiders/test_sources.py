@@ -1,0 +1,75 @@
+"""Following the source: an article's "Source link" on another site gets archived too, once,
+within its own limit, and is not crawled any further."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newscrawl.demo import world
+from tests.conftest import run_newscrawl
+from tests.warcs import read_records
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from newscrawl.demo.server import DemoServer
+
+PROFILE = """
+name = "sources"
+[seeds]
+start_urls = ["{start}"]
+[scope]
+allowed_domains = ["worldnewsera.com"]
+article_patterns = ['/20\\d\\d/']
+max_depth = 1
+follow_sources = {follow}
+max_sources = {limit}
+[politeness]
+autothrottle = false
+[network]
+proxy = "{proxy}"
+allow_loopback = true
+"""
+
+
+def crawl(server: DemoServer, tmp_path: Path, follow: str, limit: int) -> set[str]:
+    profile = tmp_path / "sources.toml"
+    text = PROFILE.format(
+        start=world.AUTOBLOG_COPY, follow=follow, limit=limit, proxy=server.proxy_url
+    )
+    profile.write_text(text)
+    done = run_newscrawl("crawl", str(profile), "--out", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    folder = tmp_path / "sources"
+    records = read_records(sorted(folder.glob("*.warc.gz")))
+    articles = {
+        json.loads(line)["url"]
+        for f in folder.glob("*-articles.jsonl")
+        for line in f.read_text().splitlines()
+    }
+    responses = {r.uri for r in records if r.type == "response"}
+    return responses | {f"article:{url}" for url in articles}
+
+
+def test_the_source_link_target_is_archived_and_extracted(
+    world_server: DemoServer, tmp_path: Path
+) -> None:
+    seen = crawl(world_server, tmp_path, "true", 5)
+    assert world.CNBC_ARTICLE in seen, "the original on another site is fetched"
+    assert f"article:{world.CNBC_ARTICLE}" in seen, "and extracted as an article"
+    cnbc_pages = {
+        u for u in seen if u.startswith("http://www.cnbc.com/") and not u.endswith("robots.txt")
+    }
+    assert cnbc_pages == {world.CNBC_ARTICLE}, "a source is not crawled any further"
+
+
+@pytest.mark.parametrize(("follow", "limit"), [("false", 5), ("true", 0)])
+def test_without_the_switch_or_beyond_the_limit_nothing_offsite(
+    world_server: DemoServer, tmp_path: Path, follow: str, limit: int
+) -> None:
+    seen = crawl(world_server, tmp_path, follow, limit)
+    assert world.AUTOBLOG_COPY in seen
+    assert not any(u.startswith("http://www.cnbc.com/") for u in seen)
