@@ -9,16 +9,20 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from scrapy.settings import Settings
+
+    from newscrawl.profile import Profile
+
 import click
 from rich.console import Console
 
 from newscrawl.profile import ProfileError, load_profile
-from newscrawl.runner import CrawlResult, project_settings, run_crawl
+from newscrawl.runner import EXIT_LOCKED, CrawlResult, RunLocked, project_settings, run_crawl
 
 # soft_wrap: long paths in messages stay whole when the output goes to a log, not a terminal.
 console = Console(stderr=True, soft_wrap=True)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1  # usage errors exit 2 (click), a locked run 75
 
 
 def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
@@ -74,7 +78,7 @@ def crawl(profile: str, out: Path | None, wacz: bool | None, sets: tuple[str, ..
     overrides = _settings_option(sets)
     if wacz is not None:
         overrides["NEWSCRAWL_WACZ"] = wacz
-    result = run_crawl(loaded, project_settings(out, overrides))
+    result = _run(loaded, project_settings(out, overrides))
     _report(result)
     sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
 
@@ -115,7 +119,7 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
             "NEWSCRAWL_WACZ": wacz,
             "NEWSCRAWL_PROGRESS_INTERVAL": 1.0,
         }
-        result = run_crawl(profile, project_settings(out, overrides))
+        result = _run(profile, project_settings(out, overrides))
     _report(result)
     folder = out / profile.name
     console.print("\n[bold]next:[/]")
@@ -201,6 +205,15 @@ def demo_server(port: int, world_version: str) -> None:
     from newscrawl.demo.server import main as serve
 
     serve(["--port", str(port), "--version", world_version])
+
+
+def _run(profile: Profile, settings: Settings) -> CrawlResult:
+    """Run a crawl; a run already under way on the same archive folder is a clean refusal."""
+    try:
+        return run_crawl(profile, settings)
+    except RunLocked as exc:
+        console.print(f"[yellow]not started:[/] {exc}")
+        sys.exit(EXIT_LOCKED)
 
 
 def _report(result: CrawlResult) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import socket
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +17,35 @@ from newscrawl.archive.config import WarcConfig
 from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from newscrawl.profile import Profile
+
+
+class RunLocked(RuntimeError):
+    """Another run of the same profile is writing to the same archive folder."""
+
+
+EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later (cron will)
+
+
+@contextmanager
+def run_lock(folder: Path) -> Iterator[None]:
+    """Hold `folder/.lock` for a run, so two runs of one profile (cron, a timer, a hand) never
+    overlap; the OS releases it if the process dies, so a crash leaves no stale lock."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / ".lock").open("a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise RunLocked(f"{folder} is being crawled by {holder}; try again later") from None
+        fh.truncate(0)
+        fh.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
+        fh.flush()
+        yield
 
 
 @dataclass(frozen=True)
@@ -55,7 +85,8 @@ def project_settings(
 def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
     """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
 
-    Next to the run's WARCs go its articles, `<run-id>-articles.jsonl` (when extraction
+    Raises `RunLocked` when another run holds the archive folder. Next to the run's WARCs
+    go its articles, `<run-id>-articles.jsonl` (when extraction
     is on), and its stats, `<run-id>-summary.json`.
     """
     settings = settings.copy()
@@ -69,10 +100,11 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
             {"format": "jsonlines", "item_classes": ["newscrawl.items.Article"]},
         )
         settings.set("FEEDS", feeds, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, profile=profile)
-    process.start()
+    with run_lock(run.folder):
+        process = CrawlerProcess(settings)
+        crawler = process.create_crawler(NewsSpider)
+        process.crawl(crawler, profile=profile)
+        process.start()
     result = CrawlResult(crawler.stats.get_stats() if crawler.stats else {})
     if run.folder.is_dir():
         summary = json.dumps(result.stats, indent=1, sort_keys=True, default=str)
