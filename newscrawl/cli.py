@@ -36,6 +36,9 @@ def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
 
 
 _archive_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+_workers = click.option(
+    "--workers", type=int, default=0, help="Worker processes (default: one per core)."
+)
 
 
 def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -133,7 +136,7 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
 @main.command()
 @_archive_paths
 @_output("Dataset to write: FILE.jsonl or FILE.parquet.")
-@click.option("--workers", type=int, default=0, help="Worker processes (default: one per core).")
+@_workers
 def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
     from rich.progress import Progress
@@ -188,6 +191,36 @@ def provenance(paths: tuple[str, ...], out: Path, index_dir: Path | None) -> Non
     relations = Counter(record.relation for record in records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(f"[bold]{len(records)} articles[/] ({counts}) -> {out}")
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@_archive_paths
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write articles.jsonl, parquet/ and schema.json to.",
+)
+@_workers
+def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
+    """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
+    relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
+    from newscrawl.export.linked import export_linked, load_examples
+
+    summary = export_linked(list(paths), out, workers)
+    console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
+    for relation, n in summary.relations.most_common():
+        console.print(f"  {n:6d}  {relation}")
+    if summary.extract.failed:
+        console.print(
+            f"  [yellow]{len(summary.extract.failed)} pages failed extraction[/] "
+            "(`newscrawl extract` lists them)"
+        )
+    console.print("\n[bold]load it:[/]")
+    for library, line in load_examples(out).items():
+        console.print(f"  {library:8s}  {line}", markup=False, highlight=False)
     sys.exit(EXIT_OK)
 
 

@@ -29,6 +29,14 @@ def article_row(article: Article) -> dict[str, Any]:
     return ItemAdapter(article).asdict()
 
 
+def parquet_row(article: Article) -> dict[str, Any]:
+    """An article as a Parquet row: `structured` as JSON text, since its shape differs from
+    page to page."""
+    row = article_row(article)
+    row["structured"] = json.dumps(row["structured"], ensure_ascii=False)
+    return row
+
+
 class JsonLinesWriter:
     """One JSON object per line, UTF-8."""
 
@@ -40,8 +48,7 @@ class JsonLinesWriter:
 
 
 class ParquetWriter:
-    """Parquet in row groups of `PARQUET_BATCH`; `structured` is kept as a JSON string,
-    since its shape differs from page to page."""
+    """Parquet rows (`parquet_row`) in row groups of `PARQUET_BATCH`."""
 
     def __init__(self, path: Path) -> None:
         import pyarrow.parquet as pq
@@ -52,9 +59,7 @@ class ParquetWriter:
         self._writer: Any = None
 
     def write(self, article: Article) -> None:
-        row = article_row(article)
-        row["structured"] = json.dumps(row["structured"], ensure_ascii=False)
-        self._rows.append(row)
+        self._rows.append(parquet_row(article))
         if len(self._rows) >= PARQUET_BATCH:
             self.flush()
 
@@ -107,6 +112,26 @@ def article_schema() -> Any:
             ("fetched_at", text),
             ("payload_digest", text),
             ("status", pa.int32()),
+        ]
+    )
+
+
+def linked_schema() -> Any:
+    """The Parquet schema of an article row with its provenance beside it and the crawl date
+    it is partitioned by (`newscrawl export`)."""
+    import pyarrow as pa
+
+    text = pa.string()
+    return pa.schema(
+        [
+            *article_schema(),
+            ("original_url", text),
+            ("relation", text),
+            ("confidence", pa.float64()),
+            ("cluster", text),
+            ("evidence", pa.list_(pa.struct([("kind", text), ("detail", text)]))),
+            ("sources", pa.list_(pa.struct([("name", text), ("url", text)]))),
+            ("crawl_date", text),
         ]
     )
 

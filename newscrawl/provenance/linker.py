@@ -172,8 +172,12 @@ def link(articles: list[Article], index: CandidateIndex | None = None) -> list[P
     first_url: dict[str, str] = {}
     for key in sorted(batch.parent):
         first_url.setdefault(batch.find(key), key.split(" ")[0])
+    captures: dict[str, list[Entry]] = {}  # every capture of a page, by page, for "version"
+    for known in index.entries.values():
+        captures.setdefault(page_key(known.url), []).append(known)
     return [
-        _decide(entry, index, batch, first_url[batch.find(entry.key)]) for entry in entries.values()
+        _decide(entry, captures[page_key(entry.url)], batch, first_url[batch.find(entry.key)])
+        for entry in entries.values()
     ]
 
 
@@ -229,15 +233,15 @@ def _root(best: CopyOf, batch: _Batch) -> Entry:
     return original
 
 
-def _decide(entry: Entry, index: CandidateIndex, batch: _Batch, first_url: str) -> Provenance:
+def _decide(entry: Entry, captures: list[Entry], batch: _Batch, first_url: str) -> Provenance:
     signals = batch.signals[entry.key]
     evidence = list(signals.evidence)
     sources = list(signals.sources)
     cluster = "c" + hashlib.sha1(first_url.encode()).hexdigest()[:12]
     evidence += [
         Evidence("version", f"{other.url} fetched {other.fetched_at}")
-        for other in index.entries.values()
-        if other.key != entry.key and page_key(other.url) == page_key(entry.url)
+        for other in captures
+        if other.key != entry.key
     ]
     record = Provenance(entry.url, None, "unknown", 0.0, cluster, evidence, sources)
     record.fetched_at = entry.fetched_at
