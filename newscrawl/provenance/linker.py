@@ -14,6 +14,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
@@ -259,13 +260,22 @@ def _decide(entry: Entry, captures: list[Entry], batch: _Batch, first_url: str) 
         ]
         if original.outlet and all(s.name != original.outlet for s in sources):
             sources.append(Source(original.outlet, original.url))
-    elif signals.original_urls:
+    elif signals.original_urls:  # it points at its source, but no text of it was archived
         record.original_url = signals.original_urls[0]
-        record.confidence = 0.5
+        attributed = any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence)
+        record.relation = "rewrite" if attributed else "unknown"
+        record.confidence = 0.6 if attributed else 0.5
     elif entry.key in batch.copied or entry.outlet:
         record.relation = "original"
         record.confidence = 0.9 if entry.key in batch.copied else 0.7
     elif any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence):
         record.relation = "rewrite"
+        record.original_url = _linked_page(sources)
         record.confidence = round(min(0.4 + 0.1 * len(sources), 0.7), 3)
     return record
+
+
+def _linked_page(sources: list[Source]) -> str | None:
+    """The page a rewrite links to on an outlet it attributes (not just the outlet's name)."""
+    pages = (s.url for s in sources if s.url.startswith(("http://", "https://")))
+    return next((url for url in pages if urlsplit(url).path.strip("/")), None)
