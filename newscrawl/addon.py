@@ -21,7 +21,9 @@ ITEM_PIPELINES = {
 }
 # Before Scrapy's HttpProxyMiddleware (750), which does the proxying; the address guard comes
 # after ProxyMiddleware so it sees meta["proxy"] and checks the proxy, not the target's DNS.
+# A 304 to a conditional request is settled before retry (550) or redirect (600) see it.
 DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.archive.conditional.ConditionalRequests": 720,
     "newscrawl.spiders.middlewares.ProxyMiddleware": 740,
     "newscrawl.spiders.middlewares.AddressGuard": 745,
 }

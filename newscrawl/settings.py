@@ -50,6 +50,9 @@ NEWSCRAWL_OPERATOR = ""
 NEWSCRAWL_COLLECTION = ""
 # Package each run as WACZ next to its WARCs.
 NEWSCRAWL_WACZ = False
+# Incremental runs: keep a crawl state in the archive folder, ask servers with conditional
+# requests whether known pages changed, and write revisit records for payloads already stored.
+NEWSCRAWL_INCREMENTAL = True
 # HTTP proxy every request goes through (the demo world is served this way).
 NEWSCRAWL_PROXY = ""
 # Seconds between progress lines.

@@ -99,6 +99,7 @@ class WarcArchiver:
             info,
             max_size=self.config.max_size,
             gzip_level=self.config.gzip_level,
+            state_path=self.config.state_path if self.config.incremental else None,
         )
         loop = asyncio.get_running_loop()
         self.writer = WriterProcess(
@@ -179,6 +180,8 @@ class WarcArchiver:
         stats.set_value("newscrawl/warc/records", self.writer.records_written)
         stats.set_value("newscrawl/warc/bytes", self.writer.bytes_written)
         stats.set_value("newscrawl/warc/writer_cpu_seconds", round(self.writer.cpu_seconds, 3))
+        for name, count in self.writer.counts.items():
+            stats.set_value(f"newscrawl/incremental/{name}", count)
         if self.writer.error is not None:
             logger.error("WARC writing failed: %s; files closed: %s", self.writer.error, warcs)
             stats.set_value("newscrawl/warc/error", str(self.writer.error))

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newscrawl.archive.state import STATE_FILE
 from newscrawl.archive.writer import timestamp14
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ class WarcConfig:
     queue_size: int
     operator: str
     wacz: bool
+    incremental: bool
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
@@ -46,8 +48,14 @@ class WarcConfig:
             queue_size=settings.getint("NEWSCRAWL_WARC_QUEUE_SIZE"),
             operator=settings.get("NEWSCRAWL_OPERATOR"),
             wacz=settings.getbool("NEWSCRAWL_WACZ"),
+            incremental=settings.getbool("NEWSCRAWL_INCREMENTAL"),
         )
 
     def run_file(self, suffix: str) -> Path:
         """A file of this run next to its WARCs: `<run-id><suffix>`."""
         return self.folder / f"{self.run_id}{suffix}"
+
+    @property
+    def state_path(self) -> Path:
+        """The collection's crawl state, shared by its runs."""
+        return self.folder / STATE_FILE

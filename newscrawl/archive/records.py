@@ -1,7 +1,9 @@
 """WARC records for what the crawl saw: request/response pairs and per-page metadata.
 
 `Exchange.from_scrapy` runs on the crawl's event loop and only copies references; building
-the records (digests, header buffers) happens in the writer thread (`Exchange.records`).
+the records (digests, header buffers) happens in the writer process (`Exchange.records`).
+There, given the collection's `CrawlState`, a response whose payload is already archived
+becomes a `revisit` record that names the stored one instead.
 
 What is recorded is what came off the wire, before any downloader middleware ran: a gzip
 body stays gzip-compressed, with its `Content-Encoding` and `Content-Length` headers as sent.
@@ -24,13 +26,22 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser
 from warcio.timeutils import datetime_to_iso_date
 
+from newscrawl.archive.state import Known, Stored
+
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.http import Response
     from warcio.recordbuilder import RecordBuilder
     from warcio.recordloader import ArcWarcRecord
 
+    from newscrawl.archive.state import CrawlState
+
 HeaderList = list[tuple[bytes, bytes]]
+
+IDENTICAL_PAYLOAD = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+# A 304 does not speak for the stored body's framing: these stay as they were stored.
+_NOT_FRESHENED = frozenset({b"content-length", b"content-encoding", b"transfer-encoding"})
 
 
 class RawHeaders(StatusAndHeaders):
@@ -103,20 +114,30 @@ class Exchange:
             ip_address=str(response.ip_address) if response.ip_address else None,
         )
 
-    def records(self, builder: RecordBuilder) -> list[ArcWarcRecord]:
-        """The response record, then the request record that is concurrent to it."""
+    @property
+    def status(self) -> int:
+        """The HTTP status code."""
+        return int(self.status_line.split(b" ")[1])
+
+    def records(
+        self, builder: RecordBuilder, state: CrawlState | None = None
+    ) -> list[ArcWarcRecord]:
+        """The response record, then the request record that is concurrent to it; with the
+        collection's `state`, a revisit record instead of a payload it already holds."""
         date = warc_date(self.fetched_at)
-        response_headers = {"WARC-Record-ID": self.record_id, "WARC-Date": date}
+        warc_headers = {"WARC-Record-ID": self.record_id, "WARC-Date": date}
         if self.ip_address:
-            response_headers["WARC-IP-Address"] = self.ip_address
+            warc_headers["WARC-IP-Address"] = self.ip_address
         response = builder.create_warc_record(
             self.url,
             "response",
             payload=BytesIO(self.body),
             length=len(self.body),
-            warc_headers_dict=response_headers,
+            warc_headers_dict=warc_headers,
             http_headers=RawHeaders(self.status_line, self.response_headers),
         )
+        if state is not None:
+            response = self._deduplicated(builder, state, response, warc_headers)
         request = builder.create_warc_record(
             self.url,
             "request",
@@ -126,6 +147,101 @@ class Exchange:
             http_headers=RawHeaders(self.request_line, self.request_headers),
         )
         return [response, request]
+
+    def _deduplicated(
+        self,
+        builder: RecordBuilder,
+        state: CrawlState,
+        response: ArcWarcRecord,
+        warc_headers: dict[str, str],
+    ) -> ArcWarcRecord:
+        """The record to write in place of `response`, and what the state learns from it.
+
+        A 304 stands for the URL's stored response; a 200 whose payload digest is already
+        archived (at any URL, in any run) stands for the record that first stored it.
+        """
+        known = state.known(self.url)
+        if self.status == 304 and known is not None:
+            headers = freshened(known.http_headers, self.response_headers)
+            state.remember(self.url, known_from(headers, known.stored))
+            state.counts["revisits"] += 1
+            return revisit_record(
+                builder,
+                self.url,
+                known.stored,
+                profile=SERVER_NOT_MODIFIED,
+                warc_headers=warc_headers,
+                http_headers=headers,
+            )
+        if self.status != 200 or not self.body:
+            return response
+        digest = response.rec_headers.get_header("WARC-Payload-Digest")
+        original = state.stored(digest)
+        headers = response.http_headers
+        if original is None:
+            stored = Stored(self.url, warc_headers["WARC-Date"], self.record_id, digest)
+            state.remember(self.url, known_from(headers, stored))
+            state.counts["changed" if known else "new"] += 1
+            return response
+        state.remember(self.url, known_from(headers, original))
+        state.counts["revisits"] += 1
+        return revisit_record(
+            builder,
+            self.url,
+            original,
+            profile=IDENTICAL_PAYLOAD,
+            warc_headers=warc_headers,
+            http_headers=headers,
+        )
+
+
+def revisit_record(
+    builder: RecordBuilder,
+    uri: str,
+    original: Stored,
+    *,
+    profile: str,
+    warc_headers: dict[str, str],
+    http_headers: StatusAndHeaders,
+) -> ArcWarcRecord:
+    """A revisit record that names the record it stands for (warcio's has no
+    `WARC-Refers-To`, and always the identical-payload-digest profile)."""
+    record = builder.create_revisit_record(
+        uri,
+        original.payload_digest,
+        original.target_uri,
+        original.warc_date,
+        http_headers=http_headers,
+        warc_headers_dict={**warc_headers, "WARC-Refers-To": original.record_id},
+    )
+    record.rec_headers.replace_header("WARC-Profile", profile)
+    return record
+
+
+def freshened(stored: bytes, updates: HeaderList) -> RawHeaders:
+    """The stored response's status line and headers, updated by a 304's (RFC 9111 4.3.4).
+
+    A server-not-modified revisit carries these rather than the 304's own: replay engines
+    (pywb, wabac.js) take status and headers from the revisit, and would replay a 304.
+    """
+    first_line, *lines = stored.rstrip(b"\r\n").split(b"\r\n")
+    headers = [(name, value.strip()) for name, _, value in (h.partition(b":") for h in lines)]
+    new = {name.lower() for name, _ in updates} - _NOT_FRESHENED
+    return RawHeaders(
+        first_line,
+        [h for h in headers if h[0].lower() not in new]
+        + [h for h in updates if h[0].lower() in new],
+    )
+
+
+def known_from(http_headers: StatusAndHeaders, stored: Stored) -> Known:
+    """What the state keeps of a response: its validators, its header block, its record."""
+    return Known(
+        http_headers.get_header("ETag"),
+        http_headers.get_header("Last-Modified"),
+        http_headers.headers_buff,
+        stored,
+    )
 
 
 @dataclass(frozen=True)
@@ -137,7 +253,9 @@ class PageMetadata:
     fetched_at: datetime
     fields: list[tuple[str, str]] = field(default_factory=list)
 
-    def records(self, builder: RecordBuilder) -> list[ArcWarcRecord]:
+    def records(
+        self, builder: RecordBuilder, state: CrawlState | None = None
+    ) -> list[ArcWarcRecord]:
         """One `application/warc-fields` record, as Heritrix writes them."""
         body = "".join(f"{name}: {value}\r\n" for name, value in self.fields).encode("utf-8")
         record = builder.create_warc_record(

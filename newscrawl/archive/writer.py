@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import sqlite3
 import threading
 import time
 import zlib
@@ -21,6 +22,8 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from warcio.warcwriter import WARCWriter
+
+from newscrawl.archive.state import CrawlState
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -36,9 +39,12 @@ WARC_VERSION = "1.1"
 
 
 class RecordSource(Protocol):
-    """Anything that turns into WARC records in the writer thread."""
+    """Anything that turns into WARC records in the writer process (with the collection's
+    crawl state, when runs are incremental)."""
 
-    def records(self, builder: RecordBuilder) -> list[ArcWarcRecord]: ...
+    def records(
+        self, builder: RecordBuilder, state: CrawlState | None = None
+    ) -> list[ArcWarcRecord]: ...
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,8 @@ class WarcFiles:
 
     A file is named `….warc.gz.open` until it is closed, so a crash never leaves a torn file
     that looks finished; each record is one gzip member, flushed to the OS when written, so
-    an interrupted file is still readable up to its last whole record.
+    an interrupted file is still readable up to its last whole record. With a `state_path`,
+    it keeps the collection's `CrawlState`, committed only once the records are written.
     """
 
     def __init__(
@@ -72,6 +79,7 @@ class WarcFiles:
         max_size: int = 1_000_000_000,
         gzip_level: int = 6,
         hostname: str | None = None,
+        state_path: Path | None = None,
     ) -> None:
         self.folder = folder
         self.prefix = prefix
@@ -87,6 +95,7 @@ class WarcFiles:
         self._serializer = WARCWriter(self._buffer, gzip=False, warc_version=WARC_VERSION)
         self._file: Path | None = None
         self._fh: BinaryIO | None = None
+        self.state = CrawlState.open(state_path) if state_path else None
 
     @property
     def builder(self) -> RecordBuilder:
@@ -101,11 +110,26 @@ class WarcFiles:
         offset = self._fh.tell()
         for record in records:
             self._append(record)
+        if self.state is not None:
+            self.state.commit()
         digest = records[0].rec_headers.get_header("WARC-Payload-Digest")
         return Written(self._file.with_suffix(""), offset, digest)
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """What the crawl state made of this run's responses (new, changed, revisits)."""
+        return dict(self.state.counts) if self.state is not None else {}
+
     def close(self) -> list[Path]:
-        """Close the current file (rename it without `.open`); return every closed file."""
+        """Close the current file and the crawl state; return every closed file."""
+        self._close_file()
+        if self.state is not None:
+            self.state.close()
+            self.state = None
+        return self.closed_files
+
+    def _close_file(self) -> None:
+        """Rename the current file without `.open` once it is on disk."""
         if self._fh is not None and self._file is not None:
             self._fh.flush()
             os.fsync(self._fh.fileno())
@@ -114,10 +138,9 @@ class WarcFiles:
             self._file.rename(final)
             self.closed_files.append(final)
             self._fh = self._file = None
-        return self.closed_files
 
     def _rotate(self) -> None:
-        self.close()
+        self._close_file()
         self.folder.mkdir(parents=True, exist_ok=True)
         now = datetime.now(UTC)
         name = f"{self.prefix}-{timestamp14(now)}-{self._serial:05d}-{self.hostname}.warc.gz"
@@ -167,6 +190,7 @@ class WriterProcess:
         self.bytes_written = 0
         self.records_written = 0
         self.cpu_seconds = 0.0
+        self.counts: dict[str, int] = {}
         self._on_answers = on_answers
         self._jobs: multiprocessing.Queue[Any] = context.Queue(maxsize=queue_size)
         self._answers: multiprocessing.Queue[Any] = context.Queue()
@@ -213,7 +237,7 @@ class WriterProcess:
                 )
             else:
                 self.closed_files, self.bytes_written, self.records_written = answer[:3]
-                self.cpu_seconds, message = answer[3:]
+                self.cpu_seconds, message, self.counts = answer[3:]
                 if message and self.error is None:
                     self.error = OSError(message)
                 return
@@ -235,8 +259,8 @@ def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any)
         written = None
         if not error:
             try:
-                written = files.write(source.records(files.builder))
-            except OSError as exc:
+                written = files.write(source.records(files.builder, files.state))
+            except (OSError, sqlite3.Error) as exc:
                 error = str(exc)
                 logger.error("cannot write WARC records (%s); archiving stopped", exc)
         if serial:
@@ -246,10 +270,11 @@ def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any)
             batch = []
     if batch:
         answers.put(("answers", batch, files.bytes_written, files.records_written, error))
+    counts = files.counts
     if not error:
         try:
             files.close()
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             error = str(exc)
     answers.put(
         (
@@ -259,5 +284,6 @@ def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any)
             files.records_written,
             time.process_time(),
             error,
+            counts,
         )
     )
