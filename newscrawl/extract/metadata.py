@@ -1,8 +1,10 @@
-"""Article metadata: structured data first, then the page's head, then trafilatura/htmldate.
+"""Article metadata: structured data first, then the page's head and headline, then htmldate.
 
 Publishers state their metadata in JSON-LD and OpenGraph for search engines and social
-sites; that is the most reliable source. Heuristics (trafilatura's metadata, htmldate) run
-only for what the page does not state, so a well-marked page costs no extra pass.
+sites; that is the most reliable source. htmldate runs only for a page that states no date,
+so a well-marked page costs no extra pass; trafilatura's metadata heuristics (bylines in the
+text) are not run at all: they cost as much as extracting the body, so authors come only
+from what the page states.
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-from trafilatura.metadata import extract_metadata
+from htmldate import find_date
 
-from newscrawl.extract.tree import normalize_space
+from newscrawl.extract.tree import normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
-    from trafilatura.settings import Document
 
     from newscrawl.extract.structured import Structured
 
@@ -71,12 +72,6 @@ class _Page:
         hrefs = self.tree.xpath("//link[@rel = $r]/@href", r=rel)
         return str(hrefs[0]).strip() if hrefs else None
 
-    @cached_property
-    def guessed(self) -> Document:
-        """trafilatura's metadata heuristics, htmldate's publication date among them (run
-        at most once, only when needed: they cost as much as extracting the body)."""
-        return extract_metadata(self.tree, self.url, extensive=False)
-
 
 def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
     """Every metadata field, each from the most reliable source that has it."""
@@ -85,8 +80,8 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
     publisher = data.first("ld:publisher", "dc:publisher")
     published = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
     modified = iso_date(data.first("ld:dateModified", "article:modified_time", "og:updated_time"))
-    if published is None:  # htmldate (through trafilatura) only where the page states none
-        published = iso_date(page.guessed.date)
+    if published is None:  # htmldate only where the page states no date
+        published = iso_date(find_date(tree, url=url, extensive_search=False))
     metadata = Metadata(
         canonical_url=_absolute(
             url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
@@ -108,10 +103,12 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
         image=_absolute(url, data.first("ld:image", "og:image", "og:image:url"))
         or _absolute(url, page.meta("twitter:image")),
     )
-    if metadata.title is None or metadata.site_name is None:
-        guessed = page.guessed
-        metadata.title = metadata.title or guessed.title
-        metadata.site_name = metadata.site_name or guessed.sitename
+    if metadata.title is None:  # the page states no headline: its <h1>, else its <title>
+        heading = tree.find(".//h1")
+        title = text_of(heading) if heading is not None else tree.findtext(".//title")
+        metadata.title = normalize_space(title or "") or None
+    if metadata.site_name is None:  # nor its name: its host, as trafilatura would say
+        metadata.site_name = (urlsplit(url).hostname or "").removeprefix("www.") or None
         metadata.publisher = metadata.publisher or metadata.site_name
     return metadata
 
@@ -138,8 +135,6 @@ def _authors(data: Structured, page: _Page) -> list[str]:
     if not names:
         stated = page.meta("author", "article:author", "byl")
         names = [stated] if stated else []
-    if not names:
-        names = (page.guessed.author or "").split(";")
     names = [normalize_space(n) for n in names]
     return list(dict.fromkeys(n for n in names if n and not n.startswith(("http:", "https:"))))
 
