@@ -224,6 +224,25 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.argument("archives", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=int, default=8080, show_default=True, help="Port of pywb.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address pywb listens on.")
+def replay(archives: tuple[Path, ...], port: int, host: str) -> None:
+    """Replay archive folders (default: every collection under archives/) in pywb."""
+    from newscrawl.export.replay import PywbMissing, serve
+
+    folders = list(archives) or sorted(p for p in Path("archives").glob("*") if p.is_dir())
+    if not folders:
+        raise click.UsageError("no archive folder given, and none under archives/")
+    for folder in folders:
+        console.print(f"[bold]{folder.name}[/]: http://{host}:{port}/{folder.name}/")
+    try:
+        sys.exit(serve(folders, host, port))
+    except PywbMissing as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
 @main.command("demo-server")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
 @click.option(

@@ -79,7 +79,7 @@ def extract_archives(
         else:
             context = multiprocessing.get_context("spawn")
             with context.Pool(workers) as pool:
-                _collect(pool.imap(article_from_capture, captures(), 4), dataset.write, summary)
+                _collect(pool.imap(article_from_capture, captures(), 16), dataset.write, summary)
     summary.seconds = time.monotonic() - started
     return summary
 
