@@ -243,6 +243,26 @@ def replay(archives: tuple[Path, ...], port: int, host: str) -> None:
         raise click.UsageError(str(exc)) from exc
 
 
+@main.command()
+@click.argument("archive", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The package to write (default: ARCHIVE/NAME.wacz).",
+)
+def wacz(archive: Path, out: Path | None) -> None:
+    """Package every run of an archive folder as one WACZ, for ReplayWeb.page."""
+    from newscrawl.archive.index import PackagingError, package_folder
+
+    out = out or archive / f"{archive.name}.wacz"
+    try:
+        package_folder(archive, out)
+    except PackagingError as exc:
+        raise click.UsageError(str(exc)) from exc
+    console.print(f"[bold]packaged[/] {archive} -> {out}")
+
+
 @main.command("demo-server")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
 @click.option(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cdxj_indexer.main import write_cdx_index
@@ -10,7 +12,6 @@ from wacz.main import main as wacz_main
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from pathlib import Path
 
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}
 
@@ -40,3 +41,19 @@ def write_wacz(warcs: Iterable[Path], pages: Path, out: Path, title: str) -> Pat
     if wacz_main([*args, *map(str, warcs)]) != 0:
         raise PackagingError(f"wacz could not package {out}")
     return out
+
+
+def package_folder(folder: Path, out: Path) -> Path:
+    """One WACZ of every run in an archive folder: all its WARCs, all its runs' pages."""
+    warcs = sorted(folder.glob("*.warc.gz"))
+    if not warcs:
+        raise PackagingError(f"{folder}: no .warc.gz files to package")
+    lines = [
+        line
+        for pages in sorted(folder.glob("*-pages.jsonl"))
+        for line in pages.read_text(encoding="utf-8").splitlines()[1:]
+        if line.strip()
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = write_pages(lines, Path(tmp) / "pages.jsonl")
+        return write_wacz(warcs, pages, out, folder.name)

@@ -1,0 +1,40 @@
+"""`newscrawl wacz`: every run of an archive folder in one WACZ that validates."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from typing import TYPE_CHECKING
+
+from newscrawl.demo import world
+from tests.conftest import run_newscrawl
+from tests.helpers import BIN
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_wacz_of_the_demo_folder_validates_and_lists_its_articles(
+    demo_archive: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "demo.wacz"
+    done = run_newscrawl("wacz", str(demo_archive), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    check = subprocess.run(
+        [BIN / "wacz", "validate", "-f", str(out)], capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    with zipfile.ZipFile(out) as package:
+        names = package.namelist()
+        pages = [json.loads(line) for line in package.read("pages/pages.jsonl").splitlines()]
+    assert any(name.startswith("archive/") and name.endswith(".warc.gz") for name in names)
+    titled = {page["url"]: page.get("title") for page in pages[1:]}
+    for url in world.SEED_COPIES.values():
+        assert titled[url], url
+
+
+def test_wacz_of_an_empty_folder_says_so(tmp_path: Path) -> None:
+    done = run_newscrawl("wacz", str(tmp_path))
+    assert done.returncode == 2
+    assert "no .warc.gz files to package" in done.stderr
