@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ import pytest
 
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
+from newscrawl.export.replay import pywb_config
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -77,36 +79,43 @@ def pywb_bin() -> Path:
     return folder
 
 
+@contextmanager
+def running_pywb(folder: Path, root: Path) -> Iterator[str]:
+    """pywb's `wayback`, from its own environment, serving `folder` as collection `demo`
+    (the way `newscrawl replay` does); yields its base URL."""
+    (root / "config.yaml").write_text(pywb_config([folder]).replace(f"  {folder.name}:", "  demo:"))
+    port = free_port()
+    with (root / "wayback.log").open("wb") as log:
+        process = subprocess.Popen(
+            [pywb_bin() / "wayback", "-b", "127.0.0.1", "-p", str(port)],
+            cwd=root,
+            stdout=log,
+            stderr=log,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            wait_for(f"{base}/demo/", process, (root / "wayback.log"))
+            yield base
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
+    """Until `url` answers; fail with the server's log if it dies or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(log.read_text()) from None
+            time.sleep(0.3)
+
+
 @pytest.fixture(scope="session")
 def pywb(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A running pywb with the demo run as collection `demo`; yields its base URL."""
-    binaries = pywb_bin()
-    root = tmp_path_factory.mktemp("pywb")
-    subprocess.run(
-        [binaries / "wb-manager", "init", "demo"], cwd=root, check=True, capture_output=True
-    )
-    warcs = sorted(str(p) for p in demo_archive.glob("*.warc.gz"))
-    subprocess.run(
-        [binaries / "wb-manager", "add", "demo", *warcs], cwd=root, check=True, capture_output=True
-    )
-    port = free_port()
-    log = (root / "wayback.log").open("wb")
-    process = subprocess.Popen(
-        [binaries / "wayback", "-b", "127.0.0.1", "-p", str(port)], cwd=root, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/demo/", timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError((root / "wayback.log").read_text()) from None
-                time.sleep(0.3)
+    with running_pywb(demo_archive, tmp_path_factory.mktemp("pywb")) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(10)
-        log.close()

@@ -8,8 +8,6 @@ import base64
 import dataclasses
 import hashlib
 import re
-import subprocess
-import time
 import urllib.request
 from io import BytesIO
 from typing import TYPE_CHECKING
@@ -20,7 +18,7 @@ from newscrawl.archive.records import IDENTICAL_PAYLOAD, SERVER_NOT_MODIFIED
 from newscrawl.archive.state import STATE_FILE, CrawlState, Known, Stored
 from newscrawl.demo import world
 from tests.archive.test_records import FixedIds, exchange, serialize
-from tests.conftest import free_port, pywb_bin, run_newscrawl
+from tests.conftest import run_newscrawl, running_pywb
 from tests.helpers import warcio_check
 from tests.warcs import Record, read_records
 
@@ -190,34 +188,9 @@ def test_unchanged_pages_are_revisits_of_the_first_run(runs: Runs) -> None:
 
 @pytest.fixture(scope="module")
 def pywb_both(runs: Runs, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """pywb with both runs' WARCs in one collection `demo`; yields its base URL."""
-    binaries = pywb_bin()
-    root = tmp_path_factory.mktemp("pywb-incremental")
-    manager = binaries / "wb-manager"
-    subprocess.run([manager, "init", "demo"], cwd=root, check=True, capture_output=True)
-    warcs = sorted(str(p) for p in runs.folder.glob("*.warc.gz"))
-    subprocess.run([manager, "add", "demo", *warcs], cwd=root, check=True, capture_output=True)
-    port = free_port()
-    log = (root / "wayback.log").open("wb")
-    process = subprocess.Popen(
-        [binaries / "wayback", "-b", "127.0.0.1", "-p", str(port)], cwd=root, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/demo/", timeout=2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError((root / "wayback.log").read_text()) from None
-                time.sleep(0.3)
+    """pywb with both runs' WARCs (one folder) as collection `demo`; yields its base URL."""
+    with running_pywb(runs.folder, tmp_path_factory.mktemp("pywb-incremental")) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(10)
-        log.close()
 
 
 def _replay(base: str, timestamp: str, url: str) -> bytes:

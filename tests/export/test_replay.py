@@ -6,13 +6,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from typing import TYPE_CHECKING
 
 from newscrawl.demo import world
 from newscrawl.export.replay import pywb_config
-from tests.conftest import ROOT, free_port, pywb_bin
+from tests.conftest import ROOT, free_port, pywb_bin, wait_for
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,24 +26,17 @@ def test_config_serves_each_folder_as_a_collection(tmp_path: Path) -> None:
     )
 
 
-def test_replay_serves_the_demo_run(demo_archive: Path) -> None:
+def test_replay_serves_the_demo_run(demo_archive: Path, tmp_path: Path) -> None:
     env = {**os.environ, "NEWSCRAWL_PYWB": str(pywb_bin())}
     port = free_port()
     command = [sys.executable, "-m", "newscrawl", "replay", str(demo_archive), "--port", str(port)]
-    with subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) as server:
+    log = tmp_path / "replay.log"
+    with log.open("wb") as out, subprocess.Popen(command, cwd=ROOT, env=env, stderr=out) as server:
         try:
             url = f"http://127.0.0.1:{port}/demo/id_/{world.AUTOBLOG_COPY}"
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(url, timeout=5) as reply:
-                        body = reply.read()
-                    break
-                except OSError:
-                    assert server.poll() is None, server.stderr.read() if server.stderr else ""
-                    assert time.monotonic() < deadline, "pywb did not answer"
-                    time.sleep(0.3)
-            assert b">Source link</a>" in body
+            wait_for(url, server, log)
+            with urllib.request.urlopen(url, timeout=10) as reply:
+                assert b">Source link</a>" in reply.read()
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(20)
