@@ -47,6 +47,12 @@ def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
     return click.option("--out", "out", required=True, type=path, help=help_text)
 
 
+def _output_folder(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The --out option of the commands that write a folder of files."""
+    path = click.Path(file_okay=False, path_type=Path)
+    return click.option("--out", "out", required=True, type=path, help=help_text)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscrawl")
 def main() -> None:
@@ -196,13 +202,7 @@ def provenance(paths: tuple[str, ...], out: Path, index_dir: Path | None) -> Non
 
 @main.command()
 @_archive_paths
-@click.option(
-    "--out",
-    "out",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write articles.jsonl, parquet/ and schema.json to.",
-)
+@_output_folder("Folder to write articles.jsonl, parquet/ and schema.json to.")
 @_workers
 def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
@@ -221,6 +221,30 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     console.print("\n[bold]load it:[/]")
     for library, line in load_examples(out).items():
         console.print(f"  {library:8s}  {line}", markup=False, highlight=False)
+    sys.exit(EXIT_OK)
+
+
+@main.command()
+@_archive_paths
+@_output_folder("Folder to write index.html and the story, graph and diff pages to.")
+@click.option(
+    "--replay-url",
+    default="http://127.0.0.1:8080",
+    show_default=True,
+    help="Where `newscrawl replay` serves the archive folders (each a collection).",
+)
+@_workers
+def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> None:
+    """Write a static HTML report: each story's original and copies with their evidence,
+    replay links, a graph of who copied whom, counts per site, and what spinners changed."""
+    from newscrawl.export.report import write_report
+
+    summary = write_report(list(paths), out, replay_url, workers)
+    console.print(
+        f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
+        f"{summary.diffs} diffs -> {out / 'index.html'}"
+    )
+    console.print(f"  replay links expect `newscrawl replay` at {replay_url}", markup=False)
     sys.exit(EXIT_OK)
 
 

@@ -81,11 +81,7 @@ class ExportSummary:
 def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummary:
     """Write the articles of the archives under `paths`, with their provenance, to `out`."""
     summary = ExportSummary()
-    with tempfile.TemporaryDirectory() as tmp:
-        extracted = Path(tmp) / "articles.jsonl"
-        summary.extract = extract_archives(paths, extracted, workers)
-        articles = load_articles(extracted)
-    rows = [linked_row(a, p) for a, p in with_provenance(articles, link(articles))]
+    rows, summary.extract = linked_rows(paths, workers)
     summary.rows = len(rows)
     summary.relations.update(row["relation"] for row in rows)
     out.mkdir(parents=True, exist_ok=True)
@@ -94,6 +90,16 @@ def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummar
     write_partitions(rows, out / "parquet")
     (out / "schema.json").write_text(json.dumps(schema_document(), indent=2) + "\n")
     return summary
+
+
+def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]], ExtractSummary]:
+    """One row per article of the archives under `paths`, with its provenance (shared by the
+    dataset export and the HTML report)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        extracted = Path(tmp) / "articles.jsonl"
+        summary = extract_archives(paths, extracted, workers)
+        articles = load_articles(extracted)
+    return [linked_row(a, p) for a, p in with_provenance(articles, link(articles))], summary
 
 
 def with_provenance(
