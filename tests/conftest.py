@@ -10,7 +10,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -72,11 +72,15 @@ def pywb_bin() -> Path:
     configured = os.environ.get("NEWSCRAWL_PYWB")
     folder = Path(configured) if configured else ROOT / ".venv-pywb" / "bin"
     if not (folder / "wayback").exists():
-        message = f"pywb not found in {folder}: run `bash .ci/run` or set NEWSCRAWL_PYWB"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(f"pywb not found in {folder}: run `bash .ci/run` or set NEWSCRAWL_PYWB")
     return folder
+
+
+def missing(message: str) -> NoReturn:
+    """A tool a test needs is not installed: a failure in CI (which installs it), else a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 @contextmanager
