@@ -136,6 +136,10 @@ class NewsSpider(SitemapSpider):
             content_type=_header(response.headers.get("Content-Type")) or "",
         )
 
+    def parse_asset(self, response: Response) -> None:
+        """Assets (a page's image) are archived off the wire and need no parsing. A method,
+        not a function, so that requests can be kept in a JOBDIR queue and resumed."""
+
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed fetch; the crawl goes on."""
         if failure.check(IgnoreRequest):
@@ -170,7 +174,7 @@ class NewsSpider(SitemapSpider):
             self.crawler.stats.inc_value("newscrawl/links/offsite")
             return ()
         self._seen.add(url)
-        callback = _ignore if hop == "asset" else self.parse_page
+        callback = self.parse_asset if hop == "asset" else self.parse_page
         return (Request(url, callback=callback, errback=self.on_error, meta=meta),)
 
 
@@ -186,10 +190,6 @@ def _named_sources(response: Response) -> list[str]:
     canonical = response.css('link[rel="canonical"]::attr(href)').getall()
     urls = (response.urljoin(href) for href in [*anchors, *canonical] if href)
     return list(dict.fromkeys(u for u in urls if urlsplit(u).hostname not in (None, own)))
-
-
-def _ignore(response: Response) -> None:
-    """Callback of assets: they are archived off the wire and need no parsing."""
 
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
