@@ -22,7 +22,8 @@ from newscrawl.runner import EXIT_LOCKED, CrawlResult, RunLocked, project_settin
 # soft_wrap: long paths in messages stay whole when the output goes to a log, not a terminal.
 console = Console(stderr=True, soft_wrap=True)
 
-EXIT_OK, EXIT_FAILED = 0, 1  # usage errors exit 2 (click), a locked run 75
+# Usage errors exit 2 (click), a run refused by the lock 75 (see runner), Ctrl-C 130.
+EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 
 
 def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
@@ -89,7 +90,7 @@ def crawl(profile: str, out: Path | None, wacz: bool | None, sets: tuple[str, ..
         overrides["NEWSCRAWL_WACZ"] = wacz
     result = _run(loaded, project_settings(out, overrides))
     _report(result)
-    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
+    sys.exit(_exit_code(result))
 
 
 @main.command()
@@ -136,7 +137,7 @@ def demo(out: Path, world_version: str, wacz: bool) -> None:
     console.print(f"  newscrawl extract {folder} --out articles.parquet")
     console.print(f"  newscrawl provenance {folder} --out provenance.jsonl")
     console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
-    sys.exit(EXIT_OK if result.ok else EXIT_FAILED)
+    sys.exit(_exit_code(result))
 
 
 @main.command()
@@ -310,6 +311,12 @@ def _run(profile: Profile, settings: Settings) -> CrawlResult:
     except RunLocked as exc:
         console.print(f"[yellow]not started:[/] {exc}")
         sys.exit(EXIT_LOCKED)
+
+
+def _exit_code(result: CrawlResult) -> int:
+    if result.ok:
+        return EXIT_OK
+    return EXIT_INTERRUPTED if result.finish_reason == "shutdown" else EXIT_FAILED
 
 
 def _report(result: CrawlResult) -> None:

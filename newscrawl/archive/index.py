@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import tempfile
 from pathlib import Path
@@ -38,7 +40,9 @@ def write_pages(lines: Iterable[str], out: Path) -> Path:
 def write_wacz(warcs: Iterable[Path], pages: Path, out: Path, title: str) -> Path:
     """Package WARCs with their pages list as WACZ (py-wacz computes CDXJ and digests)."""
     args = ["create", "-o", str(out), "-p", str(pages), "--title", title]
-    if wacz_main([*args, *map(str, warcs)]) != 0:
+    with contextlib.redirect_stdout(io.StringIO()):  # py-wacz narrates every step on stdout
+        status = wacz_main([*args, *map(str, warcs)])
+    if status != 0:
         raise PackagingError(f"wacz could not package {out}")
     return out
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -18,17 +17,13 @@ from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.workers import default_workers, ignore_interrupts
 from newscrawl.items import WARC_FIELDS, Article, Page
 
 if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
-
-
-def default_workers() -> int:
-    """One worker per core but one (the crawl's own), at least one."""
-    return max(1, (os.cpu_count() or 2) - 1)
 
 
 def article_from_page(page: Page) -> Article:
@@ -42,7 +37,11 @@ class ExtractPipeline:
 
     def __init__(self, crawler: Crawler, workers: int) -> None:
         self.crawler = crawler
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=ignore_interrupts,
+        )
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
