@@ -143,9 +143,20 @@ def _patterns(outlets: Outlets) -> list[tuple[re.Pattern[str], re.Pattern[str]]]
     return compiled
 
 
+@cache
+def _mentions(outlets: Outlets) -> tuple[re.Pattern[str], dict[str, Outlet]]:
+    """One pattern for every outlet name, so a body is scanned once to see which it names."""
+    by_name = {name.casefold(): o for o in outlets.outlets for name in o.names}
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    return re.compile(rf"\b(?:{names})\b", re.IGNORECASE), by_name
+
+
 def _wording(body: str, own: Outlet | None, outlets: Outlets, found: Signals) -> None:
+    # Only outlets the text names at all get their phrase patterns run (a few, not all).
+    pattern, by_name = _mentions(outlets)
+    named = {by_name[m.group(0).casefold()] for m in pattern.finditer(body)}
     for outlet, (attribution, promo) in zip(outlets.outlets, _patterns(outlets), strict=True):
-        if outlet == own:
+        if outlet == own or outlet not in named:
             continue
         for match in attribution.finditer(body):
             found.evidence.append(Evidence("attribution", match.group(0)))
