@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newscrawl.demo.generated import GeneratedSite
 
 BIN = Path(sys.executable).parent
 
@@ -14,3 +18,26 @@ def warcio_check(path: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(BIN / "warcio"), "check", "-v", str(path)], capture_output=True, text=True, check=False
     )
+
+
+GENERATED_PROFILE = """
+name = "{name}"
+[seeds]
+start_urls = ["{start}"]
+[scope]
+allowed_domains = ["{host}"]
+max_depth = 50
+[politeness]
+autothrottle = false
+[network]
+proxy = "{proxy}"
+allow_loopback = true
+"""
+
+
+def generated_site_profile(folder: Path, name: str, site: GeneratedSite, proxy: str) -> Path:
+    """A crawl profile for a generated site served by a DemoServer at `proxy`."""
+    profile = folder / f"{name}.toml"
+    text = GENERATED_PROFILE.format(name=name, start=site.start_url, host=site.host, proxy=proxy)
+    profile.write_text(text, encoding="utf-8")
+    return profile

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.archive.test_kill import PROFILE
 from tests.conftest import ROOT
-from tests.helpers import warcio_check
+from tests.helpers import generated_site_profile, warcio_check
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,10 +21,7 @@ if TYPE_CHECKING:
 def test_ctrl_c_closes_and_indexes_the_archive(tmp_path: Path) -> None:
     site = GeneratedSite(3000, page_size=20_000, links=10)
     with DemoServer(site) as server:
-        profile = tmp_path / "killed.toml"
-        profile.write_text(
-            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
-        )
+        profile = generated_site_profile(tmp_path, "killed", site, server.proxy_url)
         command = [sys.executable, "-m", "newscrawl", "crawl", str(profile), "--out", str(tmp_path)]
         crawl = subprocess.Popen(
             command, cwd=ROOT, start_new_session=True, stderr=subprocess.DEVNULL

@@ -14,33 +14,16 @@ from warcio.archiveiterator import ArchiveIterator
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 from tests.conftest import ROOT
-from tests.helpers import warcio_check
+from tests.helpers import generated_site_profile, warcio_check
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-PROFILE = """
-name = "killed"
-[seeds]
-start_urls = ["{start}"]
-[scope]
-allowed_domains = ["{host}"]
-max_depth = 50
-[politeness]
-autothrottle = false
-[network]
-proxy = "{proxy}"
-allow_loopback = true
-"""
 
 
 def test_sigkill_leaves_closed_files_valid(tmp_path: Path) -> None:
     site = GeneratedSite(3000, page_size=20_000, links=10)
     with DemoServer(site) as server:
-        profile = tmp_path / "killed.toml"
-        profile.write_text(
-            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
-        )
+        profile = generated_site_profile(tmp_path, "killed", site, server.proxy_url)
         crawl = subprocess.Popen(
             [
                 sys.executable,

@@ -10,33 +10,17 @@ from typing import TYPE_CHECKING
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 from tests.conftest import run_newscrawl
+from tests.helpers import generated_site_profile
 from tests.warcs import read_records
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-PROFILE = """
-name = "resumed"
-[seeds]
-start_urls = ["{start}"]
-[scope]
-allowed_domains = ["{host}"]
-max_depth = 50
-[politeness]
-autothrottle = false
-[network]
-proxy = "{proxy}"
-allow_loopback = true
-"""
-
 
 def test_a_stopped_run_resumes_where_it_was(tmp_path: Path) -> None:
     site = GeneratedSite(300, page_size=4000, links=8)
     with DemoServer(site) as server:
-        profile = tmp_path / "resumed.toml"
-        profile.write_text(
-            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
-        )
+        profile = generated_site_profile(tmp_path, "resumed", site, server.proxy_url)
         job = ["-s", f"JOBDIR={tmp_path / 'job'}", "-s", "NEWSCRAWL_EXTRACT=false"]
         first = run_newscrawl(
             "crawl", str(profile), "--out", str(tmp_path), *job, "-s", "CLOSESPIDER_PAGECOUNT=60"
