@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import queue
 import signal
 import socket
 import sqlite3
@@ -243,18 +244,26 @@ class WriterProcess:
                 return
 
 
+def _next_job(jobs: Any, parent: int) -> Any:
+    """The next job; None when told to stop or when the crawl is gone (killed outright: the
+    queue's pipe does not close, since this process holds an end of it too)."""
+    while True:
+        try:
+            return jobs.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return None
+        except (EOFError, OSError):
+            return None
+
+
 def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any) -> None:
     """The child process: write every job until told to stop, or until the crawl is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     files, error = make_files(), ""
     batch: list[tuple[int, Written | None]] = []
-    while True:
-        try:
-            job = jobs.get()
-        except (EOFError, OSError):  # the crawl died: keep what was written
-            job = None
-        if job is None:
-            break
+    parent = os.getppid()
+    while (job := _next_job(jobs, parent)) is not None:
         serial, source = job
         written = None
         if not error:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
 from newscrawl.export.datasets import open_dataset
 from newscrawl.extract import decode_html, extract_article
-from newscrawl.extract.workers import ignore_interrupts
+from newscrawl.extract.workers import start_worker
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -79,7 +79,7 @@ def extract_archives(
             _collect(results, dataset.write, summary)
         else:
             context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=ignore_interrupts) as pool:
+            with context.Pool(workers, initializer=start_worker) as pool:
                 _collect(pool.imap(article_from_capture, captures(), 16), dataset.write, summary)
     summary.seconds = time.monotonic() - started
     return summary

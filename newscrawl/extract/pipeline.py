@@ -17,7 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.workers import default_workers, ignore_interrupts
+from newscrawl.extract.workers import default_workers, start_worker
 from newscrawl.items import WARC_FIELDS, Article, Page
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class ExtractPipeline:
         self._pool = ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=ignore_interrupts,
+            initializer=start_worker,
         )
 
     @classmethod

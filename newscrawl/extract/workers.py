@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 
 
 def default_workers() -> int:
@@ -11,7 +13,16 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C reaches the whole process group, but only the parent
-    should act on it (finishing what is in flight, closing files); workers are told to stop."""
+def start_worker() -> None:
+    """Worker initializer. Ctrl-C reaches the whole process group, but only the parent should
+    act on it (finishing what is in flight, closing files); and a worker whose parent was
+    killed outright exits instead of waiting forever for work."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+
+    def exit_with_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=exit_with_parent, name="parent-watch", daemon=True).start()

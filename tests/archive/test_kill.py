@@ -3,6 +3,7 @@ named `.open` and readable up to its last whole record."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -18,6 +19,15 @@ from tests.helpers import generated_site_profile, warcio_check
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+
+def group_alive(group: int) -> bool:
+    """Whether any process of a process group is still running."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_sigkill_leaves_closed_files_valid(tmp_path: Path) -> None:
@@ -39,6 +49,7 @@ def test_sigkill_leaves_closed_files_valid(tmp_path: Path) -> None:
                 "LOG_LEVEL=WARNING",
             ],
             cwd=ROOT,
+            start_new_session=True,  # its own process group: its children can be found
         )
         folder = tmp_path / "killed"
         deadline = time.monotonic() + 120
@@ -48,6 +59,10 @@ def test_sigkill_leaves_closed_files_valid(tmp_path: Path) -> None:
             time.sleep(0.05)
         crawl.send_signal(signal.SIGKILL)
         crawl.wait(30)
+        deadline = time.monotonic() + 30
+        while group_alive(crawl.pid):
+            assert time.monotonic() < deadline, "the crawl's writer or workers outlived it"
+            time.sleep(0.2)
 
     closed = sorted(folder.glob("*.warc.gz"))
     for path in closed:
