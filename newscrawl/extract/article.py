@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import replace
 
 from newscrawl.extract.body import extract_body
 from newscrawl.extract.credits import markup_credits, text_credits
@@ -29,11 +29,10 @@ def extract_article(html: str, url: str) -> Article:
     links = links_out(tree, main, url)
     credits = markup_credits(tree)
     body = extract_body(tree, main, url, (metadata.title, metadata.description))
-    return Article(
-        url=url,
+    return replace(
+        metadata,
         body=body,
         links_out=links,
         credits=list(dict.fromkeys(credits + text_credits(body))),
         structured=structured,
-        **asdict(metadata),
     )

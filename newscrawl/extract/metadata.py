@@ -10,7 +10,6 @@ from what the page states.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cached_property
@@ -20,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 from htmldate import find_date
 
 from newscrawl.extract.tree import normalize_space, text_of
+from newscrawl.items import Article
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -27,30 +27,11 @@ if TYPE_CHECKING:
     from newscrawl.extract.structured import Structured
 
 
-@dataclass
-class Metadata:
-    """The metadata fields of `newscrawl.items.Article`."""
-
-    canonical_url: str | None = None
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    modified: str | None = None
-    language: str | None = None
-    site_name: str | None = None
-    publisher: str | None = None
-    description: str | None = None
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    image: str | None = None
-
-
 class _Page:
-    """What the page states outside structured data, and trafilatura's guesses on demand."""
+    """What the page states outside structured data: its `<meta>` and `<link>` elements."""
 
-    def __init__(self, tree: HtmlElement, url: str) -> None:
+    def __init__(self, tree: HtmlElement) -> None:
         self.tree = tree
-        self.url = url
 
     @cached_property
     def metas(self) -> dict[str, str]:
@@ -73,29 +54,36 @@ class _Page:
         return str(hrefs[0]).strip() if hrefs else None
 
 
-def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
-    """Every metadata field, each from the most reliable source that has it."""
-    page = _Page(tree, url)
-    site_name = data.first("og:site_name", "site:name") or page.meta("application-name")
-    publisher = data.first("ld:publisher", "dc:publisher")
+def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Article:
+    """An article with every metadata field filled (no text yet), each from the most
+    reliable source that has it."""
+    page = _Page(tree)
     published = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
-    modified = iso_date(data.first("ld:dateModified", "article:modified_time", "og:updated_time"))
     if published is None:  # htmldate only where the page states no date
         published = iso_date(find_date(tree, url=url, extensive_search=False))
-    metadata = Metadata(
+    site_name = (
+        data.first("og:site_name", "site:name")
+        or page.meta("application-name")
+        or (urlsplit(url).hostname or "").removeprefix("www.")  # as trafilatura would say
+        or None
+    )
+    return Article(
+        url=url,
         canonical_url=_absolute(
             url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
         ),
-        title=data.first("ld:headline", "og:title", "dc:title", "ld:name"),
+        title=data.first("ld:headline", "og:title", "dc:title", "ld:name") or _headline(tree),
         authors=_authors(data, page),
         published=published,
-        modified=modified,
+        modified=iso_date(
+            data.first("ld:dateModified", "article:modified_time", "og:updated_time")
+        ),
         language=data.first("ld:inLanguage", "dc:language")
         or tree.get("lang")
         or _locale(data.first("og:locale"))
         or page.meta("content-language"),
         site_name=site_name,
-        publisher=publisher or site_name,
+        publisher=data.first("ld:publisher", "dc:publisher") or site_name,
         description=data.first("ld:description", "og:description", "dc:description")
         or page.meta("description"),
         section=data.first("ld:articleSection", "article:section") or page.meta("section"),
@@ -103,14 +91,13 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Metadata:
         image=_absolute(url, data.first("ld:image", "og:image", "og:image:url"))
         or _absolute(url, page.meta("twitter:image")),
     )
-    if metadata.title is None:  # the page states no headline: its <h1>, else its <title>
-        heading = tree.find(".//h1")
-        title = text_of(heading) if heading is not None else tree.findtext(".//title")
-        metadata.title = normalize_space(title or "") or None
-    if metadata.site_name is None:  # nor its name: its host, as trafilatura would say
-        metadata.site_name = (urlsplit(url).hostname or "").removeprefix("www.") or None
-        metadata.publisher = metadata.publisher or metadata.site_name
-    return metadata
+
+
+def _headline(tree: HtmlElement) -> str | None:
+    """For a page that states no headline: its `<h1>`, else its `<title>`."""
+    heading = tree.find(".//h1")
+    title = text_of(heading) if heading is not None else tree.findtext(".//title")
+    return normalize_space(title or "") or None
 
 
 def iso_date(text: str | None) -> str | None:
