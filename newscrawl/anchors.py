@@ -1,7 +1,8 @@
 """The words of a link that says "this is where the text came from".
 
-Shared by the spider (which follows such links to archive the original too) and the
-extract stage (which keeps them in `links_out` for the provenance stage).
+Shared by the spider (which follows such links to archive the original too), the extract
+stage (which keeps them in `links_out`) and the provenance stage (which reads them as a
+copy's pointer to its original).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import re
 
 SOURCE_ANCHOR = re.compile(
-    r"(source( link)?|original( article| story| source)?|read (more|the (full|original) "
-    r"(story|article))|continue reading|full (story|article)|via\b.{1,40})\W*",
+    r"(source( link|:.{1,60})?|original( article| story| source)?"
+    r"|originally published( (at|on|by|in) .{1,60})?"
+    r"|read (more|(the )?(full|original) (story|article))|continue reading|full (story|article)"
+    r"|via\b.{1,40})\W*",
     re.IGNORECASE,
 )
 

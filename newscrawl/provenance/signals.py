@@ -12,18 +12,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from newscrawl.anchors import is_source_anchor
 from newscrawl.provenance.outlets import Outlet, Outlets, load_outlets, registered_domain
 from newscrawl.provenance.records import Evidence, Source
 
 if TYPE_CHECKING:
     from newscrawl.items import Article
 
-# Anchor words that say "this is where the text came from".
-SOURCE_ANCHOR = re.compile(
-    r"^\W*(?:source(?: link)?|original(?:ly published)?(?: at| on| by)?|original article"
-    r"|read (?:the )?(?:more|full (?:article|story))|via|continue reading)\b",
-    re.IGNORECASE,
-)
 # Phrases that attribute reporting to a named outlet; {name} is one outlet's alternation.
 _ATTRIBUTIONS = (
     r"\b(?i:reports?) {name}",
@@ -76,7 +71,7 @@ def _links(article: Article, own_domain: str, outlets: Outlets, found: Signals) 
             continue
         outlet = outlets.by_url(link.url)
         is_page = urlsplit(link.url).path.strip("/") != ""
-        if SOURCE_ANCHOR.match(link.text) and is_page:
+        if is_source_anchor(link.text) and is_page:
             found.evidence.append(Evidence("source-link", f"{link.text.strip()} -> {link.url}"))
             found.original_urls.append(link.url)
         elif outlet:
