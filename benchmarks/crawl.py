@@ -24,21 +24,6 @@ from pathlib import Path
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 
-PROFILE = """
-name = "bench"
-[seeds]
-start_urls = ["{start}"]
-[scope]
-allowed_domains = ["{host}"]
-max_depth = 100
-[politeness]
-autothrottle = false
-concurrent_requests_per_domain = 16
-[network]
-proxy = "{proxy}"
-allow_loopback = true
-"""
-
 
 def child(profile: str, out: str, mode: str, gzip_level: str) -> None:
     """One crawl in this process; prints its stats as JSON."""
@@ -86,9 +71,7 @@ def main() -> None:
     rates: dict[str, list[float]] = {"plain": [], "archive": []}
     with DemoServer(site) as server, tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "bench.toml"
-        profile.write_text(
-            PROFILE.format(start=site.start_url, host=site.host, proxy=server.proxy_url)
-        )
+        profile.write_text(site.profile("bench", server.proxy_url, concurrency=16))
         for i in range(args.rounds):
             for mode, measured in rates.items():
                 served = time.process_time()

@@ -20,24 +20,8 @@ def warcio_check(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-GENERATED_PROFILE = """
-name = "{name}"
-[seeds]
-start_urls = ["{start}"]
-[scope]
-allowed_domains = ["{host}"]
-max_depth = 50
-[politeness]
-autothrottle = false
-[network]
-proxy = "{proxy}"
-allow_loopback = true
-"""
-
-
 def generated_site_profile(folder: Path, name: str, site: GeneratedSite, proxy: str) -> Path:
-    """A crawl profile for a generated site served by a DemoServer at `proxy`."""
+    """A crawl profile file for a generated site served by a DemoServer at `proxy`."""
     profile = folder / f"{name}.toml"
-    text = GENERATED_PROFILE.format(name=name, start=site.start_url, host=site.host, proxy=proxy)
-    profile.write_text(text, encoding="utf-8")
+    profile.write_text(site.profile(name, proxy), encoding="utf-8")
     return profile

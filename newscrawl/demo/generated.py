@@ -37,6 +37,22 @@ def _text_pool(size: int) -> str:
     return " ".join(words)
 
 
+_PROFILE = """
+name = "{name}"
+[seeds]
+start_urls = ["{start}"]
+[scope]
+allowed_domains = ["{host}"]
+max_depth = 100
+[politeness]
+autothrottle = false
+concurrent_requests_per_domain = {concurrency}
+[network]
+proxy = "{proxy}"
+allow_loopback = true
+"""
+
+
 class GeneratedSite:
     """`pages` article pages of about `page_size` bytes, each with `links` links; a `Resolver`."""
 
@@ -54,6 +70,12 @@ class GeneratedSite:
                 b"User-agent: *\nAllow: /\n", "text/plain; charset=utf-8", _EPOCH
             ),
         }
+
+    def profile(self, name: str, proxy: str, concurrency: int = 4) -> str:
+        """A crawl profile (TOML) of the whole site, served through the loopback `proxy`."""
+        return _PROFILE.format(
+            name=name, start=self.start_url, host=self.host, proxy=proxy, concurrency=concurrency
+        )
 
     def url(self, i: int) -> str:
         """The URL of page i (it matches the demo's ARTICLE_PATTERN)."""
