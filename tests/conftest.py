@@ -85,9 +85,11 @@ def missing(message: str) -> NoReturn:
 
 @contextmanager
 def running_pywb(folder: Path, root: Path) -> Iterator[str]:
-    """pywb's `wayback`, from its own environment, serving `folder` as collection `demo`
-    (the way `newscrawl replay` does); yields its base URL."""
-    (root / "config.yaml").write_text(pywb_config([folder]).replace(f"  {folder.name}:", "  demo:"))
+    """pywb's `wayback`, from its own environment, serving `folder` as the collection of its
+    name, as `newscrawl replay` does (the demo runs' folders are all named `demo`); yields
+    its base URL."""
+    assert folder.name == "demo", "the tests replay collection `demo`"
+    (root / "config.yaml").write_text(pywb_config([folder]))
     port = free_port()
     with (root / "wayback.log").open("wb") as log:
         process = subprocess.Popen(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,16 +65,12 @@ def read_records(paths: list[Path]) -> list[Record]:
 
 
 def _decode(record: Record) -> bytes:
-    import gzip
-
     encoding = record.http.get_header("Content-Encoding") if record.http else None
     return gzip.decompress(record.raw) if encoding == "gzip" else record.raw
 
 
 def raw_record(path: Path, offset: int) -> bytes:
     """The bytes of the record at `offset`: its gzip member, decompressed."""
-    import zlib
-
     with path.open("rb") as fh:
         fh.seek(offset)
         return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(fh.read())
