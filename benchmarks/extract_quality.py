@@ -25,34 +25,12 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 
-from newscrawl.demo.world import (
-    ASIANLITE_COPY,
-    AUTOBLOG_COPY,
-    BENZINGA_ORIGINAL,
-    CNBC_ARTICLE,
-    CNJ_COPY,
-    HEADTOPICS_COPY,
-    REUTERS_WIRE,
-    ZENGER_COPY,
-    DemoWorld,
-)
+from newscrawl.demo.world import STORY_COPIES, STORY_PAGES, DemoWorld
 from newscrawl.extract import decode_html, extract_article
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("cnj (000, copy)", "first", CNJ_COPY),
-    ("zenger (001, copy)", "first", ZENGER_COPY),
-    ("autoblog (002, spun copy)", "first", AUTOBLOG_COPY),
-    ("headtopics (003, excerpt)", "first", HEADTOPICS_COPY),
-    ("asianlite (004, re-report)", "first", ASIANLITE_COPY),
-    ("cnbc original, first", "first", CNBC_ARTICLE),
-    ("cnbc original, updated", "updated", CNBC_ARTICLE),
-    ("benzinga original", "first", BENZINGA_ORIGINAL),
-    ("reuters original", "first", REUTERS_WIRE),
-)
-AGGREGATORS = frozenset(PAGES[i][0] for i in range(5))
 _AD_SLOT = re.compile(r"\[ad_\d+\]")
 SHINGLE = 4
 
@@ -113,7 +91,7 @@ def main() -> None:
         "trafilatura": lambda html, _url: trafilatura.extract(html) or "",
     }
     rows: dict[str, dict[str, Score]] = {}
-    for name, version, url in PAGES:
+    for name, (version, url) in STORY_PAGES.items():
         world = worlds[version]
         resource = world.resolve(url, {})
         html = decode_html(resource.body, resource.header("Content-Type"))
@@ -127,7 +105,7 @@ def main() -> None:
         ours, theirs = scores["newscrawl"], scores["trafilatura"]
         print(f"{name:28} | {_cells(ours)} | {_cells(theirs)} | {ours.f1 - theirs.f1:+.3f}")
     print("-" * len(header))
-    for label, names in (("all pages", list(rows)), ("aggregator copies", sorted(AGGREGATORS))):
+    for label, names in (("all pages", list(rows)), ("aggregator copies", list(STORY_COPIES))):
         means = {key: Score.mean([rows[n][key] for n in names]) for key in extractors}
         delta = means["newscrawl"].f1 - means["trafilatura"].f1
         print(f"{'mean, ' + label:28} | {_cells(means['newscrawl'])} | ", end="")

@@ -70,6 +70,20 @@ SEED_COPIES: dict[str, str] = {
     "003": HEADTOPICS_COPY,
     "004": ASIANLITE_COPY,
 }
+# The story's pages by name: the five seed copies, then the originals they came from, the
+# CNBC article in both versions; each with the world version that serves it.
+STORY_COPIES = ("cnj", "zenger", "autoblog", "headtopics", "asianlite")
+STORY_PAGES: dict[str, tuple[str, str]] = {
+    "cnj": ("first", CNJ_COPY),
+    "zenger": ("first", ZENGER_COPY),
+    "autoblog": ("first", AUTOBLOG_COPY),
+    "headtopics": ("first", HEADTOPICS_COPY),
+    "asianlite": ("first", ASIANLITE_COPY),
+    "cnbc-first": ("first", CNBC_ARTICLE),
+    "cnbc-updated": ("updated", CNBC_ARTICLE),
+    "benzinga": ("first", BENZINGA_ORIGINAL),
+    "reuters": ("first", REUTERS_WIRE),
+}
 # Date paths (/2023/06/18/slug/, /2023/top-news/slug/), Benzinga ids, Head Topics ids and
 # Reuters' dated slugs; never section, tag, feed, sitemap or /pro/ pages.
 ARTICLE_PATTERN = (

@@ -6,35 +6,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from newscrawl.demo.world import (
-    ASIANLITE_COPY,
-    AUTOBLOG_COPY,
-    BENZINGA_ORIGINAL,
-    CNBC_ARTICLE,
-    CNJ_COPY,
-    HEADTOPICS_COPY,
-    REUTERS_WIRE,
-    ZENGER_COPY,
-    DemoWorld,
-)
+from newscrawl.demo.world import STORY_PAGES, DemoWorld
 from newscrawl.extract import decode_html, extract_article
 
 if TYPE_CHECKING:
     from newscrawl.demo.world import Article as WorldArticle
     from newscrawl.items import Article
 
-# The five seed copies and the originals they came from, the CNBC article in both versions.
-PAGES = {
-    "cnj": ("first", CNJ_COPY),
-    "zenger": ("first", ZENGER_COPY),
-    "autoblog": ("first", AUTOBLOG_COPY),
-    "headtopics": ("first", HEADTOPICS_COPY),
-    "asianlite": ("first", ASIANLITE_COPY),
-    "cnbc-first": ("first", CNBC_ARTICLE),
-    "cnbc-updated": ("updated", CNBC_ARTICLE),
-    "benzinga": ("first", BENZINGA_ORIGINAL),
-    "reuters": ("first", REUTERS_WIRE),
-}
+PAGES = STORY_PAGES
 
 
 @dataclass(frozen=True)
