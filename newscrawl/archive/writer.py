@@ -197,7 +197,9 @@ class WriterProcess:
         self._answers: multiprocessing.Queue[Any] = context.Queue()
         self._serial = 0
         self._process = context.Process(
-            target=_write_forever, args=(make_files, self._jobs, self._answers), name="warc-writer"
+            target=_write_forever,
+            args=(make_files, self._jobs, self._answers, os.getpid()),
+            name="warc-writer",
         )
         self._process.start()
         self._collector = threading.Thread(target=self._collect, name="warc-answers", daemon=True)
@@ -245,8 +247,8 @@ class WriterProcess:
 
 
 def _next_job(jobs: Any, parent: int) -> Any:
-    """The next job; None when told to stop or when the crawl is gone (killed outright: the
-    queue's pipe does not close, since this process holds an end of it too)."""
+    """The next job; None when told to stop or when the crawl is gone: killed outright, it
+    leaves the pipe at EOF, perhaps in the middle of a job, or just idle."""
     while True:
         try:
             return jobs.get(timeout=1.0)
@@ -257,12 +259,19 @@ def _next_job(jobs: Any, parent: int) -> Any:
             return None
 
 
-def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any) -> None:
-    """The child process: write every job until told to stop, or until the crawl is gone."""
+def _write_forever(
+    make_files: Callable[[], WarcFiles], jobs: Any, answers: Any, parent: int
+) -> None:
+    """The child process: write every job until told to stop, or until the crawl (`parent`,
+    passed in because by the time this runs it may be gone) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A queue unpickled here holds both ends of its pipe. Close the ends this process never
+    # uses, so that a crawl killed mid-send leaves EOF rather than a read that never returns,
+    # and answers to a dead crawl fail rather than fill the pipe.
+    jobs._writer.close()
+    answers._reader.close()
     files, error = make_files(), ""
     batch: list[tuple[int, Written | None]] = []
-    parent = os.getppid()
     while (job := _next_job(jobs, parent)) is not None:
         serial, source = job
         written = None
@@ -296,3 +305,5 @@ def _write_forever(make_files: Callable[[], WarcFiles], jobs: Any, answers: Any)
             counts,
         )
     )
+    if os.getppid() != parent:
+        answers.cancel_join_thread()  # no one will read the answers: exit without flushing them

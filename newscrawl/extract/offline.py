@@ -79,7 +79,7 @@ def extract_archives(
             _collect(results, dataset.write, summary)
         else:
             context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, initializer=start_worker) as pool:
+            with context.Pool(workers, start_worker, (os.getpid(),)) as pool:
                 _collect(pool.imap(article_from_capture, captures(), 16), dataset.write, summary)
     summary.seconds = time.monotonic() - started
     return summary

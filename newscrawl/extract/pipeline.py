@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ class ExtractPipeline:
             workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=start_worker,
+            initargs=(os.getpid(),),
         )
 
     @classmethod

@@ -13,12 +13,13 @@ def default_workers() -> int:
     return max(1, (os.cpu_count() or 2) - 1)
 
 
-def start_worker() -> None:
-    """Worker initializer. Ctrl-C reaches the whole process group, but only the parent should
-    act on it (finishing what is in flight, closing files); and a worker whose parent was
-    killed outright exits instead of waiting forever for work."""
+def start_worker(parent: int) -> None:
+    """Worker initializer, given the parent's pid. Ctrl-C reaches the whole process group, but
+    only the parent should act on it (finishing what is in flight, closing files); and a worker
+    whose parent was killed outright exits instead of waiting forever for work. The pid comes
+    from the parent: read here, it could already be init's if the parent died while this
+    worker was starting."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = os.getppid()
 
     def exit_with_parent() -> None:
         while os.getppid() == parent:
