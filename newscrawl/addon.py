@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scrapy.settings import SETTINGS_PRIORITIES
+
 from newscrawl import settings as defaults
 
 if TYPE_CHECKING:
@@ -28,9 +30,14 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawl.spiders.middlewares.AddressGuard": 745,
 }
 
+# Outermost (nearest the engine): it must see the end of a callback's output.
+SPIDER_MIDDLEWARES = {"newscrawl.spiders.frontier.ParsedResponses": 10}
+FRONTIER = "newscrawl.spiders.frontier.Frontier"
+
 
 class NewscrawlAddon:
-    """Enable WARC archiving, progress reporting, the proxy and the address guard."""
+    """Enable WARC archiving, progress reporting, the proxy and the address guard; with a
+    job folder (JOBDIR), the crash-safe Frontier as scheduler, unless another one was set."""
 
     def update_settings(self, settings: Settings) -> None:
         for name in dir(defaults):
@@ -39,3 +46,7 @@ class NewscrawlAddon:
         settings["EXTENSIONS"].update(EXTENSIONS)
         settings["ITEM_PIPELINES"].update(ITEM_PIPELINES)
         settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)
+        settings["SPIDER_MIDDLEWARES"].update(SPIDER_MIDDLEWARES)
+        scheduler_set = settings.getpriority("SCHEDULER") > SETTINGS_PRIORITIES["addon"]
+        if settings.get("JOBDIR") and not scheduler_set:
+            settings.set("SCHEDULER", FRONTIER, priority="addon")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,3 +27,41 @@ def generated_site_profile(folder: Path, name: str, site: GeneratedSite, proxy: 
     profile = folder / f"{name}.toml"
     profile.write_text(site.profile(name, proxy), encoding="utf-8")
     return profile
+
+
+def start_crawl(profile: Path, out: Path, *settings: str) -> subprocess.Popen[bytes]:
+    """`newscrawl crawl PROFILE --out OUT -s NAME=VALUE...` started in the background, in its
+    own process group, so that its writer and workers can be found after a kill."""
+    args = [arg for setting in settings for arg in ("-s", setting)]
+    return subprocess.Popen(
+        [sys.executable, "-m", "newscrawl", "crawl", str(profile), "--out", str(out), *args],
+        cwd=Path(__file__).parent.parent,
+        start_new_session=True,
+    )
+
+
+def kill_crawl(crawl: subprocess.Popen[bytes], grace: float = 30) -> None:
+    """SIGKILL a crawl's own process (as `kill -9 PID` or the OOM killer would), then wait
+    until the processes it started (WARC writer, extraction workers) have noticed and left."""
+    crawl.send_signal(signal.SIGKILL)
+    crawl.wait(30)
+    deadline = time.monotonic() + grace
+    while survivors := group_survivors(crawl.pid):
+        assert time.monotonic() < deadline, f"these outlived the crawl: {survivors}"
+        time.sleep(0.1)
+
+
+def group_survivors(group: int) -> list[str]:
+    """The command lines of a process group's members still running. Zombies do not count:
+    orphans are reparented to PID 1, which in some containers never reaps them."""
+    survivors = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue  # ended while we looked
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp == group and state != "Z":
+            survivors.append(cmdline.replace(b"\0", b" ").decode(errors="replace"))
+    return survivors

@@ -33,6 +33,7 @@ from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, wri
 from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json, warc_date
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
 from newscrawl.items import Page
+from newscrawl.signals import WARC_JOB, warc_written
 
 if TYPE_CHECKING:
     from typing import Self
@@ -124,7 +125,8 @@ class WarcArchiver:
         content_type = response.headers.get(b"Content-Type") or b""
         page = b"html" in content_type.lower() and 200 <= response.status < 300
         serial = self.writer.submit(exchange, locate=page)
-        if serial:
+        request.meta[WARC_JOB] = serial
+        if page:
             self._located[serial] = asyncio.get_running_loop().create_future()
             capture = Capture(exchange.record_id, exchange.fetched_at, serial)
             self._captures.setdefault(response.url, deque()).append(capture)
@@ -158,7 +160,8 @@ class WarcArchiver:
         return item
 
     def _answer(self, batch: list[Answer]) -> None:
-        """Resolve located jobs (in the event loop, one call per batch of answers)."""
+        """Resolve located jobs (in the event loop, one call per batch of answers), and say
+        how far the writer got."""
         for serial, result in batch:
             future = self._located.get(serial)
             if future is None or future.done():
@@ -167,6 +170,8 @@ class WarcArchiver:
                 future.set_exception(result)
             else:
                 future.set_result(result)
+        if self.writer is not None:
+            self.crawler.signals.send_catch_log(warc_written, upto=self.writer.jobs_written)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Close the files, then index and package what was written."""

@@ -7,6 +7,7 @@ loop (in a thread they held the GIL long enough to cost a third of the crawl's s
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import multiprocessing
 import os
@@ -63,12 +64,17 @@ def timestamp14(when: datetime) -> str:
 
 
 class WarcFiles:
-    """Writes records into `PREFIX-YYYYMMDDhhmmss-SERIAL-HOST.warc.gz`, rotating at a size.
+    """Writes records into `PREFIX-YYYYMMDDhhmmss-SERIAL-PID~HOST.warc.gz` (Heritrix's naming:
+    several crawl processes can share a folder), rotating at a size.
 
     A file is named `….warc.gz.open` until it is closed, so a crash never leaves a torn file
     that looks finished; each record is one gzip member, flushed to the OS when written, so
-    an interrupted file is still readable up to its last whole record. With a `state_path`,
-    it keeps the collection's `CrawlState`, committed only once the records are written.
+    an interrupted file is still readable up to its last whole record. The open file is
+    locked while written: `.open` files that nobody holds were left by a crash, and are
+    recovered (cut after their last whole record and closed) when the next run starts, and
+    counted among its closed files with any others a crash left unindexed. With a
+    `state_path`, it keeps the collection's `CrawlState`, committed only once the records
+    are written.
     """
 
     def __init__(
@@ -88,7 +94,7 @@ class WarcFiles:
         self.max_size = max_size
         self.gzip_level = gzip_level
         self.hostname = (hostname or socket.gethostname()).replace("-", "_")
-        self.closed_files: list[Path] = []
+        self.closed_files: list[Path] = crash_leftovers(folder)
         self.bytes_written = 0
         self.records_written = 0
         self._serial = 0
@@ -144,10 +150,12 @@ class WarcFiles:
         self._close_file()
         self.folder.mkdir(parents=True, exist_ok=True)
         now = datetime.now(UTC)
-        name = f"{self.prefix}-{timestamp14(now)}-{self._serial:05d}-{self.hostname}.warc.gz"
+        stamp, pid = timestamp14(now), os.getpid()
+        name = f"{self.prefix}-{stamp}-{self._serial:05d}-{pid}~{self.hostname}.warc.gz"
         self._serial += 1
         self._file = self.folder / (name + OPEN_SUFFIX)
         self._fh = self._file.open("xb")
+        fcntl.flock(self._fh, fcntl.LOCK_EX)
         self._append(self._serializer.create_warcinfo_record(name, self.info))
 
     def _append(self, record: ArcWarcRecord) -> None:
@@ -161,6 +169,54 @@ class WarcFiles:
         self._fh.flush()
         self.bytes_written += len(member)
         self.records_written += 1
+
+
+def crash_leftovers(folder: Path) -> list[Path]:
+    """WARC files that crashed runs left unindexed: their `.open` files, recovered, and the
+    files closed after the newest CDXJ index (a run indexes its files as it finishes)."""
+    recover_open_files(folder)
+    indexed = max((path.stat().st_mtime for path in folder.glob("*.cdxj")), default=0.0)
+    return sorted(path for path in folder.glob("*.warc.gz") if path.stat().st_mtime > indexed)
+
+
+def recover_open_files(folder: Path) -> list[Path]:
+    """Close the `.open` files a crashed writer left in `folder`: each is cut after its last
+    whole gzip member (one record each) and renamed. A file still held by a live writer (a
+    crawl's writer goes on writing what it was sent after the crawl dies) is waited for."""
+    recovered = []
+    for path in sorted(folder.glob(f"*.warc.gz{OPEN_SUFFIX}")):
+        with path.open("r+b") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)  # returns once no writer holds it
+            if not path.exists():
+                continue  # its writer finished it while we waited
+            whole = _whole_members_end(fh)
+            torn = fh.seek(0, os.SEEK_END) - whole
+            fh.truncate(whole)
+            final = path.with_suffix("")
+            path.rename(final)
+        logger.warning("recovered %s, left open by a crash (%d torn bytes cut)", final, torn)
+        recovered.append(final)
+    return recovered
+
+
+def _whole_members_end(fh: BinaryIO) -> int:
+    """The offset just past the last complete gzip member (its CRC and size checked)."""
+    fh.seek(0)
+    end = offset = 0
+    member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    while chunk := fh.read(1 << 16):
+        while chunk:
+            try:
+                member.decompress(chunk)
+            except zlib.error:
+                return end
+            if not member.eof:
+                offset += len(chunk)
+                break
+            offset += len(chunk) - len(member.unused_data)
+            end, chunk = offset, member.unused_data
+            member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    return end
 
 
 Answer = tuple[int, "Written | OSError"]
@@ -195,7 +251,8 @@ class WriterProcess:
         self._on_answers = on_answers
         self._jobs: multiprocessing.Queue[Any] = context.Queue(maxsize=queue_size)
         self._answers: multiprocessing.Queue[Any] = context.Queue()
-        self._serial = 0
+        self.jobs_submitted = 0
+        self.jobs_written = 0  # every job up to this number is on disk (or failed)
         self._process = context.Process(
             target=_write_forever,
             args=(make_files, self._jobs, self._answers, os.getpid()),
@@ -208,18 +265,17 @@ class WriterProcess:
     def submit(self, source: RecordSource, *, locate: bool = False) -> int:
         """Queue records to write; blocks (back-pressure) when the writer is behind.
 
-        With `locate`, returns the job's serial (> 0), which a later answer names.
+        Returns the job's number (1, 2, ...): once `jobs_written` reaches it, the records are
+        on disk. With `locate`, a later answer also says where they landed.
         """
-        serial = 0
-        if locate:
-            self._serial += 1
-            serial = self._serial
+        self.jobs_submitted += 1
+        number = self.jobs_submitted
         if self.error is not None:
-            if serial:
-                self._on_answers([(serial, self.error)])
+            if locate:
+                self._on_answers([(number, self.error)])
         else:
-            self._jobs.put((serial, source))
-        return serial
+            self._jobs.put((number, locate, source))
+        return number
 
     def close(self) -> list[Path]:
         """Write what is queued, close the files, and return them."""
@@ -232,7 +288,7 @@ class WriterProcess:
         while True:
             kind, *answer = self._answers.get()
             if kind == "answers":
-                batch, self.bytes_written, self.records_written, message = answer
+                batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
                 if message and self.error is None:
                     self.error = OSError(message)
                 self._on_answers(
@@ -272,8 +328,9 @@ def _write_forever(
     answers._reader.close()
     files, error = make_files(), ""
     batch: list[tuple[int, Written | None]] = []
+    done = told = 0
     while (job := _next_job(jobs, parent)) is not None:
-        serial, source = job
+        done, locate, source = job
         written = None
         if not error:
             try:
@@ -281,13 +338,13 @@ def _write_forever(
             except (OSError, sqlite3.Error) as exc:
                 error = str(exc)
                 logger.error("cannot write WARC records (%s); archiving stopped", exc)
-        if serial:
-            batch.append((serial, written))
-        if batch and (len(batch) >= ANSWER_BATCH or jobs.empty()):
-            answers.put(("answers", batch, files.bytes_written, files.records_written, error))
-            batch = []
-    if batch:
-        answers.put(("answers", batch, files.bytes_written, files.records_written, error))
+        if locate:
+            batch.append((done, written))
+        if len(batch) >= ANSWER_BATCH or (done > told and jobs.empty()):
+            answers.put(("answers", batch, done, files.bytes_written, files.records_written, error))
+            batch, told = [], done
+    if done > told:
+        answers.put(("answers", batch, done, files.bytes_written, files.records_written, error))
     counts = files.counts
     if not error:
         try:

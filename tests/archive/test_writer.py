@@ -15,7 +15,7 @@ from newscrawl.archive.records import Exchange, new_record_id
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess
 from tests.helpers import warcio_check
 
-NAME = re.compile(r"^test-\d{14}-\d{5}-[\w.]+\.warc\.gz$")
+NAME = re.compile(r"^test-\d{14}-\d{5}-\d+~[\w.]+\.warc\.gz$")
 
 
 def exchange(i: int, size: int = 20_000) -> Exchange:
@@ -86,10 +86,12 @@ def test_rotation_naming_and_open_suffix(tmp_path: Path) -> None:
 def test_writer_process_keeps_order_and_says_where(tmp_path: Path) -> None:
     answers: list[Answer] = []
     writer = WriterProcess(partial(files, tmp_path), answers.extend, queue_size=4)
-    serials = [writer.submit(exchange(i, 2000), locate=i % 2 == 0) for i in range(50)]
+    numbers = [writer.submit(exchange(i, 2000), locate=i % 2 == 0) for i in range(50)]
     (path,) = writer.close()
     assert writer.error is None
-    assert [s for s in serials if s] == [serial for serial, _ in answers]
+    assert numbers == list(range(1, 51))
+    assert writer.jobs_written == 50
+    assert numbers[::2] == [number for number, _ in answers]
     located = [written for _, written in answers]
     assert len(located) == 25
     with path.open("rb") as fh:
@@ -125,3 +127,23 @@ def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) ->
     assert [serial for serial, _ in answers] == [1, 2]
     assert all(isinstance(result, OSError) for _, result in answers)
     assert warcio_check(good).returncode == 0
+
+
+def test_a_file_left_open_by_a_crash_is_recovered_by_the_next_writer(tmp_path: Path) -> None:
+    crashed = files(tmp_path)
+    for i in range(3):
+        crashed.write(exchange(i).records(crashed.builder))
+    (whole,) = crashed.close()
+    members = gzip_members(whole)
+    torn = whole.with_name(whole.name + ".open")
+    # As a crash leaves it: named .open, its last record cut short.
+    torn.write_bytes(whole.read_bytes() * 2 + whole.read_bytes()[:-10])
+    whole.unlink()
+
+    after = files(tmp_path)
+    assert after.closed_files == [whole], "recovered files count as this writer's closed files"
+    assert not list(tmp_path.glob("*.open"))
+    assert gzip_members(whole) == 3 * members - 1, "cut after the last whole record"
+    assert warcio_check(whole).returncode == 0
+    after.write(exchange(3).records(after.builder))
+    assert len(after.close()) == 2
