@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scrapy.settings import SETTINGS_PRIORITIES
-
 from newscrawl import settings as defaults
+from newscrawl.spiders.distributed import shared_settings
 
 if TYPE_CHECKING:
     from scrapy.settings import Settings
@@ -37,7 +36,9 @@ FRONTIER = "newscrawl.spiders.frontier.Frontier"
 
 class NewscrawlAddon:
     """Enable WARC archiving, progress reporting, the proxy and the address guard; with a
-    job folder (JOBDIR), the crash-safe Frontier as scheduler, unless another one was set."""
+    job folder (JOBDIR), the crash-safe Frontier as scheduler; with REDIS_URL, the frontier
+    shared through Redis (`newscrawl.spiders.distributed`). Settings of higher priority
+    (a project's, the command line's) win over all of these."""
 
     def update_settings(self, settings: Settings) -> None:
         for name in dir(defaults):
@@ -47,6 +48,7 @@ class NewscrawlAddon:
         settings["ITEM_PIPELINES"].update(ITEM_PIPELINES)
         settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)
         settings["SPIDER_MIDDLEWARES"].update(SPIDER_MIDDLEWARES)
-        scheduler_set = settings.getpriority("SCHEDULER") > SETTINGS_PRIORITIES["addon"]
-        if settings.get("JOBDIR") and not scheduler_set:
+        if settings.get("REDIS_URL"):
+            settings.setdict(shared_settings(settings), priority="addon")
+        elif settings.get("JOBDIR"):
             settings.set("SCHEDULER", FRONTIER, priority="addon")

@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl.archive.config import WarcConfig
+from newscrawl.spiders.distributed import shared_settings
 from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
@@ -31,9 +32,10 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later (cron will)
 
 
 @contextmanager
-def run_lock(folder: Path) -> Iterator[None]:
+def run_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
     """Hold `folder/.lock` for a run, so two runs of one profile (cron, a timer, a hand) never
-    overlap; the OS releases it if the process dies, so a crash leaves no stale lock."""
+    overlap; the OS releases it if the process dies, so a crash leaves no stale lock. (The
+    processes of a `shared` crawl each need a folder of their own, and are told so.)"""
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / ".lock").open("a+") as fh:
         try:
@@ -41,7 +43,12 @@ def run_lock(folder: Path) -> Iterator[None]:
         except BlockingIOError:
             fh.seek(0)
             holder = fh.read().strip() or "another process"
-            raise RunLocked(f"{folder} is being crawled by {holder}; try again later") from None
+            hint = (
+                "each process of a shared crawl needs an archive folder of its own (--out)"
+                if shared
+                else "try again later"
+            )
+            raise RunLocked(f"{folder} is being crawled by {holder}; {hint}") from None
         fh.truncate(0)
         fh.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
         fh.flush()
@@ -91,6 +98,9 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
     """
     settings = settings.copy()
     settings.setdict(profile.scrapy_settings(), priority="spider")
+    shared = bool(settings.get("REDIS_URL"))
+    if shared:
+        shared_settings(settings)  # raises MissingJob now, not inside the crawl
     run = WarcConfig.from_settings(settings)
     settings.set("NEWSCRAWL_RUN_ID", run.run_id, priority="cmdline")
     if settings.getbool("NEWSCRAWL_EXTRACT"):
@@ -100,7 +110,7 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
             {"format": "jsonlines", "item_classes": ["newscrawl.items.Article"]},
         )
         settings.set("FEEDS", feeds, priority="cmdline")
-    with run_lock(run.folder):
+    with run_lock(run.folder, shared=shared):
         process = CrawlerProcess(settings)
         crawler = process.create_crawler(NewsSpider)
         process.crawl(crawler, profile=profile)

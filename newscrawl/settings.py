@@ -67,3 +67,9 @@ NEWSCRAWL_ALLOW_LOOPBACK = False
 # Fetch private, link-local (169.254.169.254: cloud metadata), CGNAT, unique-local, multicast,
 # reserved and unspecified addresses: a crawler of untrusted links must not reach them.
 NEWSCRAWL_ALLOW_PRIVATE = False
+
+# A crawl shared by several processes through Redis (set REDIS_URL, scrapy-redis's setting):
+# the name its processes share (new for each crawl), and how long a process whose share of
+# the queue ran dry waits for the others to queue more before it finishes.
+NEWSCRAWL_REDIS_JOB = ""
+NEWSCRAWL_REDIS_IDLE = 10.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import pytest
+import redis
 
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
@@ -65,6 +67,33 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """A real redis-server of this test's own, on a free loopback port, storing nothing."""
+    server = shutil.which("redis-server")
+    if server is None:
+        missing("redis-server not found: run `bash .ci/run` or `apt-get install redis-server`")
+    port = free_port()
+    args = [server, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    with subprocess.Popen(args, cwd=tmp_path, stdout=subprocess.DEVNULL) as process:
+        url = f"redis://127.0.0.1:{port}/0"
+        client = redis.Redis.from_url(url)
+        deadline = time.monotonic() + 30
+        try:
+            while True:
+                try:
+                    client.ping()
+                    break
+                except redis.ConnectionError:
+                    assert process.poll() is None, "redis-server did not start"
+                    assert time.monotonic() < deadline, "redis-server did not answer"
+                    time.sleep(0.1)
+            yield url
+        finally:
+            client.close()
+            process.terminate()
 
 
 def pywb_bin() -> Path:

@@ -7,6 +7,7 @@ so a benchmark measures the crawler, not this site.
 from __future__ import annotations
 
 import random
+import time
 from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
@@ -54,14 +55,21 @@ allow_loopback = true
 
 
 class GeneratedSite:
-    """`pages` article pages of about `page_size` bytes, each with `links` links; a `Resolver`."""
+    """`pages` article pages of about `page_size` bytes, each with `links` links; a `Resolver`.
+    With a `delay`, each answer takes that many seconds, as a distant server's would."""
 
     def __init__(
-        self, pages: int, page_size: int = 65536, links: int = 20, host: str = "news.example.com"
+        self,
+        pages: int,
+        page_size: int = 65536,
+        links: int = 20,
+        host: str = "news.example.com",
+        delay: float = 0.0,
     ) -> None:
         if pages < 1:
             raise ValueError("a generated site needs at least one page")
         self.pages, self.page_size, self.links, self.host = pages, page_size, links, host
+        self.delay = delay
         self.start_url = f"http://{host}/"
         self._index = {url: i for i, url in enumerate(self.urls())}
         self._pool = _text_pool(page_size + 8192)
@@ -87,6 +95,8 @@ class GeneratedSite:
 
     def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
         """The page, a 304, or a 404 for anything this site does not have."""
+        if self.delay:
+            time.sleep(self.delay)  # the server answers each request in a thread of its own
         key = normalize(url)
         resource = self._cache.get(key)
         if resource is None:
