@@ -183,19 +183,42 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     help="Keep the index of known articles here, so later runs link to them "
     "(default: provenance-index/ in the first folder given, if any).",
 )
-def provenance(paths: tuple[str, ...], out: Path, index_dir: Path | None) -> None:
+@click.option(
+    "--redis",
+    "redis_url",
+    metavar="URL",
+    help="Keep the index in Redis instead (redis://HOST:PORT/DB), shared by every process "
+    "of a distributed crawl.",
+)
+@click.option(
+    "--index-name",
+    default="newscrawl",
+    show_default=True,
+    help="The Redis index's name: the same in every process that should share it.",
+)
+def provenance(
+    paths: tuple[str, ...],
+    out: Path,
+    index_dir: Path | None,
+    redis_url: str | None,
+    index_name: str,
+) -> None:
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
     original or a copy (verbatim, spun, excerpt, rewrite), of what, and why."""
     from collections import Counter
 
     from newscrawl.provenance import run_provenance
+    from newscrawl.provenance.index import CandidateIndex
 
     if out.suffix != ".jsonl":
         raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
+    if redis_url and index_dir:
+        raise click.UsageError("--index and --redis are two places for one index: pick one")
     folders = [Path(p) for p in paths if Path(p).is_dir()]
     if index_dir is None and folders:
         index_dir = folders[0] / "provenance-index"
-    records = run_provenance(list(paths), out, index_dir)
+    index = CandidateIndex(index_dir, redis_url=redis_url, name=index_name)
+    records = run_provenance(list(paths), out, index)
     relations = Counter(record.relation for record in records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(f"[bold]{len(records)} articles[/] ({counts}) -> {out}")

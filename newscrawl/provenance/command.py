@@ -31,8 +31,11 @@ def load_articles(path: Path) -> list[Article]:
     return articles
 
 
-def run_provenance(paths: list[str], out: Path, index_dir: Path | None = None) -> list[Provenance]:
-    """Link every article under `paths` (.jsonl datasets, or WARC/WACZ files and folders)."""
+def run_provenance(
+    paths: list[str], out: Path, index: CandidateIndex | None = None
+) -> list[Provenance]:
+    """Link every article under `paths` (.jsonl datasets, or WARC/WACZ files and folders)
+    against each other and what `index` knows, which learns them."""
     datasets = [Path(p) for p in paths if Path(p).suffix == ".jsonl"]
     archives = [p for p in paths if Path(p).suffix != ".jsonl"]
     articles = [a for dataset in datasets for a in load_articles(dataset)]
@@ -41,7 +44,7 @@ def run_provenance(paths: list[str], out: Path, index_dir: Path | None = None) -
             extracted = Path(tmp) / "articles.jsonl"
             extract_archives(archives, extracted)
             articles += load_articles(extracted)
-    index = CandidateIndex(index_dir)
+    index = index or CandidateIndex()
     records = link(articles, index)
     index.save()
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,10 @@
-"""Candidate search: a MinHash LSH over article fingerprints, kept in a folder between runs.
+"""Candidate search: a MinHash LSH over article fingerprints, kept between runs.
 
 A new run adds its articles and finds copies or originals among everything indexed before,
-without re-reading the WARCs those came from. LSH only proposes; the linker verifies.
+without re-reading the WARCs those came from. LSH only proposes; the linker verifies. The
+index lives in a folder, or in Redis (datasketch's Redis storage), where every process of a
+distributed crawl links against the same originals. Every process must then run the same
+datasketch version: 2.0 changed the hash scheme, and the LSH keys would no longer match.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import pickle
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import redis
 from datasketch import MinHash, MinHashLSH
+from redis.connection import parse_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -51,21 +56,42 @@ def _minhash(fingerprint: Fingerprint) -> MinHash:
 
 
 class CandidateIndex:
-    """Entries by key plus an LSH over their fingerprints; saved to `folder` if given."""
+    """Entries by key plus an LSH over their fingerprints; saved to `folder` if given, or
+    kept in Redis at `redis_url` under `name` (the same name in every process)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(
+        self, folder: Path | None = None, *, redis_url: str | None = None, name: str = "newscrawl"
+    ) -> None:
         self.folder = folder
         self.entries: dict[str, Entry] = {}
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        if folder is not None and (folder / INDEX_FILE).exists():
-            with (folder / INDEX_FILE).open("rb") as fh:
-                self.entries, self.lsh = pickle.load(fh)
+        self._redis: redis.Redis | None = None
+        if redis_url:
+            self._redis = redis.Redis.from_url(redis_url)
+            self._entries_key = f"newscrawl:{name}:provenance-entries"
+            storage = {
+                "type": "redis",
+                "basename": f"newscrawl:{name}:provenance-lsh".encode(),
+                "redis": parse_url(redis_url),
+            }
+            self.lsh = MinHashLSH(LSH_THRESHOLD, NUM_PERM, storage_config=storage)
+            stored = self._redis.hgetall(self._entries_key)
+            self.entries = {key.decode(): pickle.loads(data) for key, data in stored.items()}
+        else:
+            self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+            if folder is not None and (folder / INDEX_FILE).exists():
+                with (folder / INDEX_FILE).open("rb") as fh:
+                    self.entries, self.lsh = pickle.load(fh)
 
     def add(self, entry: Entry) -> None:
-        """Index an entry (a capture already indexed is kept as it was)."""
+        """Index an entry (a capture already indexed, here or by another process, is kept as
+        it was)."""
         if entry.key in self.entries:
             return
         self.entries[entry.key] = entry
+        if self._redis is not None:
+            data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+            if not self._redis.hsetnx(self._entries_key, entry.key, data):
+                return
         if entry.fingerprint.exact:
             self.lsh.insert(entry.key, _minhash(entry.fingerprint))
 
@@ -74,11 +100,17 @@ class CandidateIndex:
         if not entry.fingerprint.exact:
             return []
         keys = self.lsh.query(_minhash(entry.fingerprint))
-        return [self.entries[k] for k in sorted(keys) if k != entry.key]
+        return [self._entry(k) for k in sorted(keys) if k != entry.key]
+
+    def _entry(self, key: str) -> Entry:
+        """An entry, fetched from Redis if another process added it since this one started."""
+        if key not in self.entries and self._redis is not None:
+            self.entries[key] = pickle.loads(self._redis.hget(self._entries_key, key))
+        return self.entries[key]
 
     def save(self) -> None:
-        """Write the index to its folder (no-op for an in-memory index)."""
-        if self.folder is None:
+        """Write the index to its folder (Redis and in-memory indexes have nothing to save)."""
+        if self.folder is None or self._redis is not None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         with (self.folder / INDEX_FILE).open("wb") as fh:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import random
-from typing import TYPE_CHECKING
+import subprocess
+import sys
+from pathlib import Path
 
 from newscrawl.items import Article
 from newscrawl.provenance import link, run_provenance
 from newscrawl.provenance.index import CandidateIndex
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 SYNONYMS = {
     "said": "mentioned",
@@ -102,9 +101,44 @@ def test_run_provenance_reads_article_jsonl(tmp_path: Path) -> None:
         )
     )
     out = tmp_path / "out" / "provenance.jsonl"
-    records = run_provenance([str(dataset)], out, tmp_path / "index")
+    records = run_provenance([str(dataset)], out, CandidateIndex(tmp_path / "index"))
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == len(records) == len(articles)
     copied = {r["url"]: (r["relation"], r["original_url"]) for r in rows if r["url"] in truth}
     assert copied == truth
     assert (tmp_path / "index").is_dir()
+
+
+def test_processes_sharing_a_redis_index_link_against_the_same_originals(
+    redis_url: str,
+) -> None:
+    articles, truth = generated()
+    copies = [a for a in articles if a.url in truth]
+    originals = [a for a in articles if a.url not in truth]
+    # One process of a distributed crawl indexes the originals it fetched ...
+    first = subprocess.run(
+        [sys.executable, "-c", INDEX_ORIGINALS, redis_url],
+        cwd=Path(__file__).parents[2],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode == 0, first.stderr
+    # ... another links the copies it fetched to them, through the same Redis index.
+    shared = CandidateIndex(redis_url=redis_url, name="world")
+    assert len(shared.entries) == len(originals)
+    later = {r.url: (r.relation, r.original_url) for r in link(copies, shared)}
+    assert later == truth
+    alone = {r.url: r.relation for r in link(copies, CandidateIndex(redis_url=redis_url))}
+    assert set(alone.values()) <= {"original", "unknown"}, "another name is another index"
+
+
+INDEX_ORIGINALS = """
+import sys
+from newscrawl.provenance import link
+from newscrawl.provenance.index import CandidateIndex
+from tests.provenance.test_generated import generated
+articles, truth = generated()
+index = CandidateIndex(redis_url=sys.argv[1], name="world")
+link([a for a in articles if a.url not in truth], index)
+"""
