@@ -18,7 +18,6 @@ from rich.console import Console
 
 from newscrawl.profile import ProfileError, load_profile
 from newscrawl.runner import EXIT_LOCKED, CrawlResult, RunLocked, project_settings, run_crawl
-from newscrawl.spiders.distributed import MissingJob
 
 # soft_wrap: long paths in messages stay whole when the output goes to a log, not a terminal.
 console = Console(stderr=True, soft_wrap=True)
@@ -332,7 +331,7 @@ def _run(profile: Profile, settings: Settings) -> CrawlResult:
     """Run a crawl; a run already under way on the same archive folder is a clean refusal."""
     try:
         return run_crawl(profile, settings)
-    except MissingJob as exc:
+    except ProfileError as exc:  # a setting that cannot work, and how to fix it
         raise click.UsageError(str(exc)) from exc
     except RunLocked as exc:
         console.print(f"[yellow]not started:[/] {exc}")

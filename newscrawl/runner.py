@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl.archive.config import WarcConfig
+from newscrawl.progress import live_wanted, log_to_console
 from newscrawl.spiders.distributed import shared_settings
 from newscrawl.spiders.news import NewsSpider
 
@@ -111,7 +112,10 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
         )
         settings.set("FEEDS", feeds, priority="cmdline")
     with run_lock(run.folder, shared=shared):
-        process = CrawlerProcess(settings)
+        live = live_wanted(settings)
+        process = CrawlerProcess(settings, install_root_handler=not live)
+        if live:
+            log_to_console(settings.get("LOG_LEVEL"))
         crawler = process.create_crawler(NewsSpider)
         process.crawl(crawler, profile=profile)
         process.start()

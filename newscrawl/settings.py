@@ -57,6 +57,8 @@ NEWSCRAWL_INCREMENTAL = True
 NEWSCRAWL_PROXY = ""
 # Seconds between progress lines.
 NEWSCRAWL_PROGRESS_INTERVAL = 5.0
+# "auto": a live status line on a terminal (rich), plain log lines otherwise; "live"; "lines".
+NEWSCRAWL_PROGRESS = "auto"
 # Turn parsed article pages into Article items (extract stage) during the crawl.
 NEWSCRAWL_EXTRACT = True
 # Worker processes that run the extraction (0: one per core but one, at least one).

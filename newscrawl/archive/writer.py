@@ -64,8 +64,9 @@ def timestamp14(when: datetime) -> str:
 
 
 class WarcFiles:
-    """Writes records into `PREFIX-YYYYMMDDhhmmss-SERIAL-PID~HOST.warc.gz` (Heritrix's naming:
-    several crawl processes can share a folder), rotating at a size.
+    """Writes records into `PREFIX-YYYYMMDDhhmmss-SERIAL-PID-HOST.warc.gz` (process and host,
+    as in Heritrix's names, so that several crawl processes can share a folder; without
+    Heritrix's `~`, which WACZ validation refuses), rotating at a size.
 
     A file is named `….warc.gz.open` until it is closed, so a crash never leaves a torn file
     that looks finished; each record is one gzip member, flushed to the OS when written, so
@@ -151,7 +152,7 @@ class WarcFiles:
         self.folder.mkdir(parents=True, exist_ok=True)
         now = datetime.now(UTC)
         stamp, pid = timestamp14(now), os.getpid()
-        name = f"{self.prefix}-{stamp}-{self._serial:05d}-{pid}~{self.hostname}.warc.gz"
+        name = f"{self.prefix}-{stamp}-{self._serial:05d}-{pid}-{self.hostname}.warc.gz"
         self._serial += 1
         self._file = self.folder / (name + OPEN_SUFFIX)
         self._fh = self._file.open("xb")

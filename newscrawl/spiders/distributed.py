@@ -22,6 +22,8 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet.task import LoopingCall
 
+from newscrawl.profile import ProfileError
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 POLL_INTERVAL = 0.5  # seconds between looks at the shared queue while idle
 
 
-class MissingJob(ValueError):
+class MissingJob(ProfileError):
     """A shared crawl needs the name its processes share."""
 
 

@@ -15,7 +15,7 @@ from newscrawl.archive.records import Exchange, new_record_id
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess
 from tests.helpers import warcio_check
 
-NAME = re.compile(r"^test-\d{14}-\d{5}-\d+~[\w.]+\.warc\.gz$")
+NAME = re.compile(r"^test-\d{14}-\d{5}-\d+-[\w.]+\.warc\.gz$")
 
 
 def exchange(i: int, size: int = 20_000) -> Exchange:

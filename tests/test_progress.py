@@ -1,0 +1,69 @@
+"""Progress: a live line on a terminal, plain log lines when the output is not a terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+from newscrawl.demo.generated import GeneratedSite
+from newscrawl.demo.server import DemoServer
+from tests.conftest import ROOT, run_newscrawl
+from tests.helpers import generated_site_profile
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def crawl_on_a_terminal(*args: str) -> str:
+    """Run `newscrawl` with a pseudo-terminal as its stdout and stderr; all it wrote."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawl", *args],
+        cwd=ROOT,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160"},
+    )
+    os.close(secondary)
+    output = bytearray()
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the process and its children closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    assert process.wait(120) == 0, output.decode(errors="replace")
+    return output.decode(errors="replace")
+
+
+def test_a_terminal_gets_a_live_line_and_a_pipe_gets_log_lines(tmp_path: Path) -> None:
+    site = GeneratedSite(400, page_size=4000, links=8, delay=0.01)
+    slow = ["-s", "NEWSCRAWL_EXTRACT=false", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
+    with DemoServer(site) as server:
+        profile = generated_site_profile(tmp_path, "progress", site, server.proxy_url)
+        shown = crawl_on_a_terminal("crawl", str(profile), "--out", str(tmp_path / "tty"), *slow)
+        piped = run_newscrawl(
+            "crawl", str(profile), "--out", str(tmp_path / "pipe"), *slow,
+            "-s", "NEWSCRAWL_PROGRESS_INTERVAL=0.5",
+        )  # fmt: skip
+    assert "crawling" in shown, "the live line is drawn"
+    assert "\x1b[" in shown, "with the terminal's control sequences"
+    assert "pages (" in shown and "MB archived" in shown
+    assert "finished" in shown, "the log still reaches the terminal"
+    assert piped.returncode == 0, piped.stderr
+    assert "crawling" not in piped.stderr and "\x1b[" not in piped.stderr
+    assert piped.stderr.count("pages (") >= 2, "plain progress lines while it runs"
+
+
+def test_a_wrong_progress_mode_names_the_choices(tmp_path: Path) -> None:
+    profile = generated_site_profile(tmp_path, "p", GeneratedSite(2), "http://127.0.0.1:9")
+    result = run_newscrawl("crawl", str(profile), "-s", "NEWSCRAWL_PROGRESS=bar")
+    assert result.returncode == 2
+    assert "use auto, live or lines" in result.stderr
