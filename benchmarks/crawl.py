@@ -82,7 +82,7 @@ def main() -> None:
                 print(
                     f"round {i + 1} {mode:8s} {pages:6d} pages {stats['seconds']:6.1f} s "
                     f"{measured[-1]:7.1f} pages/s  CPU ms/page: crawler "
-                    f"{stats['cpu'] / pages * 1e3:.2f} (WARC writer thread "
+                    f"{stats['cpu'] / pages * 1e3:.2f} (WARC writer process "
                     f"{stats['writer_cpu'] / pages * 1e3:.2f}), server {served / pages * 1e3:.2f}, "
                     f"{stats['warc_bytes'] / 1e6:.1f} MB WARC",
                     flush=True,
