@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
-
-from itemadapter import ItemAdapter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,8 +24,12 @@ class DatasetWriter(Protocol):
 
 
 def article_row(article: Article) -> dict[str, Any]:
-    """An article as plain JSON-able data."""
-    return ItemAdapter(article).asdict()
+    """An article as plain JSON-able data. Field by field, not a recursive deep copy
+    (`dataclasses.asdict`, ItemAdapter): only its links are dataclasses, and copying the
+    rest cost as much as writing the row."""
+    row = {field.name: getattr(article, field.name) for field in dataclasses.fields(article)}
+    row["links_out"] = [dataclasses.asdict(link) for link in article.links_out]
+    return row
 
 
 def parquet_row(article: Article) -> dict[str, Any]:

@@ -186,8 +186,11 @@ class Frontier(BaseScheduler):
         self._maybe_commit()
 
     def _finish(self, row: int) -> None:
+        """Done: only the fingerprint is kept (it still keeps duplicates out)."""
         if self._db is not None:
-            self._db.execute("UPDATE requests SET state = ? WHERE row = ?", (DONE, row))
+            self._db.execute(
+                "UPDATE requests SET state = ?, request = x'' WHERE row = ?", (DONE, row)
+            )
 
     def _maybe_commit(self) -> None:
         now = time.monotonic()
