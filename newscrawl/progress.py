@@ -56,7 +56,11 @@ def log_to_console(level: str) -> None:
 
 def progress_line(stats: StatsCollector, elapsed: float) -> str:
     """One human line from crawl stats."""
-    queued = stats.get_value("scheduler/enqueued", 0) - stats.get_value("scheduler/dequeued", 0)
+    # Scrapy's scheduler and the Frontier count under scheduler/*, scrapy-redis under
+    # scheduler/*/redis (and a shared crawl's queue is the others' too: this is our share).
+    enqueued = stats.get_value("scheduler/enqueued") or stats.get_value("scheduler/enqueued/redis")
+    dequeued = stats.get_value("scheduler/dequeued") or stats.get_value("scheduler/dequeued/redis")
+    queued = max(0, (enqueued or 0) - (dequeued or 0))
     pages = stats.get_value("response_received_count", 0)
     errors = stats.get_value("newscrawl/fetch/errors", 0) + stats.get_value(
         "downloader/exception_count", 0

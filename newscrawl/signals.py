@@ -7,8 +7,8 @@ Connect with `crawler.signals.connect(handler, signal=newscrawl.signals.warc_wri
 # number of the job holding a response is in its request's meta, under `WARC_JOB`.
 warc_written = object()
 
-# The spider has handled a response completely: the callback's output was consumed, so every
-# request it yielded is scheduled. Sent with `request=`.
-response_parsed = object()
+# The spider is done with a request: its callback's output was consumed (every request it
+# yielded is scheduled), or its errback ran (the fetch failed or was refused). With `request=`.
+request_handled = object()
 
 WARC_JOB = "newscrawl_warc_job"

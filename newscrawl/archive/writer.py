@@ -65,7 +65,7 @@ def timestamp14(when: datetime) -> str:
 
 class WarcFiles:
     """Writes records into `PREFIX-YYYYMMDDhhmmss-SERIAL-PID-HOST.warc.gz` (process and host,
-    as in Heritrix's names, so that several crawl processes can share a folder; without
+    as in Heritrix's names, so that the files of several crawl processes never collide; without
     Heritrix's `~`, which WACZ validation refuses), rotating at a size.
 
     A file is named `….warc.gz.open` until it is closed, so a crash never leaves a torn file
@@ -186,11 +186,18 @@ def recover_open_files(folder: Path) -> list[Path]:
     crawl's writer goes on writing what it was sent after the crawl dies) is waited for."""
     recovered = []
     for path in sorted(folder.glob(f"*.warc.gz{OPEN_SUFFIX}")):
-        with path.open("r+b") as fh:
+        try:
+            fh = path.open("r+b")
+        except FileNotFoundError:
+            continue  # its writer finished it since the glob
+        with fh:
             fcntl.flock(fh, fcntl.LOCK_EX)  # returns once no writer holds it
             if not path.exists():
                 continue  # its writer finished it while we waited
             whole = _whole_members_end(fh)
+            if whole == 0:  # not even its warcinfo record got written
+                path.unlink()
+                continue
             torn = fh.seek(0, os.SEEK_END) - whole
             fh.truncate(whole)
             final = path.with_suffix("")
@@ -342,23 +349,24 @@ def _write_forever(
     _widen_pipe(jobs._reader.fileno())
     files, error = make_files(), ""
     batch: list[tuple[int, Written | None]] = []
-    done = told = 0
+    done = told = upto = 0  # jobs taken, jobs answered for, jobs on disk (none after an error)
     while (job := _next_job(jobs, parent)) is not None:
         done, locate, source = job
         written = None
         if not error:
             try:
                 written = files.write(source.records(files.builder, files.state))
+                upto = done
             except (OSError, sqlite3.Error) as exc:
                 error = str(exc)
                 logger.error("cannot write WARC records (%s); archiving stopped", exc)
         if locate:
             batch.append((done, written))
         if len(batch) >= ANSWER_BATCH or (done > told and jobs.empty()):
-            answers.put(("answers", batch, done, files.bytes_written, files.records_written, error))
+            answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
             batch, told = [], done
     if done > told:
-        answers.put(("answers", batch, done, files.bytes_written, files.records_written, error))
+        answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
     counts = files.counts
     if not error:
         try:

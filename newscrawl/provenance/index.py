@@ -5,6 +5,7 @@ without re-reading the WARCs those came from. LSH only proposes; the linker veri
 index lives in a folder, or in Redis (datasketch's Redis storage), where every process of a
 distributed crawl links against the same originals. Every process must then run the same
 datasketch version: 2.0 changed the hash scheme, and the LSH keys would no longer match.
+Entries are pickled there: use a Redis that only the crawl's own processes can write to.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import redis
 from datasketch import MinHash, MinHashLSH
-from redis.connection import parse_url
+from redis.connection import SSLConnection, UnixDomainSocketConnection, parse_url
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,6 +46,18 @@ class Entry:
     origin_outlets: frozenset[str]
 
 
+def _client_params(url: str) -> dict[str, object]:
+    """`redis.Redis(**params)` for a redis://, rediss:// or unix:// URL (datasketch's Redis
+    storage takes client arguments, not a URL)."""
+    params = parse_url(url)
+    connection = params.pop("connection_class", None)
+    if connection is SSLConnection:
+        params["ssl"] = True
+    elif connection is UnixDomainSocketConnection:
+        params["unix_socket_path"] = params.pop("path")
+    return params
+
+
 def _identity(value: int) -> int:
     return value
 
@@ -71,7 +84,7 @@ class CandidateIndex:
             storage = {
                 "type": "redis",
                 "basename": f"newscrawl:{name}:provenance-lsh".encode(),
-                "redis": parse_url(redis_url),
+                "redis": _client_params(redis_url),
             }
             self.lsh = MinHashLSH(LSH_THRESHOLD, NUM_PERM, storage_config=storage)
             stored = self._redis.hgetall(self._entries_key)

@@ -1,10 +1,12 @@
 """SharedFrontier: one crawl spread over several processes, on one machine or many, via Redis.
 
 It is scrapy-redis's scheduler (a priority queue and a dupefilter in Redis) set up for
-newscrawl: the add-on switches it on when REDIS_URL is set. All the processes of one crawl
-name it with the same NEWSCRAWL_REDIS_JOB (a new name for each crawl: what a job has seen is
-kept, so running one job again resumes it); each process writes its own WARC files, into
-its own archive folder (`--out`).
+newscrawl: the add-on switches it on when REDIS_URL is set (and then JOBDIR's Frontier is not
+used). All the processes of one crawl name it with the same NEWSCRAWL_REDIS_JOB, a new name
+for each crawl: a job's queue and dupefilter are kept, so starting a process on a job again
+joins what is left of it. Unlike the Frontier, scrapy-redis takes a request off the queue for
+good: what a process killed outright was fetching is lost to that job. Each process writes
+its own WARC files, into its own archive folder (`--out`).
 
 Two things scrapy-redis leaves to its RedisSpider are done here instead, so that the `news`
 spider is unchanged: the queue is kept when a process closes (every process shares it), and
@@ -14,9 +16,11 @@ to queue more before it finishes, taking up work the moment it appears.
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import TYPE_CHECKING
 
+import redis
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
@@ -31,6 +35,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
 
+
+logger = logging.getLogger(__name__)
 
 POLL_INTERVAL = 0.5  # seconds between looks at the shared queue while idle
 
@@ -104,7 +110,11 @@ class SharedFrontier(Scheduler):
     def _wake(self) -> bool:
         """Hand the engine a request another process queued, which wakes it up (back through
         the queue: it is no duplicate)."""
-        request = self.next_request()
+        try:
+            request = self.next_request()
+        except redis.RedisError as exc:  # Redis gone a while: keep waiting, as if idle
+            logger.warning("cannot reach the shared queue: %s", exc)
+            return False
         if request is None:
             return False
         self.crawler.engine.crawl(request.replace(dont_filter=True))

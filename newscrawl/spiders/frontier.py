@@ -1,15 +1,16 @@
-"""Frontier: a scheduler whose queue survives a crawl killed outright (SIGKILL, OOM, power).
+"""Frontier: a scheduler whose queue survives a crawl killed outright.
 
 Scrapy's JOBDIR queue is written out when a crawl stops cleanly; a crawl killed hard loses
 what it had taken off the queue and not finished, and its dupefilter then keeps those URLs
 from ever being queued again. Here the queue and the dupefilter are one SQLite table in the
 job folder (`JOBDIR/frontier.sqlite3`), and a request taken off it stays "in flight" until it
 is finished: its response archived (the `warc_written` signal) and every request its callback
-yielded queued (the `response_parsed` signal). Changes are committed in one transaction every
-half second, so a kill rolls back to a moment where that held; a resumed run puts what was in
-flight back on the queue. Those requests are fetched again without validators, so that they
-are parsed again; a response already archived then becomes a revisit record, not a second
-copy (see `newscrawl.archive.state`).
+yielded queued, or its errback run (the `request_handled` signal). Changes are committed in
+one transaction every half second, so a killed process (SIGKILL, the OOM killer) rolls back
+to a moment where that held; a resumed run puts what was in flight back on the queue. Those
+requests are fetched again without validators, so that they are parsed again; a response
+already archived then becomes a revisit record, not a second copy (see
+`newscrawl.archive.state`). The last moments before any stop are redone the same way.
 
 The add-on uses it whenever JOBDIR is set (`newscrawl crawl PROFILE -s JOBDIR=jobs/NAME`).
 """
@@ -28,7 +29,7 @@ from scrapy.core.scheduler import BaseScheduler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.request import request_from_dict
 
-from newscrawl.signals import WARC_JOB, response_parsed, warc_written
+from newscrawl.signals import WARC_JOB, request_handled, warc_written
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -73,6 +74,7 @@ class Frontier(BaseScheduler):
         self._committed = time.monotonic()
         # Parsed responses waiting for the WARC writer: (job number, row), smallest first.
         self._unwritten: list[tuple[int, int]] = []
+        self._written = 0  # the WARC writer's last word: every job up to this is on disk
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -83,7 +85,7 @@ class Frontier(BaseScheduler):
                 "(`-s JOBDIR=jobs/NAME`), or use Scrapy's own SCHEDULER"
             )
         frontier = cls(crawler, Path(jobdir) / FRONTIER_FILE)
-        crawler.signals.connect(frontier.response_parsed, signal=response_parsed)
+        crawler.signals.connect(frontier.request_handled, signal=request_handled)
         crawler.signals.connect(frontier.warc_written, signal=warc_written)
         return frontier
 
@@ -101,6 +103,7 @@ class Frontier(BaseScheduler):
         (self._queued,) = self._db.execute(
             "SELECT COUNT(*) FROM requests WHERE state = ?", (QUEUED,)
         ).fetchone()
+        self.crawler.stats.inc_value("scheduler/enqueued", self._queued)  # queued for this run
         if self._queued:
             logger.info(
                 "resuming %s: %d requests queued, %d of them in flight when it stopped",
@@ -128,21 +131,23 @@ class Frontier(BaseScheduler):
         fingerprint = None
         if not request.dont_filter:
             fingerprint = self.crawler.request_fingerprinter.fingerprint(request)
-        # What this run knows of an earlier request is not queued with the new one.
+        # What this run knows of an earlier request is not queued with the new one; whether
+        # it was resumed is (a retry or a redirect of a resumed request must be parsed too).
         earlier = request.meta.pop(FRONTIER_ROW, None)
         job = request.meta.pop(WARC_JOB, None)
-        request.meta.pop(RESUMED, None)
+        resumed = bool(request.meta.pop(RESUMED, False))
         data = pickle.dumps(request.to_dict(spider=self.spider), protocol=pickle.HIGHEST_PROTOCOL)
+        if earlier is not None:
+            self._settle(earlier, job)  # its work goes on in this request, or was done before
         try:
             self._db.execute(
-                "INSERT INTO requests (fingerprint, priority, state, request) VALUES (?, ?, ?, ?)",
-                (fingerprint, request.priority, QUEUED, data),
+                "INSERT INTO requests (fingerprint, priority, state, resumed, request)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (fingerprint, request.priority, QUEUED, resumed, data),
             )
         except sqlite3.IntegrityError:
             self.crawler.stats.inc_value("dupefilter/filtered")
             return False
-        if earlier is not None:
-            self._settle(earlier, job)
         self._queued += 1
         self.crawler.stats.inc_value("scheduler/enqueued")
         self._maybe_commit()
@@ -168,19 +173,20 @@ class Frontier(BaseScheduler):
         self._maybe_commit()
         return request
 
-    def response_parsed(self, request: Request) -> None:
+    def request_handled(self, request: Request) -> None:
         row = request.meta.get(FRONTIER_ROW)
         if row is not None:
             self._settle(row, request.meta.get(WARC_JOB))
 
     def _settle(self, row: int, job: int | None) -> None:
         """A row's response was handled: it is done once the writer has archived `job`."""
-        if job is None:  # nothing to archive (archiving is off)
+        if job is None or job <= self._written:  # nothing to archive, or archived already
             self._finish(row)
         else:
             heapq.heappush(self._unwritten, (job, row))
 
     def warc_written(self, upto: int) -> None:
+        self._written = upto
         while self._unwritten and self._unwritten[0][0] <= upto:
             self._finish(heapq.heappop(self._unwritten)[1])
         self._maybe_commit()
@@ -200,7 +206,7 @@ class Frontier(BaseScheduler):
 
 
 class ParsedResponses:
-    """Spider middleware that sends `response_parsed` once a callback's output has been
+    """Spider middleware that sends `request_handled` once a callback's output has been
     consumed (every request it yielded scheduled). Only with a job folder, where the
     Frontier listens: otherwise it stays out of the request path."""
 
@@ -218,4 +224,4 @@ class ParsedResponses:
     ) -> AsyncIterator[Any]:
         async for output in result:
             yield output
-        self.crawler.signals.send_catch_log(response_parsed, request=response.request)
+        self.crawler.signals.send_catch_log(request_handled, request=response.request)

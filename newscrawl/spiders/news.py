@@ -21,6 +21,7 @@ from scrapy.spiders import SitemapSpider
 from newscrawl.anchors import is_source_anchor
 from newscrawl.items import Page
 from newscrawl.profile import Profile, ProfileError, load_profile
+from newscrawl.signals import request_handled
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterable, Iterator
@@ -142,10 +143,12 @@ class NewsSpider(SitemapSpider):
 
     def on_error(self, failure: Failure) -> None:
         """Count and log a failed fetch; the crawl goes on."""
+        request = getattr(failure, "request", None)
+        if request is not None:
+            self.crawler.signals.send_catch_log(request_handled, request=request)
         if failure.check(IgnoreRequest):
             return
         self.crawler.stats.inc_value("newscrawl/fetch/errors")
-        request = getattr(failure, "request", None)
         logger.warning(
             "fetch failed: %s: %s", getattr(request, "url", "?"), failure.getErrorMessage()
         )

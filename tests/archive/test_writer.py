@@ -124,6 +124,7 @@ def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) ->
     full.close()
     assert isinstance(full.error, OSError)
     assert "No space left" in str(full.error)
+    assert full.jobs_written == 0, "nothing failed is reported as on disk"
     assert [serial for serial, _ in answers] == [1, 2]
     assert all(isinstance(result, OSError) for _, result in answers)
     assert warcio_check(good).returncode == 0
@@ -140,8 +141,12 @@ def test_a_file_left_open_by_a_crash_is_recovered_by_the_next_writer(tmp_path: P
     torn.write_bytes(whole.read_bytes() * 2 + whole.read_bytes()[:-10])
     whole.unlink()
 
+    empty = tmp_path / "test-20240101000000-00000-1-host.warc.gz.open"
+    empty.write_bytes(torn.read_bytes()[:100])  # killed before a whole record
+
     after = files(tmp_path)
     assert after.closed_files == [whole], "recovered files count as this writer's closed files"
+    assert not empty.exists(), "a file without one whole record is dropped"
     assert not list(tmp_path.glob("*.open"))
     assert gzip_members(whole) == 3 * members - 1, "cut after the last whole record"
     assert warcio_check(whole).returncode == 0
