@@ -1,4 +1,5 @@
-"""newscrawl's own signals, sent through the crawler's `SignalManager` like Scrapy's.
+"""newscrawl's own signals, sent through the crawler's `SignalManager` like Scrapy's, and
+the request meta keys by which one stage tells another about a request.
 
 Connect with `crawler.signals.connect(handler, signal=newscrawl.signals.warc_written)`.
 """
@@ -12,3 +13,7 @@ warc_written = object()
 request_handled = object()
 
 WARC_JOB = "newscrawl_warc_job"
+
+# Request meta: fetch in full, never with validators from earlier runs, because the page
+# must be parsed again (the Frontier sets it on what was in flight when a run died).
+UNCONDITIONAL = "newscrawl_unconditional"

@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tests.conftest import ROOT
+
 if TYPE_CHECKING:
     from newscrawl.demo.generated import GeneratedSite
 
@@ -35,7 +37,7 @@ def start_crawl(profile: Path, out: Path, *settings: str) -> subprocess.Popen[by
     args = [arg for setting in settings for arg in ("-s", setting)]
     return subprocess.Popen(
         [sys.executable, "-m", "newscrawl", "crawl", str(profile), "--out", str(out), *args],
-        cwd=Path(__file__).parent.parent,
+        cwd=ROOT,
         start_new_session=True,
     )
 

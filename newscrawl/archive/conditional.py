@@ -16,7 +16,7 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.state import CrawlState
-from newscrawl.spiders.frontier import RESUMED
+from newscrawl.signals import UNCONDITIONAL
 
 if TYPE_CHECKING:
     from typing import Self
@@ -49,7 +49,7 @@ class ConditionalRequests:
     def process_request(self, request: Request) -> None:
         if request.method != "GET" or urlparse_cached(request).path == "/robots.txt":
             return
-        if request.meta.get(RESUMED):  # in flight when a run died: must be parsed again
+        if request.meta.get(UNCONDITIONAL):
             return
         if any(name in request.headers for name in VALIDATOR_HEADERS):
             return

@@ -29,7 +29,7 @@ from scrapy.core.scheduler import BaseScheduler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.request import request_from_dict
 
-from newscrawl.signals import WARC_JOB, request_handled, warc_written
+from newscrawl.signals import UNCONDITIONAL, WARC_JOB, request_handled, warc_written
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -42,10 +42,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FRONTIER_FILE = "frontier.sqlite3"
-# Request meta: the frontier row a request came from; and whether it was in flight when an
-# earlier run died (so it must be fetched and parsed again, not asked "has it changed?").
+# Request meta: the frontier row a request came from.
 FRONTIER_ROW = "newscrawl_frontier_row"
-RESUMED = "newscrawl_resumed"
 COMMIT_EVERY = 0.5  # seconds of work a hard kill may cost (redone, never lost)
 
 QUEUED, IN_FLIGHT, DONE = 0, 1, 2
@@ -55,7 +53,7 @@ CREATE TABLE IF NOT EXISTS requests (
     fingerprint BLOB UNIQUE,  -- NULL for dont_filter requests, which are never duplicates
     priority INTEGER NOT NULL,
     state INTEGER NOT NULL,
-    resumed INTEGER NOT NULL DEFAULT 0,
+    unconditional INTEGER NOT NULL DEFAULT 0,  -- in flight when a run died
     request BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS queue ON requests (priority DESC, row) WHERE state = 0;
@@ -97,7 +95,8 @@ class Frontier(BaseScheduler):
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(_SCHEMA)
         resumed = self._db.execute(
-            "UPDATE requests SET state = ?, resumed = 1 WHERE state = ?", (QUEUED, IN_FLIGHT)
+            "UPDATE requests SET state = ?, unconditional = 1 WHERE state = ?",
+            (QUEUED, IN_FLIGHT),
         ).rowcount
         self._db.commit()
         (self._queued,) = self._db.execute(
@@ -131,19 +130,17 @@ class Frontier(BaseScheduler):
         fingerprint = None
         if not request.dont_filter:
             fingerprint = self.crawler.request_fingerprinter.fingerprint(request)
-        # What this run knows of an earlier request is not queued with the new one; whether
-        # it was resumed is (a retry or a redirect of a resumed request must be parsed too).
+        # What this run knows of an earlier request is not queued with the new one (a retry
+        # or a redirect keeps the rest of its meta, UNCONDITIONAL included).
         earlier = request.meta.pop(FRONTIER_ROW, None)
         job = request.meta.pop(WARC_JOB, None)
-        resumed = bool(request.meta.pop(RESUMED, False))
         data = pickle.dumps(request.to_dict(spider=self.spider), protocol=pickle.HIGHEST_PROTOCOL)
         if earlier is not None:
             self._settle(earlier, job)  # its work goes on in this request, or was done before
         try:
             self._db.execute(
-                "INSERT INTO requests (fingerprint, priority, state, resumed, request)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (fingerprint, request.priority, QUEUED, resumed, data),
+                "INSERT INTO requests (fingerprint, priority, state, request) VALUES (?, ?, ?, ?)",
+                (fingerprint, request.priority, QUEUED, data),
             )
         except sqlite3.IntegrityError:
             self.crawler.stats.inc_value("dupefilter/filtered")
@@ -156,19 +153,19 @@ class Frontier(BaseScheduler):
     def next_request(self) -> Request | None:
         assert self._db is not None
         found = self._db.execute(
-            "SELECT row, resumed, request FROM requests WHERE state = ?"
+            "SELECT row, unconditional, request FROM requests WHERE state = ?"
             " ORDER BY priority DESC, row LIMIT 1",
             (QUEUED,),
         ).fetchone()
         if found is None:
             return None
-        row, resumed, data = found
+        row, unconditional, data = found
         self._db.execute("UPDATE requests SET state = ? WHERE row = ?", (IN_FLIGHT, row))
         self._queued -= 1
         request = request_from_dict(pickle.loads(data), spider=self.spider)
         request.meta[FRONTIER_ROW] = row
-        if resumed:
-            request.meta[RESUMED] = True
+        if unconditional:
+            request.meta[UNCONDITIONAL] = True
         self.crawler.stats.inc_value("scheduler/dequeued")
         self._maybe_commit()
         return request
