@@ -1,26 +1,38 @@
 """Body quality: newscrawl's `extract_article(...).body` against trafilatura alone.
 
-Both read the same demo pages (the five seed copies and the originals, the CNBC article in
-both versions). The reference is the hand-checked text behind each page: its article's
-TOML paragraphs as the page shows them (a `copy_of` copy shows the copied article's words;
-the autoblog shows its spun paragraphs). Only text paragraphs count: figures, promos and
-tweets are page furniture of uncertain status, and the autoblog's "[ad_1]"/"[ad_2]" slots
-are ad placeholders, not words of the article.
+Both read the same pages, in two sets:
+- the demo world's story pages (the five seed copies and the originals, the CNBC article in
+  both versions). The reference is the hand-checked text behind each page: its article's
+  TOML paragraphs as the page shows them (a `copy_of` copy shows the copied article's words;
+  the autoblog shows its spun paragraphs). Only text paragraphs count: figures, promos and
+  tweets are page furniture of uncertain status, and the autoblog's "[ad_1]"/"[ad_2]" slots
+  are ad placeholders, not words of the article;
+- the 23 real news pages newspaper4k ships in its source package with the article text its
+  own tests expect (fetched once with pip into ~/.cache/newscrawl, digest pinned).
 
-Scores are over sets of 4-word shingles of lower-cased `\\w+` tokens, taken within lines:
+Scores are over sets of 4-word shingles of lower-cased `\\w+` tokens, taken within lines
+(in scripts written without spaces a token is a run of text between punctuation):
 precision (how much of the extracted text is article), recall (how much of the article was
 extracted), F1; averaged per page (macro). Lines under 4 tokens ("[ad_1]", "Source link")
 make no shingle, so the scores do not see them: the tests do.
 
-    python benchmarks/extract_quality.py
+    python benchmarks/extract_quality.py [--cache DIR]
 
 Target: never below trafilatura alone on any page, clearly above it on aggregator pages.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import json
+import os
 import re
+import subprocess
+import sys
+import tarfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -33,6 +45,18 @@ if TYPE_CHECKING:
 
 _AD_SLOT = re.compile(r"\[ad_\d+\]")
 SHINGLE = 4
+NEWSPAPER4K_VERSION = "0.9.6"
+NEWSPAPER4K_SHA256 = "a3f2f0e017dddb6f1019ee77aaa8980e13e6ecea0b949abc7167aae4770d2d0e"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newscrawl"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to score: where it lives, its HTML, and the text its article really has."""
+
+    url: str
+    html: str
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -83,33 +107,97 @@ def reference_text(world: DemoWorld, url: str) -> str:
     return "\n\n".join(p for p in paragraphs if not _AD_SLOT.fullmatch(p))
 
 
-def main() -> None:
-    """Score both extractors on every page; print the table and the averages."""
+def demo_pages() -> dict[str, Page]:
+    """The story's pages in the demo world, each with its hand-checked paragraphs."""
     worlds = {version: DemoWorld(version=version) for version in ("first", "updated")}
+    found = {}
+    for name, (version, url) in STORY_PAGES.items():
+        resource = worlds[version].resolve(url, {})
+        html = decode_html(resource.body, resource.header("Content-Type"))
+        found[name] = Page(url, html, reference_text(worlds[version], url))
+    return found
+
+
+def package_pages(cache: Path) -> dict[str, Page]:
+    """Real news pages shipped in newspaper4k's source package with their expected text.
+
+    Its tests check its extractor against `tests/data/txt/NAME.txt` for
+    `tests/data/html/NAME.html` (CNN, Time, Wired, cleveland.com, Yonhap, pages in Spanish,
+    Arabic, Chinese, Japanese, Latvian, Thai, Burmese...). The sdist is fetched once with pip
+    from the package index and checked against its pinned digest."""
+    sdist = cache / f"newspaper4k-{NEWSPAPER4K_VERSION}.tar.gz"
+    if not sdist.exists():
+        requirement = f"newspaper4k=={NEWSPAPER4K_VERSION}"
+        pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary"]
+        subprocess.run([*pip, ":all:", requirement, "-d", str(cache)], check=True)
+    if hashlib.sha256(sdist.read_bytes()).hexdigest() != NEWSPAPER4K_SHA256:
+        raise SystemExit(f"{sdist} is not newspaper4k {NEWSPAPER4K_VERSION}: delete it and rerun")
+    data = f"newspaper4k-{NEWSPAPER4K_VERSION}/tests/data"
+    with tarfile.open(sdist) as archive:
+        files = {
+            member.name.removeprefix(data + "/"): archive.extractfile(member).read()
+            for member in archive.getmembers()
+            if member.isfile() and member.name.startswith(data + "/")
+        }
+    found = {}
+    for name in sorted(files):
+        stem = name.removeprefix("txt/").removesuffix(".txt")
+        if not (name.startswith("txt/") and f"html/{stem}.html" in files):
+            continue
+        metadata = json.loads(files.get(f"metadata/{stem}.json", b"{}"))
+        url = metadata.get("url") or f"https://newspaper4k.example/{stem}"
+        html = decode_html(files[f"html/{stem}.html"], "text/html")
+        found[stem] = Page(url, html, files[name].decode("utf-8"))
+    return found
+
+
+def compare(pages: dict[str, Page]) -> dict[str, dict[str, Score]]:
+    """Each page's score for newscrawl's body and for trafilatura alone."""
     extractors: dict[str, Callable[[str, str], str]] = {
         "newscrawl": lambda html, url: extract_article(html, url).body,
         "trafilatura": lambda html, _url: trafilatura.extract(html) or "",
     }
-    rows: dict[str, dict[str, Score]] = {}
-    for name, (version, url) in STORY_PAGES.items():
-        world = worlds[version]
-        resource = world.resolve(url, {})
-        html = decode_html(resource.body, resource.header("Content-Type"))
-        reference = reference_text(world, url)
-        rows[name] = {key: score(run(html, url), reference) for key, run in extractors.items()}
+    return {
+        name: {
+            key: score(run(page.html, page.url), page.reference) for key, run in extractors.items()
+        }
+        for name, page in pages.items()
+    }
 
-    header = f"{'page':28} | {'newscrawl P/R/F1':22} | {'trafilatura P/R/F1':22} | ΔF1"
+
+def print_table(
+    title: str, rows: dict[str, dict[str, Score]], groups: dict[str, list[str]]
+) -> None:
+    """One line a page, then the macro averages of each group of pages."""
+    header = f"{title:28} | {'newscrawl P/R/F1':22} | {'trafilatura P/R/F1':22} | ΔF1"
     print(header)
     print("-" * len(header))
     for name, scores in rows.items():
         ours, theirs = scores["newscrawl"], scores["trafilatura"]
         print(f"{name:28} | {_cells(ours)} | {_cells(theirs)} | {ours.f1 - theirs.f1:+.3f}")
     print("-" * len(header))
-    for label, names in (("all pages", list(rows)), ("aggregator copies", list(STORY_COPIES))):
-        means = {key: Score.mean([rows[n][key] for n in names]) for key in extractors}
+    for label, names in groups.items():
+        means = {
+            key: Score.mean([rows[n][key] for n in names]) for key in ("newscrawl", "trafilatura")
+        }
         delta = means["newscrawl"].f1 - means["trafilatura"].f1
         print(f"{'mean, ' + label:28} | {_cells(means['newscrawl'])} | ", end="")
         print(f"{_cells(means['trafilatura'])} | {delta:+.3f}")
+    print()
+
+
+def main() -> None:
+    """Score both extractors on the demo pages and on newspaper4k's pages; print both tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cache", type=Path, default=CACHE, help="where the sdist is kept")
+    args = parser.parse_args()
+    demo = compare(demo_pages())
+    print_table(
+        "demo page", demo, {"all pages": list(demo), "aggregator copies": list(STORY_COPIES)}
+    )
+    args.cache.mkdir(parents=True, exist_ok=True)
+    real = compare(package_pages(args.cache))
+    print_table(f"newspaper4k {NEWSPAPER4K_VERSION} page", real, {"all pages": list(real)})
 
 
 def _cells(s: Score) -> str:

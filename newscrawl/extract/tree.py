@@ -9,12 +9,18 @@ import lxml.html
 from lxml import etree
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from lxml.html import HtmlElement
 
 # lxml refuses str input that carries an XML declaration with an encoding.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+# Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
+_INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
+# Below this many characters of <p> text, <div> paragraphs are looked for too.
+_SHORT_ARTICLE = 500
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -32,13 +38,37 @@ def main_block(tree: HtmlElement) -> HtmlElement | None:
     """The element whose own `<p>` children hold the most text: the article's body region.
 
     Used where trafilatura cannot help: the region that links and credits are read from
-    (its output drops both), the fallback body, and the element chrome pruning must keep."""
-    scores: dict[HtmlElement, int] = {}
-    for paragraph in tree.iter("p"):
-        parent = paragraph.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0) + len(text_of(paragraph))
+    (its output drops both), the fallback body, and the element chrome pruning must keep.
+    Pages that write paragraphs as `<div>`s (Blogger templates, old CMSes) have few or no
+    `<p>`: there the parent of the text-bearing `<div>`s competes too, else chrome pruning
+    could drop a wrapper such as Blogger's `<div class="widget Blog">` with the article."""
+    scores = _block_scores(tree.iter("p"), text_of)
+    if max(scores.values(), default=0) < _SHORT_ARTICLE:
+        for parent, score in _block_scores(tree.iter("div"), _inline_text).items():
+            scores[parent] = max(scores.get(parent, 0), score)
     return max(scores, key=scores.__getitem__) if scores else None
+
+
+def _block_scores(
+    blocks: Iterable[HtmlElement], text: Callable[[HtmlElement], str]
+) -> dict[HtmlElement, int]:
+    """Each parent with the length of its paragraph-like children's text."""
+    scores: dict[HtmlElement, int] = {}
+    for block in blocks:
+        parent = block.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(text(block))
+    return scores
+
+
+def _inline_text(element: HtmlElement) -> str:
+    """The text a `<div>` shows itself, outside its block-level children: its paragraph."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag in _INLINE_TAGS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return normalize_space("".join(parts))
 
 
 def in_chrome(element: HtmlElement) -> bool:

@@ -90,6 +90,28 @@ def test_pruning_never_removes_the_main_block() -> None:
     assert text_of(tree.body) == "Kept, though its container is named like a share row."
 
 
+def test_pruning_keeps_an_article_written_as_divs_inside_a_widget() -> None:
+    """Blogger wraps the post in `<div class="widget Blog">` and writes paragraphs as divs."""
+    paragraphs = [
+        f"Paragraph {n} of the post, written as a div with its text in spans, as Blogger "
+        "templates and older content systems do, long enough to be the article."
+        for n in range(1, 6)
+    ]
+    post = "".join(f"<div><span>{text}</span><br></div>" for text in paragraphs)
+    html = (
+        '<html><body><div class="widget LinkList"><a href="/">Home</a></div>'
+        f'<div class="widget Blog" id="Blog1"><div class="post-body">{post}</div></div>'
+        '<div class="sidebar">Popular Posts</div></body></html>'
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    prune(tree, keep=main_block(tree))
+    text = text_of(tree.body)
+    assert [p for p in paragraphs if p not in text] == []
+    assert "Home" not in text
+    assert "Popular Posts" not in text
+
+
 @pytest.mark.parametrize(("name", "key", "line"), LINE_CASES)
 def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
     assert line in page_text(key)
