@@ -99,6 +99,7 @@ class WarcArchiver:
             self.config.prefix,
             info,
             max_size=self.config.max_size,
+            gzip=self.config.gzip,
             gzip_level=self.config.gzip_level,
             state_path=self.config.state_path if self.config.incremental else None,
         )

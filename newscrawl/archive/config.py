@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl.archive.state import STATE_FILE
-from newscrawl.archive.writer import timestamp14
+from newscrawl.archive.writer import COMPRESSORS, timestamp14
+from newscrawl.profile import ProfileError
 
 if TYPE_CHECKING:
     from typing import Self
@@ -25,6 +26,7 @@ class WarcConfig:
     prefix: str
     collection: str
     max_size: int
+    gzip: str
     gzip_level: int
     queue_size: int
     operator: str
@@ -38,13 +40,15 @@ class WarcConfig:
         prefix = settings.get("NEWSCRAWL_WARC_PREFIX")
         collection = settings.get("NEWSCRAWL_COLLECTION") or prefix
         started = timestamp14(datetime.now(UTC))
+        gzip, level = _gzip(settings)
         return cls(
             folder=Path(settings.get("NEWSCRAWL_ARCHIVE_DIR")) / collection,
             run_id=settings.get("NEWSCRAWL_RUN_ID") or f"{prefix}-{started}",
             prefix=prefix,
             collection=collection,
             max_size=settings.getint("NEWSCRAWL_WARC_MAX_SIZE"),
-            gzip_level=settings.getint("NEWSCRAWL_WARC_GZIP_LEVEL"),
+            gzip=gzip,
+            gzip_level=level,
             queue_size=settings.getint("NEWSCRAWL_WARC_QUEUE_SIZE"),
             operator=settings.get("NEWSCRAWL_OPERATOR"),
             wacz=settings.getbool("NEWSCRAWL_WACZ"),
@@ -59,3 +63,21 @@ class WarcConfig:
     def state_path(self) -> Path:
         """The collection's crawl state, shared by its runs."""
         return self.folder / STATE_FILE
+
+
+def _gzip(settings: BaseSettings) -> tuple[str, int]:
+    """NEWSCRAWL_WARC_GZIP and its level, checked before any file is opened."""
+    library, level = (
+        settings.get("NEWSCRAWL_WARC_GZIP"),
+        settings.getint("NEWSCRAWL_WARC_GZIP_LEVEL"),
+    )
+    if library not in COMPRESSORS:
+        choices = " or ".join(f'"{name}"' for name in COMPRESSORS)
+        raise ProfileError(f"NEWSCRAWL_WARC_GZIP={library!r} is not a gzip library: use {choices}")
+    levels = COMPRESSORS[library][1]
+    if level not in levels:
+        raise ProfileError(
+            f"NEWSCRAWL_WARC_GZIP_LEVEL={level} is out of {library}'s range: "
+            f"use {levels.start}-{levels.stop - 1}"
+        )
+    return library, level

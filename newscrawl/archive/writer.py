@@ -24,6 +24,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
+from isal import isal_zlib
 from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.state import CrawlState
@@ -38,6 +39,11 @@ logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
 WARC_VERSION = "1.1"
+# Gzip libraries a record's member can be compressed with, and the levels each accepts.
+COMPRESSORS: dict[str, tuple[Callable[..., Any], range]] = {
+    "isal": (isal_zlib.compressobj, range(4)),
+    "zlib": (zlib.compressobj, range(10)),
+}
 
 
 class RecordSource(Protocol):
@@ -85,7 +91,8 @@ class WarcFiles:
         info: dict[str, str],
         *,
         max_size: int = 1_000_000_000,
-        gzip_level: int = 6,
+        gzip: str = "isal",
+        gzip_level: int = 3,
         hostname: str | None = None,
         state_path: Path | None = None,
     ) -> None:
@@ -93,6 +100,7 @@ class WarcFiles:
         self.prefix = prefix
         self.info = info
         self.max_size = max_size
+        self._compressobj = COMPRESSORS[gzip][0]
         self.gzip_level = gzip_level
         self.hostname = (hostname or socket.gethostname()).replace("-", "_")
         self.closed_files: list[Path] = crash_leftovers(folder)
@@ -163,7 +171,7 @@ class WarcFiles:
         self._buffer.seek(0)
         self._buffer.truncate()
         self._serializer.write_record(record)
-        compressor = zlib.compressobj(self.gzip_level, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+        compressor = self._compressobj(self.gzip_level, zlib.DEFLATED, zlib.MAX_WBITS | 16)
         member = compressor.compress(self._buffer.getbuffer()) + compressor.flush()
         assert self._fh is not None
         self._fh.write(member)

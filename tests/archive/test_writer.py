@@ -9,10 +9,14 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+import pytest
+from scrapy.settings import Settings
 from warcio.archiveiterator import ArchiveIterator
 
+from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.records import Exchange, new_record_id
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess
+from newscrawl.profile import ProfileError
 from tests.helpers import warcio_check
 
 NAME = re.compile(r"^test-\d{14}-\d{5}-\d+-[\w.]+\.warc\.gz$")
@@ -152,3 +156,39 @@ def test_a_file_left_open_by_a_crash_is_recovered_by_the_next_writer(tmp_path: P
     assert warcio_check(whole).returncode == 0
     after.write(exchange(3).records(after.builder))
     assert len(after.close()) == 2
+
+
+@pytest.mark.parametrize(("library", "level"), [("isal", 0), ("isal", 3), ("zlib", 1), ("zlib", 9)])
+def test_each_gzip_library_writes_members_warcio_reads(
+    tmp_path: Path, library: str, level: int
+) -> None:
+    sent = [exchange(i, size=5_000) for i in range(3)]
+    warcs = WarcFiles(tmp_path, "test", {}, hostname="host", gzip=library, gzip_level=level)
+    for item in sent:
+        warcs.write(item.records(warcs.builder))
+    (path,) = warcs.close()
+    with path.open("rb") as fh:
+        bodies = [
+            r.content_stream().read()
+            for r in ArchiveIterator(fh, check_digests="raise")
+            if r.rec_type == "response"
+        ]
+    assert bodies == [item.body for item in sent]
+    assert gzip_members(path) == 1 + 2 * len(sent)
+    assert warcio_check(path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("settings", "fix"),
+    [
+        ({"NEWSCRAWL_WARC_GZIP": "zstd"}, 'use "isal" or "zlib"'),
+        ({"NEWSCRAWL_WARC_GZIP_LEVEL": 6}, "out of isal's range: use 0-3"),
+        ({"NEWSCRAWL_WARC_GZIP": "zlib", "NEWSCRAWL_WARC_GZIP_LEVEL": 10}, "use 0-9"),
+    ],
+)
+def test_a_bad_gzip_setting_names_the_fix(settings: dict[str, object], fix: str) -> None:
+    project = Settings()
+    project.setmodule("newscrawl.settings")
+    project.update(settings)
+    with pytest.raises(ProfileError, match=re.escape(fix)):
+        WarcConfig.from_settings(project)
