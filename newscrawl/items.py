@@ -52,6 +52,9 @@ class Article:
 
     url: str
     canonical_url: str | None = None
+    # Where the page says its text first appeared: `syndication-source` / `original-source`
+    # meta and link tags (Google News' convention), absolute URLs.
+    syndication_urls: list[str] = field(default_factory=list)
     title: str | None = None
     # Plain text, paragraphs separated by blank lines; no aggregator chrome.
     body: str = ""

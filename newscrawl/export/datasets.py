@@ -94,6 +94,7 @@ def article_schema() -> Any:
         [
             ("url", text),
             ("canonical_url", text),
+            ("syndication_urls", texts),
             ("title", text),
             ("body", text),
             ("authors", texts),

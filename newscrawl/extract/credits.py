@@ -11,17 +11,22 @@ import re
 from typing import TYPE_CHECKING
 
 from newscrawl.extract.tree import in_chrome, normalize_space, text_of
+from newscrawl.outlets import credit_names
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from lxml.html import HtmlElement
 
-_AGENCIES = (
-    r"getty|afp|ap|associated press|reuters|epa|bloomberg|shutterstock|xinhua|anadolu|pool"
-    r"|nurphoto|sopa|sipa|pti|ians|ani|upi|images|photos?|pictures"
-)
-_WIRES = r"reuters|ap|afp|associated press|bloomberg|xinhua|anadolu|pti|ians|ani|upi"
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(name) for name in names)
+
+
+# Agency names come from the outlet register; these words mark a credit without naming anyone.
+_CREDIT_WORDS = r"images|photos?|pictures|pool"
+_AGENCIES = f"{_alternation(credit_names('wire', 'photo'))}|{_CREDIT_WORDS}"
+_WIRES = _alternation(credit_names("wire"))
 # "Leah Millis | Afp | Getty Images": short pipe-separated parts, one of them an agency.
 _PIPED_CREDIT = re.compile(
     rf"(?=.*\b({_AGENCIES})\b)[^|\n]{{2,40}}(\s\|\s[^|\n]{{2,40}}){{1,3}}", re.IGNORECASE
@@ -32,8 +37,8 @@ _LABELLED_CREDIT = re.compile(
     rf"|[—–-]?\s*({_WIRES}))",
     re.IGNORECASE,
 )
-# A wire dateline: "WASHINGTON (AP) —", "BEIJING (Reuters) -".
-_DATELINE = re.compile(r"\((AP|Reuters|AFP|UPI|Bloomberg|PTI|IANS|ANI)\)")
+# A wire dateline: "WASHINGTON (AP) —", "BEIJING (Reuters) -" (names as the wires write them).
+_DATELINE = re.compile(rf"\(({_WIRES})\)")
 _LONGEST_CREDIT = 120
 _CREDIT_XPATH = "//*[contains(@class, 'credit')] | //figcaption"
 

@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from newscrawl.extract.structured import Structured
 
 
+# Google News' tags naming where a syndicated or rewritten story first appeared.
+_SYNDICATION_XPATH = (
+    "//meta[@name = 'syndication-source' or @name = 'original-source']/@content"
+    " | //link[@rel = 'syndication-source' or @rel = 'original-source']/@href"
+)
+
+
 class _Page:
     """What the page states outside structured data: its `<meta>` and `<link>` elements."""
 
@@ -72,6 +79,7 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Article:
         canonical_url=_absolute(
             url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
         ),
+        syndication_urls=_syndication_urls(tree, url),
         title=data.first("ld:headline", "og:title", "dc:title", "ld:name") or _headline(tree),
         authors=_authors(data, page),
         published=published,
@@ -91,6 +99,12 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Article:
         image=_absolute(url, data.first("ld:image", "og:image", "og:image:url"))
         or _absolute(url, page.meta("twitter:image")),
     )
+
+
+def _syndication_urls(tree: HtmlElement, url: str) -> list[str]:
+    """`syndication-source` and `original-source` targets, from `<meta>` and `<link>` alike."""
+    targets = (str(target).strip() for target in tree.xpath(_SYNDICATION_XPATH))
+    return list(dict.fromkeys(urljoin(url, target) for target in targets if target))
 
 
 def _headline(tree: HtmlElement) -> str | None:

@@ -1,13 +1,18 @@
-"""The outlet register (`outlets.toml`): names and domains that attributions resolve to."""
+"""Lookups over the outlet register (`newscrawl/outlets.toml`): attributions, links and
+credits resolve to outlets by name or by URL."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tldextract
+
+from newscrawl.outlets import REGISTER, Outlet, read_outlets
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The bundled public suffix list only: never fetch it at run time.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
@@ -17,24 +22,6 @@ def registered_domain(url: str) -> str:
     """`www.bbc.co.uk/news` -> `bbc.co.uk`; the host itself when it has no public suffix."""
     parts = _EXTRACT(url)
     return parts.top_domain_under_public_suffix or parts.domain
-
-
-@dataclass(frozen=True)
-class Outlet:
-    """A news outlet or agency."""
-
-    name: str
-    aliases: tuple[str, ...]
-    domains: tuple[str, ...]
-    agency: bool
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-    @property
-    def home(self) -> str:
-        return self.domains[0]
 
 
 @dataclass(frozen=True)
@@ -54,14 +41,6 @@ class Outlets:
 
 
 @cache
-def load_outlets(path: Path = Path(__file__).parent / "outlets.toml") -> Outlets:
+def load_outlets(path: Path = REGISTER) -> Outlets:
     """The register shipped with newscrawl (or another file in the same format)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return Outlets(
-        tuple(
-            Outlet(
-                o["name"], tuple(o.get("aliases", ())), tuple(o["domains"]), o.get("agency", False)
-            )
-            for o in data["outlet"]
-        )
-    )
+    return Outlets(read_outlets(path))

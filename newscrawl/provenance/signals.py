@@ -1,7 +1,8 @@
 """Explicit evidence one article gives about its origin: links, canonicals, credits, wording.
 
-Read from the extracted `Article` only (its body links, canonical URL, structured data, credit
-lines and text); outlet names resolve through the register in `outlets.toml`.
+Read from the extracted `Article` only (its body links, canonical and syndication URLs,
+structured data, credit lines and text); outlet names resolve through the register in
+`newscrawl/outlets.toml`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newscrawl.anchors import is_source_anchor
-from newscrawl.provenance.outlets import Outlet, Outlets, load_outlets, registered_domain
+from newscrawl.extract.structured import Structured
+from newscrawl.provenance.outlets import Outlets, load_outlets, registered_domain
 from newscrawl.provenance.records import Evidence, Source
 
 if TYPE_CHECKING:
     from newscrawl.items import Article
+    from newscrawl.outlets import Outlet
 
 # Phrases that attribute reporting to a named outlet; {name} is one outlet's alternation.
 _ATTRIBUTIONS = (
@@ -33,6 +36,8 @@ _ATTRIBUTIONS = (
 _ORIGIN_ATTRIBUTION = re.compile(r"produced|published|written|courtesy", re.IGNORECASE)
 # A brand's own promo left in copied text: "Read more about China from CNBC Pro".
 _PROMO = r"^(?:read|watch|listen|subscribe|sign up|get)\b[^\n]{{0,60}}?\b(?:from|on|to|at) {name}"
+# What separates the names in a credit line: "Jane Doe/AFP via Getty Images", "(AP)", "— AP".
+_CREDIT_SEPARATORS = re.compile(r"[|/,;:()\[\]—–]|\s-\s|^\s*-|-\s*$|\svia\s", re.IGNORECASE)
 
 
 @dataclass
@@ -58,8 +63,9 @@ def read_signals(article: Article, outlets: Outlets | None = None) -> Signals:
     own = outlets.by_url(article.url)
     found = Signals()
     _links(article, own_domain, outlets, found)
-    _canonicals(article, own_domain, found)
+    _pointers(article, own_domain, found)
     _structured(article.structured, own_domain, outlets, found)
+    _publisher(article, own, own_domain, outlets, found)
     _wording(article.body, own, outlets, found)
     _credits(article.credits, own, outlets, found)
     return found
@@ -80,9 +86,15 @@ def _links(article: Article, own_domain: str, outlets: Outlets, found: Signals) 
             found.add_source(outlet, link.url)
 
 
-def _canonicals(article: Article, own_domain: str, found: Signals) -> None:
+def _pointers(article: Article, own_domain: str, found: Signals) -> None:
+    """URLs the page's head gives as the story's home: canonical, og:url, syndication tags."""
     og_urls = [og.get("og:url") for og in article.structured.get("opengraph", [])]
-    for kind, url in [("canonical", article.canonical_url), *(("og-url", u) for u in og_urls)]:
+    pointers = [
+        ("canonical", article.canonical_url),
+        *(("og-url", url) for url in og_urls),
+        *(("syndication-source", url) for url in article.syndication_urls),
+    ]
+    for kind, url in pointers:
         if isinstance(url, str) and url and registered_domain(url) != own_domain:
             found.evidence.append(Evidence(kind, url))
             if url not in found.original_urls:
@@ -96,19 +108,48 @@ def _structured(
         if key not in ("isBasedOn", "isBasedOnUrl", "sourceOrganization"):
             continue
         for item in value if isinstance(value, list) else [value]:
-            url = item.get("url") or item.get("@id") if isinstance(item, dict) else item
-            name = item.get("name") if isinstance(item, dict) else None
-            if not isinstance(url, str) and not isinstance(name, str):
+            name, url = _name_and_url(item)
+            if url is None and name is None:
                 continue
-            found.evidence.append(Evidence(key, str(url or name)))
-            outlet = outlets.by_name(name) if isinstance(name, str) else None
-            if isinstance(url, str) and url.startswith("http"):
+            found.evidence.append(Evidence(key, url or name or ""))
+            outlet = outlets.by_name(name) if name else None
+            if url and url.startswith("http"):
                 outlet = outlet or outlets.by_url(url)
                 if key != "sourceOrganization" and registered_domain(url) != own_domain:
                     found.original_urls.append(url)
             if outlet:
-                found.add_source(outlet, url if isinstance(url, str) else outlet.home)
+                found.add_source(outlet, url or outlet.home)
                 found.origin_outlets.add(outlet.name)
+
+
+def _publisher(
+    article: Article, own: Outlet | None, own_domain: str, outlets: Outlets, found: Signals
+) -> None:
+    """The article node's schema.org publisher when it is another outlet: a copy that kept its
+    original's structured data still names the original's publisher."""
+    stated = Structured.from_extruct(article.structured).article.get("publisher")
+    own_names = {own, outlets.by_name(article.site_name or "")} - {None}
+    for item in stated if isinstance(stated, list) else [stated]:
+        name, url = _name_and_url(item)
+        web = url if url and url.startswith(("http:", "https:")) else None
+        outlet = (outlets.by_name(name) if name else None) or (outlets.by_url(web) if web else None)
+        if outlet is None or outlet in own_names or (web and registered_domain(web) == own_domain):
+            continue
+        found.evidence.append(Evidence("schema-publisher", name or outlet.name))
+        found.add_source(outlet, web or outlet.home)
+        found.origin_outlets.add(outlet.name)
+
+
+def _name_and_url(item: Any) -> tuple[str | None, str | None]:
+    """A schema.org reference's name and URL: a node's `name` and `url` (or `@id`); a text is
+    a URL when it looks like one, else a name."""
+    if isinstance(item, dict):
+        name, url = item.get("name"), item.get("url") or item.get("@id")
+    elif isinstance(item, str):
+        name, url = (None, item) if item.startswith(("http:", "https:")) else (item, None)
+    else:
+        return None, None
+    return (name if isinstance(name, str) else None), (url if isinstance(url, str) else None)
 
 
 def _walk(data: Any) -> list[tuple[str, Any]]:
@@ -151,8 +192,8 @@ def _wording(body: str, own: Outlet | None, outlets: Outlets, found: Signals) ->
     pattern, by_name = _mentions(outlets)
     named = {by_name[m.group(0).casefold()] for m in pattern.finditer(body)}
     for outlet, (attribution, promo) in zip(outlets.outlets, _patterns(outlets), strict=True):
-        if outlet == own or outlet not in named:
-            continue
+        if outlet == own or outlet not in named or outlet.credit == "photo":
+            continue  # a photo agency reports nothing ("according to the EPA" is not EPA's)
         for match in attribution.finditer(body):
             found.evidence.append(Evidence("attribution", match.group(0)))
             found.add_source(outlet, outlet.home)
@@ -166,12 +207,18 @@ def _wording(body: str, own: Outlet | None, outlets: Outlets, found: Signals) ->
 
 def _credits(credits: list[str], own: Outlet | None, outlets: Outlets, found: Signals) -> None:
     for credit in dict.fromkeys(credits):
-        named = [outlets.by_name(part) for part in re.split(r"\s*[|/,;]\s*", credit)]
-        named_others = [o for o in named if o and o != own]
+        parts = [p.strip() for p in _CREDIT_SEPARATORS.split(credit) if p.strip()]
+        named = {part: outlets.by_name(part) for part in parts}
+        named_others = [o for o in named.values() if o and o != own]
         if not named_others:
             continue
-        found.evidence.append(Evidence("credit", credit))
+        # A wire's sign-off ("(AP)", "— Reuters", "WASHINGTON (AFP) —"): only wires and a
+        # place in capitals. The text is the wire's, not just a photo it sold.
+        sign_off = all(o.credit == "wire" for o in named_others) and all(
+            part.isupper() for part, outlet in named.items() if outlet is None
+        )
+        found.evidence.append(Evidence("wire" if sign_off else "credit", credit))
         for outlet in named_others:
             found.add_source(outlet, outlet.home)
-            if not outlet.agency:
+            if sign_off or not outlet.agency:
                 found.origin_outlets.add(outlet.name)
