@@ -37,6 +37,10 @@ def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
 
 
 _archive_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+_archive_folders = click.argument(
+    "archives", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+DEFAULT_ARCHIVES = Path("archives")
 _workers = click.option(
     "--workers", type=int, default=0, help="Worker processes (default: one per core)."
 )
@@ -46,6 +50,15 @@ def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
     """The --out option of the commands that write a dataset."""
     path = click.Path(dir_okay=False, path_type=Path)
     return click.option("--out", "out", required=True, type=path, help=help_text)
+
+
+def _default_archives() -> list[Path]:
+    """Every folder under archives/ (where crawls go): what replay, wacz and report work on
+    when given no archive."""
+    folders = sorted(p for p in DEFAULT_ARCHIVES.glob("*") if p.is_dir())
+    if not folders:
+        raise click.UsageError(f"no archive folder given, and none under {DEFAULT_ARCHIVES}/")
+    return folders
 
 
 def _output_folder(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -179,8 +192,9 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     "--index",
     "index_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Keep the index of known articles here, so later runs link to them "
-    "(default: provenance-index/ in the first folder given, if any).",
+    help="Keep the index of known articles here, so later runs link to them and skip the "
+    "archives it has read (default: provenance-index/ in the folder of the first archive; "
+    "delete it to start over).",
 )
 @click.option(
     "--redis",
@@ -207,20 +221,25 @@ def provenance(
     from collections import Counter
 
     from newscrawl.provenance import run_provenance
+    from newscrawl.provenance.command import default_index_folder
     from newscrawl.provenance.index import CandidateIndex
 
     if out.suffix != ".jsonl":
         raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
     if redis_url and index_dir:
         raise click.UsageError("--index and --redis are two places for one index: pick one")
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
-    if index_dir is None and folders:
-        index_dir = folders[0] / "provenance-index"
+    if index_dir is None and not redis_url:
+        index_dir = default_index_folder(list(paths))
     index = CandidateIndex(index_dir, redis_url=redis_url, name=index_name)
-    records = run_provenance(list(paths), out, index)
-    relations = Counter(record.relation for record in records)
+    run = run_provenance(list(paths), out, index)
+    relations = Counter(record.relation for record in run.records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
-    console.print(f"[bold]{len(records)} articles[/] ({counts}) -> {out}")
+    console.print(f"[bold]{len(run.records)} articles[/] ({counts}) -> {out}")
+    if run.skipped:
+        console.print(
+            f"  {len(run.skipped)} archive files skipped: linked by an earlier run, "
+            f"their articles are in the index ({index_dir or redis_url})"
+        )
     sys.exit(EXIT_OK)
 
 
@@ -249,7 +268,7 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
 
 
 @main.command()
-@_archive_paths
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @_output_folder("Folder to write index.html and the story, graph and diff pages to.")
 @click.option(
     "--replay-url",
@@ -259,11 +278,13 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
 )
 @_workers
 def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> None:
-    """Write a static HTML report: each story's original and copies with their evidence,
-    replay links, a graph of who copied whom, counts per site, and what spinners changed."""
+    """Write a static HTML report of WARC/WACZ files or archive folders (default: every folder
+    under archives/): each story's original and copies with their evidence, replay links, a
+    graph of who copied whom, counts per site, and what spinners changed."""
     from newscrawl.export.report import write_report
 
-    summary = write_report(list(paths), out, replay_url, workers)
+    sources = list(paths) or [str(folder) for folder in _default_archives()]
+    summary = write_report(sources, out, replay_url, workers)
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
         f"{summary.diffs} diffs -> {out / 'index.html'}"
@@ -273,42 +294,46 @@ def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> 
 
 
 @main.command()
-@click.argument("archives", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_archive_folders
 @click.option("--port", type=int, default=8080, show_default=True, help="Port of pywb.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address pywb listens on.")
 def replay(archives: tuple[Path, ...], port: int, host: str) -> None:
-    """Replay archive folders (default: every collection under archives/) in pywb."""
-    from newscrawl.export.replay import PywbMissing, serve
+    """Replay archive folders (default: every folder under archives/) in pywb, each as the
+    collection of its name; runs added to them later are served too."""
+    from newscrawl.export.replay import CollectionClash, PywbMissing, collections, serve
 
-    folders = list(archives) or sorted(p for p in Path("archives").glob("*") if p.is_dir())
-    if not folders:
-        raise click.UsageError("no archive folder given, and none under archives/")
-    for folder in folders:
-        console.print(f"[bold]{folder.name}[/]: http://{host}:{port}/{folder.name}/")
+    folders = list(archives) or _default_archives()
     try:
+        for name in collections(folders):
+            console.print(f"[bold]{name}[/]: http://{host}:{port}/{name}/")
         sys.exit(serve(folders, host, port))
-    except PywbMissing as exc:
+    except (PywbMissing, CollectionClash) as exc:
         raise click.UsageError(str(exc)) from exc
 
 
 @main.command()
-@click.argument("archive", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_archive_folders
 @click.option(
     "--out",
     "out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The package to write (default: ARCHIVE/NAME.wacz).",
+    help="The package to write, when packaging one folder (default: ARCHIVE/NAME.wacz).",
 )
-def wacz(archive: Path, out: Path | None) -> None:
-    """Package every run of an archive folder as one WACZ, for ReplayWeb.page."""
+def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
+    """Package every run of an archive folder as one WACZ, for ReplayWeb.page (default: each
+    folder under archives/, into its own WACZ)."""
     from newscrawl.archive.index import PackagingError, package_folder
 
-    out = out or archive / f"{archive.name}.wacz"
-    try:
-        package_folder(archive, out)
-    except PackagingError as exc:
-        raise click.UsageError(str(exc)) from exc
-    console.print(f"[bold]packaged[/] {archive} -> {out}")
+    folders = list(archives) or _default_archives()
+    if out is not None and len(folders) > 1:
+        raise click.UsageError("--out names one package: give one archive folder with it")
+    for folder in folders:
+        package = out or folder / f"{folder.name}.wacz"
+        try:
+            package_folder(folder, package)
+        except PackagingError as exc:
+            raise click.UsageError(str(exc)) from exc
+        console.print(f"[bold]packaged[/] {folder} -> {package}")
 
 
 @main.command("demo-server")

@@ -26,15 +26,17 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_newscrawl(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """The `newscrawl` command in its own process, as a user runs it."""
+def run_newscrawl(
+    *args: str, timeout: float = 300, cwd: Path = ROOT
+) -> subprocess.CompletedProcess[str]:
+    """The `newscrawl` command in its own process, as a user runs it (in `cwd`)."""
     return subprocess.run(
         [sys.executable, "-m", "newscrawl", *args],
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
-        cwd=ROOT,
+        cwd=cwd,
     )
 
 

@@ -122,7 +122,7 @@ def article_schema() -> Any:
 
 def linked_schema() -> Any:
     """The Parquet schema of an article row with its provenance beside it and the crawl date
-    it is partitioned by (`newscrawl export`)."""
+    it is partitioned by (`newscrawl export`), typed as hive partitioning reads it."""
     import pyarrow as pa
 
     text = pa.string()
@@ -135,7 +135,7 @@ def linked_schema() -> Any:
             ("cluster", text),
             ("evidence", pa.list_(pa.struct([("kind", text), ("detail", text)]))),
             ("sources", pa.list_(pa.struct([("name", text), ("url", text)]))),
-            ("crawl_date", text),
+            ("crawl_date", pa.dictionary(pa.int32(), text)),
         ]
     )
 

@@ -3,7 +3,10 @@ dataset that pandas, DuckDB and Hugging Face `datasets` load in one line.
 
 Articles are extracted from the WARCs again rather than read from a crawl's
 `*-articles.jsonl`: archives from anywhere (and from several runs) then export alike, and
-every row points at the WARC record it came from. The same rows go to `articles.jsonl` and
+every row points at the WARC record it came from. Which pages are articles stays the crawl's
+decision (its profile's article patterns, `og:type`, the sources articles name), as its page
+list records it; only archives without one (not ours, or a run killed before it wrote it)
+count every HTML page. The same rows go to `articles.jsonl` and
 to Parquet partitioned by crawl date (hive style, `parquet/crawl_date=YYYY-MM-DD/`), and
 `schema.json` gives each column's type and meaning.
 """
@@ -14,12 +17,16 @@ import dataclasses
 import json
 import shutil
 import tempfile
-from collections import Counter
+import zipfile
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warcio.archiveiterator import ArchiveIterator
+
+from newscrawl.archive.reader import archive_files
 from newscrawl.export.datasets import linked_schema, parquet_row
 from newscrawl.extract.offline import ExtractSummary, extract_archives
 from newscrawl.provenance import link
@@ -32,11 +39,14 @@ if TYPE_CHECKING:
     from newscrawl.provenance import Provenance
 
 PARTITION = "crawl_date"
+# The folder name hive partitioning reads as null: a capture without a WARC-Date.
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
 
 # What each column means; schema.json is built from this and `linked_schema()`.
 DESCRIPTIONS = {
     "url": "URL of the capture.",
     "canonical_url": "The page's declared canonical URL.",
+    "syndication_urls": "Origin URLs named by syndication-source / original-source tags.",
     "title": "Headline.",
     "body": "Plain text of the article, paragraphs separated by blank lines, no site chrome.",
     "authors": "Bylines.",
@@ -64,8 +74,8 @@ DESCRIPTIONS = {
     "cluster": "Identifier shared by every copy and version of one story.",
     "evidence": "Each observation behind the decision: kind and detail.",
     "sources": "Outlets the text attributes itself to, with the URL that named them.",
-    PARTITION: "Day of the capture, YYYY-MM-DD (UTC): the Parquet partition folder's name "
-    "(DuckDB reads it as a DATE, pandas as a category).",
+    PARTITION: "Day of the capture, YYYY-MM-DD (UTC), also the Parquet partition folder's "
+    "name: DuckDB reads it as a DATE, pandas as a category, Hugging Face datasets as a string.",
 }
 
 
@@ -96,10 +106,54 @@ def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]
     """One row per article of the archives under `paths`, with its provenance (shared by the
     dataset export and the HTML report)."""
     with tempfile.TemporaryDirectory() as tmp:
-        extracted = Path(tmp) / "articles.jsonl"
-        summary = extract_archives(paths, extracted, workers)
-        articles = load_articles(extracted)
+        dataset = Path(tmp) / "articles.jsonl"
+        summary = extract_archives(paths, dataset, workers)
+        extracted = load_articles(dataset)
+    kept = crawl_articles(paths)
+    articles = [a for a in extracted if a.warc_file not in kept or a.url in kept[a.warc_file]]
     return [linked_row(a, p) for a, p in with_provenance(articles, link(articles))], summary
+
+
+def crawl_articles(paths: list[str]) -> dict[str, frozenset[str]]:
+    """The URLs that the crawl which wrote each WARC kept as articles, by WARC file name: its
+    run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or a WACZ's
+    `pages/pages.jsonl`. A WARC with no such list is not in the map: all its pages count."""
+    kept: dict[str, frozenset[str]] = {}
+    for path in archive_files(paths):
+        if path.suffix == ".wacz":
+            with zipfile.ZipFile(path) as package:
+                names = package.namelist()
+                if "pages/pages.jsonl" in names:
+                    urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
+                    for name in names:
+                        if name.startswith("archive/"):
+                            kept.setdefault(Path(name).name, urls)
+        elif (run := run_id(path)) and (pages := path.parent / f"{run}-pages.jsonl").is_file():
+            kept[path.name] = page_urls(pages.read_text(encoding="utf-8"))
+    return kept
+
+
+def run_id(warc: Path) -> str | None:
+    """The `run-id` that newscrawl writes in a WARC's opening warcinfo record."""
+    try:
+        with warc.open("rb") as fh:
+            first = next(iter(ArchiveIterator(fh)), None)
+            if first is None or first.rec_type != "warcinfo":
+                return None
+            fields = first.content_stream().read().decode("utf-8", "replace")
+    except Exception:  # an unreadable start: extraction reads past it and reports it
+        return None
+    for line in fields.splitlines():
+        name, _, value = line.partition(":")
+        if name == "run-id":
+            return value.strip()
+    return None
+
+
+def page_urls(pages_jsonl: str) -> frozenset[str]:
+    """The page URLs of a pages.jsonl (its header line has none)."""
+    rows = (json.loads(line) for line in pages_jsonl.splitlines() if line.strip())
+    return frozenset(row["url"] for row in rows if "url" in row)
 
 
 def with_provenance(
@@ -126,16 +180,22 @@ def linked_row(article: Article, record: Provenance) -> dict[str, Any]:
 
 
 def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
-    """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export."""
+    """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export. Each
+    file keeps its `crawl_date` column, typed as hive partitioning reads the folder name (a
+    dictionary of strings), so that readers blind to partition folders (Hugging Face
+    `datasets`) still have it and those that see them (pandas, DuckDB) agree with it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    table = pa.Table.from_pylist(rows, schema=linked_schema())
-    pq.write_to_dataset(
-        table, folder, partition_cols=[PARTITION], basename_template="part-{i}.parquet"
-    )
+    days: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        days[row[PARTITION] or HIVE_NULL].append(row)
+    for day, day_rows in days.items():
+        (folder / f"{PARTITION}={day}").mkdir()
+        table = pa.Table.from_pylist(day_rows, schema=linked_schema())
+        pq.write_table(table, folder / f"{PARTITION}={day}" / "part-0.parquet")
 
 
 def schema_document() -> dict[str, Any]:

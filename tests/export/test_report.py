@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -105,3 +106,15 @@ def test_scraped_markup_is_text_and_no_script_can_run(report: Path) -> None:
         assert csp.get("content") == CSP
         shown |= any('<script>alert("xss")</script>' in (e.text or "") for e in tree.iter())
     assert shown
+
+
+def test_report_without_archive_covers_the_folders_under_archives(
+    demo_archive: Path, report: Path, tmp_path: Path
+) -> None:
+    shutil.copytree(demo_archive, tmp_path / "archives" / "demo")
+    done = run_newscrawl("report", "--out", "report", "--replay-url", REPLAY, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (replay,) = autoblog_row(cnbc_cluster(tmp_path / "report")).cssselect("a.replay")
+    assert replay.get("href").startswith(f"{REPLAY}/demo/")
+    made = sorted(p.name for p in (tmp_path / "report").glob("*.html"))
+    assert made == sorted(p.name for p in report.glob("*.html"))

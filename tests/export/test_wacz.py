@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import zipfile
 from typing import TYPE_CHECKING
@@ -38,3 +39,27 @@ def test_wacz_of_an_empty_folder_says_so(tmp_path: Path) -> None:
     done = run_newscrawl("wacz", str(tmp_path))
     assert done.returncode == 2
     assert "no .warc.gz files to package" in done.stderr
+
+
+def test_wacz_without_archive_packages_each_folder_under_archives(
+    demo_archive: Path, tmp_path: Path
+) -> None:
+    for name in ("demo", "other"):
+        shutil.copytree(
+            demo_archive, tmp_path / "archives" / name, ignore=shutil.ignore_patterns("*.wacz")
+        )
+    done = run_newscrawl("wacz", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    for name in ("demo", "other"):
+        package = tmp_path / "archives" / name / f"{name}.wacz"
+        with zipfile.ZipFile(package) as opened:
+            assert "datapackage.json" in opened.namelist()
+    two = run_newscrawl("wacz", "--out", str(tmp_path / "one.wacz"), cwd=tmp_path)
+    assert two.returncode == 2
+    assert "give one archive folder" in two.stderr
+
+
+def test_wacz_with_no_archive_anywhere_says_so(tmp_path: Path) -> None:
+    done = run_newscrawl("wacz", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no archive folder given, and none under archives/" in done.stderr
