@@ -113,7 +113,8 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
         settings.set("FEEDS", feeds, priority="cmdline")
     with run_lock(run.folder, shared=shared):
         live = live_wanted(settings)
-        process = CrawlerProcess(settings, install_root_handler=not live)
+        settings.set("LOG_INSTALL_ROOT_HANDLER", not live, priority="cmdline")
+        process = CrawlerProcess(settings)
         if live:
             log_to_console(settings.get("LOG_LEVEL"))
         crawler = process.create_crawler(NewsSpider)

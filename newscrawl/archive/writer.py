@@ -233,7 +233,13 @@ def _whole_members_end(fh: BinaryIO) -> int:
 
 
 Answer = tuple[int, "Written | OSError"]
+# Answers go back in batches: at most ANSWER_BATCH located jobs, and no answer waits much
+# longer than ANSWER_DELAY seconds. A writer that keeps up would otherwise answer after every
+# job, waking the crawl's event loop (futures, the warc_written signal) once a page.
 ANSWER_BATCH = 64
+ANSWER_DELAY = 0.05
+# What `_next_job` returns when ANSWER_DELAY passes without a job: time to send answers.
+IDLE = object()
 
 
 class WriterProcess:
@@ -327,15 +333,18 @@ def _widen_pipe(fd: int) -> None:
         pass  # not Linux, or not allowed: the default buffer works, only slower
 
 
-def _next_job(jobs: Any, parent: int) -> Any:
-    """The next job; None when told to stop or when the crawl is gone: killed outright, it
-    leaves the pipe at EOF, perhaps in the middle of a job, or just idle."""
+def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
+    """The next job; IDLE when `flush_after` seconds pass without one; None when told to
+    stop or when the crawl is gone: killed outright, it leaves the pipe at EOF, perhaps in
+    the middle of a job, or just idle."""
     while True:
         try:
-            return jobs.get(timeout=1.0)
+            return jobs.get(timeout=flush_after or 1.0)
         except queue.Empty:
             if os.getppid() != parent:
                 return None
+            if flush_after is not None:
+                return IDLE
         except (EOFError, OSError):
             return None
 
@@ -355,21 +364,24 @@ def _write_forever(
     files, error = make_files(), ""
     batch: list[tuple[int, Written | None]] = []
     done = told = upto = 0  # jobs taken, jobs answered for, jobs on disk (none after an error)
-    while (job := _next_job(jobs, parent)) is not None:
-        done, locate, source = job
-        written = None
-        if not error:
-            try:
-                written = files.write(source.records(files.builder, files.state))
-                upto = done
-            except (OSError, sqlite3.Error) as exc:
-                error = str(exc)
-                logger.error("cannot write WARC records (%s); archiving stopped", exc)
-        if locate:
-            batch.append((done, written))
-        if len(batch) >= ANSWER_BATCH or (done > told and jobs.empty()):
+    told_at = time.monotonic()
+    while (job := _next_job(jobs, parent, ANSWER_DELAY if done > told else None)) is not None:
+        if job is not IDLE:
+            done, locate, source = job
+            written = None
+            if not error:
+                try:
+                    written = files.write(source.records(files.builder, files.state))
+                    upto = done
+                except (OSError, sqlite3.Error) as exc:
+                    error = str(exc)
+                    logger.error("cannot write WARC records (%s); archiving stopped", exc)
+            if locate:
+                batch.append((done, written))
+        waited = time.monotonic() - told_at >= ANSWER_DELAY
+        if done > told and (job is IDLE or waited or len(batch) >= ANSWER_BATCH):
             answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
-            batch, told = [], done
+            batch, told, told_at = [], done, time.monotonic()
     if done > told:
         answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
     counts = files.counts
