@@ -6,8 +6,9 @@ size wanted. Each size runs in a fresh subprocess so sizes do not share memory: 
 is the process's maxrss growth during `link()` (getrusage, after the articles were
 generated), so it counts the index, fingerprints and records, not the input.
 
-Then the text-reuse stage alone (fingerprinting, MinHash LSH insert, LSH query; and the
-verification of the proposed pairs, shown apart) runs on one core in its own subprocess.
+Then the text-reuse stage alone (fingerprinting, index insert: MinHash LSH and landmarks,
+candidate query; and the verification of the proposed pairs, shown apart) runs on one core
+in its own subprocess.
 
     python benchmarks/provenance.py [--quick] [--sizes 10000 50000] [--timeout 300]
 
@@ -21,6 +22,7 @@ the smallest), text-reuse stage >= 500 articles/s on one core.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import resource
 import subprocess
@@ -66,10 +68,12 @@ def run_link(size: int, seed: int) -> dict:
 
 
 def run_stage(size: int, seed: int) -> dict:
-    """The text-reuse stage alone: fingerprint, LSH insert, LSH query, then verify pairs."""
+    """The text-reuse stage alone: fingerprint, index insert (LSH and landmarks), candidate
+    query, then verify the proposed pairs."""
     from newscrawl.provenance.fingerprint import Fingerprint
-    from newscrawl.provenance.index import CandidateIndex, Entry
-    from newscrawl.provenance.linker import compare
+    from newscrawl.provenance.index import CandidateIndex
+    from newscrawl.provenance.linker import compare, make_entry
+    from newscrawl.provenance.signals import Signals
 
     articles = articles_for(size, seed)
     timings: dict[str, float] = {}
@@ -77,18 +81,7 @@ def run_stage(size: int, seed: int) -> dict:
     prints = [Fingerprint.of(a.body) for a in articles]
     timings["fingerprint"] = time.perf_counter() - started
     entries = [
-        Entry(
-            f"{a.url} {n}",
-            a.url,
-            None,
-            None,
-            a.url.split("/")[2],
-            None,
-            a.body,
-            fp,
-            (),
-            frozenset(),
-        )
+        dataclasses.replace(make_entry(a, Signals()), key=f"{a.url} {n}", fingerprint=fp)
         for n, (a, fp) in enumerate(zip(articles, prints, strict=True))
     ]
     index = CandidateIndex()

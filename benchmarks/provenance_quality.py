@@ -1,36 +1,52 @@
 """Provenance quality on a large generated world, scored end to end through `link()`.
 
-Originals sit on outlet domains registered in `newscrawl/provenance/outlets.toml`; copies sit
-on aggregator domains that are not registered. Text is composed deterministically from real
-English function words (Zipf-weighted, as in news prose) and a few hundred pseudo-word content
-words, plus topic words per story cluster, so distinct articles on one topic share vocabulary
-but not sentences. Each original gets some of:
+Most originals sit on outlet domains registered in `newscrawl/outlets.toml`; the others
+(--independent, default 40%) on independent sites the register does not know, where no
+publisher identity tells an original from its copies: only pointers, names and the shape of
+the reuse can. Copies sit on aggregator domains, not registered either. Text is composed
+deterministically from real English function words (Zipf-weighted, as in news prose) and a
+few hundred pseudo-word content words, plus topic words per story cluster and a few names
+(people, places) per story, so distinct articles on one topic share vocabulary but not
+sentences. Each original gets some of:
 
-  verbatim   the whole body with aggregator chrome around it, "Source link" to it or not
+  verbatim   the whole body in aggregator chrome (lines every aggregator page repeats),
+             "Source link" to it or not, a credit line naming its site or not
   spun       synonym substitution of content words (rate --spin, default 0.5; a few synonyms
-             are phrases with a function word in them, "go to" for "visit"), linked or not
+             are phrases with a function word in them, "go to" for "visit"), in chrome,
+             linked or not, credited or not
   excerpt    lede only, or non-adjacent paragraphs spliced; "Read more »" link or not
-  rewrite    new sentences on the story that attribute the outlet ("reports CNN",
-             "according to Reuters"); some link the original page ("Source link" anchor
-             or an anchor on the outlet's name)
+  rewrite    new sentences on the story (its names, its topic) that attribute the outlet
+             ("reports CNN", "according to the Riverdale Herald"); half quote two of the
+             original's paragraphs; some link the original page ("Source link" anchor or an
+             anchor on the outlet's name)
 
-and some copies are crawled before their original (fetched_at earlier, no date of their
-own). Distractors are other stories of the same cluster (on outlet domains: originals with
-no copies; on aggregators: unknown), and unrelated articles sit on aggregator domains.
+and one copy in five is crawled before its original (fetched_at earlier, no date of its
+own). Dates come in the forms found in the wild: a bare date (a third of the independents'
+originals), a time without a zone, a time with a zone; WARC dates in UTC. Two independent
+sites leak a line of their template into every text (a newsletter pitch), so their originals
+carry chrome too. Distractors are other stories of the same cluster (on outlet domains:
+originals with no copies; on aggregators: unknown), a third of them quoting one sentence of
+the original (the same statement quoted by two stories), unrelated articles on aggregator
+domains, and a few aggregator pages whose stale "Source link" points at an original though
+they tell another story.
 
 Expected labels (what the issue asks the linker to say):
-  original article, with or without copies       relation "original", original_url None
+  original on a registered outlet, copies or not  relation "original", original_url None
+  original on an independent site                 "original" if a copy shares its text or
+                                                  links to it, else "unknown" (nothing tells)
   verbatim / spun / excerpt copy                  that relation, original_url = the original
   rewrite                                         relation "rewrite", original_url = the page
-                                                  it links (any anchor), else None
+                                                  it links (any anchor) or quotes, else None
   distractor on an outlet domain                  "original", None
-  distractor or unrelated article on aggregator   "unknown", None
+  distractor, unrelated or stale-pointer page     "unknown", None
+    on an aggregator
 
 Scores: original_url precision (records that name an original and name the right one) and
 recall (articles that should name one and do), relation accuracy, overall, per expected
 relation and per variant; then the relation confusion and a few failures.
 
     python benchmarks/provenance_quality.py [--originals 300] [--seed 1] [--spin 0.5]
+                                            [--independent 0.4]
 
 Targets (issue): original_url precision >= 0.98, recall >= 0.95, spun copies included.
 """
@@ -42,7 +58,7 @@ import random
 import time
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from newscrawl.items import Article, Link
@@ -101,6 +117,22 @@ ONSETS = [
 ]
 VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io"]
 CODAS = ["", "", "n", "r", "l", "s", "t", "m", "nd", "rk", "st"]
+# Independent sites: not in the register, so no publisher identity tells their originals
+# from copies. Two leak a line of their page template into the extracted text.
+INDEPENDENTS = {
+    "riverdaleherald.com": "Riverdale Herald",
+    "northcoastledger.net": "North Coast Ledger",
+    "valleyobserver.org": "Valley Observer",
+    "harborgazette.com": "Harbor Gazette",
+    "prairiedispatch.net": "Prairie Dispatch",
+    "lakesidechronicle.com": "Lakeside Chronicle",
+    "summitcourier.org": "Summit Courier",
+    "mesatribune.net": "Mesa Tribune",
+}
+LEAKY = {"harborgazette.com", "mesatribune.net"}
+LEAKY_FOOTER = "Sign up for the {name} newsletter to get local news in your inbox every day."
+# How aggregators credit what they copy, when they do.
+CREDITS = ["Source: {name}", "Via {name}", "This story was originally published by {name}."]
 START = datetime(2024, 5, 1, 6, 0)
 DOMAINS = list(OUTLETS)
 
@@ -119,7 +151,7 @@ class Vocabulary:
 
     def __init__(self, seed: int, general: int = 600, topics: int = 400, per_topic: int = 40):
         rng = random.Random(f"vocabulary-{seed}")
-        taken = set(function_words())
+        self.taken = taken = set(function_words())
         self.general = self._fresh(rng, general, taken)
         self.topics = [self._fresh(rng, per_topic, taken) for _ in range(topics)]
         self.synonyms: dict[str, str] = {}
@@ -137,6 +169,10 @@ class Vocabulary:
         self.function = list(FUNCTION_WEIGHTS)
         self.function_weights = list(FUNCTION_WEIGHTS.values())
 
+    def names(self, rng: random.Random) -> list[str]:
+        """A story's own names (people, places), capitalised pseudo-words."""
+        return [w.capitalize() for w in self._fresh(rng, 4, self.taken)]
+
     @staticmethod
     def _fresh(rng: random.Random, count: int, taken: set[str]) -> list[str]:
         found: list[str] = []
@@ -152,25 +188,37 @@ class Vocabulary:
         return found
 
 
-def sentence(rng: random.Random, vocab: Vocabulary, topic: list[str]) -> str:
-    """A news-like sentence: runs of content words between runs of function words."""
+def sentence(
+    rng: random.Random, vocab: Vocabulary, topic: list[str], names: list[str] | None = None
+) -> str:
+    """A news-like sentence: runs of content words between runs of function words; some
+    content words are the story's own names (people, places) when it has them."""
     tokens: list[str] = []
     if rng.random() < 0.4:
         tokens.append("the")
     length = rng.randint(12, 26)
+
+    def content() -> str:
+        roll = rng.random()
+        if names and roll < 0.08:
+            return rng.choice(names)
+        return rng.choice(topic) if roll < 0.35 else rng.choice(vocab.general)
+
     while len(tokens) < length:
         for _ in range(1 if rng.random() < 0.7 else 2):
-            tokens.append(rng.choice(topic) if rng.random() < 0.35 else rng.choice(vocab.general))
+            tokens.append(content())
         tokens += rng.choices(vocab.function, vocab.function_weights, k=rng.choice((1, 1, 2)))
-    tokens.append(rng.choice(topic) if rng.random() < 0.35 else rng.choice(vocab.general))
+    tokens.append(content())
     text = " ".join(tokens)
     return text[0].upper() + text[1:] + "."
 
 
-def story(rng: random.Random, vocab: Vocabulary, topic: list[str]) -> list[str]:
+def story(
+    rng: random.Random, vocab: Vocabulary, topic: list[str], names: list[str] | None = None
+) -> list[str]:
     """Paragraphs of 2-3 sentences, 6-10 of them (250-500 words)."""
     return [
-        " ".join(sentence(rng, vocab, topic) for _ in range(rng.randint(2, 3)))
+        " ".join(sentence(rng, vocab, topic, names) for _ in range(rng.randint(2, 3)))
         for _ in range(rng.randint(6, 10))
     ]
 
@@ -199,19 +247,42 @@ def chrome(rng: random.Random, paragraphs: list[str]) -> str:
     return "\n\n".join([rng.choice(CHROME_TOP), *paragraphs, *bottom])
 
 
-def stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+def stamp(moment: datetime, zone: timedelta | None = None) -> str:
+    """ISO 8601 without a zone, or in the zone `zone` east of UTC."""
+    if zone is None:
+        return moment.isoformat(timespec="seconds")
+    return (moment + zone).replace(tzinfo=timezone(zone)).isoformat(timespec="seconds")
+
+
+def fetched(moment: datetime) -> str:
+    """A WARC-Date: always UTC, with its zone."""
+    return stamp(moment, timedelta(0))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one original story was published."""
+
+    url: str
+    name: str  # the outlet's or site's name, as copies credit it
+    published: datetime
+    independent: bool  # on a site the outlet register does not know
+    footer: str | None  # a site line its extracted text keeps (a leaky template)
 
 
 class World:
     """The generated articles and their truth, built story by story from one seeded rng."""
 
-    def __init__(self, seed: int, originals: int, spin_rate: float) -> None:
+    def __init__(
+        self, seed: int, originals: int, spin_rate: float, independent_rate: float
+    ) -> None:
         self.vocab = Vocabulary(seed, topics=max(originals // 5 + 100, 400))
         self.rng = random.Random(seed)
         self.spin_rate = spin_rate
+        self.independent_rate = independent_rate
         self.articles: list[Article] = []
         self.truth: dict[str, Expected] = {}
+        self.linked: set[str] = set()  # originals some copy shares text with or links to
         self.serial = 0
 
     def add(self, article: Article, expected: Expected) -> None:
@@ -222,129 +293,184 @@ class World:
         self.serial += 1
         return f"https://{self.rng.choice(AGGREGATORS)}/2024/05/{kind}-story-{self.serial - 1}/"
 
+    def origin(self, n: int) -> Origin:
+        """Story `n`'s home: a registered outlet, or (at the independent rate) a site the
+        register does not know, which states a date without a time one time in three."""
+        rng = self.rng
+        published = START + timedelta(hours=n * 2)
+        if rng.random() >= self.independent_rate:
+            domain = DOMAINS[n % len(DOMAINS)]
+            url = f"https://www.{domain}/2024/05/{n // 10:02d}/news/story-{n}.html"
+            return Origin(url, OUTLETS[domain], published, independent=False, footer=None)
+        domain = rng.choice(list(INDEPENDENTS))
+        name = INDEPENDENTS[domain]
+        footer = LEAKY_FOOTER.format(name=name) if domain in LEAKY else None
+        url = f"https://{domain}/news/2024/05/story-{n}/"
+        return Origin(url, name, published, independent=True, footer=footer)
+
     def story_with_copies(self, n: int) -> None:
         """Original number `n`, some copies of it, a distractor, maybe an unrelated article."""
         rng, vocab = self.rng, self.vocab
         cluster = vocab.topics[n // 5]  # five originals per topic cluster: distractors
-        domain = DOMAINS[n % len(DOMAINS)]
-        url = f"https://www.{domain}/2024/05/{n // 10:02d}/news/story-{n}.html"
-        published = START + timedelta(hours=n * 2)
-        paragraphs = story(rng, vocab, cluster)
+        origin = self.origin(n)
+        names = vocab.names(rng)
+        paragraphs = story(rng, vocab, cluster, names)
+        date_only = origin.independent and rng.random() < 1 / 3
         self.add(
             Article(
-                url,
+                origin.url,
                 title=f"Story {n}",
-                body="\n\n".join(paragraphs),
-                published=stamp(published),
-                fetched_at=stamp(published + timedelta(hours=3)),
-                site_name=OUTLETS[domain],
+                body="\n\n".join([*paragraphs, *([origin.footer] if origin.footer else [])]),
+                published=origin.published.date().isoformat()
+                if date_only
+                else stamp(origin.published),
+                fetched_at=fetched(origin.published + timedelta(hours=3)),
+                site_name=origin.name,
             ),
-            Expected("original", None, "original"),
+            Expected("original", None, "original" + ("+independent" if origin.independent else "")),
         )
         if rng.random() < 0.6:
             linked = rng.random() < 0.5
-            body = chrome(rng, paragraphs)
-            self.copy(url, published, "verbatim", body, link_text="Source link" if linked else None)
+            kept = [*paragraphs, *([origin.footer] if origin.footer else [])]
+            self.copy(origin, "verbatim", kept, link_text="Source link" if linked else None)
         if rng.random() < 0.6:
             linked = rng.random() < 0.5
-            body = chrome(rng, spin(rng, vocab, paragraphs, self.spin_rate))
-            self.copy(url, published, "spun", body, link_text="Source link" if linked else None)
+            spun = spin(rng, vocab, paragraphs, self.spin_rate)
+            self.copy(origin, "spun", spun, link_text="Source link" if linked else None)
         if rng.random() < 0.5:
             linked = rng.random() < 0.5
             if rng.random() < 0.5:
                 kind, kept = "lede", paragraphs[:2]
             else:
                 kind, kept = "spliced", paragraphs[0:1] + paragraphs[2:3] + paragraphs[4:5]
-            body = "\n\n".join(kept)
             self.copy(
-                url,
-                published,
+                origin,
                 "excerpt",
-                body,
+                kept,
                 link_text="Read more »" if linked else None,
                 variant=f"-{kind}",
+                wrapped=False,
             )
         if rng.random() < 0.4:
-            self.rewrite(url, published, OUTLETS[domain], cluster)
-        self.others(n, published, cluster)
+            self.rewrite(origin, cluster, names, paragraphs)
+        self.others(n, origin, cluster, paragraphs)
+        if origin.independent and origin.url not in self.linked:
+            # Nothing copies it: no way to tell it from any page of an unknown site.
+            self.truth[origin.url] = Expected("unknown", None, "original+independent+uncopied")
 
     def copy(
         self,
-        url: str,
-        published: datetime,
+        origin: Origin,
         kind: str,
-        body: str,
+        paragraphs: list[str],
         *,
         link_text: str | None,
         variant: str = "",
+        wrapped: bool = True,
     ) -> None:
-        """A verbatim, spun or excerpted copy of `url`; one in five crawled before it."""
+        """A verbatim, spun or excerpted copy of `origin`, in aggregator chrome (excerpts
+        bare); one in five crawled before it; some credit the original by name."""
         rng = self.rng
         early = rng.random() < 0.2  # crawled before the original, no date of its own
-        fetched = published + (timedelta(hours=-30) if early else timedelta(hours=8))
+        moment = origin.published + (timedelta(hours=-30) if early else timedelta(hours=8))
         links = []
         if link_text:
             # Source links in the wild often differ in scheme from the crawled URL.
-            target = url.replace("https://", "http://") if rng.random() < 0.3 else url
+            target = origin.url.replace("https://", "http://") if rng.random() < 0.3 else origin.url
             links.append(Link(target, link_text))
-        variant = kind + variant + ("+link" if link_text else "") + ("+early" if early else "")
+        credited = wrapped and rng.random() < 0.3
+        if credited:
+            paragraphs = [*paragraphs, rng.choice(CREDITS).format(name=origin.name)]
+        self.linked.add(origin.url)
+        variant = (
+            kind
+            + variant
+            + ("+link" if link_text else "")
+            + ("+credit" if credited else "")
+            + ("+early" if early else "")
+            + ("+independent" if origin.independent else "")
+        )
+        zone = timedelta(hours=rng.choice((-5, 0, 2)))
         self.add(
             Article(
                 self.copy_url(kind),
-                body=body,
-                published=None if early else stamp(published + timedelta(hours=5)),
-                fetched_at=stamp(fetched),
+                body=chrome(rng, paragraphs) if wrapped else "\n\n".join(paragraphs),
+                published=None if early else stamp(origin.published + timedelta(hours=5), zone),
+                fetched_at=fetched(moment),
                 links_out=links,
             ),
-            Expected(kind, url, variant),
+            Expected(kind, origin.url, variant),
         )
 
-    def rewrite(self, url: str, published: datetime, name: str, cluster: list[str]) -> None:
-        """New sentences on the story, attributing `name`; half link the original page."""
+    def rewrite(
+        self, origin: Origin, cluster: list[str], names: list[str], paragraphs: list[str]
+    ) -> None:
+        """New sentences on the story, attributing its outlet by name; half quote two of its
+        paragraphs, some link the original page."""
         rng, vocab = self.rng, self.vocab
-        rewritten = story(rng, vocab, cluster)[:5]
+        rewritten = story(rng, vocab, cluster, names)[:5]
         credit = rng.choice(
-            [f"{sentence(rng, vocab, cluster)[:-1]}, reports {name}.",
-             f"According to {name}, {sentence(rng, vocab, cluster).lower()}"]
+            [f"{sentence(rng, vocab, cluster, names)[:-1]}, reports {origin.name}.",
+             f"According to {origin.name}, {sentence(rng, vocab, cluster, names).lower()}"]
         )  # fmt: skip
         rewritten.insert(1, credit)
-        anchor = rng.choice([None, None, "Source link", name])
-        links = [Link(url, anchor)] if anchor else []
-        variant = "rewrite" + {None: "", "Source link": "+source-link"}.get(anchor, "+name-link")
+        quoting = rng.random() < 0.5
+        if quoting:
+            first, second = sorted(rng.sample(range(len(paragraphs)), 2))
+            rewritten[3:3] = [paragraphs[first]]
+            rewritten[5:5] = [paragraphs[second]]
+        anchor = rng.choice([None, None, "Source link", origin.name])
+        links = [Link(origin.url, anchor)] if anchor else []
+        if anchor or quoting:
+            self.linked.add(origin.url)
+        variant = (
+            "rewrite"
+            + ("+passages" if quoting else "")
+            + {None: "", "Source link": "+source-link"}.get(anchor, "+name-link")
+            + ("+independent" if origin.independent else "")
+        )
         self.add(
             Article(
                 self.copy_url("rewrite"),
                 body="\n\n".join(rewritten),
-                published=stamp(published + timedelta(hours=6)),
-                fetched_at=stamp(published + timedelta(hours=9)),
+                published=stamp(origin.published + timedelta(hours=6)),
+                fetched_at=fetched(origin.published + timedelta(hours=9)),
                 links_out=links,
             ),
-            Expected("rewrite", url if anchor else None, variant),
+            Expected("rewrite", origin.url if anchor or quoting else None, variant),
         )
 
-    def others(self, n: int, published: datetime, cluster: list[str]) -> None:
-        """A different story of the same cluster (shares topic words, not text); unrelated."""
+    def others(self, n: int, origin: Origin, cluster: list[str], paragraphs: list[str]) -> None:
+        """A different story of the same cluster (shares topic words, not text; one in three
+        quotes one sentence of the original); an unrelated article; rarely, a page whose
+        stale Source link points at the original though it tells another story."""
         rng, vocab = self.rng, self.vocab
+        other_story = story(rng, vocab, cluster, vocab.names(rng))
+        quote = rng.random() < 1 / 3
+        if quote:  # the same statement quoted by two stories on one event
+            sentences = " ".join(paragraphs).split(". ")
+            other_story[1] += " " + rng.choice(sentences[:-1]) + "."
+        suffix = "+quote" if quote else ""
         if rng.random() < 0.5:
             other = DOMAINS[(n + 1 + rng.randrange(len(DOMAINS) - 1)) % len(DOMAINS)]
             self.add(
                 Article(
                     f"https://www.{other}/2024/05/news/other-{n}.html",
-                    body="\n\n".join(story(rng, vocab, cluster)),
-                    published=stamp(published),
-                    fetched_at=stamp(published + timedelta(hours=4)),
+                    body="\n\n".join(other_story),
+                    published=stamp(origin.published),
+                    fetched_at=fetched(origin.published + timedelta(hours=4)),
                 ),
-                Expected("original", None, "distractor-outlet"),
+                Expected("original", None, "distractor-outlet" + suffix),
             )
         else:
             self.add(
                 Article(
                     self.copy_url("topic"),
-                    body=chrome(rng, story(rng, vocab, cluster)),
-                    published=stamp(published + timedelta(hours=1)),
-                    fetched_at=stamp(published + timedelta(hours=4)),
+                    body=chrome(rng, other_story),
+                    published=stamp(origin.published + timedelta(hours=1)),
+                    fetched_at=fetched(origin.published + timedelta(hours=4)),
                 ),
-                Expected("unknown", None, "distractor-aggregator"),
+                Expected("unknown", None, "distractor-aggregator" + suffix),
             )
         if rng.random() < 0.5:  # unrelated: a topic no original uses
             topic = vocab.topics[-1 - rng.randrange(100)]
@@ -352,23 +478,35 @@ class World:
                 Article(
                     self.copy_url("misc"),
                     body=chrome(rng, story(rng, vocab, topic)),
-                    fetched_at=stamp(published + timedelta(hours=2)),
+                    fetched_at=fetched(origin.published + timedelta(hours=2)),
                 ),
                 Expected("unknown", None, "unrelated"),
+            )
+        if rng.random() < 0.1:
+            topic = vocab.topics[-1 - rng.randrange(100)]
+            self.add(
+                Article(
+                    self.copy_url("stale"),
+                    body=chrome(rng, story(rng, vocab, topic)),
+                    fetched_at=fetched(origin.published + timedelta(hours=7)),
+                    links_out=[Link(origin.url, "Source link")],
+                ),
+                Expected("unknown", None, "stale-pointer"),
             )
 
 
 def generate(
-    originals: int, seed: int = 1, spin_rate: float = 0.5
+    originals: int, seed: int = 1, spin_rate: float = 0.5, independent_rate: float = 0.4
 ) -> tuple[list[Article], dict[str, Expected]]:
     """Articles (shuffled) and the truth by URL; everything follows from `seed`."""
     registered = load_outlets()
     for domain, name in OUTLETS.items():
         outlet = registered.by_url(f"https://www.{domain}/")
         assert outlet is not None and outlet.name == name, (domain, outlet)
-    for domain in AGGREGATORS:
+    for domain, name in [*((a, None) for a in AGGREGATORS), *INDEPENDENTS.items()]:
         assert registered.by_url(f"https://{domain}/") is None, domain
-    world = World(seed, originals, spin_rate)
+        assert name is None or registered.by_name(name) is None, name
+    world = World(seed, originals, spin_rate, independent_rate)
     for n in range(originals):
         world.story_with_copies(n)
     world.rng.shuffle(world.articles)
@@ -416,16 +554,20 @@ def main() -> None:
     parser.add_argument("--originals", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--spin", type=float, default=0.5, help="synonym substitution rate")
+    parser.add_argument(
+        "--independent", type=float, default=0.4, help="share of originals on unregistered sites"
+    )
     parser.add_argument("--failures", type=int, default=3, help="examples per failing group")
     args = parser.parse_args()
 
-    articles, truth = generate(args.originals, args.seed, args.spin)
+    articles, truth = generate(args.originals, args.seed, args.spin, args.independent)
     started = time.perf_counter()
     records = {r.url: r for r in link(articles)}
     seconds = time.perf_counter() - started
     print(
         f"{len(articles)} articles from {args.originals} originals (seed {args.seed}, "
-        f"spin rate {args.spin}); linked in {seconds:.1f} s"
+        f"spin rate {args.spin}, {args.independent:.0%} on independent sites); "
+        f"linked in {seconds:.1f} s"
     )
 
     rows, confusion, failures = score(truth, records)

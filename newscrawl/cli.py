@@ -236,9 +236,10 @@ def provenance(
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(f"[bold]{len(run.records)} articles[/] ({counts}) -> {out}")
     if run.skipped:
+        files = f"{len(run.skipped)} archive file{'s' if len(run.skipped) > 1 else ''}"
         console.print(
-            f"  {len(run.skipped)} archive files skipped: linked by an earlier run, "
-            f"their articles are in the index ({index_dir or redis_url})"
+            f"  {files} already linked by an earlier run: not read again "
+            f"(their articles are in the index, {index_dir or redis_url})"
         )
     sys.exit(EXIT_OK)
 

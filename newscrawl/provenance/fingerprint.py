@@ -1,8 +1,15 @@
 """Text fingerprints that survive site chrome, excerpting and article spinning.
 
-Two views of one body: exact word 5-grams (verbatim reuse) and the function-word skeleton
-(every run of content words collapsed to one slot) whose n-grams a synonym spinner leaves
-mostly intact, because spinners swap content words and keep "of the", "on a", "in".
+Views of one body: exact word 5-grams (verbatim reuse), the
+function-word skeleton (every run of content words collapsed to one slot) whose 8-grams a
+synonym spinner leaves mostly intact, because spinners swap content words and keep "of the",
+"on a", "in"; the distinct content words (does a re-report talk about the same things?); and
+one hash per paragraph (site chrome is the paragraphs a site repeats on its pages); the
+names it mentions (a re-report names the people and places of its source; a copy may name
+the site it took the text from).
+Shingle sets are sorted uint32 arrays: a few KiB an article instead of a Python set's ~30.
+They are derived from the body, which stays the reference: the word alignment of a verified
+pair (`align`) sees where an excerpt cut a sentence, which no set of shingles shows.
 """
 
 from __future__ import annotations
@@ -14,11 +21,22 @@ from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 EXACT_N = 5
 SKELETON_N = 8
+MIN_CONTENT_CHARS = 3  # shorter non-function words ("mr", "us") say nothing about a story
 _SLOT = "*"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+_WORD_OR_BREAK = re.compile(rf"({_WORD.pattern})|([.!?\n])")
+_NAME_TOKEN = re.compile(r"[^\W_]+")
+# Capitalised words (Latin scripts) and what may join them in a name: "St. Mary's", "AT&T".
+_CAPITAL = r"[A-ZÀ-ÖØ-Þ][^\W_]*"
+_CAPITALISED_RUN = re.compile(rf"{_CAPITAL}(?:[\s.'’&-]+{_CAPITAL})*")
+_NAME_RUN = 4  # longest run of capitalised words taken as one name
+_MULTIPLIER = np.uint64(0x100000001B3)  # FNV prime: mixes one word's hash into an n-gram's
+Hashes = npt.NDArray[np.uint32]
 
 
 @cache
@@ -31,7 +49,8 @@ def function_words() -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, apostrophes kept inside words."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    found: list[str] = _WORD.findall(text.lower().replace("’", "'"))
+    return found
 
 
 def skeleton(tokens: list[str]) -> list[str]:
@@ -46,29 +65,104 @@ def skeleton(tokens: list[str]) -> list[str]:
     return out
 
 
-def shingles(tokens: list[str], n: int) -> frozenset[int]:
-    """Hashed n-grams of a token list (crc32: stable across processes, unlike hash())."""
-    grams = (" ".join(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 0)))
-    return frozenset(zlib.crc32(g.encode()) for g in grams)
+def paragraphs(text: str) -> list[tuple[int, list[str], str]]:
+    """(hash, words, text) of each paragraph with words in it; the hash is blind to case,
+    spacing and punctuation."""
+    found = []
+    for line in text.splitlines():
+        if tokens := words(line):
+            found.append((zlib.crc32(" ".join(tokens).encode()), tokens, line))
+    return found
 
 
-@dataclass(frozen=True)
+def word_hashes(tokens: list[str], table: dict[str, int]) -> npt.NDArray[np.uint64]:
+    """The hash of each token, looked up in `table` (see `hash_table`)."""
+    return np.fromiter(map(table.__getitem__, tokens), np.uint64, len(tokens))
+
+
+def hash_table(tokens: set[str] | frozenset[str]) -> dict[str, int]:
+    """crc32 of each distinct token (stable across processes and Python versions, unlike
+    hash()), computed once however often the token occurs."""
+    return {token: zlib.crc32(token.encode()) for token in tokens}
+
+
+@cache
+def _skeleton_table() -> dict[str, int]:
+    return hash_table(function_words() | {_SLOT})
+
+
+def shingles(hashes: npt.NDArray[np.uint64], n: int) -> Hashes:
+    """Distinct hashed n-grams of a sequence of word hashes, sorted."""
+    count = len(hashes) - n + 1
+    if count <= 0:
+        return np.empty(0, np.uint32)
+    gram = np.zeros(count, np.uint64)
+    for offset in range(n):  # polynomial hash of each window; uint64 arithmetic wraps
+        gram = gram * _MULTIPLIER + hashes[offset : offset + count]
+    return np.unique(((gram >> np.uint64(32)) ^ gram).astype(np.uint32))
+
+
+def name_hash(name: str) -> int:
+    """A name as compared: case, spaces, punctuation and a leading "the" ignored."""
+    tokens = _NAME_TOKEN.findall(name.casefold())
+    if tokens[:1] == ["the"]:
+        tokens = tokens[1:]
+    return zlib.crc32("".join(tokens).encode())
+
+
+def mentions(text: str) -> frozenset[int]:
+    """Every run of up to four capitalised words in `text`, hashed as a name ("The", "But"
+    and other function words at a sentence's start are no names)."""
+    found: set[int] = set()
+    plain = function_words()
+    for run in _CAPITALISED_RUN.findall(text):
+        tokens = _NAME_TOKEN.findall(run)
+        for start in range(len(tokens)):
+            for end in range(start + 1, min(start + _NAME_RUN, len(tokens)) + 1):
+                if any(word.casefold() not in plain for word in tokens[start:end]):
+                    found.add(name_hash(" ".join(tokens[start:end])))
+    return frozenset(found)
+
+
+@dataclass(frozen=True, eq=False)
 class Fingerprint:
-    """What the linker compares: exact and spin-robust shingle sets of one body."""
+    """What the linker compares: shingle sets, content words and paragraphs of one body."""
 
-    exact: frozenset[int]
-    robust: frozenset[int]
+    exact: Hashes
+    robust: Hashes
+    content: Hashes
+    lines: tuple[tuple[int, int], ...]  # (hash, words) of each paragraph, in order
+    mentions: frozenset[int]  # the names it mentions (see `mentions`)
     length: int  # words
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
-        tokens = words(text)
-        return cls(shingles(tokens, EXACT_N), shingles(skeleton(tokens), SKELETON_N), len(tokens))
+        tokens: list[str] = []
+        lines = []
+        for line_hash, found, _ in paragraphs(text):
+            lines.append((line_hash, len(found)))
+            tokens += found
+        table = hash_table(set(tokens))
+        kept = function_words()
+        content = [h for t, h in table.items() if t not in kept and len(t) >= MIN_CONTENT_CHARS]
+        return cls(
+            exact=shingles(word_hashes(tokens, table), EXACT_N),
+            robust=shingles(word_hashes(skeleton(tokens), _skeleton_table()), SKELETON_N),
+            content=np.unique(np.array(content, np.uint32)),
+            lines=tuple(lines),
+            mentions=mentions(text),
+            length=len(tokens),
+        )
 
 
-def containment(part: frozenset[int], whole: frozenset[int]) -> float:
+def containment(part: Hashes, whole: Hashes) -> float:
     """Share of `part`'s shingles that occur in `whole` (0 for an empty `part`)."""
-    return len(part & whole) / len(part) if part else 0.0
+    return shared(part, whole) / len(part) if len(part) else 0.0
+
+
+def shared(a: Hashes, b: Hashes) -> int:
+    """How many shingles two sets have in common."""
+    return len(np.intersect1d(a, b, assume_unique=True))
 
 
 @dataclass(frozen=True)
@@ -97,9 +191,10 @@ def _sentence_words(text: str) -> tuple[list[str], list[bool]]:
     """Words, and for each word index (plus the end) whether a sentence starts there."""
     tokens: list[str] = []
     starts: list[bool] = []
-    end = 0
-    for match in _WORD.finditer(text):
-        starts.append(not tokens or bool(_SENTENCE_BREAK.search(text, end, match.start())))
-        tokens.append(match.group(0).lower().replace("’", "'"))
-        end = match.end()
+    pending = True
+    for word, _ in _WORD_OR_BREAK.findall(text.lower().replace("’", "'")):
+        if word:
+            starts.append(pending)
+            tokens.append(word)
+        pending = not word or not tokens
     return tokens, [*starts, True]

@@ -1,40 +1,82 @@
 """Decide, for each article, whether it is an original or a copy, of what, and how sure we are.
 
-Order of proof: an explicit pointer (source link, foreign canonical, isBasedOn) decides the
-direction first; then an outlet the copy names as the origin of its text (credit line, promo,
-"produced in association with"); then publisher identity (a page on a registered outlet's own
-domain is the original); then which text contains the other; publication dates only break a
-tie. Captures of one URL are versions of one page, never copies of each other, and pages on
-one site are never linked to each other (what they share is chrome).
+Two texts that share words are one story; which one is the original takes a proof, strongest
+first:
+1. an explicit pointer: source link, foreign canonical or og:url, isBasedOn (`points-to`);
+2. a link from one text to the other's page: a page links only to pages that exist (`cites`);
+3. an outlet the copy names as the origin of its text: credit line, promo, "produced in
+   association with" (`names-origin`);
+4. publisher identity: a page on a registered outlet's own domain is the original;
+5. one text names the other's site in paragraphs of its own, not the reverse (`names-site`);
+6. the shape of the reuse: a text that keeps a part of the other is an excerpt of it
+   (`contained-in`); a text that is the other's plus paragraphs its own site repeats on
+   other pages (share buttons, newsletter pitches) wraps a copy in its chrome (`wraps`).
+Dates never pick the original, not even to break a tie: they only veto the weakest proof,
+the shape, when the supposed copy says it was published before its supposed original. With
+no proof, the two stay in one cluster with the direction undecided (relation `unknown`).
+
+Pointers are explicit ones and links whose anchor names the site they lead to (or that lead
+to a registered outlet). A pointer to a page that was archived counts only if the texts
+confirm it: shared text, or for a re-report without shared passages, the same content words
+and names; a pointer to a page never crawled stands alone, with less confidence (a pointer
+is never evidence enough that a text is a copy). Captures of one URL are versions of one page,
+never copies of each other; pages of one site are never compared (what they share is
+chrome). Cluster ids are kept in the index, so a story keeps its id from run to run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
-from newscrawl.provenance.fingerprint import Fingerprint, align, containment
+from newscrawl.provenance.fingerprint import (
+    Fingerprint,
+    align,
+    containment,
+    mentions,
+    name_hash,
+    paragraphs,
+    shared,
+)
 from newscrawl.provenance.index import CandidateIndex, Entry
 from newscrawl.provenance.outlets import load_outlets, registered_domain
 from newscrawl.provenance.records import Evidence, Provenance, Relation, Source
 from newscrawl.provenance.signals import Signals, read_signals
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from newscrawl.items import Article
 
-MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are never linked by text
+MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are linked only by a pointer
 EXACT_REUSE = 0.5  # share of the copy's exact 5-grams found in the original: verbatim reuse
 VERBATIM_KEPT = 0.9  # share of the original's words a verbatim copy keeps, in order
-SPUN_ROBUST = 0.3  # share of the copy's skeleton 6-grams in the original: a spun copy
+SPUN_ROBUST = 0.3  # share of the copy's skeleton 8-grams in the original: a spun copy ...
+SPUN_RATIO = 1.5  # ... well above its exact share (quoted passages raise both alike)
+PASSAGE_SHINGLES = 40  # exact 5-grams a re-report shares with its source: more than a quote
+PASSAGE_SHARE = 0.1  # ... and at least this share of its own
+# A re-report that shares no passage with the page it points to must still be about the
+# same things: this share of its content words, and this many names, found there.
+SAME_STORY_WORDS = 0.2
+SAME_STORY_NAMES = 2
+EXCERPT_CORE = 0.8  # an excerpt is this much shorter than its original, chrome left out
 # How sure each kind of direction proof makes us that the copy is the copy.
-EXPLICIT, NAMED_ORIGIN, PUBLISHER, CONTAINMENT, DATES = 4, 3, 2, 1, 0
-DIRECTION_CONFIDENCE = {EXPLICIT: 0.95, NAMED_ORIGIN: 0.9, PUBLISHER: 0.85, CONTAINMENT: 0.75}
-DIRECTION_CONFIDENCE[DATES] = 0.6
+EXPLICIT, CITES, NAMED_ORIGIN, PUBLISHER, NAMES_SITE, SHAPE = 6, 5, 4, 3, 2, 1
+DIRECTION_CONFIDENCE = {
+    EXPLICIT: 0.95,
+    CITES: 0.9,
+    NAMED_ORIGIN: 0.9,
+    PUBLISHER: 0.85,
+    NAMES_SITE: 0.8,
+    SHAPE: 0.7,
+}
+TOPICAL_CERTAINTY = 0.6  # a pointer confirmed by content words only, not by shared text
 # Signals that attribute reporting to an outlet (a photo credit does not).
 ATTRIBUTION_KINDS = {
     "attribution",
@@ -43,15 +85,17 @@ ATTRIBUTION_KINDS = {
     "isBasedOnUrl",
     "sourceOrganization",
 }
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
 class TextMatch:
-    """Verified text reuse of one entry (the copy) from another."""
+    """Text of one entry (the copy) found in another: how, and how sure that makes us."""
 
     relation: Relation
-    similarity: float
+    literal: float  # share of the copy's exact 5-grams found in the other: where its words are
     detail: str
+    certainty: float
 
 
 @dataclass(frozen=True)
@@ -66,20 +110,24 @@ class CopyOf:
 
 @dataclass
 class _Batch:
-    """Working state of one linking run."""
+    """Working state of one linking run; the union-find joins pages into stories."""
 
     signals: dict[str, Signals] = field(default_factory=dict)
     parent: dict[str, str] = field(default_factory=dict)
     copies: dict[str, list[CopyOf]] = field(default_factory=dict)
-    copied: set[str] = field(default_factory=set)
+    copied: dict[str, int] = field(default_factory=dict)  # original key -> strongest proof
+    undecided: dict[str, list[Evidence]] = field(default_factory=dict)
+    unconfirmed: dict[str, list[Evidence]] = field(default_factory=dict)
+    uncrawled: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # never archived
+    compared: set[tuple[str, str]] = field(default_factory=set)
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(a)] = self.find(b)
 
-    def find(self, key: str) -> str:
-        while self.parent.setdefault(key, key) != key:
-            key = self.parent[key]
-        return key
+    def find(self, page: str) -> str:
+        while self.parent.setdefault(page, page) != page:
+            page = self.parent[page]
+        return page
 
 
 def page_key(url: str) -> str:
@@ -90,76 +138,158 @@ def page_key(url: str) -> str:
 def make_entry(article: Article, signals: Signals) -> Entry:
     """The indexable summary of an article capture."""
     outlet = load_outlets().by_url(article.url)
+    domain = registered_domain(article.url)
     digest = hashlib.sha1(article.body.encode()).hexdigest()[:12]
+    names = {domain.split(".")[0], *([article.site_name] if article.site_name else [])}
+    links = tuple(
+        (link.url, page_key(link.url), name_hash(link.text))
+        for link in article.links_out
+        if registered_domain(link.url) != domain and urlsplit(link.url).path.strip("/")
+    )
     return Entry(
         key=f"{article.url} {digest}",
         url=article.url,
+        page=page_key(article.url),
         fetched_at=article.fetched_at,
         published=article.published,
-        domain=registered_domain(article.url),
+        domain=domain,
         outlet=outlet.name if outlet else None,
-        body=article.body,
+        names=frozenset(name_hash(n) for n in names if len(n) >= 3),
         fingerprint=Fingerprint.of(article.body),
         original_urls=tuple(signals.original_urls),
+        links=links,
         origin_outlets=frozenset(signals.origin_outlets),
+        body=article.body,
     )
 
 
 def compare(copy: Entry, original: Entry) -> TextMatch | None:
     """How `copy` reuses `original`'s text, if it does."""
-    exact = containment(copy.fingerprint.exact, original.fingerprint.exact)
-    # A spun copy may also carry paragraphs its archived original lacks (the original was
-    # updated after it was copied, and the update was not archived): either way round counts.
-    robust = max(
-        containment(copy.fingerprint.robust, original.fingerprint.robust),
-        containment(original.fingerprint.robust, copy.fingerprint.robust),
-    )
+    ours, theirs = copy.fingerprint, original.fingerprint
+    common = shared(ours.exact, theirs.exact)
+    exact = common / len(ours.exact) if len(ours.exact) else 0.0
     if exact >= EXACT_REUSE:
         aligned = align(copy.body, original.body)
         whole = aligned.kept >= VERBATIM_KEPT and not aligned.spliced
+        similarity = (exact + aligned.kept) / 2
         detail = (
             f"exact 5-grams {exact:.2f}, original kept {aligned.kept:.2f}, "
             f"copy reused {aligned.reused:.2f}{', spliced' if aligned.spliced else ''}"
         )
-        return TextMatch("verbatim" if whole else "excerpt", (exact + aligned.kept) / 2, detail)
-    if robust >= SPUN_ROBUST:
-        return TextMatch(
-            "spun", robust, f"skeleton 6-grams {robust:.2f}, exact 5-grams {exact:.2f}"
-        )
+        relation: Relation = "verbatim" if whole else "excerpt"
+        return TextMatch(relation, exact, detail, 0.8 + 0.2 * similarity)
+    # A spun copy may also carry paragraphs its archived original lacks (the original was
+    # updated after it was copied, and the update was not archived): either way round counts.
+    robust = max(containment(ours.robust, theirs.robust), containment(theirs.robust, ours.robust))
+    if robust >= SPUN_ROBUST and robust >= SPUN_RATIO * exact:
+        detail = f"skeleton 8-grams {robust:.2f}, exact 5-grams {exact:.2f}"
+        return TextMatch("spun", exact, detail, 0.8 + 0.2 * robust)
+    if common >= PASSAGE_SHINGLES and exact >= PASSAGE_SHARE:
+        detail = f"shares passages: {common} exact 5-grams, {exact:.2f} of its text"
+        return TextMatch("rewrite", exact, detail, 0.8 + 0.2 * exact)
     return None
 
 
-def orient(a: Entry, b: Entry) -> tuple[Entry, Entry, int, Evidence] | None:
+def orient(a: Entry, b: Entry, index: CandidateIndex) -> tuple[Entry, Entry, int, Evidence] | None:
     """(copy, original, strength, proof) for two entries that share text, if we can tell."""
-    for copy, original in ((a, b), (b, a)):
-        if page_key(original.url) in {page_key(u) for u in copy.original_urls}:
-            return copy, original, EXPLICIT, Evidence("points-to", original.url)
-    for copy, original in ((a, b), (b, a)):
+    return next(_proofs(a, b, index), None)
+
+
+def _proofs(
+    a: Entry, b: Entry, index: CandidateIndex
+) -> Iterator[tuple[Entry, Entry, int, Evidence]]:
+    """Every proof of which of two entries copies the other, strongest first (each looked
+    for only when the stronger ones are missing)."""
+    pairs = ((a, b), (b, a))
+    for copy, original in pairs:
+        if original.page in {page_key(u) for u in copy.original_urls}:
+            yield copy, original, EXPLICIT, Evidence("points-to", original.url)
+    for copy, original in pairs:
+        if original.page in _linked(copy) and copy.page not in _linked(original):
+            yield copy, original, CITES, Evidence("cites", original.url)
+    for copy, original in pairs:
         if original.outlet and original.outlet in copy.origin_outlets:
-            return copy, original, NAMED_ORIGIN, Evidence("names-origin", original.outlet)
+            yield copy, original, NAMED_ORIGIN, Evidence("names-origin", original.outlet)
     if bool(a.outlet) != bool(b.outlet):
         copy, original = (b, a) if a.outlet else (a, b)
-        return copy, original, PUBLISHER, Evidence("publisher", f"{original.outlet} own page")
-    shorter, longer = sorted((a, b), key=lambda e: e.fingerprint.length)
-    if shorter.fingerprint.length < 0.8 * longer.fingerprint.length:
-        return shorter, longer, CONTAINMENT, Evidence("contained-in", longer.url)
-    dated = sorted((_moment(e), e.key, e) for e in (a, b) if _moment(e))
-    if len(dated) == 2 and dated[0][0] != dated[1][0]:
-        original, copy = dated[0][2], dated[1][2]
-        return copy, original, DATES, Evidence("earlier", f"{original.url} {original.published}")
+        yield copy, original, PUBLISHER, Evidence("publisher", f"{original.outlet} own page")
+    for copy, original in pairs:
+        if _names_in_own_text(copy, original) and not _names_in_own_text(original, copy):
+            yield copy, original, NAMES_SITE, Evidence("names-site", original.domain)
+    shape = _shape(a, b, index)
+    if shape is not None and not _published_before(shape[0], shape[1]):
+        yield shape[0], shape[1], SHAPE, shape[2]
+
+
+def _shape(a: Entry, b: Entry, index: CandidateIndex) -> tuple[Entry, Entry, Evidence] | None:
+    """(copy, original, proof) from the shape of the reuse alone: an excerpt keeps a part
+    of its original; a copy wraps the whole in its own site's chrome."""
+    chrome = {
+        e.key: index.chrome(e) - {h for h, _ in other.fingerprint.lines}
+        for e, other in ((a, b), (b, a))
+    }
+    core = {
+        e.key: e.fingerprint.length - sum(n for h, n in e.fingerprint.lines if h in chrome[e.key])
+        for e in (a, b)
+    }
+    short, long = sorted((a, b), key=lambda e: core[e.key])
+    inside, holds = _inside(short, long), _inside(long, short)
+    if core[short.key] < EXCERPT_CORE * core[long.key] and inside >= EXACT_REUSE:
+        return short, long, Evidence("contained-in", f"{long.url}: keeps {inside:.2f} of it")
+    if min(inside, holds) < EXACT_REUSE:  # a re-report: each has much the other lacks
+        return None
+    for copy, original in ((a, b), (b, a)):
+        if chrome[copy.key] and not chrome[original.key]:
+            detail = f"{len(chrome[copy.key])} paragraphs its site repeats on other pages"
+            return copy, original, Evidence("wraps", detail)
     return None
 
 
-def _moment(entry: Entry) -> datetime | None:
+def _names_in_own_text(entry: Entry, other: Entry) -> bool:
+    """Whether `entry` names `other`'s site in paragraphs `other` does not have (a name in
+    the text both share proves nothing about who took it from whom)."""
+    theirs = {line_hash for line_hash, _ in other.fingerprint.lines}
+    own = "\n".join(
+        text for line_hash, _, text in paragraphs(entry.body) if line_hash not in theirs
+    )
+    return bool(mentions(own) & other.names)
+
+
+def _inside(part: Entry, whole: Entry) -> float:
+    """How much of `part`'s text is in `whole`, by exact words or by skeleton."""
+    ours, theirs = part.fingerprint, whole.fingerprint
+    return max(containment(ours.exact, theirs.exact), containment(ours.robust, theirs.robust))
+
+
+def _linked(entry: Entry) -> set[str]:
+    """The pages on other sites an entry's text links to."""
+    return {page for _, page, _ in entry.links}
+
+
+def _published(entry: Entry) -> tuple[datetime, datetime] | None:
+    """When the entry says it was published, as a UTC interval: a date alone is its whole
+    day, a time without a zone is taken as UTC."""
+    text = (entry.published or "").strip()
     try:
-        return datetime.fromisoformat(entry.published or entry.fetched_at or "")
+        moment = datetime.fromisoformat(text)
     except ValueError:
         return None
+    if _DATE_ONLY.fullmatch(text):
+        start = moment.replace(tzinfo=UTC)
+        return start, start + timedelta(days=1)
+    moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    return moment, moment
+
+
+def _published_before(a: Entry, b: Entry) -> bool:
+    """Whether both state a publication date and `a`'s is surely earlier than `b`'s."""
+    first, second = _published(a), _published(b)
+    return first is not None and second is not None and first[1] < second[0]
 
 
 def link(articles: list[Article], index: CandidateIndex | None = None) -> list[Provenance]:
     """Provenance of each article capture, linked against each other and the index."""
-    index = index or CandidateIndex()
+    index = CandidateIndex() if index is None else index
     batch = _Batch()
     entries: dict[str, Entry] = {}
     for article in articles:
@@ -168,60 +298,116 @@ def link(articles: list[Article], index: CandidateIndex | None = None) -> list[P
         entries.setdefault(entry.key, entry)
         batch.signals[entry.key] = signals
         index.add(entry)
-    _link_texts(list(entries.values()), index, batch)
-    _link_versions(index, batch)
-    first_url: dict[str, str] = {}
-    for key in sorted(batch.parent):
-        first_url.setdefault(batch.find(key), key.split(" ")[0])
-    captures: dict[str, list[Entry]] = {}  # every capture of a page, by page, for "version"
-    for known in index.entries.values():
-        captures.setdefault(page_key(known.url), []).append(known)
-    return [
-        _decide(entry, captures[page_key(entry.url)], batch, first_url[batch.find(entry.key)])
-        for entry in entries.values()
-    ]
-
-
-def _link_texts(entries: list[Entry], index: CandidateIndex, batch: _Batch) -> None:
-    seen: set[tuple[str, str]] = set()
-    for entry in entries:
+    for entry in entries.values():
+        batch.find(entry.page)
         for other in index.candidates(entry):
-            pair = tuple(sorted((entry.key, other.key)))
-            if pair in seen or other.domain == entry.domain:
-                continue
-            seen.add(pair)  # type: ignore[arg-type]
-            if min(entry.fingerprint.length, other.fingerprint.length) < MIN_WORDS:
-                continue
-            if not (compare(entry, other) or compare(other, entry)):
-                continue
-            batch.union(entry.key, other.key)
-            oriented = orient(entry, other)
-            if oriented is None:
-                continue
-            copy, original, strength, because = oriented
-            match = compare(copy, original)
-            if match is not None:
-                batch.copies.setdefault(copy.key, []).append(
-                    CopyOf(original, strength, match, because)
-                )
-                batch.copied.add(original.key)
+            if min(entry.fingerprint.length, other.fingerprint.length) >= MIN_WORDS:
+                _pair(entry, other, index, batch)
+    for entry in entries.values():
+        _follow_pointers(entry, index, batch)
+    for key in batch.copies:  # what each copy is found to copy makes that an original
+        best = _best(key, batch)
+        if best is not None:
+            strongest = max(best.strength, batch.copied.get(best.original.key, 0))
+            batch.copied[best.original.key] = strongest
+    clusters = _clusters(batch, index)
+    return [_decide(entry, batch, index, clusters) for entry in entries.values()]
 
 
-def _link_versions(index: CandidateIndex, batch: _Batch) -> None:
-    """Captures of one page share a cluster; an explicit pointer joins its target's cluster."""
-    by_page: dict[str, str] = {}
-    for entry in index.entries.values():
-        first = by_page.setdefault(page_key(entry.url), entry.key)
-        batch.union(entry.key, first)
-    for entry in index.entries.values():
-        for url in entry.original_urls:
-            target = by_page.setdefault(page_key(url), url)
-            batch.union(entry.key, target)
+def _pair(a: Entry, b: Entry, index: CandidateIndex, batch: _Batch) -> None:
+    """Compare two entries of different sites once; record who copies whom, if they share
+    text and we can tell."""
+    pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+    if pair in batch.compared or a.domain == b.domain:
+        return
+    batch.compared.add(pair)
+    forward = compare(a, b)
+    backward = compare(b, a) if forward is None else None
+    match = forward or backward
+    if match is None:
+        return
+    batch.union(a.page, b.page)
+    oriented = orient(a, b, index)
+    if oriented is None:
+        for one, other in ((a, b), (b, a)):
+            detail = f"{other.url}: {match.detail}; direction undecided"
+            batch.undecided.setdefault(one.key, []).append(Evidence("shares-text", detail))
+        return
+    copy, original, strength, because = oriented
+    copy_match = forward if copy is a else (backward if forward is None else compare(b, a))
+    # The copy's own text may be mostly new and hold the original whole: a re-report.
+    copy_match = copy_match or TextMatch("rewrite", match.literal, match.detail, match.certainty)
+    batch.copies.setdefault(copy.key, []).append(CopyOf(original, strength, copy_match, because))
+
+
+def _follow_pointers(entry: Entry, index: CandidateIndex, batch: _Batch) -> None:
+    """Check the pages an entry gives as its source against their archived text: explicit
+    pointers, and links that name the site they lead to or go to a registered outlet."""
+    pointers = {page_key(url): (url, EXPLICIT) for url in entry.original_urls}
+    for url, page, anchor in entry.links:
+        named = {name_hash(registered_domain(url).split(".")[0])}
+        named.update(n for capture in index.captures(page) for n in capture.names)
+        if page not in pointers and (anchor in named or load_outlets().by_url(url)):
+            pointers[page] = (url, CITES)
+    for page, (url, strength) in pointers.items():
+        captures = index.captures(page)
+        if not captures:
+            batch.uncrawled.setdefault(entry.key, []).append((url, strength))
+            batch.union(entry.page, page)
+            continue
+        for capture in captures:
+            _pair(entry, capture, index, batch)
+        if any(c.original.page == page for c in batch.copies.get(entry.key, [])):
+            continue
+        about = next((c for c in captures if _same_story(entry, c)), None)
+        if about is None:
+            detail = f"{url}: archived, but its text does not confirm the link"
+            batch.unconfirmed.setdefault(entry.key, []).append(Evidence("unconfirmed", detail))
+            continue
+        words = containment(entry.fingerprint.content, about.fingerprint.content)
+        detail = f"no passage shared; content words {words:.2f} and names in common"
+        match = TextMatch("rewrite", 0.0, detail, TOPICAL_CERTAINTY)
+        because = Evidence("points-to" if strength == EXPLICIT else "cites", about.url)
+        batch.copies.setdefault(entry.key, []).append(CopyOf(about, strength, match, because))
+        batch.union(entry.page, page)
+
+
+def _same_story(report: Entry, source: Entry) -> bool:
+    """Whether a re-report with no passage in common with its source talks about the same
+    things: enough of its content words, and some names, are there too."""
+    if report.fingerprint.length < MIN_WORDS:
+        return False
+    words = containment(report.fingerprint.content, source.fingerprint.content)
+    names = len(report.fingerprint.mentions & source.fingerprint.mentions)
+    return words >= SAME_STORY_WORDS and names >= SAME_STORY_NAMES
+
+
+def _clusters(batch: _Batch, index: CandidateIndex) -> dict[str, str]:
+    """A cluster id for every page of the run: the id an earlier run gave any page of the
+    story (the smallest, if the run joins stories), else a new one; kept in the index."""
+    stories: dict[str, list[str]] = {}
+    for page in list(batch.parent):
+        stories.setdefault(batch.find(page), []).append(page)
+    clusters: dict[str, str] = {}
+    for pages in stories.values():
+        known = {page: index.cluster(page) for page in pages}
+        kept = sorted(c for c in known.values() if c)
+        cluster = kept[0] if kept else "c" + hashlib.sha1(min(pages).encode()).hexdigest()[:12]
+        for page in pages:
+            clusters[page] = cluster
+            if known[page] != cluster:
+                index.set_cluster(page, cluster)
+    return clusters
 
 
 def _best(key: str, batch: _Batch) -> CopyOf | None:
+    """The strongest proof of what an entry copies, an original before another copy."""
     options = batch.copies.get(key, [])
-    return max(options, key=lambda c: (c.strength, c.match.similarity), default=None)
+    return max(
+        options,
+        key=lambda c: (c.strength, c.original.key not in batch.copies, c.match.literal),
+        default=None,
+    )
 
 
 def _root(best: CopyOf, batch: _Batch) -> Entry:
@@ -234,48 +420,49 @@ def _root(best: CopyOf, batch: _Batch) -> Entry:
     return original
 
 
-def _decide(entry: Entry, captures: list[Entry], batch: _Batch, first_url: str) -> Provenance:
+def _decide(
+    entry: Entry, batch: _Batch, index: CandidateIndex, clusters: dict[str, str]
+) -> Provenance:
     signals = batch.signals[entry.key]
     evidence = list(signals.evidence)
     sources = list(signals.sources)
-    cluster = "c" + hashlib.sha1(first_url.encode()).hexdigest()[:12]
     evidence += [
         Evidence("version", f"{other.url} fetched {other.fetched_at}")
-        for other in captures
+        for other in index.captures(entry.page)
         if other.key != entry.key
     ]
-    record = Provenance(entry.url, None, "unknown", 0.0, cluster, evidence, sources)
+    record = Provenance(entry.url, None, "unknown", 0.0, clusters[entry.page], evidence, sources)
     record.fetched_at = entry.fetched_at
+    attributed = any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence)
     best = _best(entry.key, batch)
     if best is not None:
         original = _root(best, batch)
+        # Through a chain, what the entry does to the first original's text is what counts.
+        match = best.match if original is best.original else compare(entry, original)
+        match = match or best.match
         record.original_url = original.url
-        record.relation = best.match.relation
-        record.confidence = round(
-            DIRECTION_CONFIDENCE[best.strength] * (0.8 + 0.2 * best.match.similarity), 3
-        )
-        evidence += [
-            best.because,
-            Evidence("text-reuse", f"{best.original.url}: {best.match.detail}"),
-        ]
+        record.relation = match.relation
+        record.confidence = round(DIRECTION_CONFIDENCE[best.strength] * match.certainty, 3)
+        evidence += [best.because, Evidence("text-reuse", f"{original.url}: {match.detail}")]
         if original.outlet and all(s.name != original.outlet for s in sources):
             sources.append(Source(original.outlet, original.url))
-    elif signals.original_urls:  # it points at its source, but no text of it was archived
-        record.original_url = signals.original_urls[0]
-        attributed = any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence)
-        record.relation = "rewrite" if attributed else "unknown"
-        record.confidence = 0.6 if attributed else 0.5
-    elif entry.key in batch.copied or entry.outlet:
+    elif entry.key in batch.uncrawled:  # it points at its source, which was never archived
+        url, strength = batch.uncrawled[entry.key][0]
+        # A link that names the site it leads to is itself an attribution.
+        credits = attributed or strength == CITES
+        record.original_url = url
+        record.relation = "rewrite" if credits else "unknown"
+        record.confidence = 0.5 if credits else 0.4
+    elif entry.key in batch.copied:
         record.relation = "original"
-        record.confidence = 0.9 if entry.key in batch.copied else 0.7
-    elif any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence):
+        record.confidence = DIRECTION_CONFIDENCE[batch.copied[entry.key]]
+    elif entry.key in batch.undecided:
+        evidence += batch.undecided[entry.key]
+    elif entry.outlet:  # a registered outlet's own page, and nothing says otherwise
+        record.relation = "original"
+        record.confidence = 0.7
+    elif attributed:
         record.relation = "rewrite"
-        record.original_url = _linked_page(sources)
         record.confidence = round(min(0.4 + 0.1 * len(sources), 0.7), 3)
+    evidence += batch.unconfirmed.get(entry.key, [])
     return record
-
-
-def _linked_page(sources: list[Source]) -> str | None:
-    """The page a rewrite links to on an outlet it attributes (not just the outlet's name)."""
-    pages = (s.url for s in sources if s.url.startswith(("http://", "https://")))
-    return next((url for url in pages if urlsplit(url).path.strip("/")), None)

@@ -101,9 +101,9 @@ def test_run_provenance_reads_article_jsonl(tmp_path: Path) -> None:
         )
     )
     out = tmp_path / "out" / "provenance.jsonl"
-    records = run_provenance([str(dataset)], out, CandidateIndex(tmp_path / "index"))
+    run = run_provenance([str(dataset)], out, CandidateIndex(tmp_path / "index"))
     rows = [json.loads(line) for line in out.read_text().splitlines()]
-    assert len(rows) == len(records) == len(articles)
+    assert len(rows) == len(run.records) == len(articles)
     copied = {r["url"]: (r["relation"], r["original_url"]) for r in rows if r["url"] in truth}
     assert copied == truth
     assert (tmp_path / "index").is_dir()
@@ -126,21 +126,25 @@ def test_processes_sharing_a_redis_index_link_against_the_same_originals(
     assert first.returncode == 0, first.stderr
     # ... another links the copies it fetched to them, through the same Redis index.
     shared = CandidateIndex(redis_url=redis_url, name="world")
-    assert len(shared.entries) == len(originals)
-    later = {r.url: (r.relation, r.original_url) for r in link(copies, shared)}
-    assert later == truth
+    assert len(shared) == len(originals)
+    records = link(copies, shared)
+    assert {r.url: (r.relation, r.original_url) for r in records} == truth
+    clusters = json.loads(first.stdout)  # the story ids the other process gave
+    for record in records:
+        assert record.cluster == clusters[truth[record.url][1]]
     alone = {r.url: r.relation for r in link(copies, CandidateIndex(redis_url=redis_url))}
     assert set(alone.values()) <= {"original", "unknown"}, "another name is another index"
 
 
 INDEX_ORIGINALS = """
-import sys
+import json, sys
 from newscrawl.provenance import link
 from newscrawl.provenance.index import CandidateIndex
 from tests.provenance.test_generated import generated
 articles, truth = generated()
 index = CandidateIndex(redis_url=sys.argv[1], name="world")
-link([a for a in articles if a.url not in truth], index)
+records = link([a for a in articles if a.url not in truth], index)
+print(json.dumps({r.url: r.cluster for r in records}))
 """
 
 

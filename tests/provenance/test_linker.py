@@ -1,0 +1,140 @@
+"""Direction without the outlet register: what decides which of two texts is the original,
+and what must never decide it (a date alone, a pointer its target's text does not confirm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newscrawl.items import Article, Link
+from newscrawl.provenance import Provenance, link
+from newscrawl.provenance.fingerprint import SKELETON_N
+from tests.provenance.texts import lede, prose, spin, wrapped
+
+ORIGINAL = "https://harborgazette.com/news/2024/05/port-tariff/"
+COPY = "https://dailyscoop.net/2024/05/port-tariff-copy/"
+# Another page of the copying site, in the same chrome: what shows the chrome is chrome.
+SIBLING = Article(
+    "https://dailyscoop.net/2024/05/other-story/",
+    body=wrapped(prose("other")),
+    fetched_at="2024-05-02T10:00:00Z",
+)
+
+
+def by_url(records: list[Provenance]) -> dict[str, Provenance]:
+    return {r.url: r for r in records}
+
+
+def kinds(record: Provenance) -> set[str]:
+    return {e.kind for e in record.evidence}
+
+
+def test_a_date_alone_never_picks_the_original() -> None:
+    # Same text on two unregistered sites, no link, no name, no chrome: only the dates
+    # differ, one a bare date, the other a time with a zone (once a TypeError).
+    text = prose("port")
+    first = Article(
+        ORIGINAL, body=text, published="2024-05-03", fetched_at="2024-05-03T10:00:00+00:00"
+    )
+    second = Article(
+        "https://riversidepost.com/a/", body=text, published="2024-05-05T09:00:00+02:00"
+    )
+    records = by_url(link([first, second]))
+    for record in records.values():
+        assert (record.relation, record.original_url) == ("unknown", None)
+        assert record.confidence == 0
+        assert "shares-text" in kinds(record)
+    assert records[first.url].cluster == records[second.url].cluster
+
+
+@pytest.mark.parametrize(
+    ("published", "decided"),
+    [
+        ("2024-05-03T08:00:00+02:00", True),  # within the original's stated day
+        ("2024-05-04", True),
+        ("2024-05-01T23:00:00-05:00", False),  # 04:00 UTC on the 2nd: before the original
+    ],
+)
+def test_dates_in_any_form_only_veto_the_shape(published: str, decided: bool) -> None:
+    original = Article(ORIGINAL, body=prose("port"), published="2024-05-03")
+    excerpt = Article(COPY, body=lede(original.body), published=published)
+    record = by_url(link([original, excerpt, SIBLING]))[COPY]
+    if decided:
+        assert (record.relation, record.original_url) == ("excerpt", ORIGINAL)
+        assert "contained-in" in kinds(record)
+    else:
+        assert (record.relation, record.original_url) == ("unknown", None)
+
+
+def test_a_copy_in_its_site_chrome_is_the_copy_though_crawled_first() -> None:
+    original = Article(ORIGINAL, body=prose("port"), fetched_at="2024-05-03T10:00:00Z")
+    copy = Article(COPY, body=wrapped(original.body), fetched_at="2024-05-02T09:00:00Z")
+    records = by_url(link([copy, SIBLING, original]))
+    assert (records[COPY].relation, records[COPY].original_url) == ("verbatim", ORIGINAL)
+    assert "wraps" in kinds(records[COPY])
+    assert records[ORIGINAL].relation == "original"
+    assert records[ORIGINAL].confidence < 0.9  # the shape of the reuse is the weakest proof
+    assert records[SIBLING.url].relation == "unknown"
+
+
+def test_a_spun_copy_behind_a_source_link() -> None:
+    original = Article(ORIGINAL, body=prose("port"))
+    copy = Article(
+        COPY, body=wrapped(spin(original.body, "port")), links_out=[Link(ORIGINAL, "Source link")]
+    )
+    record = by_url(link([original, copy]))[COPY]
+    assert (record.relation, record.original_url) == ("spun", ORIGINAL)
+    reuse = next(e.detail for e in record.evidence if e.kind == "text-reuse")
+    assert f"skeleton {SKELETON_N}-grams" in reuse
+
+
+def test_a_rewrite_quoting_passages_and_naming_the_site() -> None:
+    original = Article(ORIGINAL, body=prose("port"), site_name="Harbor Gazette")
+    quoted = original.body.split("\n\n")[1:3]
+    own = prose("report", paragraphs=5, story="port").split("\n\n")
+    body = [own[0], "The talks stalled on Friday, reports the Harbor Gazette.", *quoted, *own[1:]]
+    report = Article(COPY, body="\n\n".join(body))
+    records = by_url(link([original, report]))
+    assert (records[COPY].relation, records[COPY].original_url) == ("rewrite", ORIGINAL)
+    assert "names-site" in kinds(records[COPY])
+    assert records[ORIGINAL].relation == "original"
+
+
+def test_a_shared_quote_is_no_reuse() -> None:
+    original = Article(ORIGINAL, body=prose("port"))
+    quote = original.body.split(". ")[2] + "."
+    other = Article(COPY, body=prose("elsewhere") + "\n\n" + quote)
+    records = by_url(link([original, other]))
+    assert records[COPY].cluster != records[ORIGINAL].cluster
+    assert records[COPY].original_url is None
+
+
+def test_a_pointer_to_an_archived_page_needs_its_text_to_confirm_it() -> None:
+    target = Article(ORIGINAL, body=prose("port"))
+    pointing = Article(COPY, body=prose("unrelated"), links_out=[Link(ORIGINAL, "Source link")])
+    records = by_url(link([target, pointing]))
+    record = records[COPY]
+    assert (record.relation, record.original_url, record.confidence) == ("unknown", None, 0)
+    assert {"source-link", "unconfirmed"} <= kinds(record)
+    assert records[ORIGINAL].relation == "unknown", "an unconfirmed pointer makes no original"
+    assert record.cluster != records[ORIGINAL].cluster
+
+
+def test_a_re_report_pointing_to_its_source_is_a_rewrite() -> None:
+    source = Article(ORIGINAL, body=prose("port"))
+    report = Article(
+        COPY,
+        body=prose("report", story="port"),  # the story's words and names, not its sentences
+        links_out=[Link(ORIGINAL, "Source link")],
+    )
+    records = by_url(link([source, report]))
+    record = records[COPY]
+    assert (record.relation, record.original_url) == ("rewrite", ORIGINAL)
+    assert record.confidence < 0.7
+    assert records[ORIGINAL].relation == "original"
+
+
+def test_a_pointer_to_a_page_never_archived_stands_alone() -> None:
+    copy = Article(COPY, body=prose("port"), links_out=[Link(ORIGINAL, "Source link")])
+    record = by_url(link([copy]))[COPY]
+    assert (record.relation, record.original_url) == ("unknown", ORIGINAL)
+    assert 0 < record.confidence <= 0.5
