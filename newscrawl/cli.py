@@ -53,11 +53,22 @@ def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
 
 
 def _default_archives() -> list[Path]:
-    """Every folder under archives/ (where crawls go): what replay, wacz and report work on
-    when given no archive."""
-    folders = sorted(p for p in DEFAULT_ARCHIVES.glob("*") if p.is_dir())
+    """Every folder under archives/ (where crawls go) that holds WARC or WACZ files: what
+    replay, wacz and report work on when given no archive. Other folders there (a
+    provenance index of `newscrawl provenance archives`, say) are no archives."""
+    from newscrawl.archive.reader import WARC_SUFFIXES
+
+    folders = sorted(
+        folder
+        for folder in DEFAULT_ARCHIVES.glob("*")
+        if folder.is_dir()
+        and any(f.name.endswith((*WARC_SUFFIXES, ".wacz")) for f in folder.iterdir())
+    )
     if not folders:
-        raise click.UsageError(f"no archive folder given, and none under {DEFAULT_ARCHIVES}/")
+        raise click.UsageError(
+            f"no archive folder given, and no folder under {DEFAULT_ARCHIVES}/ holds WARC or "
+            "WACZ files"
+        )
     return folders
 
 
@@ -217,12 +228,14 @@ def provenance(
     index_name: str,
 ) -> None:
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
-    original or a copy (verbatim, spun, excerpt, rewrite), of what, and why."""
+    original or a copy (verbatim, spun, excerpt, rewrite), of what, and why; the output holds
+    every article the index knows, decided again as new articles come."""
     from collections import Counter
+    from contextlib import nullcontext
 
     from newscrawl.provenance import run_provenance
     from newscrawl.provenance.command import default_index_folder
-    from newscrawl.provenance.index import CandidateIndex
+    from newscrawl.provenance.index import CandidateIndex, StaleIndex
 
     if out.suffix != ".jsonl":
         raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
@@ -230,11 +243,24 @@ def provenance(
         raise click.UsageError("--index and --redis are two places for one index: pick one")
     if index_dir is None and not redis_url:
         index_dir = default_index_folder(list(paths))
-    index = CandidateIndex(index_dir, redis_url=redis_url, name=index_name)
-    run = run_provenance(list(paths), out, index)
+
+    def waiting(holder: str) -> None:
+        console.print(f"waiting for {holder}, which is linking with the index {index_dir}")
+
+    try:
+        with (
+            CandidateIndex.held(index_dir, waiting)
+            if index_dir
+            else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name))
+        ) as index:
+            run = run_provenance(list(paths), out, index)
+    except StaleIndex as exc:
+        raise click.UsageError(str(exc)) from exc
     relations = Counter(record.relation for record in run.records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
-    console.print(f"[bold]{len(run.records)} articles[/] ({counts}) -> {out}")
+    console.print(
+        f"[bold]{len(run.records)} articles[/] ({counts}; {run.linked} from this run) -> {out}"
+    )
     if run.skipped:
         files = f"{len(run.skipped)} archive file{'s' if len(run.skipped) > 1 else ''}"
         console.print(

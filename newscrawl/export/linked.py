@@ -8,13 +8,16 @@ decision (its profile's article patterns, `og:type`, the sources articles name),
 list records it; only archives without one (not ours, or a run killed before it wrote it)
 count every HTML page. The same rows go to `articles.jsonl` and
 to Parquet partitioned by crawl date (hive style, `parquet/crawl_date=YYYY-MM-DD/`), and
-`schema.json` gives each column's type and meaning.
+`schema.json` gives each column's type and meaning. Provenance comes from the index
+`newscrawl provenance` keeps beside the archives, when there is one (read, never saved): the
+dataset then has the same fields as provenance.jsonl, cluster ids included.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import shutil
 import tempfile
 import zipfile
@@ -30,13 +33,15 @@ from newscrawl.archive.reader import archive_files
 from newscrawl.export.datasets import linked_schema, parquet_row
 from newscrawl.extract.offline import ExtractSummary, extract_archives
 from newscrawl.provenance import link
-from newscrawl.provenance.command import load_articles
+from newscrawl.provenance.command import load_articles, saved_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
+
+logger = logging.getLogger(__name__)
 
 PARTITION = "crawl_date"
 # The folder name hive partitioning reads as null: a capture without a WARC-Date.
@@ -111,7 +116,13 @@ def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]
         extracted = load_articles(dataset)
     kept = crawl_articles(paths)
     articles = [a for a in extracted if a.warc_file not in kept or a.url in kept[a.warc_file]]
-    return [linked_row(a, p) for a, p in with_provenance(articles, link(articles))], summary
+    with saved_index(paths, _waiting) as index:
+        records = link(articles, index)
+    return [linked_row(a, p) for a, p in with_provenance(articles, records)], summary
+
+
+def _waiting(holder: str) -> None:
+    logger.warning("waiting for %s, which is linking with the provenance index", holder)
 
 
 def crawl_articles(paths: list[str]) -> dict[str, frozenset[str]]:
@@ -159,14 +170,14 @@ def page_urls(pages_jsonl: str) -> frozenset[str]:
 def with_provenance(
     articles: list[Article], records: list[Provenance]
 ) -> Iterator[tuple[Article, Provenance]]:
-    """Each article with its record. The linker keeps one record per distinct text of a URL,
-    stamped with the first such capture's time: later captures of that text share it."""
-    by_capture = {(r.url, r.fetched_at): r for r in records}
+    """Each article with its record. The linker gives one record per distinct text of a URL,
+    in the order met: later captures of that text share it."""
+    found = iter(records)
     by_text: dict[tuple[str, str], Provenance] = {}
     for article in articles:
         text = (article.url, article.body)
         if text not in by_text:
-            by_text[text] = by_capture[(article.url, article.fetched_at)]
+            by_text[text] = next(found)
         yield article, by_text[text]
 
 

@@ -21,7 +21,7 @@ from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.workers import start_worker
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from newscrawl.archive.reader import Capture
     from newscrawl.items import Article
@@ -58,11 +58,14 @@ def extract_archives(
     out: Path,
     workers: int = 0,
     on_file: Callable[[Path], None] | None = None,
+    skip: Iterable[tuple[str, int]] = (),
 ) -> ExtractSummary:
-    """Extract every HTML page of the archives under `paths` into the dataset `out`."""
+    """Extract every HTML page of the archives under `paths` into the dataset `out`, but
+    for the WARCs (name and size, loose or in a WACZ) in `skip`."""
     started = time.monotonic()
     files = archive_files(paths)
     summary = ExtractSummary(files=len(files))
+    summary.report.warcs.update(skip)
     workers = workers or os.cpu_count() or 1
 
     def captures() -> Iterator[Capture]:

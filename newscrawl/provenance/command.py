@@ -5,17 +5,21 @@ from __future__ import annotations
 import dataclasses
 import json
 import tempfile
+import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscrawl.archive.reader import archive_files
+from newscrawl.archive.reader import WARC_SUFFIXES, archive_files
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
-from newscrawl.provenance.index import CandidateIndex
+from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
 from newscrawl.provenance.linker import link
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
     from newscrawl.provenance.records import Provenance
 
 INDEX_FOLDER = "provenance-index"
@@ -24,9 +28,11 @@ _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}
 
 @dataclass
 class ProvenanceRun:
-    """What one run linked, and which archives it read or knew already."""
+    """What one run wrote (the record of every article the index knows), how many captures
+    it brought, and which archives it read or knew already."""
 
     records: list[Provenance] = field(default_factory=list)
+    linked: int = 0
     read: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # linked by an earlier run
 
@@ -52,31 +58,69 @@ def default_index_folder(paths: list[str]) -> Path | None:
     return (archive if archive.is_dir() else archive.parent) / INDEX_FOLDER
 
 
+@contextmanager
+def saved_index(
+    paths: list[str], on_wait: Callable[[str], None] | None = None
+) -> Iterator[CandidateIndex]:
+    """The index `newscrawl provenance` keeps for these archives (in its default place),
+    held while in use and never saved: what it knows comes out as that command decided it.
+    An empty index in memory when there is none."""
+    folder = default_index_folder(paths)
+    if folder is None or not (folder / INDEX_FILE).is_file():
+        yield CandidateIndex()
+        return
+    with CandidateIndex.held(folder, on_wait) as index:
+        yield index
+
+
+def warcs_of(archive: Path) -> set[tuple[str, int]]:
+    """The WARC files (name and size) an archive file is, or packages (a WACZ): a WACZ
+    packaged again is a new file of the same WARCs."""
+    if archive.suffix != ".wacz":
+        return {(archive.name, archive.stat().st_size)}
+    with zipfile.ZipFile(archive) as package:
+        return {
+            (Path(info.filename).name, info.file_size)
+            for info in package.infolist()
+            if info.filename.startswith("archive/") and info.filename.endswith(WARC_SUFFIXES)
+        }
+
+
 def run_provenance(
     paths: list[str], out: Path, index: CandidateIndex | None = None
 ) -> ProvenanceRun:
     """Link every article under `paths` (.jsonl datasets, or WARC/WACZ files and folders)
-    against each other and what `index` knows, which learns them. An archive file the
-    index has linked before (same name and size) is not read again."""
+    against each other and what `index` knows, which learns them, and write the record of
+    every article the index knows to `out`. A WARC the index has linked before (same name
+    and size, loose or in a WACZ) is not read again. `out` is written beside, the index
+    saved, and only then is `out` replaced: a run that fails leaves both as they were."""
     index = CandidateIndex() if index is None else index
     run = ProvenanceRun()
     datasets = [Path(p) for p in paths if Path(p).suffix == ".jsonl"]
     archives = archive_files(p for p in paths if Path(p).suffix != ".jsonl")
-    sizes = {archive: archive.stat().st_size for archive in archives}
-    for archive, size in sizes.items():
-        (run.skipped if index.has_archive(archive.name, size) else run.read).append(archive)
+    known = index.archives()
+    inside = {archive: warcs_of(archive) for archive in archives}
+    for archive, warcs in inside.items():
+        (run.skipped if warcs <= known else run.read).append(archive)
     articles = [a for dataset in datasets for a in load_articles(dataset)]
     if run.read:
         with tempfile.TemporaryDirectory() as tmp:
             extracted = Path(tmp) / "articles.jsonl"
-            extract_archives([str(a) for a in run.read], extracted)
+            extract_archives([str(a) for a in run.read], extracted, skip=known)
             articles += load_articles(extracted)
-    run.records = link(articles, index)
+    run.linked = len(link(articles, index))
     for archive in run.read:
-        index.add_archive(archive.name, sizes[archive])
-    index.save()
+        for name, size in inside[archive]:
+            index.add_archive(name, size)
+    run.records = index.records()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as fh:
-        for record in run.records:
-            fh.write(json.dumps(dataclasses.asdict(record), ensure_ascii=False) + "\n")
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as fh:
+            for record in run.records:
+                fh.write(json.dumps(dataclasses.asdict(record), ensure_ascii=False) + "\n")
+        index.save()
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
     return run

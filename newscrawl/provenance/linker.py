@@ -21,7 +21,15 @@ confirm it: shared text, or for a re-report without shared passages, the same co
 and names; a pointer to a page never crawled stands alone, with less confidence (a pointer
 is never evidence enough that a text is a copy). Captures of one URL are versions of one page,
 never copies of each other; pages of one site are never compared (what they share is
-chrome). Cluster ids are kept in the index, so a story keeps its id from run to run.
+chrome); two pages that point at each other prove nothing by it, and no page is its own
+original.
+
+What a run finds (who copies whom, and how surely; pairs left undecided; pointers) is kept in
+the index with each record, and every story a run touches is decided again from all of it:
+a copy of a copy linked in a later run still reaches the first original, and a copy archived
+before its original is linked to it when the original comes. The result does not depend on
+how the archives were split into runs. Cluster ids are kept in the index too, so a story
+keeps its id from run to run; stories a run joins all take the id of one of them.
 """
 
 from __future__ import annotations
@@ -33,8 +41,6 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from w3lib.url import canonicalize_url
-
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
     align,
@@ -44,9 +50,17 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.index import CandidateIndex, Entry
+from newscrawl.provenance.index import CandidateIndex, Entry, NoteKind, page_key
 from newscrawl.provenance.outlets import load_outlets, registered_domain
-from newscrawl.provenance.records import Evidence, Provenance, Relation, Source
+from newscrawl.provenance.records import (
+    CopyOf,
+    Evidence,
+    Findings,
+    Provenance,
+    Relation,
+    Source,
+    TextMatch,
+)
 from newscrawl.provenance.signals import Signals, read_signals
 
 if TYPE_CHECKING:
@@ -88,38 +102,15 @@ ATTRIBUTION_KINDS = {
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class TextMatch:
-    """Text of one entry (the copy) found in another: how, and how sure that makes us."""
-
-    relation: Relation
-    literal: float  # share of the copy's exact 5-grams found in the other: where its words are
-    detail: str
-    certainty: float
-
-
-@dataclass(frozen=True)
-class CopyOf:
-    """One candidate original of a copy, with the proof of direction."""
-
-    original: Entry
-    strength: int
-    match: TextMatch
-    because: Evidence
-
-
 @dataclass
 class _Batch:
-    """Working state of one linking run; the union-find joins pages into stories."""
+    """Working state of one linking run: the union-find joins pages into stories; findings
+    are read from the index when first needed and written through to it."""
 
-    signals: dict[str, Signals] = field(default_factory=dict)
+    index: CandidateIndex
     parent: dict[str, str] = field(default_factory=dict)
-    copies: dict[str, list[CopyOf]] = field(default_factory=dict)
-    copied: dict[str, int] = field(default_factory=dict)  # original key -> strongest proof
-    undecided: dict[str, list[Evidence]] = field(default_factory=dict)
-    unconfirmed: dict[str, list[Evidence]] = field(default_factory=dict)
-    uncrawled: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # never archived
     compared: set[tuple[str, str]] = field(default_factory=set)
+    found: dict[str, Findings] = field(default_factory=dict)
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(a)] = self.find(b)
@@ -129,10 +120,20 @@ class _Batch:
             page = self.parent[page]
         return page
 
+    def findings(self, key: str) -> Findings:
+        if key not in self.found:
+            self.found[key] = self.index.findings(key)
+        return self.found[key]
 
-def page_key(url: str) -> str:
-    """A URL compared as a page: canonical form, scheme and trailing slash ignored."""
-    return canonicalize_url(url).split("://", 1)[-1].rstrip("/")
+    def note(self, key: str, kind: NoteKind, about: str, value: object | None) -> None:
+        """Keep (or drop, with None) one finding about an entry, here and in the index."""
+        notes = getattr(self.findings(key), kind)
+        if value is None:
+            if notes.pop(about, None) is not None:
+                self.index.note(key, kind, about, None)
+        elif notes.get(about) != value:
+            notes[about] = value
+            self.index.note(key, kind, about, value)
 
 
 def make_entry(article: Article, signals: Signals) -> Entry:
@@ -159,6 +160,8 @@ def make_entry(article: Article, signals: Signals) -> Entry:
         original_urls=tuple(signals.original_urls),
         links=links,
         origin_outlets=frozenset(signals.origin_outlets),
+        evidence=tuple(signals.evidence),
+        sources=tuple(signals.sources),
         body=article.body,
     )
 
@@ -201,8 +204,8 @@ def _proofs(
     """Every proof of which of two entries copies the other, strongest first (each looked
     for only when the stronger ones are missing)."""
     pairs = ((a, b), (b, a))
-    for copy, original in pairs:
-        if original.page in {page_key(u) for u in copy.original_urls}:
+    for copy, original in pairs:  # two pages pointing at each other prove nothing by it
+        if original.page in _explicit(copy) and copy.page not in _explicit(original):
             yield copy, original, EXPLICIT, Evidence("points-to", original.url)
     for copy, original in pairs:
         if original.page in _linked(copy) and copy.page not in _linked(original):
@@ -266,6 +269,11 @@ def _linked(entry: Entry) -> set[str]:
     return {page for _, page, _ in entry.links}
 
 
+def _explicit(entry: Entry) -> set[str]:
+    """The pages an entry explicitly gives as its original."""
+    return {page_key(url) for url in entry.original_urls}
+
+
 def _published(entry: Entry) -> tuple[datetime, datetime] | None:
     """When the entry says it was published, as a UTC interval: a date alone is its whole
     day, a time without a zone is taken as UTC."""
@@ -288,33 +296,34 @@ def _published_before(a: Entry, b: Entry) -> bool:
 
 
 def link(articles: list[Article], index: CandidateIndex | None = None) -> list[Provenance]:
-    """Provenance of each article capture, linked against each other and the index."""
+    """Provenance of each article capture (one record per distinct capture, in the order
+    met), linked against each other and the index. The index learns the captures, what was
+    found about them, and the records of every story the run touched, decided again."""
     index = CandidateIndex() if index is None else index
-    batch = _Batch()
+    batch = _Batch(index)
     entries: dict[str, Entry] = {}
+    new: list[Entry] = []
     for article in articles:
-        signals = read_signals(article)
-        entry = make_entry(article, signals)
-        entries.setdefault(entry.key, entry)
-        batch.signals[entry.key] = signals
-        index.add(entry)
-    for entry in entries.values():
-        batch.find(entry.page)
+        entry = make_entry(article, read_signals(article))
+        if entry.key not in entries:
+            entries[entry.key] = entry
+            batch.find(entry.page)
+            if index.add(entry):
+                new.append(entry)
+    for entry in new:  # a capture indexed before was compared with everything then
         for other in index.candidates(entry):
             if min(entry.fingerprint.length, other.fingerprint.length) >= MIN_WORDS:
-                _pair(entry, other, index, batch)
-    for entry in entries.values():
-        _follow_pointers(entry, index, batch)
-    for key in batch.copies:  # what each copy is found to copy makes that an original
-        best = _best(key, batch)
-        if best is not None:
-            strongest = max(best.strength, batch.copied.get(best.original.key, 0))
-            batch.copied[best.original.key] = strongest
-    clusters = _clusters(batch, index)
-    return [_decide(entry, batch, index, clusters) for entry in entries.values()]
+                _pair(entry, other, batch)
+    # The pointers of earlier captures to a page that has come are followed again.
+    arrived = {entry.page for entry in new}
+    earlier = {e.key: e for page in arrived for e in index.pointing_to(page)}
+    for entry in [*new, *(e for key, e in earlier.items() if key not in entries)]:
+        _follow_pointers(entry, batch)
+    decided = _decide_stories(batch)
+    return [decided[key] for key in entries]
 
 
-def _pair(a: Entry, b: Entry, index: CandidateIndex, batch: _Batch) -> None:
+def _pair(a: Entry, b: Entry, batch: _Batch) -> None:
     """Compare two entries of different sites once; record who copies whom, if they share
     text and we can tell."""
     pair = (a.key, b.key) if a.key < b.key else (b.key, a.key)
@@ -327,49 +336,66 @@ def _pair(a: Entry, b: Entry, index: CandidateIndex, batch: _Batch) -> None:
     if match is None:
         return
     batch.union(a.page, b.page)
-    oriented = orient(a, b, index)
+    oriented = orient(a, b, batch.index)
     if oriented is None:
         for one, other in ((a, b), (b, a)):
             detail = f"{other.url}: {match.detail}; direction undecided"
-            batch.undecided.setdefault(one.key, []).append(Evidence("shares-text", detail))
+            batch.note(one.key, "undecided", other.key, Evidence("shares-text", detail))
         return
     copy, original, strength, because = oriented
     copy_match = forward if copy is a else (backward if forward is None else compare(b, a))
     # The copy's own text may be mostly new and hold the original whole: a re-report.
     copy_match = copy_match or TextMatch("rewrite", match.literal, match.detail, match.certainty)
-    batch.copies.setdefault(copy.key, []).append(CopyOf(original, strength, copy_match, because))
+    for one, other in ((copy, original), (original, copy)):  # decided now, and this way
+        batch.note(one.key, "undecided", other.key, None)
+    batch.note(original.key, "copies", copy.key, None)
+    batch.note(
+        copy.key, "copies", original.key, CopyOf(original.key, strength, copy_match, because)
+    )
 
 
-def _follow_pointers(entry: Entry, index: CandidateIndex, batch: _Batch) -> None:
+def _follow_pointers(entry: Entry, batch: _Batch) -> None:
     """Check the pages an entry gives as its source against their archived text: explicit
-    pointers, and links that name the site they lead to or go to a registered outlet."""
+    pointers, and links that name the site they lead to or go to a registered outlet. Run
+    again when a page pointed to is archived, it replaces what it found before."""
+    index = batch.index
     pointers = {page_key(url): (url, EXPLICIT) for url in entry.original_urls}
     for url, page, anchor in entry.links:
         named = {name_hash(registered_domain(url).split(".")[0])}
         named.update(n for capture in index.captures(page) for n in capture.names)
         if page not in pointers and (anchor in named or load_outlets().by_url(url)):
             pointers[page] = (url, CITES)
-    for page, (url, strength) in pointers.items():
+    pointers.pop(entry.page, None)
+    for position, (page, (url, strength)) in enumerate(pointers.items()):
         captures = index.captures(page)
+        batch.note(entry.key, "uncrawled", page, None if captures else (position, url, strength))
+        batch.note(entry.key, "unconfirmed", page, None)
         if not captures:
-            batch.uncrawled.setdefault(entry.key, []).append((url, strength))
             batch.union(entry.page, page)
             continue
         for capture in captures:
-            _pair(entry, capture, index, batch)
-        if any(c.original.page == page for c in batch.copies.get(entry.key, [])):
+            _pair(entry, capture, batch)
+        if any(index.entry(key).page == page for key in batch.findings(entry.key).copies):
+            continue
+        if any(_points_back(capture, entry, batch) for capture in captures):
             continue
         about = next((c for c in captures if _same_story(entry, c)), None)
         if about is None:
             detail = f"{url}: archived, but its text does not confirm the link"
-            batch.unconfirmed.setdefault(entry.key, []).append(Evidence("unconfirmed", detail))
+            batch.note(entry.key, "unconfirmed", page, Evidence("unconfirmed", detail))
             continue
         words = containment(entry.fingerprint.content, about.fingerprint.content)
         detail = f"no passage shared; content words {words:.2f} and names in common"
         match = TextMatch("rewrite", 0.0, detail, TOPICAL_CERTAINTY)
         because = Evidence("points-to" if strength == EXPLICIT else "cites", about.url)
-        batch.copies.setdefault(entry.key, []).append(CopyOf(about, strength, match, because))
+        batch.note(entry.key, "copies", about.key, CopyOf(about.key, strength, match, because))
         batch.union(entry.page, page)
+
+
+def _points_back(capture: Entry, entry: Entry, batch: _Batch) -> bool:
+    """Whether a page an entry points at points back at it, or was found to copy it: the
+    pointer then proves nothing."""
+    return entry.page in capture.pointed or entry.key in batch.findings(capture.key).copies
 
 
 def _same_story(report: Entry, source: Entry) -> bool:
@@ -382,63 +408,88 @@ def _same_story(report: Entry, source: Entry) -> bool:
     return words >= SAME_STORY_WORDS and names >= SAME_STORY_NAMES
 
 
-def _clusters(batch: _Batch, index: CandidateIndex) -> dict[str, str]:
-    """A cluster id for every page of the run: the id an earlier run gave any page of the
-    story (the smallest, if the run joins stories), else a new one; kept in the index."""
+def _clusters(batch: _Batch) -> set[str]:
+    """Put every page of the run in its story's cluster, and return the clusters touched. A
+    story keeps the id an earlier run gave any of its pages (the smallest, if the run joins
+    stories: every page of the others takes it too), else gets a new one."""
+    index = batch.index
     stories: dict[str, list[str]] = {}
     for page in list(batch.parent):
         stories.setdefault(batch.find(page), []).append(page)
-    clusters: dict[str, str] = {}
+    touched: set[str] = set()
     for pages in stories.values():
         known = {page: index.cluster(page) for page in pages}
-        kept = sorted(c for c in known.values() if c)
+        kept = sorted({c for c in known.values() if c})
         cluster = kept[0] if kept else "c" + hashlib.sha1(min(pages).encode()).hexdigest()[:12]
-        for page in pages:
-            clusters[page] = cluster
-            if known[page] != cluster:
+        joined = [page for other in kept[1:] for page in index.pages(other)]
+        for page in [*pages, *joined]:
+            if known.get(page) != cluster:
                 index.set_cluster(page, cluster)
-    return clusters
+        touched.add(cluster)
+    return touched
+
+
+def _decide_stories(batch: _Batch) -> dict[str, Provenance]:
+    """The record of every capture in a story the run touched, from all that linking found
+    about the story so far; each is kept in the index."""
+    index = batch.index
+    decided: dict[str, Provenance] = {}
+    for cluster in sorted(_clusters(batch)):
+        story = [e for page in index.pages(cluster) for e in index.captures(page)]
+        copied: dict[str, int] = {}  # what each copy is found to copy makes that an original
+        for entry in story:
+            best = _best(entry.key, batch)
+            if best is not None:
+                copied[best.original] = max(best.strength, copied.get(best.original, 0))
+        for entry in story:
+            decided[entry.key] = _decide(entry, batch, copied, cluster)
+            index.set_record(entry.key, decided[entry.key])
+    return decided
 
 
 def _best(key: str, batch: _Batch) -> CopyOf | None:
     """The strongest proof of what an entry copies, an original before another copy."""
-    options = batch.copies.get(key, [])
-    return max(
-        options,
-        key=lambda c: (c.strength, c.original.key not in batch.copies, c.match.literal),
+    return min(
+        batch.findings(key).copies.values(),
+        key=lambda c: (
+            -c.strength,
+            bool(batch.findings(c.original).copies),
+            -c.match.literal,
+            c.original,
+        ),
         default=None,
     )
 
 
-def _root(best: CopyOf, batch: _Batch) -> Entry:
-    """The original at the end of a chain of copies (a copy of a copy links to the first)."""
-    seen = {best.original.key}
+def _root(key: str, best: CopyOf, batch: _Batch) -> str:
+    """The original at the end of a chain of copies (a copy of a copy links to the first),
+    never the entry itself."""
+    seen = {key, best.original}
     original = best.original
-    while (up := _best(original.key, batch)) is not None and up.original.key not in seen:
-        seen.add(up.original.key)
+    while (up := _best(original, batch)) is not None and up.original not in seen:
+        seen.add(up.original)
         original = up.original
     return original
 
 
-def _decide(
-    entry: Entry, batch: _Batch, index: CandidateIndex, clusters: dict[str, str]
-) -> Provenance:
-    signals = batch.signals[entry.key]
-    evidence = list(signals.evidence)
-    sources = list(signals.sources)
+def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -> Provenance:
+    index = batch.index
+    found = batch.findings(entry.key)
+    evidence = list(entry.evidence)
+    sources = list(entry.sources)
     evidence += [
         Evidence("version", f"{other.url} fetched {other.fetched_at}")
         for other in index.captures(entry.page)
         if other.key != entry.key
     ]
-    record = Provenance(entry.url, None, "unknown", 0.0, clusters[entry.page], evidence, sources)
+    record = Provenance(entry.url, None, "unknown", 0.0, cluster, evidence, sources)
     record.fetched_at = entry.fetched_at
-    attributed = any(e.kind in ATTRIBUTION_KINDS for e in signals.evidence)
+    attributed = any(e.kind in ATTRIBUTION_KINDS for e in entry.evidence)
     best = _best(entry.key, batch)
     if best is not None:
-        original = _root(best, batch)
+        original = index.entry(_root(entry.key, best, batch))
         # Through a chain, what the entry does to the first original's text is what counts.
-        match = best.match if original is best.original else compare(entry, original)
+        match = best.match if original.key == best.original else compare(entry, original)
         match = match or best.match
         record.original_url = original.url
         record.relation = match.relation
@@ -446,23 +497,23 @@ def _decide(
         evidence += [best.because, Evidence("text-reuse", f"{original.url}: {match.detail}")]
         if original.outlet and all(s.name != original.outlet for s in sources):
             sources.append(Source(original.outlet, original.url))
-    elif entry.key in batch.uncrawled:  # it points at its source, which was never archived
-        url, strength = batch.uncrawled[entry.key][0]
+    elif found.uncrawled:  # it points at its source, which was never archived
+        _, url, strength = min(found.uncrawled.values())
         # A link that names the site it leads to is itself an attribution.
         credits = attributed or strength == CITES
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in batch.copied:
+    elif entry.key in copied:
         record.relation = "original"
-        record.confidence = DIRECTION_CONFIDENCE[batch.copied[entry.key]]
-    elif entry.key in batch.undecided:
-        evidence += batch.undecided[entry.key]
+        record.confidence = DIRECTION_CONFIDENCE[copied[entry.key]]
+    elif found.undecided:
+        evidence += found.undecided.values()
     elif entry.outlet:  # a registered outlet's own page, and nothing says otherwise
         record.relation = "original"
         record.confidence = 0.7
     elif attributed:
         record.relation = "rewrite"
         record.confidence = round(min(0.4 + 0.1 * len(sources), 0.7), 3)
-    evidence += batch.unconfirmed.get(entry.key, [])
+    evidence += found.unconfirmed.values()
     return record

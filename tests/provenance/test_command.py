@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from newscrawl.demo import world
+from tests.archive.test_reader import html, response
 from tests.conftest import run_newscrawl
 
 if TYPE_CHECKING:
@@ -37,3 +38,16 @@ def test_provenance_wants_a_jsonl_output(tmp_path: Path) -> None:
     done = run_newscrawl("provenance", str(tmp_path), "--out", str(tmp_path / "p.csv"))
     assert done.returncode == 2
     assert "name a .jsonl file" in done.stderr
+
+
+def test_the_index_of_all_archives_is_no_archive_folder(tmp_path: Path) -> None:
+    demo = tmp_path / "archives" / "demo"
+    demo.mkdir(parents=True)
+    (demo / "crawl-1.warc.gz").write_bytes(response("http://example.com/a", html("a")))
+    done = run_newscrawl("provenance", "archives", "--out", "p.jsonl", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "archives" / "provenance-index").is_dir()
+    done = run_newscrawl("wacz", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (demo / "demo.wacz").is_file()
+    assert "provenance-index" not in done.stderr

@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import redis
+
 from newscrawl.items import Article
 from newscrawl.provenance import link, run_provenance
-from newscrawl.provenance.index import CandidateIndex
+from newscrawl.provenance.index import CandidateIndex, StaleIndex
 
 SYNONYMS = {
     "said": "mentioned",
@@ -83,11 +86,13 @@ def test_index_links_a_new_run_to_old_articles(tmp_path: Path) -> None:
     articles, truth = generated()
     copies = [a for a in articles if a.url in truth]
     originals = [a for a in articles if a.url not in truth]
-    link(originals, CandidateIndex(tmp_path))  # nothing saved: an index saves on request
-    first = CandidateIndex(tmp_path)
-    link(originals, first)
-    first.save()
-    later = {r.url: (r.relation, r.original_url) for r in link(copies, CandidateIndex(tmp_path))}
+    with CandidateIndex.held(tmp_path) as unsaved:
+        link(originals, unsaved)  # nothing saved: an index saves on request
+    with CandidateIndex.held(tmp_path) as first:
+        link(originals, first)
+        first.save()
+    with CandidateIndex.held(tmp_path) as index:
+        later = {r.url: (r.relation, r.original_url) for r in link(copies, index)}
     assert later == truth
 
 
@@ -101,7 +106,8 @@ def test_run_provenance_reads_article_jsonl(tmp_path: Path) -> None:
         )
     )
     out = tmp_path / "out" / "provenance.jsonl"
-    run = run_provenance([str(dataset)], out, CandidateIndex(tmp_path / "index"))
+    with CandidateIndex.held(tmp_path / "index") as index:
+        run = run_provenance([str(dataset)], out, index)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == len(run.records) == len(articles)
     copied = {r["url"]: (r["relation"], r["original_url"]) for r in rows if r["url"] in truth}
@@ -134,12 +140,17 @@ def test_processes_sharing_a_redis_index_link_against_the_same_originals(
         assert record.cluster == clusters[truth[record.url][1]]
     alone = {r.url: r.relation for r in link(copies, CandidateIndex(redis_url=redis_url))}
     assert set(alone.values()) <= {"original", "unknown"}, "another name is another index"
+    with pytest.raises(KeyError):
+        shared.entry("http://nowhere.example.com/ 000000000000")
+    redis.Redis.from_url(redis_url).set("newscrawl:world:provenance-version", 0)
+    with pytest.raises(StaleIndex, match="newscrawl:world:provenance-"):
+        CandidateIndex(redis_url=redis_url, name="world")
 
 
 INDEX_ORIGINALS = """
 import json, sys
 from newscrawl.provenance import link
-from newscrawl.provenance.index import CandidateIndex
+from newscrawl.provenance.index import CandidateIndex, StaleIndex
 from tests.provenance.test_generated import generated
 articles, truth = generated()
 index = CandidateIndex(redis_url=sys.argv[1], name="world")

@@ -138,3 +138,16 @@ def test_a_pointer_to_a_page_never_archived_stands_alone() -> None:
     record = by_url(link([copy]))[COPY]
     assert (record.relation, record.original_url) == ("unknown", ORIGINAL)
     assert 0 < record.confidence <= 0.5
+
+
+def test_pages_pointing_at_each_other_are_neither_copy_nor_own_original() -> None:
+    text = prose("port")
+    one = Article(ORIGINAL, body=text, links_out=[Link(COPY, "Source link")])
+    other = Article(COPY, body=text, links_out=[Link(ORIGINAL, "Source link")])
+    for articles in ([one, other], [other, one]):
+        records = by_url(link(articles))
+        for record in records.values():
+            assert record.original_url != record.url
+            assert (record.relation, record.original_url) == ("unknown", None)
+            assert "shares-text" in kinds(record)
+        assert records[ORIGINAL].cluster == records[COPY].cluster
