@@ -29,6 +29,7 @@ from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
 from newscrawl.demo.world import DemoWorld
+from newscrawl.export.datasets import open_dataset
 from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.offline import extract_archives
 
@@ -95,7 +96,8 @@ def main() -> None:
                 extract_article(html, url)
             rates["extract_article"].append(total / (time.perf_counter() - started))
             for name, workers in (("newscrawl", 1), ("newscrawl, all cores", cores)):
-                summary = extract_archives([str(warc)], Path(tmp) / "out.jsonl", workers)
+                with open_dataset(Path(tmp) / "out.jsonl") as dataset:
+                    summary = extract_archives([str(warc)], dataset.write, workers)
                 assert summary.articles == total, summary
                 rates[name].append(total / summary.seconds)
     median = {name: statistics.median(values) for name, values in rates.items()}

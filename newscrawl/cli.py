@@ -172,6 +172,7 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
     from rich.progress import Progress
 
+    from newscrawl.export.datasets import open_dataset
     from newscrawl.extract.offline import extract_archives
 
     if out.suffix not in (".jsonl", ".parquet"):
@@ -182,7 +183,8 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
         def on_file(path: Path) -> None:
             progress.update(task, description=f"reading {path.name}", advance=1)
 
-        summary = extract_archives(list(paths), out, workers, on_file)
+        with open_dataset(out) as dataset:
+            summary = extract_archives(list(paths), dataset.write, workers, on_file)
     console.print(
         f"[bold]{summary.articles} articles[/] from {summary.files} files "
         f"in {summary.seconds:.1f} s -> {out}"
@@ -278,8 +280,12 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
     from newscrawl.export.linked import export_linked, load_examples
+    from newscrawl.provenance.index import StaleIndex
 
-    summary = export_linked(list(paths), out, workers)
+    try:
+        summary = export_linked(list(paths), out, workers)
+    except StaleIndex as exc:
+        raise click.UsageError(str(exc)) from exc
     console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
@@ -309,9 +315,13 @@ def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> 
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
     from newscrawl.export.report import write_report
+    from newscrawl.provenance.index import StaleIndex
 
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    summary = write_report(sources, out, replay_url, workers)
+    try:
+        summary = write_report(sources, out, replay_url, workers)
+    except StaleIndex as exc:
+        raise click.UsageError(str(exc)) from exc
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
         f"{summary.diffs} diffs -> {out / 'index.html'}"

@@ -81,7 +81,7 @@ class CrawlState:
         """The state of earlier runs for reading, or None if there were none."""
         if not path.exists():
             return None
-        return cls(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=30))
+        return cls(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30))
 
     def known(self, url: str) -> Known | None:
         """What an earlier response to `url` left, if any."""

@@ -19,7 +19,6 @@ import dataclasses
 import json
 import logging
 import shutil
-import tempfile
 import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from newscrawl.archive.reader import archive_files
 from newscrawl.export.datasets import linked_schema, parquet_row
 from newscrawl.extract.offline import ExtractSummary, extract_archives
 from newscrawl.provenance import link
-from newscrawl.provenance.command import load_articles, saved_index
+from newscrawl.provenance.command import saved_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -110,10 +109,8 @@ def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummar
 def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]], ExtractSummary]:
     """One row per article of the archives under `paths`, with its provenance (shared by the
     dataset export and the HTML report)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        dataset = Path(tmp) / "articles.jsonl"
-        summary = extract_archives(paths, dataset, workers)
-        extracted = load_articles(dataset)
+    extracted: list[Article] = []
+    summary = extract_archives(paths, extracted.append, workers)
     kept = crawl_articles(paths)
     articles = [a for a in extracted if a.warc_file not in kept or a.url in kept[a.warc_file]]
     with saved_index(paths, _waiting) as index:

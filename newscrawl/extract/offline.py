@@ -2,7 +2,8 @@
 
 The main process reads the archives (warcio, with resync past bad records) and hands each
 HTML capture to a pool of worker processes, which decode and extract it; results come
-back in order and go to a JSONL or Parquet dataset. Each article names the WARC file and
+back in order and go to the caller (`newscrawl extract` writes them to a JSONL or Parquet
+dataset, `newscrawl provenance` links them). Each article names the WARC file and
 offset it came from, as in a live crawl.
 """
 
@@ -16,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
-from newscrawl.export.datasets import open_dataset
 from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.workers import start_worker
 
@@ -55,13 +55,14 @@ def article_from_capture(capture: Capture) -> Article | tuple[str, int, str]:
 
 def extract_archives(
     paths: list[str],
-    out: Path,
+    write: Callable[[Article], None],
     workers: int = 0,
     on_file: Callable[[Path], None] | None = None,
     skip: Iterable[tuple[str, int]] = (),
 ) -> ExtractSummary:
-    """Extract every HTML page of the archives under `paths` into the dataset `out`, but
-    for the WARCs (name and size, loose or in a WACZ) in `skip`."""
+    """Extract every HTML page of the archives under `paths`, in order, and hand each
+    article to `write` (a dataset's, a list's), but for the WARCs (name and size, loose or
+    in a WACZ) in `skip`."""
     started = time.monotonic()
     files = archive_files(paths)
     summary = ExtractSummary(files=len(files))
@@ -74,16 +75,13 @@ def extract_archives(
                 on_file(path)
             yield from iter_captures(path, summary.report)
 
-    with open_dataset(out) as dataset:
-        if workers == 1:
-            results: Iterator[Article | tuple[str, int, str]] = map(
-                article_from_capture, captures()
-            )
-            _collect(results, dataset.write, summary)
-        else:
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, start_worker, (os.getpid(),)) as pool:
-                _collect(pool.imap(article_from_capture, captures(), 16), dataset.write, summary)
+    if workers == 1:
+        results: Iterator[Article | tuple[str, int, str]] = map(article_from_capture, captures())
+        _collect(results, write, summary)
+    else:
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, start_worker, (os.getpid(),)) as pool:
+            _collect(pool.imap(article_from_capture, captures(), 16), write, summary)
     summary.seconds = time.monotonic() - started
     return summary
 

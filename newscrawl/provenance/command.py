@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import tempfile
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -104,10 +103,7 @@ def run_provenance(
         (run.skipped if warcs <= known else run.read).append(archive)
     articles = [a for dataset in datasets for a in load_articles(dataset)]
     if run.read:
-        with tempfile.TemporaryDirectory() as tmp:
-            extracted = Path(tmp) / "articles.jsonl"
-            extract_archives([str(a) for a in run.read], extracted, skip=known)
-            articles += load_articles(extracted)
+        extract_archives([str(a) for a in run.read], articles.append, skip=known)
     run.linked = len(link(articles, index))
     for archive in run.read:
         for name, size in inside[archive]:

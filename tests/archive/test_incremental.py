@@ -10,6 +10,7 @@ import hashlib
 import re
 import urllib.request
 from io import BytesIO
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -24,7 +25,6 @@ from tests.warcs import Record, read_records
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
 FIRST_ID = "<urn:uuid:11111111-1111-1111-1111-111111111111>"
 SECOND_ID = "<urn:uuid:22222222-2222-2222-2222-222222222222>"
@@ -53,6 +53,18 @@ def test_crawl_state_persists_across_reopen(tmp_path: Path) -> None:
     assert again.stored("sha1:AAAA") == stored
     again.close()
     assert CrawlState.open_readonly(tmp_path / "missing.sqlite3") is None
+
+
+def test_crawl_state_of_a_relative_archive_folder_opens_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newscrawl demo --out archives` names the folder relative to where it runs."""
+    monkeypatch.chdir(tmp_path)
+    CrawlState.open(Path("archives") / STATE_FILE).close()
+    state = CrawlState.open_readonly(Path("archives") / STATE_FILE)
+    assert state is not None
+    assert state.known("http://a.example/x") is None
+    state.close()
 
 
 def test_first_store_of_a_payload_wins(tmp_path: Path) -> None:

@@ -62,4 +62,7 @@ def test_wacz_without_archive_packages_each_folder_under_archives(
 def test_wacz_with_no_archive_anywhere_says_so(tmp_path: Path) -> None:
     done = run_newscrawl("wacz", cwd=tmp_path)
     assert done.returncode == 2
-    assert "no archive folder given, and none under archives/" in done.stderr
+    assert (
+        "no archive folder given, and no folder under archives/ holds WARC or WACZ files"
+        in done.stderr
+    )
