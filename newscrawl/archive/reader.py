@@ -8,6 +8,7 @@ that are not HTML 200 responses are counted, not read: a 20 MB video costs nothi
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from warcio.recordloader import ArcWarcRecord
+
+    from newscrawl.items import Article
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -162,3 +165,52 @@ def _next_record_start(fh: IO[bytes], after: int) -> int | None:
 
 def _is_archive(path: Path) -> bool:
     return path.name.endswith(WARC_SUFFIXES) or path.suffix == ".wacz"
+
+
+def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The URLs that the crawl which wrote each WARC kept as articles, by WARC file name: its
+    run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or a WACZ's
+    `pages/pages.jsonl`. A WARC with no such list is not in the map: all its pages count."""
+    kept: dict[str, frozenset[str]] = {}
+    for path in archive_files(paths):
+        if path.suffix == ".wacz":
+            with zipfile.ZipFile(path) as package:
+                names = package.namelist()
+                if "pages/pages.jsonl" in names:
+                    urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
+                    for name in names:
+                        if name.startswith("archive/"):
+                            kept.setdefault(Path(name).name, urls)
+        elif (run := run_id(path)) and (pages := path.parent / f"{run}-pages.jsonl").is_file():
+            kept[path.name] = page_urls(pages.read_text(encoding="utf-8"))
+    return kept
+
+
+def run_id(warc: Path) -> str | None:
+    """The `run-id` that newscrawl writes in a WARC's opening warcinfo record."""
+    try:
+        with warc.open("rb") as fh:
+            first = next(iter(ArchiveIterator(fh)), None)
+            if first is None or first.rec_type != "warcinfo":
+                return None
+            fields = first.content_stream().read().decode("utf-8", "replace")
+    except Exception:  # an unreadable start: extraction reads past it and reports it
+        return None
+    for line in fields.splitlines():
+        name, _, value = line.partition(":")
+        if name == "run-id":
+            return value.strip()
+    return None
+
+
+def page_urls(pages_jsonl: str) -> frozenset[str]:
+    """The page URLs of a pages.jsonl (its header line has none)."""
+    rows = (json.loads(line) for line in pages_jsonl.splitlines() if line.strip())
+    return frozenset(row["url"] for row in rows if "url" in row)
+
+
+def crawled_articles(articles: Iterable[Article], paths: Iterable[str]) -> list[Article]:
+    """The articles that the crawls which wrote the archives under `paths` kept as articles
+    (home pages and section fronts fetched for their links are left out)."""
+    kept = crawl_articles(paths)
+    return [a for a in articles if a.warc_file not in kept or a.url in kept[a.warc_file]]

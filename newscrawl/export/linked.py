@@ -19,16 +19,12 @@ import dataclasses
 import json
 import logging
 import shutil
-import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from warcio.archiveiterator import ArchiveIterator
-
-from newscrawl.archive.reader import archive_files
+from newscrawl.archive.reader import crawled_articles
 from newscrawl.export.datasets import linked_schema, parquet_row
 from newscrawl.extract.offline import ExtractSummary, extract_archives
 from newscrawl.provenance import link
@@ -36,6 +32,7 @@ from newscrawl.provenance.command import saved_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
@@ -111,8 +108,7 @@ def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]
     dataset export and the HTML report)."""
     extracted: list[Article] = []
     summary = extract_archives(paths, extracted.append, workers)
-    kept = crawl_articles(paths)
-    articles = [a for a in extracted if a.warc_file not in kept or a.url in kept[a.warc_file]]
+    articles = crawled_articles(extracted, paths)
     with saved_index(paths, _waiting) as index:
         records = link(articles, index)
     return [linked_row(a, p) for a, p in with_provenance(articles, records)], summary
@@ -120,48 +116,6 @@ def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]
 
 def _waiting(holder: str) -> None:
     logger.warning("waiting for %s, which is linking with the provenance index", holder)
-
-
-def crawl_articles(paths: list[str]) -> dict[str, frozenset[str]]:
-    """The URLs that the crawl which wrote each WARC kept as articles, by WARC file name: its
-    run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or a WACZ's
-    `pages/pages.jsonl`. A WARC with no such list is not in the map: all its pages count."""
-    kept: dict[str, frozenset[str]] = {}
-    for path in archive_files(paths):
-        if path.suffix == ".wacz":
-            with zipfile.ZipFile(path) as package:
-                names = package.namelist()
-                if "pages/pages.jsonl" in names:
-                    urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
-                    for name in names:
-                        if name.startswith("archive/"):
-                            kept.setdefault(Path(name).name, urls)
-        elif (run := run_id(path)) and (pages := path.parent / f"{run}-pages.jsonl").is_file():
-            kept[path.name] = page_urls(pages.read_text(encoding="utf-8"))
-    return kept
-
-
-def run_id(warc: Path) -> str | None:
-    """The `run-id` that newscrawl writes in a WARC's opening warcinfo record."""
-    try:
-        with warc.open("rb") as fh:
-            first = next(iter(ArchiveIterator(fh)), None)
-            if first is None or first.rec_type != "warcinfo":
-                return None
-            fields = first.content_stream().read().decode("utf-8", "replace")
-    except Exception:  # an unreadable start: extraction reads past it and reports it
-        return None
-    for line in fields.splitlines():
-        name, _, value = line.partition(":")
-        if name == "run-id":
-            return value.strip()
-    return None
-
-
-def page_urls(pages_jsonl: str) -> frozenset[str]:
-    """The page URLs of a pages.jsonl (its header line has none)."""
-    rows = (json.loads(line) for line in pages_jsonl.splitlines() if line.strip())
-    return frozenset(row["url"] for row in rows if "url" in row)
 
 
 def with_provenance(

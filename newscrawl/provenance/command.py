@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscrawl.archive.reader import WARC_SUFFIXES, archive_files
+from newscrawl.archive.reader import WARC_SUFFIXES, archive_files, crawled_articles
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
 from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
@@ -103,7 +103,10 @@ def run_provenance(
         (run.skipped if warcs <= known else run.read).append(archive)
     articles = [a for dataset in datasets for a in load_articles(dataset)]
     if run.read:
-        extract_archives([str(a) for a in run.read], articles.append, skip=known)
+        read = [str(archive) for archive in run.read]
+        extracted: list[Article] = []
+        extract_archives(read, extracted.append, skip=known)
+        articles += crawled_articles(extracted, read)
     run.linked = len(link(articles, index))
     for archive in run.read:
         for name, size in inside[archive]:

@@ -10,8 +10,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from newscrawl.archive.reader import crawl_articles
 from newscrawl.demo import world
-from newscrawl.export.linked import crawl_articles
 from tests.conftest import run_newscrawl
 
 if TYPE_CHECKING:

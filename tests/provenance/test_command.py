@@ -32,6 +32,9 @@ def test_provenance_of_the_demo_archive(demo_archive: Path, tmp_path: Path) -> N
     assert 0 < autoblog["confidence"] <= 1
     assert autoblog["cluster"] == records[world.CNBC_ARTICLE]["cluster"]
     assert any((tmp_path / "ix").iterdir()), "the index is kept for later runs"
+    (pages,) = demo_archive.glob("*-pages.jsonl")
+    crawled = {json.loads(line).get("url") for line in pages.read_text().splitlines()} - {None}
+    assert set(records) == crawled, "one record per article the crawl kept, no home pages"
 
 
 def test_provenance_wants_a_jsonl_output(tmp_path: Path) -> None:
