@@ -41,6 +41,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from newscrawl.provenance.entries import Entry, page_key
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
     align,
@@ -50,7 +51,7 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.index import CandidateIndex, Entry, NoteKind, page_key
+from newscrawl.provenance.index import CandidateIndex, NoteKind
 from newscrawl.provenance.outlets import load_outlets, registered_domain
 from newscrawl.provenance.records import (
     CopyOf,
