@@ -462,15 +462,20 @@ def _best(key: str, batch: _Batch) -> CopyOf | None:
     )
 
 
-def _root(key: str, best: CopyOf, batch: _Batch) -> str:
-    """The original at the end of a chain of copies (a copy of a copy links to the first),
-    never the entry itself."""
-    seen = {key, best.original}
+def _root(entry: Entry, best: CopyOf, batch: _Batch) -> str | None:
+    """The original at the end of a chain of copies (a copy of a copy links to the first);
+    None when the chain leads back to the entry's own page: an earlier capture inside a
+    copier's copy of the updated page is a version of that page, never a copy of it."""
+    seen = {entry.key, best.original}
     original = best.original
-    while (up := _best(original, batch)) is not None and up.original not in seen:
+    while True:
+        if batch.index.entry(original).page == entry.page:
+            return None
+        up = _best(original, batch)
+        if up is None or up.original in seen:
+            return original
         seen.add(up.original)
         original = up.original
-    return original
 
 
 def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -> Provenance:
@@ -487,8 +492,9 @@ def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -
     record.fetched_at = entry.fetched_at
     attributed = any(e.kind in ATTRIBUTION_KINDS for e in entry.evidence)
     best = _best(entry.key, batch)
-    if best is not None:
-        original = index.entry(_root(entry.key, best, batch))
+    root = None if best is None else _root(entry, best, batch)
+    if best is not None and root is not None:
+        original = index.entry(root)
         # Through a chain, what the entry does to the first original's text is what counts.
         match = best.match if original.key == best.original else compare(entry, original)
         match = match or best.match

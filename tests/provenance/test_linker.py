@@ -151,3 +151,18 @@ def test_pages_pointing_at_each_other_are_neither_copy_nor_own_original() -> Non
             assert (record.relation, record.original_url) == ("unknown", None)
             assert "shares-text" in kinds(record)
         assert records[ORIGINAL].cluster == records[COPY].cluster
+
+
+def test_an_earlier_capture_inside_a_copy_of_the_update_is_a_version_not_a_copy() -> None:
+    # The original page grows after its first capture; a copier copies the update and wraps
+    # it in its chrome, so the first capture lies wholly inside the copy.
+    paragraphs = prose("tariff", paragraphs=12).split("\n\n")
+    first = Article(ORIGINAL, body="\n\n".join(paragraphs[:6]), fetched_at="2024-05-01T08:00:00Z")
+    updated = Article(ORIGINAL, body="\n\n".join(paragraphs), fetched_at="2024-05-02T08:00:00Z")
+    copy = Article(COPY, body=wrapped("\n\n".join(paragraphs)), fetched_at="2024-05-02T12:00:00Z")
+    records = link([first, updated, copy, SIBLING])
+    captures = [r for r in records if r.url == ORIGINAL]
+    assert len(captures) == 2
+    assert all(r.original_url is None for r in captures), "a page is never its own copy"
+    assert all("version" in kinds(r) for r in captures)
+    assert by_url(records)[COPY].original_url == ORIGINAL
