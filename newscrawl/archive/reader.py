@@ -168,32 +168,43 @@ def _is_archive(path: Path) -> bool:
 
 
 def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
-    """The URLs that the crawl which wrote each WARC kept as articles, by WARC file name: its
-    run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or a WACZ's
-    `pages/pages.jsonl`. A WARC with no such list is not in the map: all its pages count."""
-    kept: dict[str, frozenset[str]] = {}
+    """The URLs that the newscrawl run which wrote each WARC kept as articles, by WARC file
+    name: its run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or the
+    `pages/pages.jsonl` of a WACZ holding it. Only WARCs newscrawl wrote are filtered: other
+    tools' WACZs list seeds or whatever they chose as pages (Browsertrix: its seeds), and a
+    loose WARC whose run left no list (a killed run) counts all its pages, even once a later
+    WACZ packs it."""
+    loose: dict[str, frozenset[str] | None] = {}
+    packed: dict[str, frozenset[str]] = {}
     for path in archive_files(paths):
         if path.suffix == ".wacz":
             with zipfile.ZipFile(path) as package:
-                names = package.namelist()
-                if "pages/pages.jsonl" in names:
-                    urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
-                    for name in names:
-                        if name.startswith("archive/"):
-                            kept.setdefault(Path(name).name, urls)
-        elif (run := run_id(path)) and (pages := path.parent / f"{run}-pages.jsonl").is_file():
-            kept[path.name] = page_urls(pages.read_text(encoding="utf-8"))
+                if "pages/pages.jsonl" not in package.namelist():
+                    continue
+                urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
+                for name in package.namelist():
+                    if name.startswith("archive/"):
+                        with package.open(name) as fh:
+                            if run_id(fh):
+                                packed.setdefault(Path(name).name, urls)
+            continue
+        with path.open("rb") as fh:
+            run = run_id(fh)
+        pages = path.parent / f"{run}-pages.jsonl"
+        listed = run is not None and pages.is_file()
+        loose[path.name] = page_urls(pages.read_text(encoding="utf-8")) if listed else None
+    kept = {name: urls for name, urls in packed.items() if name not in loose}
+    kept.update((name, urls) for name, urls in loose.items() if urls is not None)
     return kept
 
 
-def run_id(warc: Path) -> str | None:
+def run_id(warc: IO[bytes]) -> str | None:
     """The `run-id` that newscrawl writes in a WARC's opening warcinfo record."""
     try:
-        with warc.open("rb") as fh:
-            first = next(iter(ArchiveIterator(fh)), None)
-            if first is None or first.rec_type != "warcinfo":
-                return None
-            fields = first.content_stream().read().decode("utf-8", "replace")
+        first = next(iter(ArchiveIterator(warc)), None)
+        if first is None or first.rec_type != "warcinfo":
+            return None
+        fields = first.content_stream().read().decode("utf-8", "replace")
     except Exception:  # an unreadable start: extraction reads past it and reports it
         return None
     for line in fields.splitlines():

@@ -361,7 +361,11 @@ def _write_forever(
     jobs._writer.close()
     answers._reader.close()
     _widen_pipe(jobs._reader.fileno())
-    files, error = make_files(), ""
+    try:
+        files, error = make_files(), ""
+    except (OSError, sqlite3.Error) as exc:  # the folder or crawl state cannot be opened
+        _refuse_all(jobs, answers, parent, str(exc))
+        return
     batch: list[tuple[int, Written | None]] = []
     done = told = upto = 0  # jobs taken, jobs answered for, jobs on disk (none after an error)
     told_at = time.monotonic()
@@ -403,3 +407,15 @@ def _write_forever(
     )
     if os.getppid() != parent:
         answers.cancel_join_thread()  # no one will read the answers: exit without flushing them
+
+
+def _refuse_all(jobs: Any, answers: Any, parent: int, error: str) -> None:
+    """With no WARC file to write to, say so at once (the crawl then stops submitting and
+    stops itself), answer every job already sent with the error, and close when told."""
+    logger.error("cannot open the WARC folder (%s); archiving stopped", error)
+    answers.put(("answers", [], 0, 0, 0, error))
+    while (job := _next_job(jobs, parent)) is not None:
+        number, locate, _source = job
+        if locate:
+            answers.put(("answers", [(number, None)], 0, 0, 0, error))
+    answers.put(("closed", [], 0, 0, time.process_time(), error, {}))

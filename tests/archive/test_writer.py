@@ -134,6 +134,25 @@ def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) ->
     assert warcio_check(good).returncode == 0
 
 
+def test_a_folder_that_cannot_be_opened_answers_every_job_with_the_error(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    answers: list[Answer] = []
+    unopened = WriterProcess(
+        partial(files, blocker / "warcs", state_path=blocker / "state.sqlite3"), answers.extend
+    )
+    for i in range(3):
+        unopened.submit(exchange(i), locate=True)
+    assert unopened.close() == [], "close returns although the writer never started"
+    assert isinstance(unopened.error, OSError)
+    assert str(blocker) in str(unopened.error)
+    assert sorted(serial for serial, _ in answers) == [1, 2, 3]
+    assert all(isinstance(result, OSError) for _, result in answers)
+    assert unopened.jobs_written == 0
+
+
 def test_a_file_left_open_by_a_crash_is_recovered_by_the_next_writer(tmp_path: Path) -> None:
     crashed = files(tmp_path)
     for i in range(3):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
+from io import BytesIO
 from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 import pytest
+from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import crawl_articles
 from newscrawl.demo import world
@@ -102,9 +105,27 @@ def test_the_crawls_page_lists_say_which_pages_are_articles(
     (wacz,) = demo_archive.glob("*.wacz")
     assert crawl_articles([str(demo_archive)]) == {warc.name: frozenset(crawled)}
     assert crawl_articles([str(wacz)]) == {warc.name: frozenset(crawled)}
-    # A WARC without its run's page list (from elsewhere, or a killed run): every page counts.
+    # A WARC without its run's page list (from elsewhere, or a killed run): every page counts,
+    # even beside a WACZ that packs it with a later run's pages.
     shutil.copy(warc, tmp_path)
     assert crawl_articles([str(tmp_path)]) == {}
+    shutil.copy(wacz, tmp_path)
+    assert crawl_articles([str(tmp_path)]) == {}
+
+
+def test_page_lists_of_other_tools_filter_nothing(tmp_path: Path) -> None:
+    """Browsertrix lists its seeds in pages.jsonl (the rest in extraPages.jsonl): its WARCs
+    carry no newscrawl run-id, so none of their pages is dropped."""
+    warc = BytesIO()
+    writer = WARCWriter(warc, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "other"}))
+    wacz = tmp_path / "other.wacz"
+    with zipfile.ZipFile(wacz, "w") as package:
+        package.writestr("archive/crawl.warc.gz", warc.getvalue())
+        package.writestr(
+            "pages/pages.jsonl", '{"format": "json-pages-1.0"}\n{"url": "http://a/"}\n'
+        )
+    assert crawl_articles([str(wacz)]) == {}
 
 
 def test_duckdb_reads_every_column_with_its_type_and_provenance(export: Path) -> None:
