@@ -106,18 +106,27 @@ def _seen(name: str, size: int, report: ReadReport) -> bool:
 
 
 def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:
+    """Captures of one WARC, each handed on once the reader is past its record: a torn gzip
+    member can inflate to the whole body and fail only at its end, and the record that fails
+    is reported, not extracted."""
     start = 0
     while start is not None:
         fh.seek(start)
         records = ArchiveIterator(fh, check_digests=False)
+        pending: Capture | None = None
         try:
             for record in records:
-                capture = _capture(record, name, records.offset, report)
-                if capture is not None:
-                    yield capture
+                if pending is not None:
+                    yield pending
+                pending = None
+                pending = _capture(record, name, records.offset, report)
+            if pending is not None:
+                yield pending
             return
         except Exception as exc:
             at = max(records.offset, start)
+            if pending is not None and pending.offset < at:
+                yield pending  # whole: the record that failed comes after it
             report.bad.append(BadRecord(name, at, f"{type(exc).__name__}: {exc}"))
             start = _next_record_start(fh, at + 1)
 
