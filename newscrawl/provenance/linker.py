@@ -27,8 +27,8 @@ original.
 What a run finds (who copies whom, and how surely; pairs left undecided; pointers) is kept in
 the index with each record, and every story a run touches is decided again from all of it:
 a copy of a copy linked in a later run still reaches the first original, and a copy archived
-before its original is linked to it when the original comes. The result does not depend on
-how the archives were split into runs. Cluster ids are kept in the index too, so a story
+before its original is linked to it when the original comes. (A pair compared before a
+site's chrome was known is not compared again once later pages reveal it.) Cluster ids are kept in the index too, so a story
 keeps its id from run to run; stories a run joins all take the id of one of them.
 """
 

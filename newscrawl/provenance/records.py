@@ -62,8 +62,7 @@ class CopyOf:
 @dataclass
 class Findings:
     """What linking found about one capture, over every run so far: the index keeps it, so
-    that a later run decides the capture's story with all of it, however the archives were
-    split into runs."""
+    that a later run decides the capture's story with all of it, not only with what it read."""
 
     copies: dict[str, CopyOf] = field(default_factory=dict)  # by the original's key
     undecided: dict[str, Evidence] = field(default_factory=dict)  # by the other's key
