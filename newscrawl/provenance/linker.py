@@ -28,8 +28,9 @@ What a run finds (who copies whom, and how surely; pairs left undecided; pointer
 the index with each record, and every story a run touches is decided again from all of it:
 a copy of a copy linked in a later run still reaches the first original, and a copy archived
 before its original is linked to it when the original comes. (A pair compared before a
-site's chrome was known is not compared again once later pages reveal it.) Cluster ids are kept in the index too, so a story
-keeps its id from run to run; stories a run joins all take the id of one of them.
+site's chrome was known is not compared again once later pages reveal it.) Cluster ids are
+kept in the index too, so a story keeps its id from run to run; stories a run joins all take
+the id of one of them.
 """
 
 from __future__ import annotations
