@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from scrapy.settings import Settings
 
@@ -233,11 +234,10 @@ def provenance(
     original or a copy (verbatim, spun, excerpt, rewrite), of what, and why; the output holds
     every article the index knows, decided again as new articles come."""
     from collections import Counter
-    from contextlib import nullcontext
 
     from newscrawl.provenance import run_provenance
     from newscrawl.provenance.command import default_index_folder
-    from newscrawl.provenance.index import CandidateIndex, StaleIndex
+    from newscrawl.provenance.index import CandidateIndex
 
     if out.suffix != ".jsonl":
         raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
@@ -249,15 +249,13 @@ def provenance(
     def waiting(holder: str) -> None:
         console.print(f"waiting for {holder}, which is linking with the index {index_dir}")
 
-    try:
-        with (
-            CandidateIndex.held(index_dir, waiting)
-            if index_dir
-            else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name))
-        ) as index:
-            run = run_provenance(list(paths), out, index)
-    except StaleIndex as exc:
-        raise click.UsageError(str(exc)) from exc
+    with (
+        _stale_index_stops(),
+        CandidateIndex.held(index_dir, waiting)
+        if index_dir
+        else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
+    ):
+        run = run_provenance(list(paths), out, index)
     relations = Counter(record.relation for record in run.records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(
@@ -280,12 +278,9 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
     from newscrawl.export.linked import export_linked, load_examples
-    from newscrawl.provenance.index import StaleIndex
 
-    try:
+    with _stale_index_stops():
         summary = export_linked(list(paths), out, workers)
-    except StaleIndex as exc:
-        raise click.UsageError(str(exc)) from exc
     console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
@@ -315,13 +310,10 @@ def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> 
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
     from newscrawl.export.report import write_report
-    from newscrawl.provenance.index import StaleIndex
 
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    try:
+    with _stale_index_stops():
         summary = write_report(sources, out, replay_url, workers)
-    except StaleIndex as exc:
-        raise click.UsageError(str(exc)) from exc
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
         f"{summary.diffs} diffs -> {out / 'index.html'}"
@@ -387,6 +379,18 @@ def demo_server(port: int, world_version: str) -> None:
     from newscrawl.demo.server import main as serve
 
     serve(["--port", str(port), "--version", world_version])
+
+
+@contextmanager
+def _stale_index_stops() -> Iterator[None]:
+    """A provenance index of another newscrawl version is the user's to delete: exit 2 with
+    the folder named, not a traceback."""
+    from newscrawl.provenance.stores import StaleIndex
+
+    try:
+        yield
+    except StaleIndex as exc:
+        raise click.UsageError(str(exc)) from exc
 
 
 def _run(profile: Profile, settings: Settings) -> CrawlResult:

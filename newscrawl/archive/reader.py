@@ -85,12 +85,11 @@ def iter_captures(path: Path, report: ReadReport) -> Iterator[Capture]:
     read before (same name and size: beside its WACZ, say) is not read twice."""
     if path.suffix == ".wacz":
         with zipfile.ZipFile(path) as package:
-            for name in sorted(package.namelist()):
-                if name.startswith("archive/") and _is_archive(Path(name)):
-                    if _seen(Path(name).name, package.getinfo(name).file_size, report):
-                        continue
-                    with package.open(name) as member:
-                        yield from _read(member, f"{path}#{name}", report)
+            for info in packed_warcs(package):
+                if _seen(Path(info.filename).name, info.file_size, report):
+                    continue
+                with package.open(info) as member:
+                    yield from _read(member, f"{path}#{info.filename}", report)
         return
     if not _seen(path.name, path.stat().st_size, report):
         with path.open("rb") as fh:
@@ -176,6 +175,27 @@ def _is_archive(path: Path) -> bool:
     return path.name.endswith(WARC_SUFFIXES) or path.suffix == ".wacz"
 
 
+def packed_warcs(package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The WARC and ARC files a WACZ packages (under `archive/`), in name order."""
+    return sorted(
+        (
+            info
+            for info in package.infolist()
+            if info.filename.startswith("archive/") and info.filename.endswith(WARC_SUFFIXES)
+        ),
+        key=lambda info: info.filename,
+    )
+
+
+def warcs_of(archive: Path) -> set[tuple[str, int]]:
+    """The WARC files (name and size) an archive file is, or packages (a WACZ): a WACZ
+    packaged again is a new file of the same WARCs."""
+    if archive.suffix != ".wacz":
+        return {(archive.name, archive.stat().st_size)}
+    with zipfile.ZipFile(archive) as package:
+        return {(Path(info.filename).name, info.file_size) for info in packed_warcs(package)}
+
+
 def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
     """The URLs that the newscrawl run which wrote each WARC kept as articles, by WARC file
     name: its run's `RUN-pages.jsonl` beside it (the run named in the WARC's warcinfo), or the
@@ -191,11 +211,10 @@ def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
                 if "pages/pages.jsonl" not in package.namelist():
                     continue
                 urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
-                for name in package.namelist():
-                    if name.startswith("archive/"):
-                        with package.open(name) as fh:
-                            if run_id(fh):
-                                packed.setdefault(Path(name).name, urls)
+                for info in packed_warcs(package):
+                    with package.open(info) as fh:
+                        if run_id(fh):
+                            packed.setdefault(Path(info.filename).name, urls)
             continue
         with path.open("rb") as fh:
             run = run_id(fh)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscrawl.archive.reader import WARC_SUFFIXES, archive_files, crawled_articles
+from newscrawl.archive.reader import archive_files, crawled_articles, warcs_of
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
 from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
@@ -70,19 +69,6 @@ def saved_index(
         return
     with CandidateIndex.held(folder, on_wait) as index:
         yield index
-
-
-def warcs_of(archive: Path) -> set[tuple[str, int]]:
-    """The WARC files (name and size) an archive file is, or packages (a WACZ): a WACZ
-    packaged again is a new file of the same WARCs."""
-    if archive.suffix != ".wacz":
-        return {(archive.name, archive.stat().st_size)}
-    with zipfile.ZipFile(archive) as package:
-        return {
-            (Path(info.filename).name, info.file_size)
-            for info in package.infolist()
-            if info.filename.startswith("archive/") and info.filename.endswith(WARC_SUFFIXES)
-        }
 
 
 def run_provenance(
