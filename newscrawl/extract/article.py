@@ -24,9 +24,9 @@ def extract_article(html: str, url: str) -> Article:
     if tree is None:
         return Article(url=url)
     structured = extract_structured(tree, url)
-    metadata = read_metadata(tree, url, Structured.from_extruct(structured))
     main = main_block(tree)
-    links = links_out(tree, main, url)
+    metadata = read_metadata(tree, url, Structured.from_extruct(structured), main)
+    links = links_out(tree, main.element, url)
     credits = markup_credits(tree)
     body = extract_body(tree, main, url, (metadata.title, metadata.description))
     return replace(

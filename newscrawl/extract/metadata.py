@@ -1,10 +1,11 @@
 """Article metadata: structured data first, then the page's head and headline, then htmldate.
 
 Publishers state their metadata in JSON-LD and OpenGraph for search engines and social
-sites; that is the most reliable source. htmldate runs only for a page that states no date,
-so a well-marked page costs no extra pass; trafilatura's metadata heuristics (bylines in the
-text) are not run at all: they cost as much as extracting the body, so authors come only
-from what the page states.
+sites; that is the most reliable source. htmldate runs only for an article page that states
+no date, so a well-marked page costs no extra pass, and a home page, section front or
+contact page (whose "date" would be that of some teaser) costs none. trafilatura's
+metadata heuristics (bylines in the text) are not run at all: they cost as much as
+extracting the body, so authors come only from what the page states.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
     from newscrawl.extract.structured import Structured
+    from newscrawl.extract.tree import MainBlock
 
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
@@ -61,12 +63,12 @@ class _Page:
         return str(hrefs[0]).strip() if hrefs else None
 
 
-def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Article:
+def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock) -> Article:
     """An article with every metadata field filled (no text yet), each from the most
     reliable source that has it."""
     page = _Page(tree)
     published = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
-    if published is None:  # htmldate only where the page states no date
+    if published is None and _is_article_page(tree, data, main):
         published = iso_date(find_date(tree, url=url, extensive_search=False))
     site_name = (
         data.first("og:site_name", "site:name")
@@ -99,6 +101,13 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured) -> Article:
         image=_absolute(url, data.first("ld:image", "og:image", "og:image:url"))
         or _absolute(url, page.meta("twitter:image")),
     )
+
+
+def _is_article_page(tree: HtmlElement, data: Structured, main: MainBlock) -> bool:
+    """Whether the page is one article: its main block holds an article's worth of text,
+    its structured data says so, or its markup has a single `<article>` (teaser lists
+    have many, or none)."""
+    return main.holds_article or data.describes_article or len(tree.xpath("//article")) == 1
 
 
 def _syndication_urls(tree: HtmlElement, url: str) -> list[str]:

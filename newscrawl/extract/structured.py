@@ -65,6 +65,11 @@ class Structured:
                 dc.setdefault(name, []).extend(texts(element.get("content")))
         return cls(article, website, og, dc)
 
+    @property
+    def describes_article(self) -> bool:
+        """Whether the page's structured data says it is an article."""
+        return bool(self.article) or "article" in self.og.get("og:type", [])
+
     def first(self, *keys: str) -> str | None:
         """The first non-empty text among article properties, og: and dc: keys, in order.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import lxml.html
@@ -19,8 +20,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
 _INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
-# Below this many characters of <p> text, <div> paragraphs are looked for too.
-_SHORT_ARTICLE = 500
+# A block with this many characters of paragraph text holds an article, not teasers or a
+# blurb; below it, <div> paragraphs are looked for too.
+ARTICLE_LENGTH = 500
 
 
 def parse_html(html: str) -> HtmlElement | None:
@@ -34,7 +36,21 @@ def parse_html(html: str) -> HtmlElement | None:
         return None
 
 
-def main_block(tree: HtmlElement) -> HtmlElement | None:
+@dataclass(frozen=True)
+class MainBlock:
+    """The page's body region and how many characters of paragraph text it holds."""
+
+    element: HtmlElement | None
+    length: int = 0
+
+    @property
+    def holds_article(self) -> bool:
+        """Whether the region holds an article's worth of text (home and section pages,
+        contact pages and teaser lists do not)."""
+        return self.length >= ARTICLE_LENGTH
+
+
+def main_block(tree: HtmlElement) -> MainBlock:
     """The element whose own `<p>` children hold the most text: the article's body region.
 
     Used where trafilatura cannot help: the region that links and credits are read from
@@ -43,10 +59,13 @@ def main_block(tree: HtmlElement) -> HtmlElement | None:
     `<p>`: there the parent of the text-bearing `<div>`s competes too, else chrome pruning
     could drop a wrapper such as Blogger's `<div class="widget Blog">` with the article."""
     scores = _block_scores(tree.iter("p"), text_of)
-    if max(scores.values(), default=0) < _SHORT_ARTICLE:
+    if max(scores.values(), default=0) < ARTICLE_LENGTH:
         for parent, score in _block_scores(tree.iter("div"), _inline_text).items():
             scores[parent] = max(scores.get(parent, 0), score)
-    return max(scores, key=scores.__getitem__) if scores else None
+    if not scores:
+        return MainBlock(None)
+    best = max(scores, key=scores.__getitem__)
+    return MainBlock(best, scores[best])
 
 
 def _block_scores(

@@ -165,6 +165,19 @@ def test_a_page_without_structured_data_still_gets_title_and_site() -> None:
     assert article.published == "2024-05-06"  # htmldate, from the URL
 
 
+def test_a_teaser_list_gets_no_date_from_its_teasers() -> None:
+    """htmldate runs only on a page that is one article: a section front's dates are its
+    teasers', not its own. The same teaser as the page's one `<article>` is dated."""
+    teaser = (
+        "<div class='teaser'><h2><a href='/a'>Blinken meets Qin Gang</a></h2>"
+        "<span class='date'>June 18, 2023</span><p>Talks in Beijing.</p></div>"
+    )
+    front = f"<html><head><title>World</title></head><body>{teaser * 3}</body></html>"
+    assert extract_article(front, "http://example.com/world/").published is None
+    single = f"<html><head><title>World</title></head><body><article>{teaser}</article></body>"
+    assert extract_article(single, "http://example.com/world/").published == "2023-06-18"
+
+
 @pytest.mark.parametrize("html", ["", "   ", '<?xml version="1.0" encoding="utf-8"?>'])
 def test_empty_pages_give_an_empty_article(html: str) -> None:
     assert extract_article(html, "http://example.com/") == Article(url="http://example.com/")

@@ -73,7 +73,7 @@ def test_selector_rule_removes_its_chrome(name: str, key: str, chrome: str) -> N
 def test_selector_rules_keep_every_article_paragraph(key: str) -> None:
     tree = parse_html(page(key).html)
     assert tree is not None
-    prune(tree, keep=main_block(tree))
+    prune(tree, keep=main_block(tree).element)
     text = text_of(tree.body)
     paragraphs = [p for p in page(key).truth.paragraphs if isinstance(p, str)]
     assert [p for p in paragraphs if " ".join(p.split()) not in text] == []
@@ -86,7 +86,7 @@ def test_pruning_never_removes_the_main_block() -> None:
     )
     tree = parse_html(html)
     assert tree is not None
-    prune(tree, keep=main_block(tree))
+    prune(tree, keep=main_block(tree).element)
     assert text_of(tree.body) == "Kept, though its container is named like a share row."
 
 
@@ -105,7 +105,7 @@ def test_pruning_keeps_an_article_written_as_divs_inside_a_widget() -> None:
     )
     tree = parse_html(html)
     assert tree is not None
-    prune(tree, keep=main_block(tree))
+    prune(tree, keep=main_block(tree).element)
     text = text_of(tree.body)
     assert [p for p in paragraphs if p not in text] == []
     assert "Home" not in text

@@ -16,7 +16,7 @@ BODY = "<p>" + "A paragraph of the article, long enough to be its main text bloc
 def links(html: str, url: str = "http://copy.example/2024/05/06/story/") -> list[Link]:
     tree = parse_html(html)
     assert tree is not None
-    return links_out(tree, main_block(tree), url)
+    return links_out(tree, main_block(tree).element, url)
 
 
 def test_relative_links_resolve_against_base_href() -> None:
