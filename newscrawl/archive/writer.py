@@ -119,15 +119,14 @@ class WarcFiles:
         return self._serializer
 
     def write(self, records: list[ArcWarcRecord]) -> Written:
-        """Append records, kept together in one file; say where the first one is."""
+        """Append records, kept together in one file; say where the first one is. What the
+        crawl state learnt while they were built becomes durable with `commit`."""
         if self._fh is None or self._fh.tell() >= self.max_size:
             self._rotate()
         assert self._fh is not None and self._file is not None
         offset = self._fh.tell()
         for record in records:
             self._append(record)
-        if self.state is not None:
-            self.state.commit()
         digest = records[0].rec_headers.get_header("WARC-Payload-Digest")
         return Written(self._file.with_suffix(""), offset, digest)
 
@@ -136,10 +135,19 @@ class WarcFiles:
         """What the crawl state made of this run's responses (new, changed, revisits)."""
         return dict(self.state.counts) if self.state is not None else {}
 
+    def commit(self) -> None:
+        """Make the crawl state durable up to the records written so far. Called after a
+        batch of writes, not after each (a commit cost as much as building a record): after a
+        crash the state may lag the WARC files (a payload is then stored again), never lead."""
+        if self.state is not None:
+            self.state.commit()
+
     def close(self) -> list[Path]:
-        """Close the current file and the crawl state; return every closed file."""
+        """Close the current file, commit and close the crawl state; return every closed
+        file."""
         self._close_file()
         if self.state is not None:
+            self.state.commit()
             self.state.close()
             self.state = None
         return self.closed_files
@@ -384,10 +392,10 @@ def _write_forever(
                 batch.append((done, written))
         waited = time.monotonic() - told_at >= ANSWER_DELAY
         if done > told and (job is IDLE or waited or len(batch) >= ANSWER_BATCH):
-            answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
+            error = _answer(files, answers, batch, upto, error)
             batch, told, told_at = [], done, time.monotonic()
     if done > told:
-        answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
+        error = _answer(files, answers, batch, upto, error)
     counts = files.counts
     if not error:
         try:
@@ -407,6 +415,21 @@ def _write_forever(
     )
     if os.getppid() != parent:
         answers.cancel_join_thread()  # no one will read the answers: exit without flushing them
+
+
+def _answer(
+    files: WarcFiles, answers: Any, batch: list[tuple[int, Written | None]], upto: int, error: str
+) -> str:
+    """Commit the crawl state for what was written, then say where the batch's jobs landed
+    and how far the writer got; returns the error, if committing failed."""
+    if not error:
+        try:
+            files.commit()
+        except sqlite3.Error as exc:
+            error = str(exc)
+            logger.error("cannot commit the crawl state (%s); archiving stopped", exc)
+    answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
+    return error
 
 
 def _refuse_all(jobs: Any, answers: Any, parent: int, error: str) -> None:
