@@ -45,8 +45,6 @@ NEWSCRAWL_WARC_MAX_SIZE = 1_000_000_000
 # CPU the writer process would otherwise take from the crawl it shares the machine with.
 NEWSCRAWL_WARC_GZIP = "isal"
 NEWSCRAWL_WARC_GZIP_LEVEL = 3
-# Exchanges waiting for the writer thread before the crawl is made to wait (memory bound).
-NEWSCRAWL_WARC_QUEUE_SIZE = 256
 # Who runs the crawl, written into each warcinfo record.
 NEWSCRAWL_OPERATOR = ""
 # isPartOf / collection name written into warcinfo; defaults to the profile name.

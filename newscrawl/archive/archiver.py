@@ -105,9 +105,7 @@ class WarcArchiver:
         )
         loop = asyncio.get_running_loop()
         self.writer = WriterProcess(
-            files,
-            lambda batch: loop.call_soon_threadsafe(self._answer, batch),
-            self.config.queue_size,
+            files, lambda batch: loop.call_soon_threadsafe(self._answer, batch)
         )
         self.crawler.stats.set_value("newscrawl/run_id", self.config.run_id)
         self.crawler.stats.set_value("newscrawl/warc/folder", str(self.config.folder))

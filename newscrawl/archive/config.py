@@ -28,7 +28,6 @@ class WarcConfig:
     max_size: int
     gzip: str
     gzip_level: int
-    queue_size: int
     operator: str
     wacz: bool
     incremental: bool
@@ -49,7 +48,6 @@ class WarcConfig:
             max_size=settings.getint("NEWSCRAWL_WARC_MAX_SIZE"),
             gzip=gzip,
             gzip_level=level,
-            queue_size=settings.getint("NEWSCRAWL_WARC_QUEUE_SIZE"),
             operator=settings.get("NEWSCRAWL_OPERATOR"),
             wacz=settings.getbool("NEWSCRAWL_WACZ"),
             incremental=settings.getbool("NEWSCRAWL_INCREMENTAL"),

@@ -7,6 +7,7 @@ loop (in a thread they held the GIL long enough to cost a third of the crawl's s
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import multiprocessing
@@ -251,22 +252,25 @@ IDLE = object()
 
 
 class WriterProcess:
-    """Runs `WarcFiles` in a child process fed through a bounded queue.
+    """Runs `WarcFiles` in a child process fed through a pipe.
 
     Digests, compression and warcio's record building all run there, off the crawl's
-    event loop and outside its GIL; the crawl only hands over pickled exchanges. Where a
+    event loop and outside its GIL; the crawl only hands over pickled exchanges, written
+    into the pipe by the event loop itself. (Through a `multiprocessing.Queue`, a feeder
+    thread did the writing: it took the GIL from the event loop twice a job, ~0.3 ms of CPU
+    and nine context switches a page.) The pipe's buffer (1 MiB on Linux) is the writer's
+    backlog: when it is full, the crawl waits. Where a
     job asks to be located, the child answers where it wrote it, in batches, and a thread
     here passes each batch to `on_answers` (one wake-up of the crawl per batch, not per
     page: per-page answers cost the crawl a sixth of its speed). The child ignores SIGINT
     so that Ctrl-C stops the crawl first, which then closes the files in order; if the
-    crawl dies, the child writes what it has received, closes its file and exits.
+    crawl dies, the child writes what it has received, closes its file and exits. If the
+    child dies, every job still waiting to be located is answered with that error (the
+    crawl then stops), and the files it left `.open` are recovered by the next run.
     """
 
     def __init__(
-        self,
-        make_files: Callable[[], WarcFiles],
-        on_answers: Callable[[list[Answer]], None],
-        queue_size: int = 256,
+        self, make_files: Callable[[], WarcFiles], on_answers: Callable[[list[Answer]], None]
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self.error: OSError | None = None
@@ -276,48 +280,65 @@ class WriterProcess:
         self.cpu_seconds = 0.0
         self.counts: dict[str, int] = {}
         self._on_answers = on_answers
-        self._jobs: multiprocessing.Queue[Any] = context.Queue(maxsize=queue_size)
+        jobs, self._jobs = context.Pipe(duplex=False)
+        _widen_pipe(self._jobs.fileno())
         self._answers: multiprocessing.Queue[Any] = context.Queue()
         self.jobs_submitted = 0
         self.jobs_written = 0  # every job up to this number is on disk
+        self._unanswered: set[int] = set()  # located jobs the child has not answered yet
         self._process = context.Process(
             target=_write_forever,
-            args=(make_files, self._jobs, self._answers, os.getpid()),
+            args=(make_files, jobs, self._answers, os.getpid()),
             name="warc-writer",
         )
         self._process.start()
+        jobs.close()  # the child has its own copy: if it dies, sending fails instead of hanging
         self._collector = threading.Thread(target=self._collect, name="warc-answers", daemon=True)
         self._collector.start()
 
     def submit(self, source: RecordSource, *, locate: bool = False) -> int:
-        """Queue records to write; blocks (back-pressure) when the writer is behind.
+        """Send records to write; blocks (back-pressure) when the writer is behind.
 
         Returns the job's number (1, 2, ...): once `jobs_written` reaches it, the records are
         on disk. With `locate`, a later answer also says where they landed.
         """
         self.jobs_submitted += 1
         number = self.jobs_submitted
-        if self.error is not None:
+        if self.error is None:
             if locate:
-                self._on_answers([(number, self.error)])
-        else:
-            self._jobs.put((number, locate, source))
+                self._unanswered.add(number)
+            try:
+                self._jobs.send((number, locate, source))
+                return number
+            except OSError as exc:  # the writer process is gone
+                self.error = OSError(f"the WARC writer process died ({exc})")
+                self._unanswered.discard(number)
+        if locate:
+            self._on_answers([(number, self.error)])
         return number
 
     def close(self) -> list[Path]:
         """Write what is queued, close the files, and return them."""
-        self._jobs.put(None)
+        with contextlib.suppress(OSError):  # a dead writer has nothing left to close
+            self._jobs.send(None)
         self._collector.join()
         self._process.join()
         return self.closed_files
 
     def _collect(self) -> None:
         while True:
-            kind, *answer = self._answers.get()
+            try:
+                kind, *answer = self._answers.get(timeout=1.0)
+            except queue.Empty:
+                if self._process.is_alive() or not self._answers.empty():
+                    continue
+                self._writer_died()
+                return
             if kind == "answers":
                 batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
                 if message and self.error is None:
                     self.error = OSError(message)
+                self._unanswered.difference_update(serial for serial, _ in batch)
                 self._on_answers(
                     [(serial, self.error if result is None else result) for serial, result in batch]
                 )
@@ -328,12 +349,19 @@ class WriterProcess:
                     self.error = OSError(message)
                 return
 
+    def _writer_died(self) -> None:
+        """The child exited without closing: answer what it never located."""
+        if self.error is None:
+            code = self._process.exitcode
+            self.error = OSError(f"the WARC writer process died (exit code {code})")
+        lost, self._unanswered = sorted(self._unanswered), set()
+        self._on_answers([(serial, self.error) for serial in lost])
+
 
 def _widen_pipe(fd: int) -> None:
     """Give the job pipe the largest buffer the system allows (1 MiB by default, not 64 KiB):
-    a page's job then goes through in one write instead of a dozen, each waking this process
-    and blocking the crawl's feeder thread (in benchmarks/crawl.py, archiving went from
-    0.72-0.86 of plain Scrapy's speed to a median of 0.91)."""
+    a page's job then goes through in one write instead of a dozen, each waking the writer
+    process, and the writer can fall that far behind before the crawl waits for it."""
     try:
         limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, limit)
@@ -347,14 +375,14 @@ def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
     the middle of a job, or just idle."""
     while True:
         try:
-            return jobs.get(timeout=flush_after or 1.0)
-        except queue.Empty:
-            if os.getppid() != parent:
-                return None
-            if flush_after is not None:
-                return IDLE
+            if jobs.poll(flush_after or 1.0):
+                return jobs.recv()
         except (EOFError, OSError):
             return None
+        if os.getppid() != parent:
+            return None
+        if flush_after is not None:
+            return IDLE
 
 
 def _write_forever(
@@ -363,12 +391,10 @@ def _write_forever(
     """The child process: write every job until told to stop, or until the crawl (`parent`,
     passed in because by the time this runs it may be gone) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A queue unpickled here holds both ends of its pipe. Close the ends this process never
-    # uses, so that a crawl killed mid-send leaves EOF rather than a read that never returns,
-    # and answers to a dead crawl fail rather than fill the pipe.
-    jobs._writer.close()
+    # A queue unpickled here holds both ends of its pipe. Close the end this process never
+    # uses, so that answers to a dead crawl fail rather than fill the pipe. (The job pipe
+    # came with its read end only: a crawl killed mid-send leaves EOF, not a hung read.)
     answers._reader.close()
-    _widen_pipe(jobs._reader.fileno())
     try:
         files, error = make_files(), ""
     except (OSError, sqlite3.Error) as exc:  # the folder or crawl state cannot be opened

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import zlib
 from datetime import UTC, datetime
 from functools import partial
@@ -89,7 +90,7 @@ def test_rotation_naming_and_open_suffix(tmp_path: Path) -> None:
 
 def test_writer_process_keeps_order_and_says_where(tmp_path: Path) -> None:
     answers: list[Answer] = []
-    writer = WriterProcess(partial(files, tmp_path), answers.extend, queue_size=4)
+    writer = WriterProcess(partial(files, tmp_path), answers.extend)
     numbers = [writer.submit(exchange(i, 2000), locate=i % 2 == 0) for i in range(50)]
     (path,) = writer.close()
     assert writer.error is None
@@ -132,6 +133,23 @@ def test_full_disk_is_reported_and_leaves_written_files_valid(tmp_path: Path) ->
     assert [serial for serial, _ in answers] == [1, 2]
     assert all(isinstance(result, OSError) for _, result in answers)
     assert warcio_check(good).returncode == 0
+
+
+def test_a_writer_process_that_dies_answers_its_jobs_with_the_error(tmp_path: Path) -> None:
+    """Killed outright (the OOM killer), the writer leaves nothing waiting: jobs sent before
+    its death and jobs sent after it are answered with the error, and closing returns."""
+    answers: list[Answer] = []
+    writer = WriterProcess(partial(files, tmp_path), answers.extend)
+    writer.submit(exchange(0), locate=True)
+    os.kill(writer._process.pid, signal.SIGKILL)
+    writer._process.join()
+    for i in range(1, 4):
+        writer.submit(exchange(i), locate=True)
+    writer.close()
+    assert isinstance(writer.error, OSError)
+    assert "writer process died" in str(writer.error)
+    assert sorted(serial for serial, _ in answers) == [1, 2, 3, 4]
+    assert all(isinstance(result, OSError) for serial, result in answers if serial > 1)
 
 
 def test_a_folder_that_cannot_be_opened_answers_every_job_with_the_error(
