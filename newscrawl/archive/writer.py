@@ -12,7 +12,6 @@ import fcntl
 import logging
 import multiprocessing
 import os
-import queue
 import signal
 import socket
 import sqlite3
@@ -282,17 +281,21 @@ class WriterProcess:
         self._on_answers = on_answers
         jobs, self._jobs = context.Pipe(duplex=False)
         _widen_pipe(self._jobs.fileno())
-        self._answers: multiprocessing.Queue[Any] = context.Queue()
+        self._answers, answers = context.Pipe(duplex=False)
         self.jobs_submitted = 0
         self.jobs_written = 0  # every job up to this number is on disk
         self._unanswered: set[int] = set()  # located jobs the child has not answered yet
+        self._unanswered_lock = threading.Lock()  # shared with the answer thread
         self._process = context.Process(
             target=_write_forever,
-            args=(make_files, jobs, self._answers, os.getpid()),
+            args=(make_files, jobs, answers, os.getpid()),
             name="warc-writer",
         )
         self._process.start()
-        jobs.close()  # the child has its own copy: if it dies, sending fails instead of hanging
+        # The child has its own copies: if it dies, sending jobs fails and reading answers
+        # meets the end of the pipe, instead of either waiting forever.
+        jobs.close()
+        answers.close()
         self._collector = threading.Thread(target=self._collect, name="warc-answers", daemon=True)
         self._collector.start()
 
@@ -306,13 +309,16 @@ class WriterProcess:
         number = self.jobs_submitted
         if self.error is None:
             if locate:
-                self._unanswered.add(number)
+                with self._unanswered_lock:
+                    self._unanswered.add(number)
             try:
                 self._jobs.send((number, locate, source))
                 return number
             except OSError as exc:  # the writer process is gone
                 self.error = OSError(f"the WARC writer process died ({exc})")
-                self._unanswered.discard(number)
+            if self._take_unanswered({number}):  # unless the answer thread already did
+                self._on_answers([(number, self.error)])
+            return number
         if locate:
             self._on_answers([(number, self.error)])
         return number
@@ -325,20 +331,26 @@ class WriterProcess:
         self._process.join()
         return self.closed_files
 
+    def _take_unanswered(self, serials: set[int] | None = None) -> list[int]:
+        """Remove and return those of `serials` (default: all) that are located jobs not
+        answered yet: each job is answered once, by whichever thread takes it."""
+        with self._unanswered_lock:
+            taken = self._unanswered if serials is None else self._unanswered & serials
+            self._unanswered = self._unanswered - taken
+        return sorted(taken)
+
     def _collect(self) -> None:
         while True:
             try:
-                kind, *answer = self._answers.get(timeout=1.0)
-            except queue.Empty:
-                if self._process.is_alive() or not self._answers.empty():
-                    continue
+                kind, *answer = self._answers.recv()
+            except (EOFError, OSError):
                 self._writer_died()
                 return
             if kind == "answers":
                 batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
                 if message and self.error is None:
                     self.error = OSError(message)
-                self._unanswered.difference_update(serial for serial, _ in batch)
+                self._take_unanswered({serial for serial, _ in batch})
                 self._on_answers(
                     [(serial, self.error if result is None else result) for serial, result in batch]
                 )
@@ -354,8 +366,7 @@ class WriterProcess:
         if self.error is None:
             code = self._process.exitcode
             self.error = OSError(f"the WARC writer process died (exit code {code})")
-        lost, self._unanswered = sorted(self._unanswered), set()
-        self._on_answers([(serial, self.error) for serial in lost])
+        self._on_answers([(serial, self.error) for serial in self._take_unanswered()])
 
 
 def _widen_pipe(fd: int) -> None:
@@ -365,8 +376,9 @@ def _widen_pipe(fd: int) -> None:
     try:
         limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, limit)
-    except (OSError, ValueError, AttributeError):
-        pass  # not Linux, or not allowed: the default buffer works, only slower
+    except (OSError, ValueError, AttributeError) as exc:
+        # Not Linux, or not allowed: the default buffer works, only slower.
+        logger.debug("WARC job pipe keeps its default buffer: %s", exc)
 
 
 def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
@@ -391,10 +403,6 @@ def _write_forever(
     """The child process: write every job until told to stop, or until the crawl (`parent`,
     passed in because by the time this runs it may be gone) is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # A queue unpickled here holds both ends of its pipe. Close the end this process never
-    # uses, so that answers to a dead crawl fail rather than fill the pipe. (The job pipe
-    # came with its read end only: a crawl killed mid-send leaves EOF, not a hung read.)
-    answers._reader.close()
     try:
         files, error = make_files(), ""
     except (OSError, sqlite3.Error) as exc:  # the folder or crawl state cannot be opened
@@ -428,19 +436,8 @@ def _write_forever(
             files.close()
         except (OSError, sqlite3.Error) as exc:
             error = str(exc)
-    answers.put(
-        (
-            "closed",
-            files.closed_files,
-            files.bytes_written,
-            files.records_written,
-            time.process_time(),
-            error,
-            counts,
-        )
-    )
-    if os.getppid() != parent:
-        answers.cancel_join_thread()  # no one will read the answers: exit without flushing them
+    closed = (files.closed_files, files.bytes_written, files.records_written)
+    _tell(answers, ("closed", *closed, time.process_time(), error, counts))
 
 
 def _answer(
@@ -454,17 +451,23 @@ def _answer(
         except sqlite3.Error as exc:
             error = str(exc)
             logger.error("cannot commit the crawl state (%s); archiving stopped", exc)
-    answers.put(("answers", batch, upto, files.bytes_written, files.records_written, error))
+    _tell(answers, ("answers", batch, upto, files.bytes_written, files.records_written, error))
     return error
+
+
+def _tell(answers: Any, message: tuple[Any, ...]) -> None:
+    """Send the crawl a message; a crawl that is gone (killed outright) is not told."""
+    with contextlib.suppress(OSError):
+        answers.send(message)
 
 
 def _refuse_all(jobs: Any, answers: Any, parent: int, error: str) -> None:
     """With no WARC file to write to, say so at once (the crawl then stops submitting and
     stops itself), answer every job already sent with the error, and close when told."""
     logger.error("cannot open the WARC folder (%s); archiving stopped", error)
-    answers.put(("answers", [], 0, 0, 0, error))
+    _tell(answers, ("answers", [], 0, 0, 0, error))
     while (job := _next_job(jobs, parent)) is not None:
         number, locate, _source = job
         if locate:
-            answers.put(("answers", [(number, None)], 0, 0, 0, error))
-    answers.put(("closed", [], 0, 0, time.process_time(), error, {}))
+            _tell(answers, ("answers", [(number, None)], 0, 0, 0, error))
+    _tell(answers, ("closed", [], 0, 0, time.process_time(), error, {}))

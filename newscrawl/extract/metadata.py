@@ -2,8 +2,10 @@
 
 Publishers state their metadata in JSON-LD and OpenGraph for search engines and social
 sites; that is the most reliable source. htmldate runs only for an article page that states
-no date, so a well-marked page costs no extra pass, and a home page, section front or
-contact page (whose "date" would be that of some teaser) costs none. trafilatura's
+no date, so a well-marked page costs no extra pass, and neither does a page that does not
+look like one article (a home page, section front or contact page, whose "date" would be
+some teaser's). The test is cheap and can err: a short article without structured data or
+an `<article>` element gets no date from htmldate. trafilatura's
 metadata heuristics (bylines in the text) are not run at all: they cost as much as
 extracting the body, so authors come only from what the page states.
 """

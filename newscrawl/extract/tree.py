@@ -51,7 +51,8 @@ class MainBlock:
 
 
 def main_block(tree: HtmlElement) -> MainBlock:
-    """The element whose own `<p>` children hold the most text: the article's body region.
+    """The page's body region: the element whose own `<p>` children hold the most text,
+    with the length of that text.
 
     Used where trafilatura cannot help: the region that links and credits are read from
     (its output drops both), the fallback body, and the element chrome pruning must keep.
