@@ -28,6 +28,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 SCAN_BLOCK = 1 << 20
+# Why a record whose block digest fails is reported instead of extracted.
+TORN = "torn record: its gzip member does not end, or its block digest does not match"
 
 
 @dataclass(frozen=True)
@@ -104,30 +106,60 @@ def _seen(name: str, size: int, report: ReadReport) -> bool:
     return False
 
 
+class _Records(ArchiveIterator):
+    """warcio's iterator, noting whether the file ended inside a gzip member. warcio ends
+    quietly there, and a torn member whose deflate data runs on into the next members can
+    swallow every record after it."""
+
+    ended_in_member = False
+
+    def close(self) -> None:
+        decompressor = self.reader.decompressor if self.reader else None
+        self.ended_in_member = decompressor is not None and not decompressor.eof
+        super().close()
+
+
 def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:
-    """Captures of one WARC, each handed on once the reader is past its record: a torn gzip
-    member can inflate to the whole body and fail only at its end, and the record that fails
-    is reported, not extracted."""
-    start = 0
+    """Captures of one WARC, each handed on once the reader is past its record, and only if
+    the record is whole: its block digest (where it has one) verifies and its gzip member
+    ends. A torn member can inflate to the whole body and fail only at its end, or run on
+    into the next member and swallow the records after it: the record that fails is
+    reported, not extracted, and reading resumes at the next record that starts after it.
+    (Payload digests are not held against a record: some writers compute them over another
+    form of the body.)"""
+    start: int | None = 0
     while start is not None:
         fh.seek(start)
-        records = ArchiveIterator(fh, check_digests=False)
+        records = _Records(fh, check_digests=True)
+        last: ArcWarcRecord | None = None  # the record read last, and where it starts
+        last_offset = start
         pending: Capture | None = None
+        failure: BadRecord | None = None
         try:
             for record in records:
+                if last is not None and _torn(last):
+                    break
                 if pending is not None:
                     yield pending
-                pending = None
+                last, last_offset = record, records.offset
                 pending = _capture(record, name, records.offset, report)
-            if pending is not None:
-                yield pending
-            return
         except Exception as exc:
-            at = max(records.offset, start)
-            if pending is not None and pending.offset < at:
-                yield pending  # whole: the record that failed comes after it
-            report.bad.append(BadRecord(name, at, f"{type(exc).__name__}: {exc}"))
-            start = _next_record_start(fh, at + 1)
+            failure = BadRecord(name, max(records.offset, start), f"{type(exc).__name__}: {exc}")
+        if last is not None and (_torn(last) or (failure is None and records.ended_in_member)):
+            report.bad.append(BadRecord(name, last_offset, TORN))
+            start = _next_record_start(fh, last_offset + 1)
+            continue
+        if pending is not None and (failure is None or pending.offset < failure.offset):
+            yield pending  # whole: the record that failed comes after it
+        if failure is None:
+            return
+        report.bad.append(failure)
+        start = _next_record_start(fh, failure.offset + 1)
+
+
+def _torn(record: ArcWarcRecord) -> bool:
+    """Whether the record, read to its end, failed its block digest."""
+    return any(p.startswith("block digest failed") for p in record.digest_checker.problems)
 
 
 def _capture(record: ArcWarcRecord, name: str, offset: int, report: ReadReport) -> Capture | None:

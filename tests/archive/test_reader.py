@@ -5,9 +5,11 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import uuid
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -77,6 +79,41 @@ def test_bad_records_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
     )
     first = next(c for c in captures if c.url == "http://a.example/1")
     assert first.offset == 0 and first.status == 200 and first.payload_digest.startswith("sha1:")
+
+
+def fixed_member(url: str, body: bytes) -> bytes:
+    """A response record in one gzip member, byte for byte the same on every run."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False, warc_version="1.1")
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    fixed = {
+        "WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=1)}>",
+        "WARC-Date": "2023-06-18T00:00:00Z",
+    }
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=headers, warc_headers_dict=fixed
+    )
+    writer.write_record(record)
+    return gzip.compress(out.getvalue(), mtime=0)
+
+
+def test_a_torn_member_that_swallows_the_next_record_is_reported(tmp_path: Path) -> None:
+    """Cut short, this member's deflate data runs on into the next member, and warcio reads
+    the file to its end without an error, one record short: the torn record is reported and
+    the one it swallowed is still read."""
+    torn = fixed_member("http://a.example/torn", html("torn 16") * 50)[:-60]
+    last = fixed_member("http://a.example/last", html("last page"))
+    swallowed = [
+        r.rec_headers.get_header("WARC-Target-URI")
+        for r in ArchiveIterator(io.BytesIO(torn + last))
+    ]
+    assert swallowed == ["http://a.example/torn"], "the case this test is about"
+    path = tmp_path / "swallowed.warc.gz"
+    path.write_bytes(torn + last)
+
+    report = ReadReport()
+    assert [c.url for c in iter_captures(path, report)] == ["http://a.example/last"]
+    assert [(bad.offset, bad.error.split(":")[0]) for bad in report.bad] == [(0, "torn record")]
 
 
 def test_every_shared_warc_is_read_without_crashing() -> None:
