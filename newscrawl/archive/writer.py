@@ -258,10 +258,10 @@ class WriterProcess:
     into the pipe by the event loop itself. (Through a `multiprocessing.Queue`, a feeder
     thread did the writing: it took the GIL from the event loop twice a job, ~0.3 ms of CPU
     and nine context switches a page.) The pipe's buffer (1 MiB on Linux) is the writer's
-    backlog: when it is full, the crawl waits. Where a
-    job asks to be located, the child answers where it wrote it, in batches, and a thread
-    here passes each batch to `on_answers` (one wake-up of the crawl per batch, not per
-    page: per-page answers cost the crawl a sixth of its speed). The child ignores SIGINT
+    backlog: when it is full, the crawl waits. Where a job asks to be located, the child
+    answers where it wrote it, in batches, and a thread here passes each batch to
+    `on_answers` (one wake-up of the crawl per batch, not per page: per-page answers cost
+    the crawl a sixth of its speed). The child ignores SIGINT
     so that Ctrl-C stops the crawl first, which then closes the files in order; if the
     crawl dies, the child writes what it has received, closes its file and exits. If the
     child dies, every job still waiting to be located is answered with that error (the
