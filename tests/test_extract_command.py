@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -14,11 +19,8 @@ from newscrawl.demo import world
 from newscrawl.export.datasets import article_schema
 from newscrawl.items import Article
 from tests.archive.test_reader import html, response
-from tests.conftest import run_newscrawl
+from tests.conftest import ROOT, run_newscrawl
 from tests.warcs import raw_record
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 PAGES = [*world.SEED_COPIES.values(), world.CNBC_ARTICLE, world.BENZINGA_ORIGINAL]
 
@@ -89,3 +91,52 @@ def test_wrong_output_suffix_names_the_fix(tmp_path: Path) -> None:
     done = run_newscrawl("extract", str(tmp_path), "--out", str(tmp_path / "out.csv"))
     assert done.returncode == 2
     assert "name a .jsonl or .parquet file" in done.stderr
+
+
+def _running_descendants(pid: int) -> set[int]:
+    """Processes under `pid` that have not exited (an orphan's zombie counts as exited)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if state != "Z":
+            children.setdefault(int(ppid), []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def test_workers_exit_when_the_extract_command_is_killed(tmp_path: Path) -> None:
+    """Killed outright, `newscrawl extract` leaves no worker behind (they fork from a server
+    that exits with it)."""
+    pages = [response(f"http://a.example/{i}", html(f"page {i} " * 400)) for i in range(3000)]
+    (tmp_path / "many.warc.gz").write_bytes(b"".join(pages))
+    command = [sys.executable, "-m", "newscrawl", "extract", str(tmp_path), "--workers", "2"]
+    out = ["--out", str(tmp_path / "out.jsonl")]
+    crawl = subprocess.Popen(command + out, cwd=ROOT, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(workers := _running_descendants(crawl.pid)) < 3:  # the server and two workers
+        assert time.monotonic() < deadline, "the workers never started"
+        time.sleep(0.2)
+    os.kill(crawl.pid, signal.SIGKILL)
+    crawl.wait()
+    deadline = time.monotonic() + 20
+    while left := {pid for pid in workers if _alive(pid)}:
+        assert time.monotonic() < deadline, f"workers left running: {left}"
+        time.sleep(0.2)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -18,12 +18,24 @@ def start_worker(parent: int) -> None:
     only the parent should act on it (finishing what is in flight, closing files); and a worker
     whose parent was killed outright exits instead of waiting forever for work. The pid comes
     from the parent: read here, it could already be init's if the parent died while this
-    worker was starting."""
+    worker was starting. A worker forked by a forkserver has the server for its parent, which
+    exits with the crawl: either way the worker's own parent changes when the crawl is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    started_by = os.getppid()  # the crawl, or the forkserver it started
 
     def exit_with_parent() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == started_by and _alive(parent):
             time.sleep(1)
         os._exit(0)
 
     threading.Thread(target=exit_with_parent, name="parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
