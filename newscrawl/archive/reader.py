@@ -28,7 +28,7 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 GZIP_MAGIC = b"\x1f\x8b\x08"
 SCAN_BLOCK = 1 << 20
-# Why a record whose block digest fails is reported instead of extracted.
+# Why a record whose gzip member or block digest shows it torn is reported, not extracted.
 TORN = "torn record: its gzip member does not end, or its block digest does not match"
 
 

@@ -9,7 +9,6 @@ offset it came from, as in a live crawl.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
 from newscrawl.extract import decode_html, extract_article
-from newscrawl.extract.workers import start_worker
+from newscrawl.extract.workers import start_worker, worker_context
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -79,11 +78,7 @@ def extract_archives(
         results: Iterator[Article | tuple[str, int, str]] = map(article_from_capture, captures())
         _collect(results, write, summary)
     else:
-        # Workers fork from a server that imported the extract stage once: each spawned
-        # worker spent ~0.5 s importing it, ~5% of a 1,500-page run on two cores.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        with context.Pool(workers, start_worker, (os.getpid(),)) as pool:
+        with worker_context().Pool(workers, start_worker, (os.getpid(),)) as pool:
             _collect(pool.imap(article_from_capture, captures(), 16), write, summary)
     summary.seconds = time.monotonic() - started
     return summary

