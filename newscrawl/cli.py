@@ -57,13 +57,12 @@ def _default_archives() -> list[Path]:
     """Every folder under archives/ (where crawls go) that holds WARC or WACZ files: what
     replay, wacz and report work on when given no archive. Other folders there (a
     provenance index of `newscrawl provenance archives`, say) are no archives."""
-    from newscrawl.archive.reader import WARC_SUFFIXES
+    from newscrawl.archive.reader import is_archive
 
     folders = sorted(
         folder
         for folder in DEFAULT_ARCHIVES.glob("*")
-        if folder.is_dir()
-        and any(f.name.endswith((*WARC_SUFFIXES, ".wacz")) for f in folder.iterdir())
+        if folder.is_dir() and any(is_archive(f) for f in folder.iterdir())
     )
     if not folders:
         raise click.UsageError(
@@ -235,8 +234,7 @@ def provenance(
     every article the index knows, decided again as new articles come."""
     from collections import Counter
 
-    from newscrawl.provenance import run_provenance
-    from newscrawl.provenance.command import default_index_folder
+    from newscrawl.provenance import default_index_folder, run_provenance
     from newscrawl.provenance.index import CandidateIndex
 
     if out.suffix != ".jsonl":

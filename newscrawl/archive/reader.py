@@ -74,7 +74,7 @@ def archive_files(paths: Iterable[str | Path]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += (p for p in path.rglob("*") if _is_archive(p))
+            found += (p for p in path.rglob("*") if is_archive(p))
         elif path.is_file():
             found.append(path)
         else:
@@ -203,7 +203,8 @@ def _next_record_start(fh: IO[bytes], after: int) -> int | None:
     return None
 
 
-def _is_archive(path: Path) -> bool:
+def is_archive(path: Path) -> bool:
+    """Whether the file is a WARC, ARC or WACZ by its name."""
     return path.name.endswith(WARC_SUFFIXES) or path.suffix == ".wacz"
 
 

@@ -27,8 +27,7 @@ from typing import TYPE_CHECKING, Any
 from newscrawl.archive.reader import crawled_articles
 from newscrawl.export.datasets import linked_schema, parquet_row
 from newscrawl.extract.offline import ExtractSummary, extract_archives
-from newscrawl.provenance import link
-from newscrawl.provenance.command import saved_index
+from newscrawl.provenance import link, saved_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -1,7 +1,15 @@
 """Link: tell, for each archived article, whether it is an original or a copy, and of what."""
 
-from newscrawl.provenance.command import run_provenance
+from newscrawl.provenance.command import default_index_folder, run_provenance, saved_index
 from newscrawl.provenance.linker import link
 from newscrawl.provenance.records import Evidence, Provenance, Source
 
-__all__ = ["Evidence", "Provenance", "Source", "link", "run_provenance"]
+__all__ = [
+    "Evidence",
+    "Provenance",
+    "Source",
+    "default_index_folder",
+    "link",
+    "run_provenance",
+    "saved_index",
+]
