@@ -18,9 +18,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import time
 from collections import deque
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from scrapy.utils.defer import deferred_from_coro
 import newscrawl
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, write_wacz
-from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields, page_json, warc_date
+from newscrawl.archive.records import Exchange, PageMetadata, page_json, warc_date
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
 from newscrawl.items import Page
 from newscrawl.signals import WARC_JOB, warc_written
@@ -47,10 +47,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Capture:
-    """A page's response, queued for writing: record id, fetch time, writer job serial."""
+    """A page's response, queued for writing: record id, fetch time (POSIX), writer job
+    serial."""
 
     record_id: str
-    fetched_at: datetime
+    fetched_at: float
     serial: int
 
 
@@ -61,7 +62,7 @@ class WarcArchiver:
         self.crawler = crawler
         self.config = config
         self.writer: WriterProcess | None = None
-        self._pages: list[str] = []
+        self._pages: list[tuple[str, str, float]] = []  # pages.jsonl: url, title, fetch time
         # Responses that will become Page items, by URL, oldest first; and where the
         # writer process put them, once it says.
         self._captures: dict[str, deque[Capture]] = {}
@@ -118,7 +119,7 @@ class WarcArchiver:
         if self.writer.error is not None:
             self._stop_on_error()
             return
-        exchange = Exchange.from_scrapy(request, response, datetime.now(UTC))
+        exchange = Exchange.from_scrapy(request, response, time.time())
         # Only a 2xx HTML response becomes a Page that needs to know where it was written
         # (judged by its header: a gzip body is not recognised as HTML before decoding).
         content_type = response.headers.get(b"Content-Type") or b""
@@ -129,9 +130,7 @@ class WarcArchiver:
             self._located[serial] = asyncio.get_running_loop().create_future()
             capture = Capture(exchange.record_id, exchange.fetched_at, serial)
             self._captures.setdefault(response.url, deque()).append(capture)
-        stats = self.crawler.stats
-        stats.inc_value("newscrawl/warc/exchanges")
-        stats.set_value("newscrawl/warc/bytes", self.writer.bytes_written)
+        self.crawler.stats.inc_value("newscrawl/warc/exchanges")
 
     async def process_item(self, item: Any) -> Any:
         """Describe a page in a metadata record and say where it was archived."""
@@ -143,10 +142,19 @@ class WarcArchiver:
             del self._captures[item.url]
         item.warc_record_id = capture.record_id
         item.fetched_at = warc_date(capture.fetched_at)
-        fields = fetch_fields(item.outlinks, item.download_latency, item.depth, item.referer)
-        self.writer.submit(PageMetadata(item.url, capture.record_id, capture.fetched_at, fields))
+        self.writer.submit(
+            PageMetadata(
+                item.url,
+                capture.record_id,
+                capture.fetched_at,
+                item.depth,
+                item.referer,
+                item.download_latency,
+                item.outlinks,
+            )
+        )
         if item.is_article:
-            self._pages.append(page_json(item.url, item.title, capture.fetched_at))
+            self._pages.append((item.url, item.title, capture.fetched_at))
         try:
             written = await self._located[capture.serial]
         except OSError:
@@ -170,6 +178,7 @@ class WarcArchiver:
             else:
                 future.set_result(result)
         if self.writer is not None:
+            self.crawler.stats.set_value("newscrawl/warc/bytes", self.writer.bytes_written)
             self.crawler.signals.send_catch_log(warc_written, upto=self.writer.jobs_written)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -194,7 +203,8 @@ class WarcArchiver:
         folder = self.config.folder
         try:
             cdxj = write_cdxj(warcs, self.config.run_file(".cdxj"))
-            pages = write_pages(self._pages, self.config.run_file("-pages.jsonl"))
+            lines = (page_json(*page) for page in self._pages)
+            pages = write_pages(lines, self.config.run_file("-pages.jsonl"))
             stats.set_value("newscrawl/warc/cdxj", str(cdxj))
             if self.config.wacz:
                 wacz = write_wacz(warcs, pages, self.config.run_file(".wacz"), self.config.run_id)

@@ -42,6 +42,7 @@ IDENTICAL_PAYLOAD = "http://netpreserve.org/warc/1.1/revisit/identical-payload-d
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 # A 304 does not speak for the stored body's framing: these stay as they were stored.
 _NOT_FRESHENED = frozenset({b"content-length", b"content-encoding", b"transfer-encoding"})
+_REASONS = {status.value: status.phrase.encode("ascii") for status in HTTPStatus}
 
 
 class RawHeaders(StatusAndHeaders):
@@ -67,17 +68,20 @@ def new_record_id() -> str:
     return StatusAndHeadersParser.make_warc_id()
 
 
-def warc_date(when: datetime) -> str:
-    """WARC/1.1 date with microseconds."""
-    return datetime_to_iso_date(when.astimezone(UTC).replace(tzinfo=None), use_micros=True)
+def warc_date(when: float) -> str:
+    """WARC/1.1 date with microseconds, of a POSIX time."""
+    return datetime_to_iso_date(
+        datetime.fromtimestamp(when, UTC).replace(tzinfo=None), use_micros=True
+    )
 
 
 @dataclass(frozen=True)
 class Exchange:
-    """One fetch: the request as sent and the response as received."""
+    """One fetch: the request as sent and the response as received, at `fetched_at` (POSIX
+    time: a float pickles several times faster than an aware datetime, once a page)."""
 
     url: str
-    fetched_at: datetime
+    fetched_at: float
     record_id: str
     request_line: bytes
     request_headers: HeaderList
@@ -88,27 +92,25 @@ class Exchange:
     ip_address: str | None = None
 
     @classmethod
-    def from_scrapy(cls, request: Request, response: Response, received_at: datetime) -> Exchange:
-        """Capture a Scrapy request/response pair as it came off the wire."""
+    def from_scrapy(cls, request: Request, response: Response, received_at: float) -> Exchange:
+        """Capture a Scrapy request/response pair as it came off the wire (`received_at`:
+        POSIX time)."""
         parts = urlsplit(request.url)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         request_headers = _header_list(request.headers)
         if not any(name.lower() == b"host" for name, _ in request_headers):
             request_headers.insert(0, (b"Host", parts.netloc.encode("ascii", "replace")))
         protocol = (response.protocol or "HTTP/1.1").encode("ascii")
-        try:
-            reason = HTTPStatus(response.status).phrase
-        except ValueError:
-            reason = ""
+        reason = _REASONS.get(response.status, b"")
         latency = request.meta.get("download_latency") or 0.0
         return cls(
             url=response.url,
-            fetched_at=datetime.fromtimestamp(received_at.timestamp() - latency, UTC),
+            fetched_at=received_at - latency,
             record_id=new_record_id(),
             request_line=f"{request.method} {target} HTTP/1.1".encode("latin-1"),
             request_headers=request_headers,
             request_body=request.body,
-            status_line=b"%s %d %s" % (protocol, response.status, reason.encode("ascii")),
+            status_line=b"%s %d %s" % (protocol, response.status, reason),
             response_headers=_header_list(response.headers),
             body=response.body,
             ip_address=str(response.ip_address) if response.ip_address else None,
@@ -246,18 +248,33 @@ def known_from(http_headers: StatusAndHeaders, stored: Stored) -> Known:
 
 @dataclass(frozen=True)
 class PageMetadata:
-    """What the spider learned about a page: a `metadata` record concurrent to its response."""
+    """What the spider learned about a page: a `metadata` record concurrent to its response,
+    with the fields Heritrix writes (how the page was reached, how long it took, where it
+    links). Built into fields by the writer process, not by the crawl."""
 
     url: str
     concurrent_to: str
-    fetched_at: datetime
-    fields: list[tuple[str, str]] = field(default_factory=list)
+    fetched_at: float
+    depth: int = 0
+    via: str | None = None
+    latency: float | None = None
+    outlinks: list[str] = field(default_factory=list)
+
+    def fields(self) -> list[tuple[str, str]]:
+        """The record's `name: value` fields, in Heritrix's order."""
+        fields = [("hopsFromSeed", str(self.depth))]
+        if self.via:
+            fields.append(("via", self.via))
+        if self.latency is not None:
+            fields.append(("fetchTimeMs", str(round(self.latency * 1000))))
+        fields.extend(("outlink", url) for url in self.outlinks)
+        return fields
 
     def records(
         self, builder: RecordBuilder, state: CrawlState | None = None
     ) -> list[ArcWarcRecord]:
-        """One `application/warc-fields` record, as Heritrix writes them."""
-        body = "".join(f"{name}: {value}\r\n" for name, value in self.fields).encode("utf-8")
+        """One `application/warc-fields` record."""
+        body = "".join(f"{name}: {value}\r\n" for name, value in self.fields()).encode("utf-8")
         record = builder.create_warc_record(
             self.url,
             "metadata",
@@ -272,20 +289,7 @@ class PageMetadata:
         return [record]
 
 
-def fetch_fields(
-    outlinks: list[str], latency: float | None, depth: int, via: str | None
-) -> list[tuple[str, str]]:
-    """metadata-record fields of a page: how it was reached, how long it took, where it links."""
-    fields = [("hopsFromSeed", str(depth))]
-    if via:
-        fields.append(("via", via))
-    if latency is not None:
-        fields.append(("fetchTimeMs", str(round(latency * 1000))))
-    fields.extend(("outlink", url) for url in outlinks)
-    return fields
-
-
-def page_json(url: str, title: str, fetched_at: datetime) -> str:
+def page_json(url: str, title: str, fetched_at: float) -> str:
     """A pages.jsonl line (WACZ / ReplayWeb.page page list)."""
     return json.dumps({"url": url, "ts": warc_date(fetched_at), "title": title}, ensure_ascii=False)
 

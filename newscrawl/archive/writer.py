@@ -12,6 +12,7 @@ import fcntl
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import socket
 import sqlite3
@@ -312,7 +313,7 @@ class WriterProcess:
                 with self._unanswered_lock:
                     self._unanswered.add(number)
             try:
-                self._jobs.send((number, locate, source))
+                self._send((number, locate, source))
                 return number
             except OSError as exc:  # the writer process is gone
                 self.error = OSError(f"the WARC writer process died ({exc})")
@@ -326,10 +327,15 @@ class WriterProcess:
     def close(self) -> list[Path]:
         """Write what is queued, close the files, and return them."""
         with contextlib.suppress(OSError):  # a dead writer has nothing left to close
-            self._jobs.send(None)
+            self._send(None)
         self._collector.join()
         self._process.join()
         return self.closed_files
+
+    def _send(self, job: tuple[int, bool, RecordSource] | None) -> None:
+        """Pickle and send a job (plainly: multiprocessing's pickler sets itself up on every
+        call for sockets and connections, which jobs never hold)."""
+        self._jobs.send_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
 
     def _take_unanswered(self, serials: set[int] | None = None) -> list[int]:
         """Remove and return those of `serials` (default: all) that are located jobs not
@@ -388,7 +394,7 @@ def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
     while True:
         try:
             if jobs.poll(flush_after or 1.0):
-                return jobs.recv()
+                return pickle.loads(jobs.recv_bytes())
         except (EOFError, OSError):
             return None
         if os.getppid() != parent:

@@ -8,9 +8,9 @@ from io import BytesIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
-from newscrawl.archive.records import Exchange, PageMetadata, fetch_fields
+from newscrawl.archive.records import Exchange, PageMetadata
 
-WHEN = datetime(2023, 6, 18, 8, 15, 46, 123456, tzinfo=UTC)
+WHEN = datetime(2023, 6, 18, 8, 15, 46, 123456, tzinfo=UTC).timestamp()
 BODY = b"<html><title>t</title></html>"
 
 
@@ -90,7 +90,10 @@ def test_records_read_back_and_verify() -> None:
         "http://www.example.com/a?b=1",
         "<urn:uuid:11111111-1111-1111-1111-111111111111>",
         WHEN,
-        fetch_fields(["http://www.example.com/b"], 0.25, 1, "http://www.example.com/"),
+        depth=1,
+        via="http://www.example.com/",
+        latency=0.25,
+        outlinks=["http://www.example.com/b"],
     )
     data = serialize([*exchange().records(builder), *meta.records(builder)])
     read = [

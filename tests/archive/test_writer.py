@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 import zlib
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
@@ -27,7 +27,7 @@ def exchange(i: int, size: int = 20_000) -> Exchange:
     body = os.urandom(size)
     return Exchange(
         url=f"http://www.example.com/{i}",
-        fetched_at=datetime.now(UTC),
+        fetched_at=time.time(),
         record_id=new_record_id(),
         request_line=f"GET /{i} HTTP/1.1".encode(),
         request_headers=[(b"Host", b"www.example.com")],
