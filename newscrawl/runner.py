@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
-import socket
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,6 +11,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl.archive.config import WarcConfig
+from newscrawl.locks import folder_lock
 from newscrawl.progress import live_wanted, log_to_console
 from newscrawl.spiders.distributed import shared_settings
 from newscrawl.spiders.news import NewsSpider
@@ -35,24 +33,18 @@ EXIT_LOCKED = 75  # EX_TEMPFAIL: try again later (cron will)
 @contextmanager
 def run_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
     """Hold `folder/.lock` for a run, so two runs of one profile (cron, a timer, a hand) never
-    overlap; the OS releases it if the process dies, so a crash leaves no stale lock. (The
-    processes of a `shared` crawl each need a folder of their own, and are told so.)"""
-    folder.mkdir(parents=True, exist_ok=True)
-    with (folder / ".lock").open("a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            hint = (
-                "each process of a shared crawl needs an archive folder of its own (--out)"
-                if shared
-                else "try again later"
-            )
-            raise RunLocked(f"{folder} is being crawled by {holder}; {hint}") from None
-        fh.truncate(0)
-        fh.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
-        fh.flush()
+    overlap; a second run gives up at once. (The processes of a `shared` crawl each need a
+    folder of their own, and are told so.)"""
+
+    def refuse(holder: str) -> None:
+        hint = (
+            "each process of a shared crawl needs an archive folder of its own (--out)"
+            if shared
+            else "try again later"
+        )
+        raise RunLocked(f"{folder} is being crawled by {holder}; {hint}") from None
+
+    with folder_lock(folder / ".lock", refuse):
         yield
 
 

@@ -33,10 +33,7 @@ holds in `entries.py`.
 
 from __future__ import annotations
 
-import fcntl
-import os
 import pickle
-import socket
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal
 
@@ -44,6 +41,7 @@ import numpy as np
 import redis
 from datasketch import LeanMinHash, MinHashLSH
 
+from newscrawl.locks import folder_lock
 from newscrawl.provenance.entries import landmarks
 from newscrawl.provenance.records import Findings
 from newscrawl.provenance.stores import (
@@ -141,18 +139,7 @@ class CandidateIndex:
         not save is dropped. Two runs at once would each link against what the other had not
         saved yet, and lose its links: a second run waits for the first (told who holds the
         folder through `on_wait`); the OS releases the lock of a process that dies."""
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / LOCK_FILE).open("a+") as fh:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                fh.seek(0)
-                if on_wait is not None:
-                    on_wait(fh.read().strip() or "another process")
-                fcntl.flock(fh, fcntl.LOCK_EX)
-            fh.truncate(0)
-            fh.write(f"pid {os.getpid()} on {socket.gethostname()}\n")
-            fh.flush()
+        with folder_lock(folder / LOCK_FILE, on_wait):
             index = cls(folder)
             try:
                 yield index
