@@ -294,5 +294,7 @@ def page_json(url: str, title: str, fetched_at: float) -> str:
     return json.dumps({"url": url, "ts": warc_date(fetched_at), "title": title}, ensure_ascii=False)
 
 
-def _header_list(headers: object) -> HeaderList:
-    return [(name, value) for name, values in headers.items() for value in values]  # type: ignore[attr-defined]
+def _header_list(headers: dict[bytes, list[bytes]]) -> HeaderList:
+    """Scrapy `Headers` as (name, value) pairs. Read through `dict.items`: its keys are stored
+    normalised and its values as lists, and its own `items` normalises every key again."""
+    return [(name, value) for name, values in dict.items(headers) for value in values]
