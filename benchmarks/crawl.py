@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -29,8 +30,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from newscrawl.archive import writer
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
+
+# crawl_instructions.py runs the crawl under callgrind, ~40x slower, while the WARC writer
+# process runs at full speed: its answers, batched by time, would come once a page instead of
+# once a dozen pages. It stretches their delay by the same factor here; the writer process,
+# spawned, imports this module as its __main__, so the delay reaches it too.
+if delay := os.environ.get("NEWSCRAWL_BENCH_ANSWER_DELAY"):
+    writer.ANSWER_DELAY = float(delay)
 
 
 def child(profile: str, out: str, mode: str) -> None:

@@ -2,10 +2,13 @@
 valgrind's callgrind, with plain Scrapy and with WARC archiving.
 
 `crawl.py` measures pages/s, which this project's VMs blur by a fifth from one minute to the
-next; instruction counts do not move. Each mode crawls the generated site twice under
+next; instruction counts barely move. Each mode crawls the generated site twice under
 callgrind, N and 2N pages; the difference, divided by the pages between, is the cost of a page
 with start-up left out. The archiving crawl indexes its WARCs (CDXJ) when it closes, after the
 crawl `crawl.py` times: that indexing is counted apart, on the same WARCs, and taken out.
+Under callgrind the crawl runs ~40x slower while the WARC writer process (not traced) does not,
+so the writer's answers, batched by time, are held that much longer (see `crawl.py`): they
+come as often per page as in a crawl at full speed.
 Kernel time (pipe writes), cache misses and the WARC writer process are not counted: this says
 what archiving costs the crawl's own CPU, `crawl.py` what it costs the crawl.
 
@@ -15,19 +18,23 @@ what archiving costs the crawl's own CPU, `crawl.py` what it costs the crawl.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from newscrawl.archive.writer import ANSWER_DELAY
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 
 CRAWL = Path(__file__).with_name("crawl.py")
 
 
-def callgrind(*args: str) -> tuple[int, str]:
+def callgrind(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     """Instructions executed by `python args...` (children not followed), and its output."""
     with tempfile.NamedTemporaryFile() as out:
         done = subprocess.run(
@@ -41,6 +48,7 @@ def callgrind(*args: str) -> tuple[int, str]:
             capture_output=True,
             text=True,
             check=True,
+            env={**os.environ, **(env or {})},
         )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
@@ -48,29 +56,43 @@ def callgrind(*args: str) -> tuple[int, str]:
     return int(found[1]), done.stdout
 
 
-def crawl(pages: int, mode: str, out: Path) -> tuple[int, int]:
-    """Instructions of one crawl of a `pages`-page site, and the pages it fetched."""
+@dataclass
+class Crawl:
+    """One crawl: instructions executed (None when not counted), pages fetched, seconds."""
+
+    instructions: int | None
+    pages: int
+    seconds: float
+
+
+def crawl(pages: int, mode: str, out: Path, *, counted: bool = True, **env: str) -> Crawl:
+    """One crawl of a `pages`-page site, under callgrind unless not `counted`."""
     site = GeneratedSite(pages)
+    folder = out / f"{mode}-{pages}-{'counted' if counted else 'timed'}"
     with DemoServer(site) as server:
-        profile = out / f"{mode}-{pages}.toml"
+        profile = out / f"{folder.name}.toml"
         profile.write_text(site.profile("bench", server.proxy_url, concurrency=16))
-        count, stdout = callgrind(
-            str(CRAWL), "--child", str(profile), str(out / f"{mode}-{pages}"), mode
-        )
-    fetched = int(re.search(r'"pages": (\d+)', stdout)[1])  # type: ignore[index]
-    return count, fetched
+        args = (str(CRAWL), "--child", str(profile), str(folder), mode)
+        if counted:
+            instructions, stdout = callgrind(*args, env=env)
+        else:
+            instructions = None
+            stdout = subprocess.run(
+                [sys.executable, *args], capture_output=True, text=True, check=True
+            ).stdout
+    stats = json.loads(stdout.strip().splitlines()[-1])
+    return Crawl(instructions, stats["pages"], stats["seconds"])
 
 
 def indexing(folder: Path) -> int:
-    """Instructions of indexing the WARCs in `folder` (CDXJ), start-up left out."""
+    """Instructions of a process that indexes the WARCs in `folder` (CDXJ), start-up included
+    (it cancels out between two crawls)."""
     script = (
         "import sys; from pathlib import Path; from newscrawl.archive.index import write_cdxj\n"
         "warcs = sorted(Path(sys.argv[1]).rglob('*.warc.gz'))\n"
-        "if sys.argv[2] == 'index': write_cdxj(warcs, Path(sys.argv[1]) / 'bench.cdxj')\n"
+        "write_cdxj(warcs, Path(sys.argv[1]) / 'bench.cdxj')\n"
     )
-    indexed, _ = callgrind("-c", script, str(folder), "index")
-    started, _ = callgrind("-c", script, str(folder), "start")
-    return indexed - started
+    return callgrind("-c", script, str(folder))[0]
 
 
 def main() -> None:
@@ -80,22 +102,35 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=300, help="N: crawls of N and 2N pages")
     args = parser.parse_args()
     small, large = args.pages, 2 * args.pages
-    per_page: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        for mode in ("plain", "archive"):
-            (few, few_pages), (many, many_pages) = (crawl(n, mode, out) for n in (small, large))
-            if mode == "archive":
-                few -= indexing(out / f"{mode}-{small}")
-                many -= indexing(out / f"{mode}-{large}")
-            per_page[mode] = (many - few) / (many_pages - few_pages)
-            print(f"{mode:8s} {per_page[mode] / 1e6:6.2f}M instructions a page", flush=True)
+        full_speed = crawl(large, "plain", out, counted=False)
+        few, many = (crawl(n, "plain", out) for n in (small, large))
+        slowdown = (full_speed.pages / full_speed.seconds) / (many.pages / many.seconds)
+        delay = ANSWER_DELAY * slowdown
+        print(f"callgrind slows the crawl {slowdown:.0f}x: WARC answers held up to {delay:.2f} s")
+        per_page = {"plain": _per_page(few, many)}
+        few, many = (
+            crawl(n, "archive", out, NEWSCRAWL_BENCH_ANSWER_DELAY=str(delay))
+            for n in (small, large)
+        )
+        assert few.instructions is not None and many.instructions is not None
+        few.instructions -= indexing(out / f"archive-{small}-counted")
+        many.instructions -= indexing(out / f"archive-{large}-counted")
+        per_page["archive"] = _per_page(few, many)
+    for mode, count in per_page.items():
+        print(f"{mode:8s} {count / 1e6:6.2f}M instructions a page")
     extra = per_page["archive"] - per_page["plain"]
     print(
         f"archiving adds {extra / 1e6:.2f}M instructions a page to the crawl process "
         f"({extra / per_page['plain']:.1%} of plain Scrapy's); "
         f"instruction ratio plain/archiving {per_page['plain'] / per_page['archive']:.3f}"
     )
+
+
+def _per_page(few: Crawl, many: Crawl) -> float:
+    assert few.instructions is not None and many.instructions is not None
+    return (many.instructions - few.instructions) / (many.pages - few.pages)
 
 
 if __name__ == "__main__":

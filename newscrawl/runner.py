@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
@@ -36,7 +36,7 @@ def run_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
     overlap; a second run gives up at once. (The processes of a `shared` crawl each need a
     folder of their own, and are told so.)"""
 
-    def refuse(holder: str) -> None:
+    def refuse(holder: str) -> NoReturn:
         hint = (
             "each process of a shared crawl needs an archive folder of its own (--out)"
             if shared

@@ -78,7 +78,7 @@ class WarcArchiver:
         return archiver
 
     def spider_opened(self, spider: Spider) -> None:
-        """Start the writer thread; the first WARC file opens with the first record."""
+        """Start the writer process; the first WARC file opens with the first record."""
         settings = self.crawler.settings
         profile = getattr(spider, "profile", None)
         info = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from io import BytesIO
 
+from scrapy import Request
+from scrapy.http import HtmlResponse
 from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
@@ -115,3 +117,35 @@ def _b32(data: bytes) -> bytes:
     import hashlib
 
     return base64.b32encode(hashlib.sha1(data).digest())
+
+
+def test_an_exchange_keeps_scrapys_headers_as_received() -> None:
+    """Every header value, repeated names included, in order; the Host the request went to;
+    the fetch time moved back by the download latency."""
+    request = Request(
+        "http://www.example.com/a?b=1",
+        headers={"Accept": "*/*", "User-Agent": "newscrawl"},
+        meta={"download_latency": 0.5},
+    )
+    response = HtmlResponse(
+        request.url,
+        status=404,
+        headers=[("Content-Type", "text/html"), ("Set-Cookie", "a=1"), ("set-cookie", "b=2")],
+        body=BODY,
+        request=request,
+    )
+    exchange = Exchange.from_scrapy(request, response, WHEN + 0.5)
+    assert exchange.fetched_at == WHEN
+    assert exchange.request_line == b"GET /a?b=1 HTTP/1.1"
+    assert exchange.request_headers == [
+        (b"Host", b"www.example.com"),
+        (b"Accept", b"*/*"),
+        (b"User-Agent", b"newscrawl"),
+    ]
+    assert exchange.status_line == b"HTTP/1.1 404 Not Found"
+    assert exchange.response_headers == [
+        (b"Content-Type", b"text/html"),
+        (b"Set-Cookie", b"a=1"),
+        (b"Set-Cookie", b"b=2"),
+    ]
+    assert exchange.body == BODY
