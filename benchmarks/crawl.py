@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -30,20 +29,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from newscrawl.archive import writer
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 
-# crawl_instructions.py runs the crawl under callgrind, ~40x slower, while the WARC writer
-# process runs at full speed: its answers, batched by time, would come once a page instead of
-# once a dozen pages. It stretches their delay by the same factor here; the writer process,
-# spawned, imports this module as its __main__, so the delay reaches it too.
-if delay := os.environ.get("NEWSCRAWL_BENCH_ANSWER_DELAY"):
-    writer.ANSWER_DELAY = float(delay)
 
-
-def child(profile: str, out: str, mode: str) -> None:
-    """One crawl in this process; prints its stats as JSON."""
+def child(profile: str, out: str, mode: str, *settings: str) -> None:
+    """One crawl in this process, with `NAME=VALUE` settings on top; prints its stats as
+    JSON."""
     from newscrawl.profile import load_profile
     from newscrawl.runner import project_settings, run_crawl
 
@@ -57,6 +49,7 @@ def child(profile: str, out: str, mode: str) -> None:
     elif ":" in mode:
         library, level = mode.split(":")
         overrides |= {"NEWSCRAWL_WARC_GZIP": library, "NEWSCRAWL_WARC_GZIP_LEVEL": int(level)}
+    overrides |= dict(setting.split("=", 1) for setting in settings)
     result = run_crawl(load_profile(profile), project_settings(Path(out), overrides))
     stats = result.stats
     report = {
@@ -122,6 +115,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(*sys.argv[2:5])
+        child(*sys.argv[2:])
     else:
         main()

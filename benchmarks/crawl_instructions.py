@@ -7,8 +7,8 @@ callgrind, N and 2N pages; the difference, divided by the pages between, is the 
 with start-up left out. The archiving crawl indexes its WARCs (CDXJ) when it closes, after the
 crawl `crawl.py` times: that indexing is counted apart, on the same WARCs, and taken out.
 Under callgrind the crawl runs ~40x slower while the WARC writer process (not traced) does not,
-so the writer's answers, batched by time, are held that much longer (see `crawl.py`): they
-come as often per page as in a crawl at full speed.
+so the writer's answers, batched by time, are held that much longer
+(NEWSCRAWL_WARC_ANSWER_DELAY): they come as often per page as in a crawl at full speed.
 Kernel time (pipe writes), cache misses and the WARC writer process are not counted: this says
 what archiving costs the crawl's own CPU, `crawl.py` what it costs the crawl.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
@@ -27,14 +26,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from newscrawl.archive.writer import ANSWER_DELAY
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
+from newscrawl.settings import NEWSCRAWL_WARC_ANSWER_DELAY
 
 CRAWL = Path(__file__).with_name("crawl.py")
 
 
-def callgrind(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+def callgrind(*args: str) -> tuple[int, str]:
     """Instructions executed by `python args...` (children not followed), and its output."""
     with tempfile.NamedTemporaryFile() as out:
         done = subprocess.run(
@@ -48,7 +47,6 @@ def callgrind(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
             capture_output=True,
             text=True,
             check=True,
-            env={**os.environ, **(env or {})},
         )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
@@ -65,16 +63,17 @@ class Crawl:
     seconds: float
 
 
-def crawl(pages: int, mode: str, out: Path, *, counted: bool = True, **env: str) -> Crawl:
-    """One crawl of a `pages`-page site, under callgrind unless not `counted`."""
+def crawl(pages: int, mode: str, out: Path, *settings: str, counted: bool = True) -> Crawl:
+    """One crawl of a `pages`-page site with `NAME=VALUE` settings, under callgrind unless
+    not `counted`."""
     site = GeneratedSite(pages)
     folder = out / f"{mode}-{pages}-{'counted' if counted else 'timed'}"
     with DemoServer(site) as server:
         profile = out / f"{folder.name}.toml"
         profile.write_text(site.profile("bench", server.proxy_url, concurrency=16))
-        args = (str(CRAWL), "--child", str(profile), str(folder), mode)
+        args = (str(CRAWL), "--child", str(profile), str(folder), mode, *settings)
         if counted:
-            instructions, stdout = callgrind(*args, env=env)
+            instructions, stdout = callgrind(*args)
         else:
             instructions = None
             stdout = subprocess.run(
@@ -107,12 +106,11 @@ def main() -> None:
         full_speed = crawl(large, "plain", out, counted=False)
         few, many = (crawl(n, "plain", out) for n in (small, large))
         slowdown = (full_speed.pages / full_speed.seconds) / (many.pages / many.seconds)
-        delay = ANSWER_DELAY * slowdown
+        delay = NEWSCRAWL_WARC_ANSWER_DELAY * slowdown
         print(f"callgrind slows the crawl {slowdown:.0f}x: WARC answers held up to {delay:.2f} s")
         per_page = {"plain": _per_page(few, many)}
         few, many = (
-            crawl(n, "archive", out, NEWSCRAWL_BENCH_ANSWER_DELAY=str(delay))
-            for n in (small, large)
+            crawl(n, "archive", out, f"NEWSCRAWL_WARC_ANSWER_DELAY={delay}") for n in (small, large)
         )
         assert few.instructions is not None and many.instructions is not None
         few.instructions -= indexing(out / f"archive-{small}-counted")

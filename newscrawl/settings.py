@@ -45,6 +45,10 @@ NEWSCRAWL_WARC_MAX_SIZE = 1_000_000_000
 # CPU the writer process would otherwise take from the crawl it shares the machine with.
 NEWSCRAWL_WARC_GZIP = "isal"
 NEWSCRAWL_WARC_GZIP_LEVEL = 3
+# Seconds the WARC writer may hold its answers (where each page was written) to send them
+# together: pages wait that much longer before extraction, and the crawl is woken once a
+# batch instead of once a page.
+NEWSCRAWL_WARC_ANSWER_DELAY = 0.05
 # Who runs the crawl, written into each warcinfo record.
 NEWSCRAWL_OPERATOR = ""
 # isPartOf / collection name written into warcinfo; defaults to the profile name.

@@ -106,7 +106,9 @@ class WarcArchiver:
         )
         loop = asyncio.get_running_loop()
         self.writer = WriterProcess(
-            files, lambda batch: loop.call_soon_threadsafe(self._answer, batch)
+            files,
+            lambda batch: loop.call_soon_threadsafe(self._answer, batch),
+            answer_delay=self.config.answer_delay,
         )
         self.crawler.stats.set_value("newscrawl/run_id", self.config.run_id)
         self.crawler.stats.set_value("newscrawl/warc/folder", str(self.config.folder))
@@ -147,10 +149,10 @@ class WarcArchiver:
                 item.url,
                 capture.record_id,
                 capture.fetched_at,
-                item.depth,
-                item.referer,
-                item.download_latency,
-                item.outlinks,
+                depth=item.depth,
+                via=item.referer,
+                latency=item.download_latency,
+                outlinks=item.outlinks,
             )
         )
         if item.is_article:

@@ -28,6 +28,7 @@ class WarcConfig:
     max_size: int
     gzip: str
     gzip_level: int
+    answer_delay: float
     operator: str
     wacz: bool
     incremental: bool
@@ -48,6 +49,7 @@ class WarcConfig:
             max_size=settings.getint("NEWSCRAWL_WARC_MAX_SIZE"),
             gzip=gzip,
             gzip_level=level,
+            answer_delay=settings.getfloat("NEWSCRAWL_WARC_ANSWER_DELAY"),
             operator=settings.get("NEWSCRAWL_OPERATOR"),
             wacz=settings.getbool("NEWSCRAWL_WACZ"),
             incremental=settings.getbool("NEWSCRAWL_INCREMENTAL"),

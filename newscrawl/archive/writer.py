@@ -243,11 +243,12 @@ def _whole_members_end(fh: BinaryIO) -> int:
 
 Answer = tuple[int, "Written | OSError"]
 # Answers go back in batches: at most ANSWER_BATCH located jobs, and no answer waits much
-# longer than ANSWER_DELAY seconds. A writer that keeps up would otherwise answer after every
-# job, waking the crawl's event loop (futures, the warc_written signal) once a page.
+# longer than the answer delay (NEWSCRAWL_WARC_ANSWER_DELAY). A writer that keeps up would
+# otherwise answer after every job, waking the crawl's event loop (futures, the warc_written
+# signal) once a page.
 ANSWER_BATCH = 64
 ANSWER_DELAY = 0.05
-# What `_next_job` returns when ANSWER_DELAY passes without a job: time to send answers.
+# What `_next_job` returns when the answer delay passes without a job: time to send answers.
 IDLE = object()
 
 
@@ -270,7 +271,11 @@ class WriterProcess:
     """
 
     def __init__(
-        self, make_files: Callable[[], WarcFiles], on_answers: Callable[[list[Answer]], None]
+        self,
+        make_files: Callable[[], WarcFiles],
+        on_answers: Callable[[list[Answer]], None],
+        *,
+        answer_delay: float = ANSWER_DELAY,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self.error: OSError | None = None
@@ -289,7 +294,7 @@ class WriterProcess:
         self._unanswered_lock = threading.Lock()  # shared with the answer thread
         self._process = context.Process(
             target=_write_forever,
-            args=(make_files, jobs, answers, os.getpid()),
+            args=(make_files, jobs, answers, os.getpid(), answer_delay),
             name="warc-writer",
         )
         self._process.start()
@@ -404,10 +409,11 @@ def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
 
 
 def _write_forever(
-    make_files: Callable[[], WarcFiles], jobs: Any, answers: Any, parent: int
+    make_files: Callable[[], WarcFiles], jobs: Any, answers: Any, parent: int, answer_delay: float
 ) -> None:
     """The child process: write every job until told to stop, or until the crawl (`parent`,
-    passed in because by the time this runs it may be gone) is gone."""
+    passed in because by the time this runs it may be gone) is gone; answer at least every
+    `answer_delay` seconds while jobs come."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         files, error = make_files(), ""
@@ -417,7 +423,7 @@ def _write_forever(
     batch: list[tuple[int, Written | None]] = []
     done = told = upto = 0  # jobs taken, jobs answered for, jobs on disk (none after an error)
     told_at = time.monotonic()
-    while (job := _next_job(jobs, parent, ANSWER_DELAY if done > told else None)) is not None:
+    while (job := _next_job(jobs, parent, answer_delay if done > told else None)) is not None:
         if job is not IDLE:
             done, locate, source = job
             written = None
@@ -430,7 +436,7 @@ def _write_forever(
                     logger.error("cannot write WARC records (%s); archiving stopped", exc)
             if locate:
                 batch.append((done, written))
-        waited = time.monotonic() - told_at >= ANSWER_DELAY
+        waited = time.monotonic() - told_at >= answer_delay
         if done > told and (job is IDLE or waited or len(batch) >= ANSWER_BATCH):
             error = _answer(files, answers, batch, upto, error)
             batch, told, told_at = [], done, time.monotonic()
