@@ -104,10 +104,13 @@ class WarcArchiver:
             gzip_level=self.config.gzip_level,
             state_path=self.config.state_path if self.config.incremental else None,
         )
+        # Answers come in the event loop, but also from inside `submit` once the writer is
+        # dead, before the job has a future: they are taken on the loop's next turn.
         loop = asyncio.get_running_loop()
         self.writer = WriterProcess(
             files,
-            lambda batch: loop.call_soon_threadsafe(self._answer, batch),
+            lambda batch: loop.call_soon(self._answer, batch),
+            loop=loop,
             answer_delay=self.config.answer_delay,
         )
         self.crawler.stats.set_value("newscrawl/run_id", self.config.run_id)

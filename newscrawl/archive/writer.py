@@ -16,7 +16,6 @@ import pickle
 import signal
 import socket
 import sqlite3
-import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from warcio.warcwriter import WARCWriter
 from newscrawl.archive.state import CrawlState
 
 if TYPE_CHECKING:
+    import asyncio
     from collections.abc import Callable
 
     from warcio.recordbuilder import RecordBuilder
@@ -261,13 +261,14 @@ class WriterProcess:
     thread did the writing: it took the GIL from the event loop twice a job, ~0.3 ms of CPU
     and nine context switches a page.) The pipe's buffer (1 MiB on Linux) is the writer's
     backlog: when it is full, the crawl waits. Where a job asks to be located, the child
-    answers where it wrote it, in batches, and a thread here passes each batch to
-    `on_answers` (one wake-up of the crawl per batch, not per page: per-page answers cost
-    the crawl a sixth of its speed). The child ignores SIGINT
-    so that Ctrl-C stops the crawl first, which then closes the files in order; if the
-    crawl dies, the child writes what it has received, closes its file and exits. If the
-    child dies, every job still waiting to be located is answered with that error (the
-    crawl then stops), and the files it left `.open` are recovered by the next run.
+    answers where it wrote it, in batches (per-page answers cost the crawl a sixth of its
+    speed), which reach `on_answers` in the event loop `loop`, read when their pipe is
+    readable (a thread reading them took the GIL from the crawl at every batch), or all at
+    `close` without a loop. The child ignores SIGINT so that Ctrl-C stops the crawl first,
+    which then closes the files in order; if the crawl dies, the child writes what it has
+    received, closes its file and exits. If the child dies, every job still waiting to be
+    located is answered with that error (the crawl then stops), and the files it left
+    `.open` are recovered by the next run.
     """
 
     def __init__(
@@ -275,6 +276,7 @@ class WriterProcess:
         make_files: Callable[[], WarcFiles],
         on_answers: Callable[[list[Answer]], None],
         *,
+        loop: asyncio.AbstractEventLoop | None = None,
         answer_delay: float = ANSWER_DELAY,
     ) -> None:
         context = multiprocessing.get_context("spawn")
@@ -291,7 +293,6 @@ class WriterProcess:
         self.jobs_submitted = 0
         self.jobs_written = 0  # every job up to this number is on disk
         self._unanswered: set[int] = set()  # located jobs the child has not answered yet
-        self._unanswered_lock = threading.Lock()  # shared with the answer thread
         self._process = context.Process(
             target=_write_forever,
             args=(make_files, jobs, answers, os.getpid(), answer_delay),
@@ -302,8 +303,10 @@ class WriterProcess:
         # meets the end of the pipe, instead of either waiting forever.
         jobs.close()
         answers.close()
-        self._collector = threading.Thread(target=self._collect, name="warc-answers", daemon=True)
-        self._collector.start()
+        self._loop = loop
+        self._done = False  # the child said it closed, or it died
+        if loop is not None:
+            loop.add_reader(self._answers.fileno(), self._read_answers)
 
     def submit(self, source: RecordSource, *, locate: bool = False) -> int:
         """Send records to write; blocks (back-pressure) when the writer is behind.
@@ -314,17 +317,14 @@ class WriterProcess:
         self.jobs_submitted += 1
         number = self.jobs_submitted
         if self.error is None:
-            if locate:
-                with self._unanswered_lock:
-                    self._unanswered.add(number)
             try:
                 self._send((number, locate, source))
-                return number
             except OSError as exc:  # the writer process is gone
                 self.error = OSError(f"the WARC writer process died ({exc})")
-            if self._take_unanswered({number}):  # unless the answer thread already did
-                self._on_answers([(number, self.error)])
-            return number
+            else:
+                if locate:
+                    self._unanswered.add(number)
+                return number
         if locate:
             self._on_answers([(number, self.error)])
         return number
@@ -333,7 +333,9 @@ class WriterProcess:
         """Write what is queued, close the files, and return them."""
         with contextlib.suppress(OSError):  # a dead writer has nothing left to close
             self._send(None)
-        self._collector.join()
+        self._stop_reading()
+        while not self._done:
+            self._receive()
         self._process.join()
         return self.closed_files
 
@@ -342,42 +344,48 @@ class WriterProcess:
         call for sockets and connections, which jobs never hold)."""
         self._jobs.send_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
 
-    def _take_unanswered(self, serials: set[int] | None = None) -> list[int]:
-        """Remove and return those of `serials` (default: all) that are located jobs not
-        answered yet: each job is answered once, by whichever thread takes it."""
-        with self._unanswered_lock:
-            taken = self._unanswered if serials is None else self._unanswered & serials
-            self._unanswered = self._unanswered - taken
-        return sorted(taken)
+    def _read_answers(self) -> None:
+        """Take every message waiting (the event loop calls this when there is one)."""
+        while not self._done and self._answers.poll(0):
+            self._receive()
+        if self._done:
+            self._stop_reading()
 
-    def _collect(self) -> None:
-        while True:
-            try:
-                kind, *answer = self._answers.recv()
-            except (EOFError, OSError):
-                self._writer_died()
-                return
-            if kind == "answers":
-                batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
-                if message and self.error is None:
-                    self.error = OSError(message)
-                self._take_unanswered({serial for serial, _ in batch})
-                self._on_answers(
-                    [(serial, self.error if result is None else result) for serial, result in batch]
-                )
-            else:
-                self.closed_files, self.bytes_written, self.records_written = answer[:3]
-                self.cpu_seconds, message, self.counts = answer[3:]
-                if message and self.error is None:
-                    self.error = OSError(message)
-                return
+    def _stop_reading(self) -> None:
+        if self._loop is not None:
+            self._loop.remove_reader(self._answers.fileno())
+            self._loop = None
+
+    def _receive(self) -> None:
+        """Take one message from the child: answers, or the news that it closed."""
+        try:
+            kind, *answer = self._answers.recv()
+        except (EOFError, OSError):
+            self._writer_died()
+            return
+        if kind == "answers":
+            batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
+            if message and self.error is None:
+                self.error = OSError(message)
+            self._unanswered.difference_update(serial for serial, _ in batch)
+            self._on_answers(
+                [(serial, self.error if result is None else result) for serial, result in batch]
+            )
+        else:
+            self.closed_files, self.bytes_written, self.records_written = answer[:3]
+            self.cpu_seconds, message, self.counts = answer[3:]
+            if message and self.error is None:
+                self.error = OSError(message)
+            self._done = True
 
     def _writer_died(self) -> None:
         """The child exited without closing: answer what it never located."""
+        self._done = True
         if self.error is None:
             code = self._process.exitcode
             self.error = OSError(f"the WARC writer process died (exit code {code})")
-        self._on_answers([(serial, self.error) for serial in self._take_unanswered()])
+        unanswered, self._unanswered = sorted(self._unanswered), set()
+        self._on_answers([(serial, self.error) for serial in unanswered])
 
 
 def _widen_pipe(fd: int) -> None:

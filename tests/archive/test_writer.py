@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import signal
@@ -16,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.records import Exchange, new_record_id
-from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess
+from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
 from newscrawl.profile import ProfileError
 from tests.helpers import warcio_check
 
@@ -150,6 +151,37 @@ def test_a_writer_process_that_dies_answers_its_jobs_with_the_error(tmp_path: Pa
     assert "writer process died" in str(writer.error)
     assert sorted(serial for serial, _ in answers) == [1, 2, 3, 4]
     assert all(isinstance(result, OSError) for serial, result in answers if serial > 1)
+
+
+def test_in_an_event_loop_answers_come_as_the_writer_goes(tmp_path: Path) -> None:
+    """With a loop, answers arrive while the crawl runs, not at close; and a writer that
+    dies is noticed there too: what it never located is answered with the error."""
+    loop = asyncio.new_event_loop()
+    answers: list[Answer] = []
+
+    async def answered(count: int) -> None:
+        while len(answers) < count:
+            await asyncio.sleep(0.01)
+
+    writer = WriterProcess(partial(files, tmp_path), answers.extend, loop=loop, answer_delay=0.01)
+    try:
+        for i in range(3):
+            writer.submit(exchange(i, 2000), locate=True)
+        loop.run_until_complete(asyncio.wait_for(answered(3), 30))
+        assert [serial for serial, _ in answers] == [1, 2, 3]
+        assert all(isinstance(written, Written) for _, written in answers)
+        assert writer.jobs_written == 3
+
+        os.kill(writer._process.pid, signal.SIGSTOP)  # no answer can come before the kill
+        writer.submit(exchange(3, 2000), locate=True)
+        os.kill(writer._process.pid, signal.SIGKILL)
+        loop.run_until_complete(asyncio.wait_for(answered(4), 30))
+        assert answers[3][0] == 4
+        assert isinstance(answers[3][1], OSError)
+        assert "writer process died" in str(writer.error)
+    finally:
+        writer.close()
+        loop.close()
 
 
 def test_a_folder_that_cannot_be_opened_answers_every_job_with_the_error(
