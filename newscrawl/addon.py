@@ -14,7 +14,7 @@ from newscrawl.spiders.distributed import shared_settings
 if TYPE_CHECKING:
     from scrapy.settings import Settings
 
-EXTENSIONS = {"newscrawl.progress.Progress": 500}
+EXTENSIONS = {"newscrawl.progress.Progress": 500, "newscrawl.gcfreeze.FreezeStartup": 0}
 # The archiver listens to signals and is the first item pipeline; extraction comes next.
 ITEM_PIPELINES = {
     "newscrawl.archive.archiver.WarcArchiver": 100,

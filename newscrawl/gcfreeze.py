@@ -1,0 +1,42 @@
+"""Keep the garbage collector's full passes off what start-up built.
+
+A crawl process holds ~150,000 objects from start-up (modules, classes, functions, compiled
+patterns) that live as long as it does. Each full collection walks all of them: measured in
+a 2,000-page crawl, twenty of them took ~100 ms each, a fifth of the crawl's CPU. Once the
+engine starts, `gc.freeze()` moves them where collections no longer look (the technique
+the `gc` documentation gives for long-lived objects); they come back when the engine stops,
+so that a process running crawl after crawl still frees what each left behind.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+if TYPE_CHECKING:
+    from typing import Self
+
+    from scrapy.crawler import Crawler
+
+
+class FreezeStartup:
+    """Freezes the objects alive when the engine starts (NEWSCRAWL_GC_FREEZE)."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.getbool("NEWSCRAWL_GC_FREEZE"):
+            raise NotConfigured("NEWSCRAWL_GC_FREEZE is off")
+        extension = cls()
+        crawler.signals.connect(extension.engine_started, signal=signals.engine_started)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
+        return extension
+
+    def engine_started(self) -> None:
+        gc.collect()  # start-up's garbage is freed, not frozen with the rest
+        gc.freeze()
+
+    def engine_stopped(self) -> None:
+        gc.unfreeze()

@@ -1,0 +1,38 @@
+"""The crawl freezes start-up's objects while its engine runs, and lets them go after."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.test import get_crawler
+
+from newscrawl.gcfreeze import FreezeStartup
+
+
+def test_start_up_objects_are_frozen_while_the_engine_runs() -> None:
+    crawler = get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": True})
+    freezer = FreezeStartup.from_crawler(crawler)
+    alive = object.__new__(type("Alive", (), {}))  # tracked, so it is frozen with the rest
+    try:
+        freezer.engine_started()
+        assert gc.get_freeze_count() > 1000
+        assert not any(o is alive for o in gc.get_objects(generation=2))
+    finally:
+        freezer.engine_stopped()
+    assert gc.get_freeze_count() == 0
+    assert any(o is alive for o in gc.get_objects())
+
+
+def test_it_can_be_switched_off() -> None:
+    crawler = get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": False})
+    with pytest.raises(NotConfigured):
+        FreezeStartup.from_crawler(crawler)
+
+
+def test_the_add_on_enables_it() -> None:
+    crawler = get_crawler(settings_dict={"ADDONS": {"newscrawl.addon.NewscrawlAddon": 0}})
+    crawler._apply_settings()
+    assert "newscrawl.gcfreeze.FreezeStartup" in crawler.settings.getdict("EXTENSIONS")
+    assert crawler.settings.getbool("NEWSCRAWL_GC_FREEZE")
