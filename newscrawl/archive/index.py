@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cdxj_indexer.main import write_cdx_index
-from wacz.main import main as wacz_main
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -39,6 +38,10 @@ def write_pages(lines: Iterable[str], out: Path) -> Path:
 
 def write_wacz(warcs: Iterable[Path], pages: Path, out: Path, title: str) -> Path:
     """Package WARCs with their pages list as WACZ (py-wacz computes CDXJ and digests)."""
+    # Imported here: py-wacz brings frictionless and pydantic, ~0.2-0.5 s of start-up that a
+    # crawl without WACZ would pay too.
+    from wacz.main import main as wacz_main
+
     args = ["create", "-o", str(out), "-p", str(pages), "--title", title]
     with contextlib.redirect_stdout(io.StringIO()):  # py-wacz narrates every step on stdout
         status = wacz_main([*args, *map(str, warcs)])
