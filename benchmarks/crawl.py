@@ -4,11 +4,12 @@ Both crawls use the same `news` spider, settings and loopback server; the only d
 the WarcArchiver component. Rounds alternate so that machine noise hits both alike, and the
 ratio printed is the median of the per-round ratios: on these VMs the same crawl's rate
 moves by a fifth from one minute to the next, so one pair of crawls says little, and many
-short rounds spoil one round each rather than the result. Besides pages/s it prints the CPU
+short rounds spoil one round each rather than the result. Every other round runs the modes
+in reverse order, so that neither always goes first. Besides pages/s it prints the CPU
 time per page of the crawler process (CDXJ indexing at its close included), of the WARC
 writer process and of the loopback server, which share the machine's cores with the crawl.
 
-    python benchmarks/crawl.py [--pages 2000] [--page-size 65536] [--rounds 7] [--gzip zlib:6]
+    python benchmarks/crawl.py [--pages 2000] [--page-size 65536] [--rounds 9] [--gzip zlib:6]
                                [--dir /dev/shm]
 
 `--gzip LIB:LEVEL` (repeatable) adds an archiving crawl with that WARC compression to each
@@ -76,7 +77,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=2000)
     parser.add_argument("--page-size", type=int, default=65536)
     parser.add_argument("--links", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--gzip", action="append", default=[], metavar="LIB:LEVEL")
     parser.add_argument("--dir", help="where WARCs are written (default: the system's temp)")
     args = parser.parse_args()
@@ -86,7 +87,9 @@ def main() -> None:
         profile = Path(tmp) / "bench.toml"
         profile.write_text(site.profile("bench", server.proxy_url, concurrency=16))
         for i in range(args.rounds):
-            for mode, measured in rates.items():
+            order = list(rates) if i % 2 == 0 else list(rates)[::-1]
+            for mode in order:
+                measured = rates[mode]
                 served = time.process_time()
                 stats = crawl(profile, Path(tmp) / f"{mode.replace(':', '')}{i}", mode)
                 served = time.process_time() - served
