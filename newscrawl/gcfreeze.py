@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 
 class FreezeStartup:
-    """Freezes the objects alive when the engine starts (NEWSCRAWL_GC_FREEZE)."""
+    """Freezes the objects alive when the engine starts (NEWSCRAWL_GC_FREEZE). Freezing is
+    the whole process's: with several crawlers in one process, the first engine to start
+    freezes and the last to stop unfreezes."""
+
+    engines = 0  # engines of this process running with the objects frozen
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -35,8 +39,12 @@ class FreezeStartup:
         return extension
 
     def engine_started(self) -> None:
-        gc.collect()  # start-up's garbage is freed, not frozen with the rest
-        gc.freeze()
+        if FreezeStartup.engines == 0:
+            gc.collect()  # start-up's garbage is freed, not frozen with the rest
+            gc.freeze()
+        FreezeStartup.engines += 1
 
     def engine_stopped(self) -> None:
-        gc.unfreeze()
+        FreezeStartup.engines -= 1
+        if FreezeStartup.engines == 0:
+            gc.unfreeze()

@@ -25,6 +25,23 @@ def test_start_up_objects_are_frozen_while_the_engine_runs() -> None:
     assert any(o is alive for o in gc.get_objects())
 
 
+def test_with_two_crawlers_the_last_engine_to_stop_unfreezes() -> None:
+    first, second = (
+        FreezeStartup.from_crawler(get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": True}))
+        for _ in range(2)
+    )
+    first.engine_started()
+    frozen = gc.get_freeze_count()
+    try:
+        second.engine_started()
+        assert gc.get_freeze_count() == frozen, "the second crawler's start freezes no more"
+        first.engine_stopped()
+        assert gc.get_freeze_count() == frozen, "the second crawler still runs"
+    finally:
+        second.engine_stopped()
+    assert gc.get_freeze_count() == 0
+
+
 def test_it_can_be_switched_off() -> None:
     crawler = get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": False})
     with pytest.raises(NotConfigured):

@@ -263,12 +263,12 @@ class WriterProcess:
     backlog: when it is full, the crawl waits. Where a job asks to be located, the child
     answers where it wrote it, in batches (per-page answers cost the crawl a sixth of its
     speed), which reach `on_answers` in the event loop `loop`, read when their pipe is
-    readable (a thread reading them took the GIL from the crawl at every batch), or all at
-    `close` without a loop. The child ignores SIGINT so that Ctrl-C stops the crawl first,
-    which then closes the files in order; if the crawl dies, the child writes what it has
-    received, closes its file and exits. If the child dies, every job still waiting to be
-    located is answered with that error (the crawl then stops), and the files it left
-    `.open` are recovered by the next run.
+    readable (a thread reading them took the GIL from the crawl at every batch), or, without a
+    loop, at each `submit` and at `close`. The child ignores SIGINT so that Ctrl-C stops the
+    crawl first, which then closes the files in order; if the crawl dies, the child writes
+    what it has received, closes its file and exits. If the child dies, every job still
+    waiting to be located is answered with that error (the crawl then stops), and the files
+    it left `.open` are recovered by the next run.
     """
 
     def __init__(
@@ -288,8 +288,8 @@ class WriterProcess:
         self.counts: dict[str, int] = {}
         self._on_answers = on_answers
         jobs, self._jobs = context.Pipe(duplex=False)
-        _widen_pipe(self._jobs.fileno())
         self._answers, answers = context.Pipe(duplex=False)
+        _widen_pipes(self._jobs.fileno(), self._answers.fileno())
         self.jobs_submitted = 0
         self.jobs_written = 0  # every job up to this number is on disk
         self._unanswered: set[int] = set()  # located jobs the child has not answered yet
@@ -324,6 +324,8 @@ class WriterProcess:
             else:
                 if locate:
                     self._unanswered.add(number)
+                if self._loop is None:  # nobody else reads the answers as they come
+                    self._read_answers()
                 return number
         if locate:
             self._on_answers([(number, self.error)])
@@ -337,6 +339,8 @@ class WriterProcess:
         while not self._done:
             self._receive()
         self._process.join()
+        self._jobs.close()
+        self._answers.close()
         return self.closed_files
 
     def _send(self, job: tuple[int, bool, RecordSource] | None) -> None:
@@ -382,22 +386,29 @@ class WriterProcess:
         """The child exited without closing: answer what it never located."""
         self._done = True
         if self.error is None:
+            self._process.join(1)  # it is exiting: reap it, for its exit code
             code = self._process.exitcode
             self.error = OSError(f"the WARC writer process died (exit code {code})")
         unanswered, self._unanswered = sorted(self._unanswered), set()
         self._on_answers([(serial, self.error) for serial in unanswered])
 
 
-def _widen_pipe(fd: int) -> None:
-    """Give the job pipe the largest buffer the system allows (1 MiB by default, not 64 KiB):
-    a page's job then goes through in one write instead of a dozen, each waking the writer
-    process, and the writer can fall that far behind before the crawl waits for it."""
+def _widen_pipes(jobs: int, answers: int) -> None:
+    """Give the pipes the largest buffer the system allows (1 MiB by default, not 64 KiB): a
+    page's job then goes through in one write instead of a dozen, each waking the writer
+    process, and the writer can fall that far behind before the crawl waits for it.
+
+    The jobs pipe never gets more room than the answers pipe. The crawl reads answers only
+    between turns of its event loop, and waits on a full jobs pipe: a writer that then waited
+    on a full answers pipe would leave both waiting forever. An answer (~100 bytes) is far
+    smaller than its job, so the answers to a full jobs pipe always fit in as large a pipe."""
     try:
         limit = int(Path("/proc/sys/fs/pipe-max-size").read_text())
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, limit)
+        room = fcntl.fcntl(answers, fcntl.F_SETPIPE_SZ, limit)
+        fcntl.fcntl(jobs, fcntl.F_SETPIPE_SZ, room)
     except (OSError, ValueError, AttributeError) as exc:
-        # Not Linux, or not allowed: the default buffer works, only slower.
-        logger.debug("WARC job pipe keeps its default buffer: %s", exc)
+        # Not Linux, or not allowed: the default buffers work, only slower.
+        logger.debug("WARC writer pipes keep (some of) their default buffers: %s", exc)
 
 
 def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:

@@ -6,6 +6,7 @@ import asyncio
 import os
 import re
 import signal
+import threading
 import time
 import zlib
 from functools import partial
@@ -181,6 +182,39 @@ def test_in_an_event_loop_answers_come_as_the_writer_goes(tmp_path: Path) -> Non
         assert "writer process died" in str(writer.error)
     finally:
         writer.close()
+        loop.close()
+
+
+def test_a_crawl_that_sends_without_reading_answers_never_blocks_the_writer(
+    tmp_path: Path,
+) -> None:
+    """The crawl reads answers only when its loop turns, and waits while the jobs pipe is
+    full: the writer must never be waiting, then, on a full answers pipe (both would wait
+    forever). Thousands of small located jobs are sent here without the loop turning."""
+    loop = asyncio.new_event_loop()
+    answers: list[Answer] = []
+    writer = WriterProcess(partial(files, tmp_path), answers.extend, loop=loop, answer_delay=0.01)
+    count = 6000
+    sending = threading.Thread(
+        target=lambda: [writer.submit(exchange(i, 10), locate=True) for i in range(count)],
+        daemon=True,
+    )
+    sending.start()
+    sending.join(60)
+    try:
+        assert not sending.is_alive(), "the crawl and its writer wait on each other"
+
+        async def answered() -> None:
+            while len(answers) < count:
+                await asyncio.sleep(0.01)
+
+        loop.run_until_complete(asyncio.wait_for(answered(), 60))
+        assert [serial for serial, _ in answers] == list(range(1, count + 1))
+    finally:
+        if sending.is_alive():
+            os.kill(writer._process.pid, signal.SIGKILL)
+        else:
+            writer.close()
         loop.close()
 
 
