@@ -29,6 +29,9 @@ class FreezeStartup:
 
     engines = 0  # engines of this process running with the objects frozen
 
+    def __init__(self) -> None:
+        self.running = False
+
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("NEWSCRAWL_GC_FREEZE"):
@@ -43,8 +46,12 @@ class FreezeStartup:
             gc.collect()  # start-up's garbage is freed, not frozen with the rest
             gc.freeze()
         FreezeStartup.engines += 1
+        self.running = True
 
     def engine_stopped(self) -> None:
+        if not self.running:  # stopped without having started (start-up failed)
+            return
+        self.running = False
         FreezeStartup.engines -= 1
         if FreezeStartup.engines == 0:
             gc.unfreeze()

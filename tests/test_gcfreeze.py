@@ -11,25 +11,25 @@ from scrapy.utils.test import get_crawler
 from newscrawl.gcfreeze import FreezeStartup
 
 
+def freezer() -> FreezeStartup:
+    return FreezeStartup.from_crawler(get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": True}))
+
+
 def test_start_up_objects_are_frozen_while_the_engine_runs() -> None:
-    crawler = get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": True})
-    freezer = FreezeStartup.from_crawler(crawler)
+    freezing = freezer()
     alive = object.__new__(type("Alive", (), {}))  # tracked, so it is frozen with the rest
     try:
-        freezer.engine_started()
+        freezing.engine_started()
         assert gc.get_freeze_count() > 1000
         assert not any(o is alive for o in gc.get_objects(generation=2))
     finally:
-        freezer.engine_stopped()
+        freezing.engine_stopped()
     assert gc.get_freeze_count() == 0
     assert any(o is alive for o in gc.get_objects())
 
 
 def test_with_two_crawlers_the_last_engine_to_stop_unfreezes() -> None:
-    first, second = (
-        FreezeStartup.from_crawler(get_crawler(settings_dict={"NEWSCRAWL_GC_FREEZE": True}))
-        for _ in range(2)
-    )
+    first, second = freezer(), freezer()
     first.engine_started()
     frozen = gc.get_freeze_count()
     try:
@@ -39,6 +39,17 @@ def test_with_two_crawlers_the_last_engine_to_stop_unfreezes() -> None:
         assert gc.get_freeze_count() == frozen, "the second crawler still runs"
     finally:
         second.engine_stopped()
+    assert gc.get_freeze_count() == 0
+
+
+def test_an_engine_that_never_started_unfreezes_nothing() -> None:
+    running, failed = freezer(), freezer()
+    running.engine_started()
+    try:
+        failed.engine_stopped()
+        assert gc.get_freeze_count() > 0
+    finally:
+        running.engine_stopped()
     assert gc.get_freeze_count() == 0
 
 
