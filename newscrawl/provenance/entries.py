@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
-import pickle
+import json
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from w3lib.url import canonicalize_url
 
 from newscrawl.provenance.fingerprint import Fingerprint
+from newscrawl.provenance.records import Evidence, Source
 
 if TYPE_CHECKING:
-    from newscrawl.provenance.records import Evidence, Source
+    from collections.abc import Mapping
 
 CHROME_WORDS = 40  # a longer paragraph is story text even if a site repeats it
 LANDMARK_EVERY = 16  # one exact 5-gram in 16 is a landmark: ~25 a text, ~3 in a 40-gram passage
@@ -50,18 +50,85 @@ def page_key(url: str) -> str:
     return canonicalize_url(url).split("://", 1)[-1].rstrip("/")
 
 
+class StaleIndex(RuntimeError):
+    """An index folder written by another newscrawl version: it must be rebuilt."""
+
+
+class DamagedIndex(StaleIndex):
+    """An index holds something this newscrawl did not write: it must be rebuilt."""
+
+
+MAX_STORED = 64 << 20  # an entry inflates to at most this much: a planted one is no bomb
+
+
 def dump_entry(entry: Entry) -> bytes:
-    """An entry as stored: its text compressed, its fingerprint left out."""
-    fields = {f.name: getattr(entry, f.name) for f in dataclasses.fields(Entry)}
-    del fields["fingerprint"]
-    fields["body"] = zlib.compress(entry.body.encode())
-    return pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
+    """An entry as stored: plain JSON (never a pickle: an index folder may come from anyone),
+    compressed, its fingerprint left out."""
+    fields = {
+        "key": entry.key,
+        "url": entry.url,
+        "page": entry.page,
+        "fetched_at": entry.fetched_at,
+        "published": entry.published,
+        "domain": entry.domain,
+        "outlet": entry.outlet,
+        "names": sorted(entry.names),
+        "original_urls": list(entry.original_urls),
+        "links": [list(link) for link in entry.links],
+        "origin_outlets": sorted(entry.origin_outlets),
+        "evidence": [[e.kind, e.detail] for e in entry.evidence],
+        "sources": [[s.name, s.url] for s in entry.sources],
+        "body": entry.body,
+    }
+    return zlib.compress(json.dumps(fields, ensure_ascii=False).encode(), 6)
 
 
 def load_entry(data: bytes) -> Entry:
-    fields = pickle.loads(data)
-    body = zlib.decompress(fields["body"]).decode()
-    return Entry(**{**fields, "body": body, "fingerprint": Fingerprint.of(body)})
+    """An entry read back; anything but what `dump_entry` writes is refused."""
+    try:
+        fields: Mapping[str, object] = json.loads(inflate(data))
+        body = str(fields["body"])
+        return Entry(
+            key=str(fields["key"]),
+            url=str(fields["url"]),
+            page=str(fields["page"]),
+            fetched_at=_text(fields["fetched_at"]),
+            published=_text(fields["published"]),
+            domain=str(fields["domain"]),
+            outlet=_text(fields["outlet"]),
+            names=frozenset(int(n) for n in _list(fields["names"])),
+            fingerprint=Fingerprint.of(body),
+            original_urls=tuple(str(u) for u in _list(fields["original_urls"])),
+            links=tuple((str(u), str(p), int(h)) for u, p, h in _list(fields["links"])),
+            origin_outlets=frozenset(str(o) for o in _list(fields["origin_outlets"])),
+            evidence=tuple(Evidence(str(k), str(d)) for k, d in _list(fields["evidence"])),
+            sources=tuple(Source(str(n), str(u)) for n, u in _list(fields["sources"])),
+            body=body,
+        )
+    except (ValueError, KeyError, TypeError, zlib.error) as error:
+        raise DamagedIndex(
+            f"an index entry is not one newscrawl wrote ({error}): delete the index folder"
+            " (or Redis keys) to rebuild it"
+        ) from None
+
+
+def inflate(data: bytes) -> bytes:
+    """zlib-compressed index data, inflated up to `MAX_STORED` bytes."""
+    inflater = zlib.decompressobj()
+    out = inflater.decompress(data, MAX_STORED)
+    if inflater.unconsumed_tail:
+        raise ValueError(f"inflates past {MAX_STORED} bytes")
+    return out
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return value
 
 
 def landmarks(fingerprint: Fingerprint) -> list[int]:

@@ -26,31 +26,35 @@ delete. Without a folder the tables live in memory.
 In Redis (datasketch's Redis storage for the LSH), every process of a distributed crawl
 links against the same originals. Every process must then run the same newscrawl version:
 the signatures' hash scheme is ours, and the LSH keys would no longer match after a change.
-Entries are pickled there and in the SQLite file: use a Redis and a folder that only the
-crawl's own processes can write to. The tables and keys are in `stores.py`, what an entry
-holds in `entries.py`.
+Nothing is pickled, in the file or in Redis: entries, findings and records are JSON, read back
+field by field, so an index folder or a Redis from elsewhere can hold wrong links, not code.
+The tables and keys are in `stores.py`, what an entry holds in `entries.py`.
 """
 
 from __future__ import annotations
 
-import pickle
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import numpy as np
 import redis
 from datasketch import LeanMinHash, MinHashLSH
 
 from newscrawl.locks import folder_lock
-from newscrawl.provenance.entries import landmarks
-from newscrawl.provenance.records import Findings
+from newscrawl.provenance.entries import DamagedIndex, landmarks
+from newscrawl.provenance.records import (
+    Findings,
+    dump_note,
+    dump_record,
+    load_note,
+    load_record,
+)
 from newscrawl.provenance.stores import (
     RedisStore,
     SQLiteStore,
     StaleIndex,
     Store,
     client_params,
-    dumps,
     line_key,
     short_lines,
 )
@@ -63,7 +67,7 @@ if TYPE_CHECKING:
 
     from newscrawl.provenance.entries import Entry
     from newscrawl.provenance.fingerprint import Fingerprint
-    from newscrawl.provenance.records import Provenance
+    from newscrawl.provenance.records import CopyOf, Evidence, Pointer, Provenance
 
 NUM_PERM = 128
 # Low on purpose: an excerpt or a spun copy has a low Jaccard similarity with its original.
@@ -80,6 +84,7 @@ _MULTIPLIERS = _RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2)
 _OFFSETS = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 
 # What an entry's findings hold (the fields of `Findings`), each by what it is about.
+T = TypeVar("T")
 NoteKind = Literal["copies", "undecided", "unconfirmed", "uncrawled"]
 
 
@@ -88,6 +93,17 @@ def signature(fingerprint: Fingerprint) -> npt.NDArray[np.uint64]:
     values = np.concatenate([fingerprint.exact, fingerprint.robust ^ _ROBUST_TAG])
     hashed = values.astype(np.uint64)[:, None] * _MULTIPLIERS + _OFFSETS
     return (hashed >> np.uint64(32)).min(axis=0)
+
+
+def _read(load: Callable[..., T], *args: Any) -> T:
+    """Something read back from the store, or DamagedIndex naming what to do."""
+    try:
+        return load(*args)
+    except (ValueError, KeyError, TypeError) as error:
+        raise DamagedIndex(
+            f"the provenance index holds data newscrawl did not write ({error}): delete its"
+            " folder (or Redis keys) to rebuild it"
+        ) from None
 
 
 def _minhash(values: npt.NDArray[np.uint64]) -> LeanMinHash:
@@ -106,6 +122,7 @@ class CandidateIndex:
         self._signatures: dict[str, npt.NDArray[np.uint64]] = {}
         self._chrome: dict[str, frozenset[int]] = {}
         self._store: Store
+        self._bytes_keys = False
         if redis_url:
             prefix = f"newscrawl:{name}"
             self._store = RedisStore(redis.Redis.from_url(redis_url), prefix)
@@ -114,7 +131,9 @@ class CandidateIndex:
                 "basename": f"{prefix}:provenance-lsh".encode(),
                 "redis": client_params(redis_url),
             }
-            self.lsh = MinHashLSH(LSH_THRESHOLD, NUM_PERM, storage_config=storage)
+            # Keys go to Redis as UTF-8, not pickled (datasketch pickles them by default).
+            self.lsh = MinHashLSH(LSH_THRESHOLD, NUM_PERM, storage_config=storage, prepickle=False)
+            self._bytes_keys = True
             return
         if folder is not None:
             if (folder / OLD_INDEX_FILE).exists():
@@ -128,7 +147,8 @@ class CandidateIndex:
         self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         with self.lsh.insertion_session() as session:
             for key, values in self._store.signatures():
-                session.insert(key, _minhash(np.frombuffer(values, np.uint32).astype(np.uint64)))
+                stored = np.frombuffer(values, np.uint32).astype(np.uint64)
+                session.insert(self._lsh_key(key), _minhash(stored))
 
     @classmethod
     @contextmanager
@@ -158,7 +178,7 @@ class CandidateIndex:
         values = self._signatures.setdefault(entry.key, signature(entry.fingerprint))
         if not self._store.put(entry, values):
             return False
-        self.lsh.insert(entry.key, _minhash(values), check_duplication=False)
+        self.lsh.insert(self._lsh_key(entry.key), _minhash(values), check_duplication=False)
         return True
 
     def candidates(self, entry: Entry) -> list[Entry]:
@@ -169,8 +189,12 @@ class CandidateIndex:
         similar = self.lsh.query(
             _minhash(signature(entry.fingerprint) if values is None else values)
         )
+        similar = [_read(bytes.decode, k) if isinstance(k, bytes) else k for k in similar]
         keys = {*similar, *self._store.sharing(landmarks(entry.fingerprint))}
         return [self.entry(k) for k in sorted(keys) if k != entry.key]
+
+    def _lsh_key(self, key: str) -> str | bytes:
+        return key.encode() if self._bytes_keys else key
 
     def entry(self, key: str) -> Entry:
         """An entry, read from the store if this process has not seen it yet."""
@@ -201,20 +225,22 @@ class CandidateIndex:
         """What linking found about an entry so far."""
         found = Findings()
         for kind, about, data in self._store.notes(key):
-            getattr(found, kind)[about] = pickle.loads(data)
+            getattr(found, kind)[about] = _read(load_note, kind, data)
         return found
 
-    def note(self, key: str, kind: NoteKind, about: str, value: object | None) -> None:
+    def note(
+        self, key: str, kind: NoteKind, about: str, value: CopyOf | Evidence | Pointer | None
+    ) -> None:
         """Keep (or with None, drop) one finding about an entry: `Findings.<kind>[about]`."""
-        self._store.note(key, kind, about, None if value is None else dumps(value))
+        self._store.note(key, kind, about, None if value is None else dump_note(value))
 
     def set_record(self, key: str, record: Provenance) -> None:
         """Keep the record last decided for an entry."""
-        self._store.set_record(key, dumps(record))
+        self._store.set_record(key, dump_record(record))
 
     def records(self) -> list[Provenance]:
         """The latest record of every indexed entry, by URL and capture time."""
-        records: list[Provenance] = [pickle.loads(data) for data in self._store.records()]
+        records = [_read(load_record, data) for data in self._store.records()]
         return sorted(records, key=lambda r: (r.url, r.fetched_at or ""))
 
     def chrome(self, entry: Entry) -> frozenset[int]:

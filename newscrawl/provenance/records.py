@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Relation = Literal["original", "verbatim", "spun", "excerpt", "rewrite", "unknown"]
 
@@ -59,6 +61,9 @@ class CopyOf:
     because: Evidence
 
 
+Pointer = tuple[int, str, int]
+
+
 @dataclass
 class Findings:
     """What linking found about one capture, over every run so far: the index keeps it, so
@@ -68,4 +73,73 @@ class Findings:
     undecided: dict[str, Evidence] = field(default_factory=dict)  # by the other's key
     unconfirmed: dict[str, Evidence] = field(default_factory=dict)  # by the page pointed to
     # Pointers to pages never archived, by page: (position among its pointers, URL, strength).
-    uncrawled: dict[str, tuple[int, str, int]] = field(default_factory=dict)
+    uncrawled: dict[str, Pointer] = field(default_factory=dict)
+
+
+RELATIONS: frozenset[str] = frozenset(Relation.__args__)  # type: ignore[attr-defined]
+
+
+def dump_record(record: Provenance) -> bytes:
+    """A record as the index keeps it: plain JSON, never a pickle."""
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False).encode()
+
+
+def load_record(data: bytes) -> Provenance:
+    """A record read back from the index (ValueError for anything `dump_record` does not write)."""
+    fields = _object(json.loads(data))
+    relation = fields["relation"]
+    if relation not in RELATIONS:
+        raise ValueError(f"unknown relation {relation!r}")
+    return Provenance(
+        url=str(fields["url"]),
+        original_url=_optional(fields["original_url"]),
+        relation=relation,
+        confidence=float(fields["confidence"]),
+        cluster=str(fields["cluster"]),
+        evidence=[Evidence(**_object(e)) for e in fields["evidence"]],
+        sources=[Source(**_object(s)) for s in fields["sources"]],
+        fetched_at=_optional(fields["fetched_at"]),
+    )
+
+
+def dump_note(value: CopyOf | Evidence | Pointer) -> bytes:
+    """One finding as the index keeps it (JSON; what it is follows from its kind)."""
+    data = value if isinstance(value, tuple) else dataclasses.asdict(value)
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+def load_note(kind: str, data: bytes) -> CopyOf | Evidence | Pointer:
+    """A finding read back, typed by its kind (`Findings`' field names)."""
+    value = json.loads(data)
+    if kind == "copies":
+        fields = _object(value)
+        match = _object(fields["match"])
+        if match["relation"] not in RELATIONS:
+            raise ValueError(f"unknown relation {match['relation']!r}")
+        return CopyOf(
+            str(fields["original"]),
+            int(fields["strength"]),
+            TextMatch(
+                match["relation"],
+                float(match["literal"]),
+                str(match["detail"]),
+                float(match["certainty"]),
+            ),
+            Evidence(**_object(fields["because"])),
+        )
+    if kind in ("undecided", "unconfirmed"):
+        return Evidence(**_object(value))
+    if kind == "uncrawled":
+        position, url, strength = value
+        return int(position), str(url), int(strength)
+    raise ValueError(f"unknown finding kind {kind!r}")
+
+
+def _object(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, got {type(value).__name__}")
+    return value
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -4,7 +4,6 @@ or hashes and sets in Redis shared by a distributed crawl's processes."""
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sqlite3
 import zlib
 from typing import TYPE_CHECKING, Any, Protocol
@@ -12,7 +11,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 from redis.connection import SSLConnection, UnixDomainSocketConnection, parse_url
 
-from newscrawl.provenance.entries import CHROME_WORDS, Entry, dump_entry, landmarks, load_entry
+from newscrawl.provenance.entries import (
+    CHROME_WORDS,
+    Entry,
+    StaleIndex,
+    dump_entry,
+    landmarks,
+    load_entry,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -21,12 +27,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import redis
 
-SCHEMA_VERSION = 1  # PRAGMA user_version of the file; the first SQLite index had none (0)
+SCHEMA_VERSION = 2  # PRAGMA user_version of the file (0: the first; 1: pickled entries)
 LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of them
-
-
-class StaleIndex(RuntimeError):
-    """An index folder written by another newscrawl version: it must be rebuilt."""
 
 
 class Store(Protocol):
@@ -60,10 +62,6 @@ def line_key(entry: Entry, line: int) -> int:
 
 def short_lines(entry: Entry) -> set[int]:
     return {h for h, n in entry.fingerprint.lines if n <= CHROME_WORDS}
-
-
-def dumps(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 _TABLES = {
