@@ -9,7 +9,7 @@ names it mentions (a re-report names the people and places of its source; a copy
 the site it took the text from).
 Shingle sets are sorted uint32 arrays: a few KiB an article instead of a Python set's ~30.
 They are derived from the body, which stays the reference: the word alignment of a verified
-pair (`align`) sees where an excerpt cut a sentence, which no set of shingles shows.
+pair (`alignment.py`) sees what a copy did to the text, which no set of shingles shows.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +28,6 @@ SKELETON_N = 8
 MIN_CONTENT_CHARS = 3  # shorter non-function words ("mr", "us") say nothing about a story
 _SLOT = "*"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WORD_OR_BREAK = re.compile(rf"({_WORD.pattern})|([.!?\n])")
 _NAME_TOKEN = re.compile(r"[^\W_]+")
 # Capitalised words (Latin scripts) and what may join them in a name: "St. Mary's", "AT&T".
 _CAPITAL = r"[A-ZÀ-ÖØ-Þ][^\W_]*"
@@ -163,38 +161,3 @@ def containment(part: Hashes, whole: Hashes) -> float:
 def shared(a: Hashes, b: Hashes) -> int:
     """How many shingles two sets have in common."""
     return len(np.intersect1d(a, b, assume_unique=True))
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """How a copy's words line up with an original's."""
-
-    kept: float  # share of the original's words found in the copy, in order
-    reused: float  # share of the copy's words taken from the original
-    spliced: bool  # the copy cuts original text out mid-sentence (excerpt splicing)
-
-
-def align(copy: str, original: str) -> Alignment:
-    """Word alignment of `copy` against `original` (difflib; run on verified candidates only)."""
-    ours = words(copy)
-    theirs, starts = _sentence_words(original)
-    matcher = SequenceMatcher(None, theirs, ours, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    spliced = any(
-        op == "delete" and i2 - i1 >= 2 and not (starts[i1] and starts[i2])
-        for op, i1, i2, _, _ in matcher.get_opcodes()
-    )
-    return Alignment(matched / max(len(theirs), 1), matched / max(len(ours), 1), spliced)
-
-
-def _sentence_words(text: str) -> tuple[list[str], list[bool]]:
-    """Words, and for each word index (plus the end) whether a sentence starts there."""
-    tokens: list[str] = []
-    starts: list[bool] = []
-    pending = True
-    for word, _ in _WORD_OR_BREAK.findall(text.lower().replace("’", "'")):
-        if word:
-            starts.append(pending)
-            tokens.append(word)
-        pending = not word or not tokens
-    return tokens, [*starts, True]

@@ -42,10 +42,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from newscrawl.provenance.alignment import align
 from newscrawl.provenance.entries import Entry, page_key
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
-    align,
     containment,
     mentions,
     name_hash,
@@ -59,7 +59,6 @@ from newscrawl.provenance.records import (
     Evidence,
     Findings,
     Provenance,
-    Relation,
     Source,
     TextMatch,
 )
@@ -72,7 +71,6 @@ if TYPE_CHECKING:
 
 MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are linked only by a pointer
 EXACT_REUSE = 0.5  # share of the copy's exact 5-grams found in the original: verbatim reuse
-VERBATIM_KEPT = 0.9  # share of the original's words a verbatim copy keeps, in order
 SPUN_ROBUST = 0.3  # share of the copy's skeleton 8-grams in the original: a spun copy ...
 SPUN_RATIO = 1.5  # ... well above its exact share (quoted passages raise both alike)
 PASSAGE_SHINGLES = 40  # exact 5-grams a re-report shares with its source: more than a quote
@@ -168,31 +166,27 @@ def make_entry(article: Article, signals: Signals) -> Entry:
     )
 
 
-def compare(copy: Entry, original: Entry) -> TextMatch | None:
-    """How `copy` reuses `original`'s text, if it does."""
+def compare(copy: Entry, original: Entry, chrome: frozenset[int] = frozenset()) -> TextMatch | None:
+    """How `copy` reuses `original`'s text, if it does: shingles tell whether it does (whole
+    texts, spun texts, shared passages), the word alignment what it did (`alignment`);
+    `chrome` are the copy's lines its own site repeats."""
     ours, theirs = copy.fingerprint, original.fingerprint
     common = shared(ours.exact, theirs.exact)
     exact = common / len(ours.exact) if len(ours.exact) else 0.0
-    if exact >= EXACT_REUSE:
-        aligned = align(copy.body, original.body)
-        whole = aligned.kept >= VERBATIM_KEPT and not aligned.spliced
-        similarity = (exact + aligned.kept) / 2
-        detail = (
-            f"exact 5-grams {exact:.2f}, original kept {aligned.kept:.2f}, "
-            f"copy reused {aligned.reused:.2f}{', spliced' if aligned.spliced else ''}"
-        )
-        relation: Relation = "verbatim" if whole else "excerpt"
-        return TextMatch(relation, exact, detail, 0.8 + 0.2 * similarity)
     # A spun copy may also carry paragraphs its archived original lacks (the original was
     # updated after it was copied, and the update was not archived): either way round counts.
     robust = max(containment(ours.robust, theirs.robust), containment(theirs.robust, ours.robust))
-    if robust >= SPUN_ROBUST and robust >= SPUN_RATIO * exact:
-        detail = f"skeleton 8-grams {robust:.2f}, exact 5-grams {exact:.2f}"
-        return TextMatch("spun", exact, detail, 0.8 + 0.2 * robust)
-    if common >= PASSAGE_SHINGLES and exact >= PASSAGE_SHARE:
-        detail = f"shares passages: {common} exact 5-grams, {exact:.2f} of its text"
-        return TextMatch("rewrite", exact, detail, 0.8 + 0.2 * exact)
-    return None
+    reuses = (
+        exact >= EXACT_REUSE
+        or (robust >= SPUN_ROBUST and robust >= SPUN_RATIO * exact)
+        or (common >= PASSAGE_SHINGLES and exact >= PASSAGE_SHARE)
+    )
+    if not reuses:
+        return None
+    aligned = align(copy.body, original.body, chrome)
+    detail = f"exact 5-grams {exact:.2f}, skeleton 8-grams {robust:.2f}; {aligned.detail}"
+    certainty = 0.8 + 0.2 * max(aligned.coverage, aligned.reuse)
+    return TextMatch(aligned.relation, exact, detail, round(certainty, 3))
 
 
 def orient(a: Entry, b: Entry, index: CandidateIndex) -> tuple[Entry, Entry, int, Evidence] | None:
