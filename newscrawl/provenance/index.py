@@ -42,6 +42,8 @@ from datasketch import LeanMinHash, MinHashLSH
 
 from newscrawl.locks import folder_lock
 from newscrawl.provenance.entries import DamagedIndex, landmarks
+from newscrawl.provenance.hosts import HostRole, is_marked
+from newscrawl.provenance.outlets import registered_domain
 from newscrawl.provenance.records import (
     Findings,
     dump_note,
@@ -67,6 +69,7 @@ if TYPE_CHECKING:
 
     from newscrawl.provenance.entries import Entry
     from newscrawl.provenance.fingerprint import Fingerprint
+    from newscrawl.provenance.hosts import HostFact
     from newscrawl.provenance.records import CopyOf, Evidence, Pointer, Provenance
 
 NUM_PERM = 128
@@ -121,6 +124,7 @@ class CandidateIndex:
         self._cache: dict[str, Entry] = {}
         self._signatures: dict[str, npt.NDArray[np.uint64]] = {}
         self._chrome: dict[str, frozenset[int]] = {}
+        self._hosts: dict[str, HostRole] = {}
         self._store: Store
         self._bytes_keys = False
         if redis_url:
@@ -174,12 +178,38 @@ class CandidateIndex:
         which is kept as it was."""
         self._cache.setdefault(entry.key, entry)
         if not entry.fingerprint.exact.size:
-            return self._store.put(entry, None)
+            if not self._store.put(entry, None):
+                return False
+            self._learn_host(entry)
+            return True
         values = self._signatures.setdefault(entry.key, signature(entry.fingerprint))
         if not self._store.put(entry, values):
             return False
+        self._learn_host(entry)
         self.lsh.insert(self._lsh_key(entry.key), _minhash(values), check_duplication=False)
         return True
+
+    def _learn_host(self, entry: Entry) -> None:
+        """What a new capture tells about its host and the hosts it names as its source."""
+        self.add_fact(entry.domain, "page", entry.page)
+        if is_marked(entry):
+            self.add_fact(entry.domain, "marked", entry.page)
+        for url in entry.original_urls:
+            domain = registered_domain(url)
+            if domain != entry.domain:
+                self.add_fact(entry.domain, "points-to", domain)
+                self.add_fact(domain, "pointed-by", entry.domain)
+
+    def add_fact(self, domain: str, fact: HostFact, about: str) -> None:
+        """Keep one fact about a host (`hosts.HostFact`)."""
+        self._store.add_fact(domain, fact, about)
+        self._hosts.pop(domain, None)
+
+    def host(self, domain: str) -> HostRole:
+        """A host's role, from every fact kept about it."""
+        if domain not in self._hosts:
+            self._hosts[domain] = HostRole(domain, self._store.facts(domain))
+        return self._hosts[domain]
 
     def candidates(self, entry: Entry) -> list[Entry]:
         """Indexed entries whose text may overlap `entry`'s (itself excluded)."""

@@ -81,14 +81,19 @@ SAME_STORY_WORDS = 0.2
 SAME_STORY_NAMES = 2
 EXCERPT_CORE = 0.8  # an excerpt is this much shorter than its original, chrome left out
 # How sure each kind of direction proof makes us that the copy is the copy.
-EXPLICIT, CITES, NAMED_ORIGIN, PUBLISHER, NAMES_SITE, SHAPE = 6, 5, 4, 3, 2, 1
+EXPLICIT, CITES, NAMED_ORIGIN, STORY, PUBLISHER, NAMES_SITE, HOST_ROLE, SHAPE, DATE = range(
+    9, 0, -1
+)
 DIRECTION_CONFIDENCE = {
     EXPLICIT: 0.95,
     CITES: 0.9,
     NAMED_ORIGIN: 0.9,
+    STORY: 0.9,
     PUBLISHER: 0.85,
     NAMES_SITE: 0.8,
+    HOST_ROLE: 0.8,
     SHAPE: 0.7,
+    DATE: 0.6,
 }
 TOPICAL_CERTAINTY = 0.6  # a pointer confirmed by content words only, not by shared text
 # Signals that attribute reporting to an outlet (a photo credit does not).
@@ -111,6 +116,9 @@ class _Batch:
     parent: dict[str, str] = field(default_factory=dict)
     compared: set[tuple[str, str]] = field(default_factory=set)
     found: dict[str, Findings] = field(default_factory=dict)
+    # Directions the story's evidence gives to pairs the pair alone left undecided: decided
+    # again whenever the story is, never kept (what the corpus says of hosts changes).
+    by_story: dict[str, dict[str, CopyOf]] = field(default_factory=dict)
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(a)] = self.find(b)
@@ -332,6 +340,10 @@ def _pair(a: Entry, b: Entry, batch: _Batch) -> None:
     if match is None:
         return
     batch.union(a.page, b.page)
+    for first, then in ((a, b), (b, a)):
+        if _published_before(first, then):
+            batch.index.add_fact(first.domain, "earlier-than", then.domain)
+            batch.index.add_fact(then.domain, "later-than", first.domain)
     oriented = orient(a, b, batch.index)
     if oriented is None:
         for one, other in ((a, b), (b, a)):
@@ -432,6 +444,7 @@ def _decide_stories(batch: _Batch) -> dict[str, Provenance]:
     decided: dict[str, Provenance] = {}
     for cluster in sorted(_clusters(batch)):
         story = [e for page in index.pages(cluster) for e in index.captures(page)]
+        _orient_by_story(story, batch)
         copied: dict[str, int] = {}  # what each copy is found to copy makes that an original
         for entry in story:
             best = _best(entry.key, batch)
@@ -443,13 +456,68 @@ def _decide_stories(batch: _Batch) -> dict[str, Provenance]:
     return decided
 
 
+def _orient_by_story(story: list[Entry], batch: _Batch) -> None:
+    """Give a direction to the pairs of a story that the pair alone left undecided, from what
+    the whole story and the corpus say: a page other members point to is the original for the
+    members that point nowhere; a copier host's page copies an origin host's; an earlier
+    text is the original when nothing else tells."""
+    index = batch.index
+    named: dict[str, Entry] = {}  # page pointed to by a member -> that member
+    for entry in story:
+        for found in batch.findings(entry.key).copies.values():
+            if found.strength in (EXPLICIT, CITES):
+                named.setdefault(index.entry(found.original).page, entry)
+    for entry in story:
+        batch.by_story.pop(entry.key, None)
+    for entry in story:
+        for key in batch.findings(entry.key).undecided:
+            other = index.entry(key)
+            if entry.key < other.key:
+                oriented = _story_proof(entry, other, named, index)
+                if oriented is not None:
+                    copy, original, strength, because = oriented
+                    chrome = index.chrome(copy) - {h for h, _ in original.fingerprint.lines}
+                    match = compare(copy, original, chrome)
+                    if match is not None:
+                        found = CopyOf(original.key, strength, match, because)
+                        batch.by_story.setdefault(copy.key, {})[original.key] = found
+
+
+def _story_proof(
+    a: Entry, b: Entry, named: dict[str, Entry], index: CandidateIndex
+) -> tuple[Entry, Entry, int, Evidence] | None:
+    """(copy, original, strength, proof) for two texts of a story that share text, from the
+    story's pointers, their hosts' roles, or their dates; None when nothing tells."""
+    pairs = ((a, b), (b, a))
+    for copy, original in pairs:
+        if original.page in named and copy.page not in named:
+            detail = f"{named[original.page].url} points to {original.url}"
+            return copy, original, STORY, Evidence("story-points-to", detail)
+    roles = {e.key: index.host(e.domain) for e in (a, b)}
+    for copy, original in pairs:
+        copier, source = roles[copy.key], roles[original.key]
+        if _published_before(copy, original) or not copier.copier or source.copier:
+            continue
+        if source.origin or _published_before(original, copy):
+            detail = f"{copier.describe()}; {source.describe()}"
+            return copy, original, HOST_ROLE, Evidence("host-role", detail)
+    if any(roles[e.key].copier for e in (a, b)):
+        return None  # two copiers: the earlier may copy the same missing original
+    shape = _shape(a, b, index)
+    for copy, original in pairs:
+        if _published_before(original, copy) and (shape is None or shape[0] is copy):
+            detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
+            return copy, original, DATE, Evidence("published-first", detail)
+    return None
+
+
 def _best(key: str, batch: _Batch) -> CopyOf | None:
     """The strongest proof of what an entry copies, an original before another copy."""
     return min(
-        batch.findings(key).copies.values(),
+        [*batch.findings(key).copies.values(), *batch.by_story.get(key, {}).values()],
         key=lambda c: (
             -c.strength,
-            bool(batch.findings(c.original).copies),
+            bool(batch.findings(c.original).copies or batch.by_story.get(c.original)),
             -c.match.literal,
             c.original,
         ),

@@ -19,6 +19,7 @@ from newscrawl.provenance.entries import (
     landmarks,
     load_entry,
 )
+from newscrawl.provenance.hosts import HOST_FACTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -50,6 +51,8 @@ class Store(Protocol):
     def archives(self) -> set[tuple[str, int]]: ...
     def add_archive(self, name: str, size: int) -> None: ...
     def signatures(self) -> Iterator[tuple[str, bytes]]: ...
+    def add_fact(self, domain: str, fact: str, about: str) -> None: ...
+    def facts(self, domain: str) -> dict[str, int]: ...
     def commit(self) -> None: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
@@ -73,6 +76,7 @@ _TABLES = {
     "notes": "key TEXT, kind TEXT, about TEXT, note BLOB, PRIMARY KEY (key, kind, about)",
     "records": "key TEXT PRIMARY KEY, record BLOB",
     "archives": "name TEXT, size INTEGER, PRIMARY KEY (name, size)",
+    "hosts": "domain TEXT, fact TEXT, about TEXT, PRIMARY KEY (domain, fact, about)",
 }
 _INDEXES = [("entries", "page"), ("entries", "id"), ("clusters", "cluster")]
 
@@ -193,6 +197,13 @@ class SQLiteStore:
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from self.db.execute("SELECT key, minhash FROM entries WHERE minhash NOT NULL")
 
+    def add_fact(self, domain: str, fact: str, about: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO hosts VALUES (?, ?, ?)", (domain, fact, about))
+
+    def facts(self, domain: str) -> dict[str, int]:
+        query = "SELECT fact, COUNT(*) FROM hosts WHERE domain = ? GROUP BY fact"
+        return dict(self.db.execute(query, (domain,)).fetchall())
+
     def commit(self) -> None:
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
@@ -311,6 +322,15 @@ class RedisStore:
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from ()  # the LSH is in Redis already
+
+    def add_fact(self, domain: str, fact: str, about: str) -> None:
+        self.client.sadd(self._key(f"host:{domain}:{fact}"), about)
+
+    def facts(self, domain: str) -> dict[str, int]:
+        counts = self.client.pipeline()
+        for fact in HOST_FACTS:
+            counts.scard(self._key(f"host:{domain}:{fact}"))
+        return {f: int(n) for f, n in zip(HOST_FACTS, counts.execute(), strict=True) if n}
 
     def commit(self) -> None:
         """Every write is already in Redis."""

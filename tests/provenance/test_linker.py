@@ -28,7 +28,7 @@ def kinds(record: Provenance) -> set[str]:
     return {e.kind for e in record.evidence}
 
 
-def test_a_date_alone_never_picks_the_original() -> None:
+def test_a_date_alone_picks_the_original_with_little_confidence() -> None:
     # Same text on two unregistered sites, no link, no name, no chrome: only the dates
     # differ, one a bare date, the other a time with a zone (once a TypeError).
     text = prose("port")
@@ -39,11 +39,25 @@ def test_a_date_alone_never_picks_the_original() -> None:
         "https://riversidepost.com/a/", body=text, published="2024-05-05T09:00:00+02:00"
     )
     records = by_url(link([first, second]))
+    copy = records[second.url]
+    assert (copy.relation, copy.original_url) == ("verbatim", ORIGINAL)
+    assert "published-first" in kinds(copy)
+    assert copy.confidence < 0.7
+    assert records[first.url].relation == "original"
+    assert records[first.url].cluster == copy.cluster
+
+
+def test_texts_of_one_day_with_nothing_else_stay_undecided() -> None:
+    text = prose("port")
+    first = Article(ORIGINAL, body=text, published="2024-05-03")
+    second = Article(
+        "https://riversidepost.com/a/", body=text, published="2024-05-03T09:00:00+02:00"
+    )
+    records = by_url(link([first, second]))
     for record in records.values():
         assert (record.relation, record.original_url) == ("unknown", None)
         assert record.confidence == 0
         assert "shares-text" in kinds(record)
-    assert records[first.url].cluster == records[second.url].cluster
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,87 @@
+"""What the corpus says about each host: does it copy, or is it copied from?
+
+A page alone often cannot tell which of two texts came first; the host it lives on can. A host
+whose pages carry copy markers (a "Source link", a foreign canonical, "[ad_1]" slots, "The
+post ... appeared first on"), name pages of other hosts as their source, or keep sharing text
+with other hosts' pages published before theirs is a copier; a host whose pages others name as
+their source, or whose pages keep coming first, is an origin. The index keeps the facts
+(`HostFact`) run after run; the role is read from their counts when a story is decided.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from newscrawl.provenance.entries import Entry
+
+# One fact about a host, with what it is about (a page key or another host's domain):
+# page (one of its pages), marked (a page of it carrying copy markers), points-to (a host its
+# pages name as their source), pointed-by (a host whose pages name it), later-than /
+# earlier-than (a host it shares text with, published before / after it).
+HostFact = Literal["page", "marked", "points-to", "pointed-by", "later-than", "earlier-than"]
+HOST_FACTS: tuple[HostFact, ...] = (
+    "page",
+    "marked",
+    "points-to",
+    "pointed-by",
+    "later-than",
+    "earlier-than",
+)
+MARKED_SHARE = 0.2  # of a host's pages carrying copy markers: a copier
+LEAD = 3  # a host is later than this many times as many hosts as it is earlier than: a copier
+MIN_HOSTS = 2  # ... and later than at least this many
+_MARKERS = re.compile(
+    r"\[ad_\d+\]|\bappeared first on\b|\boriginally (?:appeared|published) (?:on|at|in)\b",
+    re.IGNORECASE,
+)
+_POINTER_KINDS = {"source-link", "canonical", "og-url", "syndication-source"}
+
+
+def is_marked(entry: Entry) -> bool:
+    """Whether an entry's page carries a copy marker of its own."""
+    return any(e.kind in _POINTER_KINDS for e in entry.evidence) or bool(
+        _MARKERS.search(entry.body)
+    )
+
+
+@dataclass(frozen=True)
+class HostRole:
+    """The counts of one host's facts, and the role they give it."""
+
+    domain: str
+    counts: Mapping[str, int]
+
+    @property
+    def copier(self) -> bool:
+        marked, pages = self.counts.get("marked", 0), self.counts.get("page", 0)
+        later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        return (
+            (marked > 0 and marked >= MARKED_SHARE * pages)
+            or self.counts.get("points-to", 0) >= MIN_HOSTS
+            or (later >= MIN_HOSTS and later >= LEAD * earlier)
+        )
+
+    @property
+    def origin(self) -> bool:
+        if self.copier:
+            return False
+        later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        return self.counts.get("pointed-by", 0) > 0 or (
+            earlier >= MIN_HOSTS and earlier >= LEAD * later
+        )
+
+    @property
+    def role(self) -> str:
+        return "copier" if self.copier else "origin" if self.origin else "unknown"
+
+    def describe(self) -> str:
+        """The role and the counts behind it, for a record's evidence."""
+        shown = ", ".join(
+            f"{fact} {self.counts[fact]}" for fact in HOST_FACTS if fact in self.counts
+        )
+        return f"{self.domain}: {self.role} ({shown})"
