@@ -93,6 +93,7 @@ class Outlet:
     url_shape: str
     offset_hours: float
     tagline: str
+    blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
 
     @property
     def home(self) -> str:
@@ -118,7 +119,6 @@ class Aggregator:
     undated_share: float = 0.05
     related_heading: str = "Related posts"
     tagline: str = ""
-    capacity: int = 26
 
     @property
     def feed_url(self) -> str:
@@ -173,7 +173,7 @@ def _aggregators() -> tuple[Aggregator, ...]:
         Aggregator(
             "worldupdates", "World Updates Now", "worldupdates-now.com", "wp_autoblog", "rss",
             "spun", (("source-link", 0.7), ("none", 0.3)), thesaurus="roundtrip",
-            spin_share=0.12, related_heading="Related", tagline="Latest world news",
+            spin_share=0.18, related_heading="Related", tagline="Latest world news",
         ),
         Aggregator(
             "headlinepulse", "Headline Pulse", "www.headlinepulse.info", "wp_autoblog", "rss",
@@ -184,7 +184,7 @@ def _aggregators() -> tuple[Aggregator, ...]:
         Aggregator(
             "dailyspin", "Daily Newsline 360", "dailynewsline360.com", "wp_autoblog", "rss",
             "spun", (("none", 0.75), ("source-link", 0.25)), thesaurus="thesaurus",
-            spin_share=0.15, related_heading="Related Articles", tagline="Your daily briefing",
+            spin_share=0.2, related_heading="Related Articles", tagline="Your daily briefing",
         ),
         Aggregator(
             "feedzy", "The Morning Roundup", "morningroundup.news", "wp_autoblog", "rss",
@@ -225,7 +225,7 @@ def _aggregators() -> tuple[Aggregator, ...]:
         Aggregator(
             "portal", "Newsportal Express", "newsportal-express.com", "wp_newspaper", "rss",
             "spun", (("canonical", 0.4), ("source-link", 0.2), ("none", 0.4)),
-            thesaurus="mild", spin_share=0.09, related_heading="Read also", tagline="Express news",
+            thesaurus="mild", spin_share=0.12, related_heading="Read also", tagline="Express news",
         ),
         Aggregator(
             "clipper", "NewsClipper", "www.newsclipper.org", "wp_autoblog", "rss",
@@ -308,6 +308,7 @@ class AggregatorWorld:
                     url_shape=rng.choice(_URL_SHAPES),
                     offset_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
                     tagline=f"Independent journalism for {place} since {rng.randint(1890, 2005)}",
+                    blocks_crawlers=i == 7,
                 )
             )
         return outlets
@@ -369,10 +370,9 @@ class AggregatorWorld:
         copies: list[_Copy] = []
         for story in self.stories:
             count = rng.choices((1, 2, 3, 4), weights=(3, 3, 2, 1))[0]
-            free = [a for a in self.aggregators if load[a.key] < a.capacity] or list(
-                self.aggregators
-            )
-            sites = rng.sample(free, k=min(count, len(free)))
+            # Among the least loaded sites, so that each aggregator copies dozens of outlets.
+            free = sorted(self.aggregators, key=lambda a: (load[a.key], rng.random()))[:7]
+            sites = rng.sample(free, k=count)
             for site in sites:
                 load[site.key] += 1
                 copies.append(self._copy(story, site))
@@ -486,8 +486,11 @@ class AggregatorWorld:
                 )
             self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
             self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)
+        blocked = {o.host for o in self.outlets if o.blocks_crawlers}
         for host in {o.host for o in self.outlets} | {a.host for a in self.aggregators}:
             body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+            if host in blocked:
+                body = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
             self.resources[f"http://{host}/robots.txt"] = make_resource(
                 body, "text/plain; charset=utf-8", _EPOCH
             )
@@ -589,12 +592,16 @@ class AggregatorWorld:
             f'<a href="{html.escape(copy.story.outlet.home)}">{outlet}</a>.</p>',
         }.get(copy.link, "")
 
-    def _body_html(self, copy: _Copy) -> str:
+    def _body_html(self, copy: _Copy, inline: tuple[str, str] | None) -> str:
+        """The copy's paragraphs; a newspaper theme slips a "READ ALSO" link into them."""
         paragraphs = [html.escape(p, quote=False) for p in copy.paragraphs]
         if copy.link == "attributed-link" and paragraphs:
             name = html.escape(copy.story.outlet.name, quote=False)
             anchor = f'<a href="{html.escape(copy.story.url)}">{name}</a>'
             paragraphs[0] = paragraphs[0].replace(name, anchor, 1)
+        if inline and len(paragraphs) > 4:
+            title, url = (html.escape(v) for v in inline)
+            paragraphs.insert(3, f'<strong>READ ALSO:</strong> <a href="{url}">{title}</a>')
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
     def _copy_page(self, copy: _Copy, posts: list[_Copy]) -> str:
@@ -642,7 +649,9 @@ class AggregatorWorld:
             "date_text": shown,
             "time_text": time_text,
             "summary": texts.sentences(copy.paragraphs[0])[0][:160],
-            "body": self._body_html(copy),
+            "body": self._body_html(
+                copy, related[-1] if site.platform == "wp_newspaper" and related else None
+            ),
             "link_html": self._link_html(copy),
             "author": rng.choice(("admin", "Editorial Team", "newsdesk", "Staff", "Sam")),
             "author_slug": "admin",

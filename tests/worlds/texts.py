@@ -17,9 +17,15 @@ if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
 
-THESAURI: dict[str, dict[str, list[str]]] = tomllib.loads(
+_TABLES: dict[str, dict[str, list[str]]] = tomllib.loads(
     (Path(__file__).parent / "thesauri.toml").read_text(encoding="utf-8")
 )
+# A thesaurus-walk spinner knows every plain synonym too, and then its own far-fetched ones.
+THESAURI = {
+    "mild": _TABLES["common"] | _TABLES["mild"],
+    "roundtrip": _TABLES["common"] | _TABLES["roundtrip"],
+    "thesaurus": _TABLES["common"] | _TABLES["mild"] | _TABLES["thesaurus"],
+}
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)")
@@ -54,7 +60,7 @@ def _match_case(word: str, like: str) -> str:
 def spin_text(text: str, table: dict[str, list[str]], share: float, rng: random.Random) -> str:
     """Swap about `share` of the words of `text` for the table's synonyms, phrases first."""
     words = len(text.split())
-    budget = round(words * share)
+    budget = int(words * share + rng.random())
     phrases = sorted((k for k in table if " " in k), key=len, reverse=True)
     for phrase in phrases:
         if budget <= 0:
