@@ -1,0 +1,784 @@
+"""A harsh aggregator web: real news texts published by invented outlets and copied, spun,
+excerpted and rewritten by aggregators built on real CMS markup, with the truth of every page.
+
+`AggregatorWorld(seed)` renders every page once into `Resource`s keyed by URL and answers
+`resolve` like `newscrawl.demo.world.DemoWorld`, so `DemoServer(AggregatorWorld())` serves it
+to a crawler that uses the server as its HTTP proxy. Only the aggregators' feeds are meant as
+seeds: an outlet's page is reached only through a copy that links to it, and some outlets'
+pages through none (their originals stay out of the crawl, as on the real web).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from newscrawl.demo.world import HTML, Resource, conditional, make_resource, normalize
+from tests.worlds import texts
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "aggregator-world" / "articles.jsonl"
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html"]),
+    keep_trailing_newline=True,
+)
+_EPOCH = datetime(2024, 5, 2, 6, 0, tzinfo=UTC)
+
+Relation = Literal["original", "verbatim", "spun", "excerpt", "rewrite"]
+# How a copy points at its original. The first four are links the crawler follows to the
+# original ("Source link"-like words, or a canonical URL); the others only a reader follows.
+LinkMode = Literal[
+    "source-link",
+    "read-more",
+    "via-anchor",
+    "canonical",
+    "appeared-first",
+    "via-name",
+    "attributed-link",
+    "none",
+]
+FOLLOWED: frozenset[str] = frozenset({"source-link", "read-more", "via-anchor", "canonical"})
+
+
+@dataclass(frozen=True)
+class Text:
+    """One real article text (`tests/data/aggregator-world/articles.jsonl`)."""
+
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def load_texts() -> list[Text]:
+    """The real article texts, in file order."""
+    rows = (json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines())
+    return [Text(r["id"], r["title"], tuple(r["paragraphs"])) for r in rows]
+
+
+@dataclass(frozen=True)
+class Truth:
+    """What a page is: its original (None for originals) and relation, and the kind of case."""
+
+    url: str
+    site: str
+    original_url: str | None
+    relation: Relation
+    kind: str
+    link: LinkMode = "none"
+    dated: bool = True
+    same_event_as: str | None = None
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher of originals, with its own look, dates and URL shape."""
+
+    key: str
+    name: str
+    short: str
+    host: str
+    style: str
+    url_shape: str
+    offset_hours: float
+    tagline: str
+    blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
+
+    @property
+    def home(self) -> str:
+        return f"http://{self.host}/"
+
+
+@dataclass(frozen=True)
+class Aggregator:
+    """A site that copies outlets: its CMS, its feed, what it does to texts, how it links."""
+
+    key: str
+    name: str
+    host: str
+    platform: str  # template name
+    feed: Literal["rss", "atom"]
+    relation: Relation
+    links: tuple[tuple[LinkMode, float], ...]
+    thesaurus: str = ""
+    spin_share: float = 0.0
+    excerpt_paragraphs: tuple[int, ...] = (1,)
+    external_more: bool = False
+    two_source_share: float = 0.0
+    undated_share: float = 0.05
+    related_heading: str = "Related posts"
+    tagline: str = ""
+
+    @property
+    def feed_url(self) -> str:
+        path = {"rss": "/feed/", "atom": "/feeds/posts/default"}[self.feed]
+        if self.platform == "ghost":
+            path = "/rss/"
+        return f"http://{self.host}{path}"
+
+
+_OUTLET_WORDS = (
+    ("Harbor", "Ledger"), ("Prairie", "Sentinel"), ("Granite", "Courier"), ("Lakeside", "Herald"),
+    ("Riverbend", "Gazette"), ("Northgate", "Tribune"), ("Summit", "Observer"),
+    ("Coastal", "Dispatch"), ("Valley", "Chronicle"), ("Frontier", "Post"), ("Beacon", "Times"),
+    ("Capitol", "Record"), ("Ironwood", "Examiner"), ("Bayview", "Journal"),
+    ("Cedar", "Register"), ("Highland", "Monitor"), ("Marsh", "Bulletin"), ("Silverton", "Star"),
+    ("Kestrel", "Review"), ("Oakridge", "Telegraph"), ("Eastbrook", "Mercury"),
+    ("Westfield", "Standard"), ("Redcliff", "Echo"), ("Foxhollow", "Press"),
+    ("Brightwater", "Daily"), ("Stonebridge", "Argus"), ("Millbrook", "Clarion"),
+    ("Pinecrest", "Independent"), ("Sandpoint", "Reporter"), ("Thornbury", "Advocate"),
+    ("Willowmere", "Digest"), ("Ashford", "Courant"), ("Copperfield", "Inquirer"),
+    ("Drumlin", "Wire"), ("Elmstead", "Voice"), ("Fairhaven", "Citizen"), ("Glenrock", "Eagle"),
+    ("Hawthorne", "Messenger"), ("Juniper", "Spectator"), ("Kingsbay", "Leader"),
+    ("Larkspur", "Pioneer"), ("Moorland", "Signal"), ("Newcombe", "Sun"),
+    ("Orchard", "Weekly"), ("Pebblebrook", "Current"), ("Quarry", "Ledger"),
+    ("Rosewood", "Bugle"), ("Saltmarsh", "Globe"),
+)  # fmt: skip
+_OUTLET_STYLES = ("classic", "modern", "wire", "magazine")
+_URL_SHAPES = ("dated", "section-id", "html", "month")
+_SECTIONS = ("world", "politics", "business", "technology", "culture", "science", "health")
+_PLACES = ("LONDON", "NEW YORK", "WASHINGTON", "SAN FRANCISCO", "SYDNEY", "TORONTO", "BERLIN")
+_AUTHORS = (
+    "Maya Okafor", "Daniel Reyes", "Priya Natarajan", "Tom Haldane", "Sofia Lindqvist",
+    "Owen Mbeki", "Hannah Cole", "Lucas Ferreira", "Aiko Tanaka", "Rachel Stein",
+    "Marcus Doyle", "Elena Petrova", "Samir Haddad", "Grace O'Neill", "Jonah Whitaker",
+)  # fmt: skip
+_EDITORS = ("Alex Morrow", "Jane Wardell", "Peter Graff", "Lisa Shumaker")
+
+
+def _aggregators() -> tuple[Aggregator, ...]:
+    """The fourteen aggregators: two of each CMS family, each with its own habits."""
+    return (
+        Aggregator(
+            "newsbuzz", "NewsBuzz Daily", "www.newsbuzz-daily.com", "wp_newspaper", "rss",
+            "verbatim", (("none", 0.8), ("source-link", 0.2)),
+            related_heading="You might also be interested in...", tagline="Breaking news 24/7",
+        ),
+        Aggregator(
+            "trendwire", "Trend Wire Hub", "trendwirehub.net", "wp_newspaper", "rss",
+            "verbatim", (("none", 0.6), ("appeared-first", 0.25), ("source-link", 0.15)),
+            related_heading="Related posts", tagline="What the world is reading",
+        ),
+        Aggregator(
+            "worldupdates", "World Updates Now", "worldupdates-now.com", "wp_autoblog", "rss",
+            "spun", (("source-link", 0.7), ("none", 0.3)), thesaurus="roundtrip",
+            spin_share=0.18, related_heading="Related", tagline="Latest world news",
+        ),
+        Aggregator(
+            "headlinepulse", "Headline Pulse", "www.headlinepulse.info", "wp_autoblog", "rss",
+            "spun", (("source-link", 0.5), ("appeared-first", 0.3), ("none", 0.2)),
+            thesaurus="mild", spin_share=0.05, related_heading="Similar",
+            tagline="Pulse of the news",
+        ),
+        Aggregator(
+            "dailyspin", "Daily Newsline 360", "dailynewsline360.com", "wp_autoblog", "rss",
+            "spun", (("none", 0.75), ("source-link", 0.25)), thesaurus="thesaurus",
+            spin_share=0.2, related_heading="Related Articles", tagline="Your daily briefing",
+        ),
+        Aggregator(
+            "feedzy", "The Morning Roundup", "morningroundup.news", "wp_autoblog", "rss",
+            "verbatim", (("source-link", 0.55), ("read-more", 0.2), ("none", 0.25)),
+            related_heading="More stories", tagline="Curated every morning",
+        ),
+        Aggregator(
+            "blogspot", "Global Desk Digest", "globaldeskdigest.blogspot.com", "blogger", "atom",
+            "spun", (("via-anchor", 0.45), ("via-name", 0.25), ("none", 0.3)),
+            thesaurus="roundtrip", spin_share=0.06, undated_share=0.15,
+            tagline="News from everywhere, in one place",
+        ),
+        Aggregator(
+            "ghostly", "Signal & Noise", "signal-and-noise.ghost.io", "ghost", "rss",
+            "verbatim", (("canonical", 0.65), ("none", 0.35)), tagline="Stories worth your time",
+        ),
+        Aggregator(
+            "snippets", "Headline Snippets", "headlinesnippets.com", "excerpt", "rss",
+            "excerpt", (("read-more", 0.7), ("none", 0.3)), excerpt_paragraphs=(1,),
+            related_heading="More headlines", tagline="The lede, then the link",
+        ),
+        Aggregator(
+            "briefly", "Briefly World", "www.brieflyworld.net", "excerpt", "rss",
+            "excerpt", (("read-more", 0.6), ("none", 0.4)), excerpt_paragraphs=(2, 3),
+            external_more=True, related_heading="Around the web",
+            tagline="Short reads from around the web",
+        ),
+        Aggregator(
+            "rewired", "Rewired Report", "rewiredreport.com", "wp_magazine", "rss",
+            "rewrite", (("attributed-link", 0.4), ("via-anchor", 0.2), ("none", 0.4)),
+            two_source_share=0.25, related_heading="Related reading", tagline="News, explained",
+        ),
+        Aggregator(
+            "storyloop", "Story Loop Media", "storyloop-media.com", "wp_magazine", "rss",
+            "rewrite", (("none", 0.55), ("attributed-link", 0.3), ("via-anchor", 0.15)),
+            two_source_share=0.3, related_heading="Keep reading", tagline="All sides of the story",
+        ),
+        Aggregator(
+            "portal", "Newsportal Express", "newsportal-express.com", "wp_newspaper", "rss",
+            "spun", (("canonical", 0.4), ("source-link", 0.2), ("none", 0.4)),
+            thesaurus="mild", spin_share=0.12, related_heading="Read also", tagline="Express news",
+        ),
+        Aggregator(
+            "clipper", "NewsClipper", "www.newsclipper.org", "wp_autoblog", "rss",
+            "excerpt", (("read-more", 0.5), ("source-link", 0.2), ("none", 0.3)),
+            excerpt_paragraphs=(2, 3, 4), related_heading="Recent clips",
+            tagline="Clips of the day",
+        ),
+    )  # fmt: skip
+
+
+@dataclass
+class _Story:
+    """An original and where it was copied."""
+
+    text: Text
+    outlet: Outlet
+    url: str
+    published: datetime
+    author: str
+    section: str
+    missing: bool = False
+    same_event_of: _Story | None = None
+    copies: list[_Copy] = field(default_factory=list)
+
+
+@dataclass
+class _Copy:
+    story: _Story
+    site: Aggregator
+    url: str
+    title: str
+    paragraphs: list[str]
+    relation: Relation
+    link: LinkMode
+    published: datetime | None
+    kind: str
+    second: _Story | None = None
+
+
+def _slug(title: str, words: int = 9) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:words]) or "story"
+
+
+class AggregatorWorld:
+    """The world for one seed: sites, pages (`resources`), seeds (`feeds`) and `truth`."""
+
+    def __init__(self, seed: int = 0, texts_: Sequence[Text] | None = None) -> None:
+        self.seed = seed
+        self._rng = random.Random(seed)
+        self.aggregators = _aggregators()
+        self.outlets = self._outlets()
+        self.stories = self._stories(list(texts_ or load_texts()))
+        self.copies = self._copies()
+        self.truth: dict[str, Truth] = {}
+        self.resources: dict[str, Resource] = {}
+        self._render()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _outlets(self) -> list[Outlet]:
+        rng = self._rng
+        outlets = []
+        for i, (place, paper) in enumerate(_OUTLET_WORDS):
+            host = rng.choice(
+                (
+                    f"www.{place.lower()}{paper.lower()}.com",
+                    f"{place.lower()}-{paper.lower()}.com",
+                    f"www.the{place.lower()}{paper.lower()}.net",
+                    f"{place.lower()}{paper.lower()}-news.com",
+                    f"news.{place.lower()}{paper.lower()}.org",
+                )
+            )
+            outlets.append(
+                Outlet(
+                    key=f"o{i:02d}",
+                    name=f"The {place} {paper}",
+                    short=f"{place[:1]}{paper[:1]}",
+                    host=host,
+                    style=_OUTLET_STYLES[i % len(_OUTLET_STYLES)],
+                    url_shape=rng.choice(_URL_SHAPES),
+                    offset_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
+                    tagline=f"Independent journalism for {place} since {rng.randint(1890, 2005)}",
+                    blocks_crawlers=i == 7,
+                )
+            )
+        return outlets
+
+    def _original_url(self, outlet: Outlet, title: str, when: datetime, number: int) -> str:
+        slug = _slug(title)
+        local = when.astimezone(timezone(timedelta(hours=outlet.offset_hours)))
+        path = {
+            "dated": f"/news/{local:%Y/%m/%d}/{slug}",
+            "section-id": f"/{self._rng.choice(_SECTIONS)}/{slug}-{number}",
+            "html": f"/article/{slug}.html",
+            "month": f"/{local:%Y/%m}/{slug}/",
+        }[outlet.url_shape]
+        return f"http://{outlet.host}{path}"
+
+    def _stories(self, pool: list[Text]) -> list[_Story]:
+        rng = self._rng
+        rng.shuffle(pool)
+        fillers, pool = pool[:10], pool[10:]
+        stories = []
+        for i, text in enumerate(pool):
+            outlet = rng.choice(self.outlets)
+            when = _EPOCH + timedelta(minutes=rng.randrange(0, 40 * 24 * 60))
+            stories.append(
+                _Story(
+                    text=text,
+                    outlet=outlet,
+                    url=self._original_url(outlet, text.title, when, 100000 + 37 * i),
+                    published=when,
+                    author=rng.choice(_AUTHORS),
+                    section=rng.choice(_SECTIONS),
+                )
+            )
+        # Same-event reports: another outlet's own account of ten of the events.
+        for n, (filler, event) in enumerate(zip(fillers, rng.sample(stories, 10), strict=True)):
+            title, paragraphs = texts.same_event((event.text.title, event.text.paragraphs),
+                                                 filler.paragraphs, rng)  # fmt: skip
+            outlet = rng.choice([o for o in self.outlets if o is not event.outlet])
+            when = event.published + timedelta(minutes=rng.randrange(-300, 600))
+            report = Text(f"event-{filler.id}", title, tuple(paragraphs))
+            stories.append(
+                _Story(
+                    text=report,
+                    outlet=outlet,
+                    url=self._original_url(outlet, title, when, 200000 + 41 * n),
+                    published=when,
+                    author=rng.choice(_AUTHORS),
+                    section=event.section,
+                    same_event_of=event,
+                )
+            )
+        for story in rng.sample([s for s in stories if s.same_event_of is None], 12):
+            story.missing = True
+        return stories
+
+    def _copies(self) -> list[_Copy]:
+        rng = self._rng
+        load = {a.key: 0 for a in self.aggregators}
+        copies: list[_Copy] = []
+        for story in self.stories:
+            count = rng.choices((1, 2, 3, 4), weights=(3, 3, 2, 1))[0]
+            # Among the least loaded sites, so that each aggregator copies dozens of outlets.
+            free = sorted(self.aggregators, key=lambda a: (load[a.key], rng.random()))[:7]
+            sites = rng.sample(free, k=count)
+            for site in sites:
+                load[site.key] += 1
+                copies.append(self._copy(story, site))
+            if not story.missing and not any(c.link in FOLLOWED for c in story.copies):
+                linking = [c for c in story.copies if any(m in FOLLOWED for m, _ in c.site.links)]
+                if linking:
+                    chosen = linking[0]
+                    modes = [m for m, _ in chosen.site.links if m in FOLLOWED]
+                    chosen.link = modes[0]
+                    chosen.kind = self._kind(chosen)
+                else:
+                    site = rng.choice(
+                        [a for a in self.aggregators if any(m in FOLLOWED for m, _ in a.links)]
+                    )
+                    extra = self._copy(story, site, link=next(
+                        m for m, _ in site.links if m in FOLLOWED))  # fmt: skip
+                    copies.append(extra)
+        return copies
+
+    def _copy(self, story: _Story, site: Aggregator, link: LinkMode | None = None) -> _Copy:
+        rng = self._rng
+        if link is None:
+            modes, weights = zip(*site.links, strict=True)
+            link = "none" if story.missing else rng.choices(modes, weights=weights)[0]
+        title, paragraphs = story.text.title, list(story.text.paragraphs)
+        second = None
+        if site.relation == "spun":
+            spun = texts.spin(
+                title, paragraphs, site.thesaurus, site.spin_share * rng.uniform(0.7, 1.3), rng
+            )
+            title, paragraphs = spun.title, list(spun.paragraphs)
+        elif site.relation == "excerpt":
+            paragraphs = texts.excerpt(paragraphs, rng.choice(site.excerpt_paragraphs), rng)
+        elif site.relation == "rewrite":
+            if rng.random() < site.two_source_share:
+                second = rng.choice([s for s in self.stories if s is not story])
+            paragraphs = texts.rewrite(
+                paragraphs,
+                story.outlet.name,
+                rng,
+                other=(second.outlet.name, second.text.paragraphs) if second else None,
+            )
+            title = texts.spin_text(title, texts.THESAURI["mild"], 0.4, rng)
+        published = None
+        if rng.random() >= site.undated_share:
+            published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))
+        slug = _slug(title)
+        url = self._copy_url(site, slug, published or story.published, len(story.copies))
+        copy = _Copy(story, site, url, title, paragraphs, site.relation, link, published, "",
+                     second)  # fmt: skip
+        copy.kind = self._kind(copy)
+        story.copies.append(copy)
+        return copy
+
+    def _copy_url(self, site: Aggregator, slug: str, when: datetime, n: int) -> str:
+        number = self._rng.randrange(10000, 99999)
+        path = {
+            "wp_newspaper": f"/{when:%Y/%m/%d}/{slug}/",
+            "wp_autoblog": f"/{when:%Y/%m/%d}/{slug}/",
+            "wp_magazine": f"/news/{slug}/",
+            "blogger": f"/{when:%Y/%m}/{slug[:40].rstrip('-')}.html",
+            "ghost": f"/{slug}/",
+            "excerpt": f"/story/{number}-{slug}",
+        }[site.platform]
+        if n:
+            path = path.replace(slug, f"{slug}-{n + 1}", 1)
+        return f"http://{site.host}{path}"
+
+    @staticmethod
+    def _kind(copy: _Copy) -> str:
+        linked = "linked" if copy.link in FOLLOWED else "nolink"
+        if copy.story.missing:
+            return f"original-missing/{copy.relation}"
+        if copy.site.platform == "wp_newspaper" and copy.relation == "verbatim":
+            return f"theme-{linked}"
+        if copy.relation == "rewrite":
+            return "rewrite-two-sources" if copy.second else "rewrite"
+        return f"{copy.relation}-{linked}"
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        by_outlet: dict[str, list[_Story]] = {}
+        for story in self.stories:
+            by_outlet.setdefault(story.outlet.key, []).append(story)
+        for story in self.stories:
+            self._add(story.url, self._original_page(story, by_outlet[story.outlet.key]),
+                      story.published)  # fmt: skip
+            event = story.same_event_of
+            self.truth[story.url] = Truth(
+                story.url,
+                story.outlet.host,
+                None,
+                "original",
+                "same-event" if event else ("original-missing" if story.missing else "original"),
+                same_event_as=event.url if event else None,
+            )
+        for site in self.aggregators:
+            posts = [c for c in self.copies if c.site is site]
+            posts.sort(key=lambda c: c.published or c.story.published, reverse=True)
+            for copy in posts:
+                self._add(copy.url, self._copy_page(copy, posts), copy.published)
+                self.truth[copy.url] = Truth(
+                    copy.url,
+                    site.host,
+                    copy.story.url,
+                    copy.relation,
+                    copy.kind,
+                    copy.link,
+                    copy.published is not None,
+                )
+            self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
+            self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)
+        blocked = {o.host for o in self.outlets if o.blocks_crawlers}
+        for host in {o.host for o in self.outlets} | {a.host for a in self.aggregators}:
+            body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+            if host in blocked:
+                body = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
+            self.resources[f"http://{host}/robots.txt"] = make_resource(
+                body, "text/plain; charset=utf-8", _EPOCH
+            )
+
+    def _add(self, url: str, body: str, when: datetime | None, kind: str = "html") -> None:
+        content_type = {
+            "html": HTML,
+            "rss": "application/rss+xml; charset=UTF-8",
+            "atom": "application/atom+xml; charset=UTF-8",
+        }[kind]
+        server = self._rng.choice(("nginx", "Apache", "cloudflare", "LiteSpeed"))
+        self.resources[normalize(url)] = make_resource(
+            body.encode("utf-8"), content_type, when or _EPOCH, server=server,
+            gzip=self._rng.random() < 0.5,
+        )  # fmt: skip
+
+    def _original_page(self, story: _Story, siblings: list[_Story]) -> str:
+        outlet = story.outlet
+        tz = timezone(timedelta(hours=outlet.offset_hours))
+        local = story.published.astimezone(tz)
+        date_text = {
+            "classic": f"{local:%B} {local.day}, {local:%Y} {local:%I:%M %p}",
+            "modern": f"{local:%d %b %Y}",
+            "wire": f"{local:%B} {local.day}, {local:%Y} {local:%H:%M} {self._tz_name(tz)}",
+            "magazine": f"{local:%A} {local.day} {local:%B %Y}",
+        }[outlet.style]
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": story.text.title,
+            "datePublished": local.isoformat(),
+            "dateModified": local.isoformat(),
+            "author": {"@type": "Person", "name": story.author},
+            "publisher": {"@type": "Organization", "name": outlet.name, "url": outlet.home},
+            "mainEntityOfPage": story.url,
+        }
+        page = {
+            "url": story.url,
+            "title": story.text.title,
+            "canonical": story.url,
+            "og": True,
+            "jsonld": json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+            "published_iso": local.isoformat(),
+            "date_text": date_text,
+            "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
+            "paragraphs": story.text.paragraphs,
+            "author": story.author,
+            "author_slug": _slug(story.author),
+            "section": story.section.title(),
+            "place": self._rng.choice(_PLACES),
+            "editor": self._rng.choice(_EDITORS),
+            "year": local.year,
+            "more": [(s.text.title, s.url) for s in siblings if s is not story][:5],
+        }
+        site = {
+            "name": outlet.name,
+            "short": outlet.short,
+            "tagline": outlet.tagline,
+            "title_suffix": f" | {outlet.name}",
+            "feed_url": f"{outlet.home}feed/",
+        }
+        return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)
+
+    @staticmethod
+    def _tz_name(tz: timezone) -> str:
+        hours = (tz.utcoffset(None) or timedelta()).total_seconds() / 3600
+        return {-7: "PDT", -5: "CDT", -4: "EDT", 0: "GMT", 1: "BST", 2: "CEST"}.get(
+            hours, f"GMT{hours:+g}"
+        )
+
+    def _copy_date(self, copy: _Copy) -> tuple[str, str, str]:
+        """(ISO date, shown date, shown time) in the site's habits and a random time zone."""
+        if copy.published is None:
+            return "", "", ""
+        tz = timezone(timedelta(hours=self._rng.choice((-5, -4, 0, 1, 3, 5.5, 8))))
+        local = copy.published.astimezone(tz)
+        shown = {
+            "wp_newspaper": f"{local:%B} {local.day}, {local:%Y}",
+            "wp_autoblog": f"{local:%d/%m/%Y}",
+            "wp_magazine": f"{local:%d.%m.%Y}",
+            "blogger": f"{local:%A, %B %d, %Y}",
+            "ghost": f"{local.day} {local:%b %Y}",
+            "excerpt": f"{local:%Y-%m-%d %H:%M}",
+        }[copy.site.platform]
+        return local.isoformat(), shown, f"{local:%I:%M %p}".lstrip("0")
+
+    def _link_html(self, copy: _Copy) -> str:
+        url = html.escape(copy.story.url)
+        outlet = html.escape(copy.story.outlet.name)
+        title = html.escape(copy.story.text.title)
+        return {
+            "source-link": f'<p><a href="{url}" target="_blank" rel="nofollow noopener">'
+            "Source link</a></p>",
+            "read-more": f'<p class="read-more"><a href="{url}" target="_blank" '
+            'rel="noopener">Read more &raquo;</a></p>',
+            "via-anchor": f'<p class="via"><a href="{url}">via {outlet}</a></p>',
+            "via-name": f'<p class="via">Via: <a href="{url}">{outlet}</a></p>',
+            "appeared-first": f'<p>The post <a href="{url}">{title}</a> appeared first on '
+            f'<a href="{html.escape(copy.story.outlet.home)}">{outlet}</a>.</p>',
+        }.get(copy.link, "")
+
+    def _body_html(self, copy: _Copy, inline: tuple[str, str] | None) -> str:
+        """The copy's paragraphs; a newspaper theme slips a "READ ALSO" link into them."""
+        paragraphs = [html.escape(p, quote=False) for p in copy.paragraphs]
+        if copy.link == "attributed-link" and paragraphs:
+            name = html.escape(copy.story.outlet.name, quote=False)
+            anchor = f'<a href="{html.escape(copy.story.url)}">{name}</a>'
+            paragraphs[0] = paragraphs[0].replace(name, anchor, 1)
+        if inline and len(paragraphs) > 4:
+            title, url = (html.escape(v) for v in inline)
+            paragraphs.insert(3, f'<strong>READ ALSO:</strong> <a href="{url}">{title}</a>')
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+    def _copy_page(self, copy: _Copy, posts: list[_Copy]) -> str:
+        site = copy.site
+        rng = self._rng
+        iso, shown, time_text = self._copy_date(copy)
+        others = [p for p in posts if p is not copy]
+        related = [(p.title, p.url) for p in rng.sample(others, k=min(4, len(others)))]
+        popular = [(p.title, p.url) for p in others[:5]]
+        stories = []
+        if site.platform == "excerpt":
+            for other in rng.sample(others, k=min(5, len(others))):
+                more = other.url
+                if site.external_more and not other.story.missing:
+                    more = other.story.url
+                stories.append(
+                    {
+                        "url": other.url,
+                        "title": other.title,
+                        "snippet": texts.sentences(other.paragraphs[0])[0],
+                        "more": more,
+                    }
+                )
+        canonical = copy.story.url if copy.link == "canonical" else copy.url
+        jsonld = None
+        if site.platform in ("wp_newspaper", "wp_magazine", "ghost") and iso:
+            jsonld = json.dumps(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "BlogPosting" if site.platform != "wp_magazine" else "Article",
+                    "headline": copy.title,
+                    "datePublished": iso,
+                    "author": {"@type": "Person", "name": "admin"},
+                    "publisher": {"@type": "Organization", "name": site.name},
+                },
+                ensure_ascii=False,
+            ).replace("</", "<\\/")
+        page = {
+            "url": copy.url,
+            "title": copy.title,
+            "canonical": canonical,
+            "og": site.platform != "blogger",
+            "jsonld": jsonld,
+            "published_iso": iso,
+            "date_text": shown,
+            "time_text": time_text,
+            "summary": texts.sentences(copy.paragraphs[0])[0][:160],
+            "body": self._body_html(
+                copy, related[-1] if site.platform == "wp_newspaper" and related else None
+            ),
+            "link_html": self._link_html(copy),
+            "author": rng.choice(("admin", "Editorial Team", "newsdesk", "Staff", "Sam")),
+            "author_slug": "admin",
+            "post_id": rng.randrange(1000, 99999),
+            "category": copy.story.section,
+            "tags": [copy.story.section.title(), "News", "Trending"],
+            "views": rng.randrange(3, 4000),
+            "reading": max(1, len(" ".join(copy.paragraphs).split()) // 230),
+            "year": (copy.published or copy.story.published).year,
+            "related": related,
+            "popular": popular,
+            "stories": stories,
+            "source_label": f"{copy.story.outlet.name}" if copy.link != "none" else "",
+        }
+        info = {
+            "name": site.name,
+            "tagline": site.tagline,
+            "title_suffix": f" - {site.name}",
+            "feed_url": site.feed_url,
+            "related_heading": site.related_heading,
+        }
+        return _TEMPLATES.get_template(f"{site.platform}.html").render(page=page, site=info)
+
+    def _feed(self, site: Aggregator, posts: list[_Copy]) -> str:
+        def when(copy: _Copy) -> datetime:
+            return copy.published or copy.story.published
+
+        if site.feed == "atom":
+            entries = "".join(
+                f"<entry><id>tag:{site.host},2024:post-{i}</id>"
+                f"<published>{when(c).isoformat()}</published>"
+                f"<updated>{when(c).isoformat()}</updated>"
+                f"<title type='text'>{html.escape(c.title)}</title>"
+                f"<summary type='text'>{html.escape(c.paragraphs[0][:300])}</summary>"
+                f"<link rel='alternate' type='text/html' href='{html.escape(c.url)}' "
+                f"title='{html.escape(c.title)}'/>"
+                "<author><name>admin</name></author></entry>"
+                for i, c in enumerate(posts)
+            )
+            return (
+                "<?xml version='1.0' encoding='UTF-8'?>"
+                "<feed xmlns='http://www.w3.org/2005/Atom'>"
+                f"<id>tag:{site.host},2024:blog</id><updated>{_EPOCH.isoformat()}</updated>"
+                f"<title type='text'>{html.escape(site.name)}</title>"
+                f"<link rel='alternate' type='text/html' href='http://{site.host}/'/>"
+                f"<link rel='self' type='application/atom+xml' href='{site.feed_url}'/>"
+                f"<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>"
+                f"{entries}</feed>"
+            )
+        items = "".join(
+            f"<item><title>{html.escape(c.title)}</title><link>{html.escape(c.url)}</link>"
+            f"<pubDate>{format_datetime(when(c), usegmt=True)}</pubDate>"
+            f"<dc:creator><![CDATA[admin]]></dc:creator>"
+            f"<guid isPermaLink='false'>http://{site.host}/?p={1000 + i}</guid>"
+            f"<description><![CDATA[{c.paragraphs[0][:280]} [&#8230;]]]></description></item>"
+            for i, c in enumerate(posts)
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:atom="http://www.w3.org/2005/Atom">'
+            f"<channel><title>{html.escape(site.name)}</title><link>http://{site.host}/</link>"
+            f'<atom:link href="{site.feed_url}" rel="self" type="application/rss+xml"/>'
+            f"<description>{html.escape(site.tagline)}</description><language>en-US</language>"
+            f"{items}</channel></rss>"
+        )
+
+    def _home(self, site: Aggregator, posts: list[_Copy]) -> str:
+        links = "".join(
+            f'<li><a href="{html.escape(c.url)}">{html.escape(c.title)}</a></li>'
+            for c in posts[:20]
+        )
+        return (
+            f"<!DOCTYPE html><html><head><title>{html.escape(site.name)}</title></head>"
+            f"<body><h1>{html.escape(site.name)}</h1><ul>{links}</ul></body></html>"
+        )
+
+    # -- serving ----------------------------------------------------------------------------
+
+    def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
+        """The page at `url` (a 304 if the request's validators match), or the host's 404."""
+        found = self.resources.get(normalize(url))
+        if found is None:
+            body = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>"
+            body += b"<h1>Oops! That page can&rsquo;t be found.</h1></body></html>"
+            return make_resource(body, HTML, None, status=404)
+        return conditional(found, request_headers)
+
+    @property
+    def feeds(self) -> list[str]:
+        """The aggregators' feeds: the crawl's only seeds."""
+        return [a.feed_url for a in self.aggregators]
+
+    @property
+    def aggregator_hosts(self) -> list[str]:
+        return [a.host for a in self.aggregators]
+
+    def article_patterns(self) -> list[str]:
+        """Regexes that match the aggregators' post URLs (and nothing else of theirs)."""
+        return [
+            r"^https?://[^/]+/20\d\d/\d\d/\d\d/[a-z0-9-]+/$",
+            r"^https?://[^/]+/20\d\d/\d\d/[a-z0-9-]+\.html$",
+            r"^https?://[^/]+/news/[a-z0-9-]+/$",
+            r"^https?://[^/]+/story/\d+-[a-z0-9-]+$",
+            r"^https?://signal-and-noise\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
+        ]
+
+    def profile_toml(self, proxy: str, name: str = "aggregator-world") -> str:
+        """A crawl profile seeded from the aggregators' feeds only, through `proxy`."""
+        quoted = ", ".join
+        return (
+            f'name = "{name}"\n'
+            'description = "The aggregator test world (tests/worlds/aggregators.py)."\n\n'
+            "[seeds]\n"
+            f"feeds = [{quoted(json.dumps(u) for u in self.feeds)}]\n\n"
+            "[scope]\n"
+            f"allowed_domains = [{quoted(json.dumps(h) for h in self.aggregator_hosts)}]\n"
+            f"article_patterns = [{quoted(json.dumps(p) for p in self.article_patterns())}]\n"
+            'deny_patterns = ["/wp-admin/", "[?&]share=", "/tag/", "/author/"]\n'
+            "follow_links = true\nmax_depth = 3\nmax_pages = 5000\n"
+            "follow_sources = true\nmax_sources = 5000\n\n"
+            "[politeness]\nobey_robots = true\nautothrottle = false\n"
+            "concurrent_requests_per_domain = 8\n\n"
+            f'[archive]\nprefix = "{name}"\noperator = "aggregator world"\nwacz = false\n\n'
+            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\n'
+        )
+
+    def truth_rows(self) -> list[dict[str, object]]:
+        """The truth as plain rows (JSON-ready), one per article URL."""
+        return [t.__dict__ | {"url": url} for url, t in sorted(self.truth.items())]

@@ -1,0 +1,229 @@
+"""How aggregators change the words they take: spinners, excerpts, rewrites, and how an
+independent outlet writes up the same event in its own words.
+
+Every function takes a `random.Random`, so a world built from one seed is the same each time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import random
+    from collections.abc import Sequence
+
+_TABLES: dict[str, dict[str, list[str]]] = tomllib.loads(
+    (Path(__file__).parent / "thesauri.toml").read_text(encoding="utf-8")
+)
+# A thesaurus-walk spinner knows every plain synonym too, and then its own far-fetched ones.
+THESAURI = {
+    "mild": _TABLES["common"] | _TABLES["mild"],
+    "roundtrip": _TABLES["common"] | _TABLES["roundtrip"],
+    "thesaurus": _TABLES["common"] | _TABLES["mild"] | _TABLES["thesaurus"],
+}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
+_PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)")
+_QUOTE = re.compile(r"[\"“]([^\"”]{20,160})[\"”]")
+_CAPITALISED_WORDS = (
+    "The This That These Those There Their They When What Where Which While With From After "
+    "Before But And For Its His Her Our Your Not Now Then One Two Three Many Some Most More "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Mr Mrs Ms Dr If In On At As "
+    "It He She We You How Why Who All Also Yet So"
+)
+_COMMON_CAPS = frozenset(_CAPITALISED_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Spun:
+    """A spun text and the share of its words the spinner changed."""
+
+    paragraphs: tuple[str, ...]
+    title: str
+    swapped: float
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def spin_text(text: str, table: dict[str, list[str]], share: float, rng: random.Random) -> str:
+    """Swap about `share` of the words of `text` for the table's synonyms, phrases first."""
+    words = len(text.split())
+    budget = int(words * share + rng.random())
+    phrases = sorted((k for k in table if " " in k), key=len, reverse=True)
+    for phrase in phrases:
+        if budget <= 0:
+            break
+        for found in list(re.finditer(rf"\b{re.escape(phrase)}\b", text)):
+            if rng.random() < 0.8 and budget > 0:
+                choice = rng.choice(table[phrase])
+                if choice != phrase:
+                    text = text.replace(found.group(0), choice, 1)
+                    budget -= len(phrase.split())
+    tokens = _TOKEN.findall(text)
+    slots = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower() in table and any(s != t.lower() for s in table[t.lower()])
+    ]
+    rng.shuffle(slots)
+    for i in slots[: max(budget, 0)]:
+        word = tokens[i]
+        choices = [s for s in table[word.lower()] if s != word.lower()]
+        tokens[i] = _match_case(rng.choice(choices), word)
+    return "".join(tokens)
+
+
+def spin(
+    title: str, paragraphs: Sequence[str], thesaurus: str, share: float, rng: random.Random
+) -> Spun:
+    """An article through a spinner: every paragraph and the title, at the same strength."""
+    table = THESAURI[thesaurus]
+    spun = tuple(spin_text(p, table, share, rng) for p in paragraphs)
+    before = " ".join(paragraphs).split()
+    kept = SequenceMatcher(None, before, " ".join(spun).split(), autojunk=False).ratio()
+    changed = 1 - kept
+    return Spun(spun, spin_text(title, table, max(share, 0.2), rng), changed)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences (a plain splitter, good enough for news prose)."""
+    return [s for s in _SENTENCE.split(paragraph) if s.strip()]
+
+
+def plain_typography(text: str) -> str:
+    """Curly quotes and dashes made straight, as many CMS imports do."""
+    return (
+        text.replace("“", '"')
+        .replace("”", '"')
+        .replace("’", "'")
+        .replace("‘", "'")
+        .replace("—", " - ")
+        .replace("–", "-")
+    )
+
+
+def excerpt(paragraphs: Sequence[str], count: int, rng: random.Random) -> list[str]:
+    """The first `count` paragraphs, near-verbatim; a long lede may be cut at a sentence."""
+    taken = [plain_typography(p) for p in paragraphs[:count]]
+    parts = sentences(taken[-1])
+    if len(parts) > 3 and rng.random() < 0.5:
+        taken[-1] = " ".join(parts[: len(parts) // 2 + 1])
+    return taken
+
+
+_ATTRIBUTIONS = (
+    "{lede}, reports {outlet}.",
+    "{lede}, {outlet} reported.",
+    "According to {outlet}, {lede_lower}.",
+    "{lede}, as first reported by {outlet}.",
+)
+_TWO_SOURCES = (
+    "{lede}, report {outlet} and {other}.",
+    "According to reports by {outlet} and {other}, {lede_lower}.",
+)
+
+
+def _bare(sentence: str) -> str:
+    return sentence.rstrip().rstrip(".!?\"”'’ ")
+
+
+def rewrite(
+    paragraphs: Sequence[str],
+    outlet: str,
+    rng: random.Random,
+    *,
+    other: tuple[str, Sequence[str]] | None = None,
+) -> list[str]:
+    """An attributed rewrite: about half the paragraphs, shortened, paraphrased and reordered,
+    with "..., reports OUTLET" in the lede (two outlets if `other` gives a second source)."""
+    table = THESAURI["mild"]
+    first = sentences(paragraphs[0])[0]
+    lede = spin_text(_bare(first), table, 0.25, rng)
+    lede_lower = lede[:1].lower() + lede[1:] if not _PROPER.match(lede) else lede
+    forms = _TWO_SOURCES if other else _ATTRIBUTIONS
+    opening = rng.choice(forms).format(
+        lede=lede, lede_lower=lede_lower, outlet=outlet, other=other[0] if other else ""
+    )
+    rest = list(paragraphs[1:])
+    kept = rng.sample(rest, k=max(1, len(rest) // 2))
+    if other:
+        more = list(other[1][1:])
+        kept = kept[: max(1, len(kept) * 2 // 3)] + rng.sample(more, k=max(1, len(more) // 4))
+    rng.shuffle(kept)
+    body = []
+    for paragraph in kept:
+        parts = sentences(paragraph)
+        if len(parts) > 2:
+            start = rng.randrange(len(parts) - 1)
+            parts = parts[start : start + 2]
+        text = " ".join(parts)
+        body.append(spin_text(text, table, rng.uniform(0.15, 0.3), rng))
+    return [opening, *body]
+
+
+def proper_names(paragraphs: Sequence[str]) -> list[str]:
+    """The names an article uses most (capitalised words not opening a sentence)."""
+    counts: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for name in _PROPER.findall(paragraph):
+            if name.split()[0] not in _COMMON_CAPS:
+                counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda n: (-counts[n], n))
+
+
+def short_quote(paragraphs: Sequence[str]) -> str | None:
+    """One short direct quote of an article, if it has one."""
+    for paragraph in paragraphs:
+        found = _QUOTE.search(paragraph)
+        if found and len(found.group(1).split()) <= 25:
+            return found.group(1).strip().rstrip(".,;:")
+    return None
+
+
+_SAME_EVENT_TITLES = (
+    "{a}: what we know so far",
+    "{a} and {b} at the centre of a week of questions",
+    "Why {a} matters now, and what {b} says",
+    "{a}, {b} and the questions nobody is answering",
+    "Explainer: {a} and {b}",
+)
+
+
+def same_event(
+    event: tuple[str, Sequence[str]], filler: Sequence[str], rng: random.Random
+) -> tuple[str, list[str]]:
+    """An independent report of the event of `event` (title, paragraphs): its names and at most
+    one short quote, told in other words (the sentences of an unrelated text, `filler`, with
+    that text's names swapped for the event's)."""
+    title, paragraphs = event
+    names = [*proper_names([title, *paragraphs]), "officials", "the organisers"]
+    a, b = names[0], names[1]
+    own = proper_names(filler)
+    swap = dict(zip(own[:6], names[:6], strict=False))
+    body = []
+    for paragraph in filler[:7]:
+        told = paragraph
+        for old, new in swap.items():
+            told = re.sub(rf"\b{re.escape(old)}\b", new, told)
+        body.append(told)
+    lede = (
+        f"{a} was again the focus this week, with {b} drawing attention of its own as "
+        "reporters tried to piece together what had happened and what comes next."
+    )
+    quote = short_quote(paragraphs)
+    if quote:
+        body.insert(1, f'"{quote}," {names[2] if len(names) > 2 else a} was quoted as saying.')
+    headline = rng.choice(_SAME_EVENT_TITLES).format(a=a, b=b)
+    return headline, [lede, *body]
