@@ -215,12 +215,12 @@ def _aggregators() -> tuple[Aggregator, ...]:
         Aggregator(
             "rewired", "Rewired Report", "rewiredreport.com", "wp_magazine", "rss",
             "rewrite", (("attributed-link", 0.4), ("via-anchor", 0.2), ("none", 0.4)),
-            two_source_share=0.25, related_heading="Related reading", tagline="News, explained",
+            two_source_share=0.5, related_heading="Related reading", tagline="News, explained",
         ),
         Aggregator(
             "storyloop", "Story Loop Media", "storyloop-media.com", "wp_magazine", "rss",
             "rewrite", (("none", 0.55), ("attributed-link", 0.3), ("via-anchor", 0.15)),
-            two_source_share=0.3, related_heading="Keep reading", tagline="All sides of the story",
+            two_source_share=0.5, related_heading="Keep reading", tagline="All sides of the story",
         ),
         Aggregator(
             "portal", "Newsportal Express", "newsportal-express.com", "wp_newspaper", "rss",
@@ -390,15 +390,29 @@ class AggregatorWorld:
                     extra = self._copy(story, site, link=next(
                         m for m, _ in site.links if m in FOLLOWED))  # fmt: skip
                     copies.append(extra)
+        # Rewrite sites like to cite two outlets on one event: the same-event reports.
+        rewriters = [a for a in self.aggregators if a.relation == "rewrite"]
+        for report in self.stories:
+            event = report.same_event_of
+            if event is not None and not event.missing:
+                fresh = [a for a in rewriters if all(c.site is not a for c in event.copies)]
+                site = rng.choice(fresh or rewriters)
+                copies.append(self._copy(event, site, second=report))
         return copies
 
-    def _copy(self, story: _Story, site: Aggregator, link: LinkMode | None = None) -> _Copy:
+    def _copy(
+        self,
+        story: _Story,
+        site: Aggregator,
+        link: LinkMode | None = None,
+        second: _Story | None = None,
+    ) -> _Copy:
+        """A copy of `story` on `site`; a rewrite may draw on a `second` report of its event."""
         rng = self._rng
         if link is None:
             modes, weights = zip(*site.links, strict=True)
             link = "none" if story.missing else rng.choices(modes, weights=weights)[0]
         title, paragraphs = story.text.title, list(story.text.paragraphs)
-        second = None
         if site.relation == "spun":
             spun = texts.spin(
                 title, paragraphs, site.thesaurus, site.spin_share * rng.uniform(0.7, 1.3), rng
@@ -407,8 +421,11 @@ class AggregatorWorld:
         elif site.relation == "excerpt":
             paragraphs = texts.excerpt(paragraphs, rng.choice(site.excerpt_paragraphs), rng)
         elif site.relation == "rewrite":
-            if rng.random() < site.two_source_share:
-                second = rng.choice([s for s in self.stories if s is not story])
+            partner = story.same_event_of or next(
+                (s for s in self.stories if s.same_event_of is story), None
+            )
+            if second is None and partner and rng.random() < site.two_source_share:
+                second = partner
             paragraphs = texts.rewrite(
                 paragraphs,
                 story.outlet.name,
