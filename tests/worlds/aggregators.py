@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -228,6 +229,11 @@ def _aggregators() -> tuple[Aggregator, ...]:
             thesaurus="mild", spin_share=0.12, related_heading="Read also", tagline="Express news",
         ),
         Aggregator(
+            "mirror", "Latest News Mirror", "latestnewsmirror.com", "wp_autoblog", "rss",
+            "verbatim", (("source-link", 0.7), ("none", 0.3)), related_heading="Trending now",
+            tagline="Mirrors the best of the web",
+        ),
+        Aggregator(
             "clipper", "NewsClipper", "www.newsclipper.org", "wp_autoblog", "rss",
             "excerpt", (("read-more", 0.5), ("source-link", 0.2), ("none", 0.3)),
             excerpt_paragraphs=(2, 3, 4), related_heading="Recent clips",
@@ -249,6 +255,8 @@ class _Story:
     missing: bool = False
     same_event_of: _Story | None = None
     copies: list[_Copy] = field(default_factory=list)
+    # Updated after the aggregators took it: what the outlet serves now, and when it changed.
+    update: tuple[tuple[str, ...], datetime] | None = None
 
 
 @dataclass
@@ -263,6 +271,19 @@ class _Copy:
     published: datetime | None
     kind: str
     second: _Story | None = None
+    via: _Copy | None = None  # scraped from another aggregator's copy, not from the outlet
+
+    @property
+    def source_url(self) -> str:
+        """Where this copy says it took the text from."""
+        return self.via.url if self.via else self.story.url
+
+
+def without_tracking(url: str) -> str:
+    """The world's key for a URL with its utm_* parameters dropped (servers ignore them)."""
+    parts = urlsplit(normalize(url))
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _slug(title: str, words: int = 9) -> str:
@@ -371,7 +392,7 @@ class AggregatorWorld:
         for story in self.stories:
             count = rng.choices((1, 2, 3, 4), weights=(3, 3, 2, 1))[0]
             # Among the least loaded sites, so that each aggregator copies dozens of outlets.
-            free = sorted(self.aggregators, key=lambda a: (load[a.key], rng.random()))[:7]
+            free = sorted(self.outlet_copiers, key=lambda a: (load[a.key], rng.random()))[:7]
             sites = rng.sample(free, k=count)
             for site in sites:
                 load[site.key] += 1
@@ -398,7 +419,40 @@ class AggregatorWorld:
                 fresh = [a for a in rewriters if all(c.site is not a for c in event.copies)]
                 site = rng.choice(fresh or rewriters)
                 copies.append(self._copy(event, site, second=report))
+        copies += self._scraped(copies)
+        for story in rng.sample([s for s in self.stories if not s.missing], 20):
+            story.update = (
+                texts.updated(story.text.paragraphs, rng),
+                story.published + timedelta(hours=rng.uniform(6, 72)),
+            )
         return copies
+
+    @property
+    def outlet_copiers(self) -> list[Aggregator]:
+        """The aggregators that copy outlets (the mirror copies other aggregators)."""
+        return [a for a in self.aggregators if a.key != "mirror"]
+
+    def _scraped(self, copies: list[_Copy]) -> list[_Copy]:
+        """The mirror's posts: verbatim copies of other aggregators' verbatim copies, whose
+        "Source link" names the aggregator it scraped, not the outlet."""
+        rng = self._rng
+        mirror = next(a for a in self.aggregators if a.key == "mirror")
+        verbatim = [c for c in copies if c.relation == "verbatim" and c.second is None]
+        scraped = []
+        for via in rng.sample(verbatim, k=min(18, len(verbatim))):
+            modes, weights = zip(*mirror.links, strict=True)
+            published = (via.published or via.story.published) + timedelta(
+                minutes=rng.randrange(30, 2 * 24 * 60)
+            )
+            slug = _slug(via.title)
+            taken = sum(c.site is mirror for c in via.story.copies)
+            url = self._copy_url(mirror, slug, published, taken)
+            copy = _Copy(via.story, mirror, url, via.title, list(via.paragraphs), "verbatim",
+                         rng.choices(modes, weights=weights)[0], published, "copy-of-copy",
+                         via=via)  # fmt: skip
+            via.story.copies.append(copy)
+            scraped.append(copy)
+        return scraped
 
     def _copy(
         self,
@@ -460,6 +514,8 @@ class AggregatorWorld:
 
     @staticmethod
     def _kind(copy: _Copy) -> str:
+        if copy.via is not None:
+            return "copy-of-copy"
         linked = "linked" if copy.link in FOLLOWED else "nolink"
         if copy.story.missing:
             return f"original-missing/{copy.relation}"
@@ -476,8 +532,8 @@ class AggregatorWorld:
         for story in self.stories:
             by_outlet.setdefault(story.outlet.key, []).append(story)
         for story in self.stories:
-            self._add(story.url, self._original_page(story, by_outlet[story.outlet.key]),
-                      story.published)  # fmt: skip
+            changed = story.update[1] if story.update else story.published
+            self._add(story.url, self._original_page(story, by_outlet[story.outlet.key]), changed)
             event = story.same_event_of
             self.truth[story.url] = Truth(
                 story.url,
@@ -504,7 +560,8 @@ class AggregatorWorld:
             self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
             self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)
         blocked = {o.host for o in self.outlets if o.blocks_crawlers}
-        for host in {o.host for o in self.outlets} | {a.host for a in self.aggregators}:
+        hosts = {o.host for o in self.outlets} | {a.host for a in self.aggregators}
+        for host in hosts | {"feeds.linkrelay.example"}:
             body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
             if host in blocked:
                 body = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
@@ -528,6 +585,8 @@ class AggregatorWorld:
         outlet = story.outlet
         tz = timezone(timedelta(hours=outlet.offset_hours))
         local = story.published.astimezone(tz)
+        paragraphs, modified = story.update or (story.text.paragraphs, story.published)
+        modified = modified.astimezone(tz)
         date_text = {
             "classic": f"{local:%B} {local.day}, {local:%Y} {local:%I:%M %p}",
             "modern": f"{local:%d %b %Y}",
@@ -539,7 +598,7 @@ class AggregatorWorld:
             "@type": "NewsArticle",
             "headline": story.text.title,
             "datePublished": local.isoformat(),
-            "dateModified": local.isoformat(),
+            "dateModified": modified.isoformat(),
             "author": {"@type": "Person", "name": story.author},
             "publisher": {"@type": "Organization", "name": outlet.name, "url": outlet.home},
             "mainEntityOfPage": story.url,
@@ -553,7 +612,8 @@ class AggregatorWorld:
             "published_iso": local.isoformat(),
             "date_text": date_text,
             "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
-            "paragraphs": story.text.paragraphs,
+            "paragraphs": paragraphs,
+            "updated": f"{modified:%B} {modified.day}, {modified:%Y}" if story.update else "",
             "author": story.author,
             "author_slug": _slug(story.author),
             "section": story.section.title(),
@@ -594,8 +654,24 @@ class AggregatorWorld:
         }[copy.site.platform]
         return local.isoformat(), shown, f"{local:%I:%M %p}".lstrip("0")
 
+    def _href(self, copy: _Copy) -> str:
+        """The URL a copy's source link carries: feed importers add their tracking
+        parameters, and some sites send it through a feed-redirect service."""
+        url = copy.source_url
+        if copy.site.key in ("feedzy", "worldupdates", "mirror"):
+            campaign = _slug(copy.story.text.title, 4)
+            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={campaign}"
+        if copy.site.key in ("blogspot", "clipper") and self._rng.random() < 0.5:
+            token = f"{self._rng.getrandbits(40):010x}"
+            short = f"http://feeds.linkrelay.example/~r/{copy.site.key}/~3/{token}/"
+            self.resources[short] = make_resource(
+                b"", HTML, None, status=301, server="GSE", extra=(("Location", url),)
+            )
+            return short
+        return url
+
     def _link_html(self, copy: _Copy) -> str:
-        url = html.escape(copy.story.url)
+        url = html.escape(self._href(copy))
         outlet = html.escape(copy.story.outlet.name)
         title = html.escape(copy.story.text.title)
         return {
@@ -614,7 +690,7 @@ class AggregatorWorld:
         paragraphs = [html.escape(p, quote=False) for p in copy.paragraphs]
         if copy.link == "attributed-link" and paragraphs:
             name = html.escape(copy.story.outlet.name, quote=False)
-            anchor = f'<a href="{html.escape(copy.story.url)}">{name}</a>'
+            anchor = f'<a href="{html.escape(copy.source_url)}">{name}</a>'
             paragraphs[0] = paragraphs[0].replace(name, anchor, 1)
         if inline and len(paragraphs) > 4:
             title, url = (html.escape(v) for v in inline)
@@ -642,7 +718,7 @@ class AggregatorWorld:
                         "more": more,
                     }
                 )
-        canonical = copy.story.url if copy.link == "canonical" else copy.url
+        canonical = copy.source_url if copy.link == "canonical" else copy.url
         jsonld = None
         if site.platform in ("wp_newspaper", "wp_magazine", "ghost") and iso:
             jsonld = json.dumps(
@@ -750,7 +826,7 @@ class AggregatorWorld:
 
     def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
         """The page at `url` (a 304 if the request's validators match), or the host's 404."""
-        found = self.resources.get(normalize(url))
+        found = self.resources.get(normalize(url)) or self.resources.get(without_tracking(url))
         if found is None:
             body = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>"
             body += b"<h1>Oops! That page can&rsquo;t be found.</h1></body></html>"

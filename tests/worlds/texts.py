@@ -227,3 +227,28 @@ def same_event(
         body.insert(1, f'"{quote}," {names[2] if len(names) > 2 else a} was quoted as saying.')
     headline = rng.choice(_SAME_EVENT_TITLES).format(a=a, b=b)
     return headline, [lede, *body]
+
+
+_UPDATES = (
+    "Update: This story has been updated with additional reporting.",
+    "This article was updated to include further comment and to correct a detail.",
+    "Correction: An earlier version of this story misstated a figure. It has been corrected.",
+    "UPDATE — This story has been updated with new information as it became available.",
+)
+
+
+def updated(paragraphs: Sequence[str], rng: random.Random) -> tuple[str, ...]:
+    """The version an outlet serves after updating a story: one sentence reworded, one
+    paragraph added in the middle, an update note at the end."""
+    changed = list(paragraphs)
+    i = rng.randrange(1, len(changed))
+    parts = sentences(changed[i])
+    j = rng.randrange(len(parts))
+    parts[j] = spin_text(parts[j], THESAURI["mild"], 0.3, rng)
+    changed[i] = " ".join(parts)
+    added = (
+        "Asked about the matter on a call with reporters, a spokesperson declined to say more "
+        "than that the situation was being followed closely and that a statement would follow."
+    )
+    changed.insert(rng.randrange(2, len(changed) + 1), added)
+    return (*changed, rng.choice(_UPDATES))
