@@ -95,6 +95,7 @@ class Outlet:
     offset_hours: float
     tagline: str
     blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
+    signoff: str = ""  # the outlet's closing paragraph, the same under every article
 
     @property
     def home(self) -> str:
@@ -120,6 +121,7 @@ class Aggregator:
     undated_share: float = 0.05
     related_heading: str = "Related posts"
     tagline: str = ""
+    outro: str = ""  # the site's own closing paragraph, the same under every post
 
     @property
     def feed_url(self) -> str:
@@ -155,6 +157,14 @@ _AUTHORS = (
     "Owen Mbeki", "Hannah Cole", "Lucas Ferreira", "Aiko Tanaka", "Rachel Stein",
     "Marcus Doyle", "Elena Petrova", "Samir Haddad", "Grace O'Neill", "Jonah Whitaker",
 )  # fmt: skip
+_SIGNOFFS = (
+    "Follow {name} on Facebook, X and Instagram for the latest news and updates from our "
+    "newsroom, and sign up for our free morning newsletter.",
+    "{name} is an independent, reader-funded newsroom. If you value our reporting, please "
+    "consider supporting our journalism with a subscription today.",
+    "Have a news tip? Contact the {name} newsroom by email or call our tip line, and "
+    "follow us on social media for breaking news alerts.",
+)
 _EDITORS = ("Alex Morrow", "Jane Wardell", "Peter Graff", "Lisa Shumaker")
 
 
@@ -175,6 +185,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "worldupdates", "World Updates Now", "worldupdates-now.com", "wp_autoblog", "rss",
             "spun", (("source-link", 0.7), ("none", 0.3)), thesaurus="roundtrip",
             spin_share=0.18, related_heading="Related", tagline="Latest world news",
+            outro="Stay tuned to World Updates Now for more breaking news, analysis and updates "
+            "from around the world. Do not forget to share this story with your friends.",
         ),
         Aggregator(
             "headlinepulse", "Headline Pulse", "www.headlinepulse.info", "wp_autoblog", "rss",
@@ -186,6 +198,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "dailyspin", "Daily Newsline 360", "dailynewsline360.com", "wp_autoblog", "rss",
             "spun", (("none", 0.75), ("source-link", 0.25)), thesaurus="thesaurus",
             spin_share=0.2, related_heading="Related Articles", tagline="Your daily briefing",
+            outro="Disclaimer: This story is auto-aggregated by a computer program and has not "
+            "been created or edited by Daily Newsline 360. Publisher: News Desk.",
         ),
         Aggregator(
             "feedzy", "The Morning Roundup", "morningroundup.news", "wp_autoblog", "rss",
@@ -222,6 +236,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "storyloop", "Story Loop Media", "storyloop-media.com", "wp_magazine", "rss",
             "rewrite", (("none", 0.55), ("attributed-link", 0.3), ("via-anchor", 0.15)),
             two_source_share=0.5, related_heading="Keep reading", tagline="All sides of the story",
+            outro="Story Loop Media brings you every side of the story. Subscribe to our "
+            "newsletter and never miss a development in the stories that matter to you.",
         ),
         Aggregator(
             "portal", "Newsportal Express", "newsportal-express.com", "wp_newspaper", "rss",
@@ -232,6 +248,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "mirror", "Latest News Mirror", "latestnewsmirror.com", "wp_autoblog", "rss",
             "verbatim", (("source-link", 0.7), ("none", 0.3)), related_heading="Trending now",
             tagline="Mirrors the best of the web",
+            outro="We have collected this news from other websites; all rights belong to the "
+            "original publisher, and we will remove the post on request.",
         ),
         Aggregator(
             "clipper", "NewsClipper", "www.newsclipper.org", "wp_autoblog", "rss",
@@ -330,6 +348,9 @@ class AggregatorWorld:
                     offset_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
                     tagline=f"Independent journalism for {place} since {rng.randint(1890, 2005)}",
                     blocks_crawlers=i == 7,
+                    signoff=rng.choice(_SIGNOFFS).format(name=f"The {place} {paper}")
+                    if i % 3 == 0
+                    else "",
                 )
             )
         return outlets
@@ -612,7 +633,7 @@ class AggregatorWorld:
             "published_iso": local.isoformat(),
             "date_text": date_text,
             "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
-            "paragraphs": paragraphs,
+            "paragraphs": (*paragraphs, outlet.signoff) if outlet.signoff else paragraphs,
             "updated": f"{modified:%B} {modified.day}, {modified:%Y}" if story.update else "",
             "author": story.author,
             "author_slug": _slug(story.author),
@@ -695,6 +716,8 @@ class AggregatorWorld:
         if inline and len(paragraphs) > 4:
             title, url = (html.escape(v) for v in inline)
             paragraphs.insert(3, f'<strong>READ ALSO:</strong> <a href="{url}">{title}</a>')
+        if copy.site.outro:
+            paragraphs.append(html.escape(copy.site.outro, quote=False))
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
     def _copy_page(self, copy: _Copy, posts: list[_Copy]) -> str:

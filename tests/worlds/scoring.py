@@ -157,9 +157,11 @@ def _same_event_links(
     truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]
 ) -> Iterable[tuple[str, str]]:
     """Records that tie one of two independent reports of an event (or a copy of one) to the
-    other report."""
+    other report. A rewrite that drew on both reports is not one of them."""
     pairs = {(t.url, t.same_event_as) for t in truth.values() if t.same_event_as}
-    story = {url: t.original_url or url for url, t in truth.items()}
+    story = {
+        url: t.original_url or url for url, t in truth.items() if t.kind != "rewrite-two-sources"
+    }
     for url, record in records.items():
         named = _named(record)
         if named is None or url not in story:
