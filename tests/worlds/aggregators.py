@@ -80,6 +80,7 @@ class Truth:
     link: LinkMode = "none"
     dated: bool = True
     same_event_as: str | None = None
+    also_drew_on: str | None = None  # a rewrite's second source: the other report of its event
 
 
 @dataclass(frozen=True)
@@ -577,6 +578,7 @@ class AggregatorWorld:
                     copy.kind,
                     copy.link,
                     copy.published is not None,
+                    also_drew_on=copy.second.url if copy.second else None,
                 )
             self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
             self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)

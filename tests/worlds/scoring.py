@@ -159,9 +159,7 @@ def _same_event_links(
     """Records that tie one of two independent reports of an event (or a copy of one) to the
     other report. A rewrite that drew on both reports is not one of them."""
     pairs = {(t.url, t.same_event_as) for t in truth.values() if t.same_event_as}
-    story = {
-        url: t.original_url or url for url, t in truth.items() if t.kind != "rewrite-two-sources"
-    }
+    story = {url: t.original_url or url for url, t in truth.items() if t.also_drew_on is None}
     for url, record in records.items():
         named = _named(record)
         if named is None or url not in story:
