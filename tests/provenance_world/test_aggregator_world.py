@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture(scope="module")
-def world() -> AggregatorWorld:
-    return AggregatorWorld(0)
+@pytest.fixture(scope="module", params=[0, 1, 2])
+def world(request: pytest.FixtureRequest) -> AggregatorWorld:
+    return AggregatorWorld(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +48,12 @@ def result(run: Run) -> Score:
 
 
 def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: AggregatorWorld) -> None:
-    again = AggregatorWorld(0)
+    again = AggregatorWorld(world.seed)
     assert again.truth == world.truth
     assert {u: r.body for u, r in again.resources.items()} == {
         u: r.body for u, r in world.resources.items()
     }
-    assert AggregatorWorld(1).truth != world.truth
+    assert AggregatorWorld(world.seed + 10).truth != world.truth
 
 
 def test_world_has_the_size_and_mix_asked_for(world: AggregatorWorld) -> None:
@@ -62,6 +62,7 @@ def test_world_has_the_size_and_mix_asked_for(world: AggregatorWorld) -> None:
     assert sum(t.kind == "copy-of-copy" for t in world.truth.values()) >= 10
     assert sum(s.update is not None for s in world.stories) >= 10
     assert 120 <= len(world.stories) <= 200
+    assert len(world.truth) == len(world.stories) + len(world.copies), "one page per URL"
     copies = [t for t in world.truth.values() if t.original_url]
     relations = Counter(t.relation for t in copies)
     assert set(relations) == {"verbatim", "spun", "excerpt", "rewrite"}

@@ -317,6 +317,7 @@ class AggregatorWorld:
         self._rng = random.Random(seed)
         self.aggregators = _aggregators()
         self.outlets = self._outlets()
+        self._taken: set[str] = set()
         self.stories = self._stories(list(texts_ or load_texts()))
         self.copies = self._copies()
         self.truth: dict[str, Truth] = {}
@@ -467,8 +468,7 @@ class AggregatorWorld:
                 minutes=rng.randrange(30, 2 * 24 * 60)
             )
             slug = _slug(via.title)
-            taken = sum(c.site is mirror for c in via.story.copies)
-            url = self._copy_url(mirror, slug, published, taken)
+            url = self._copy_url(mirror, slug, published)
             copy = _Copy(via.story, mirror, url, via.title, list(via.paragraphs), "verbatim",
                          rng.choices(modes, weights=weights)[0], published, "copy-of-copy",
                          via=via)  # fmt: skip
@@ -513,26 +513,35 @@ class AggregatorWorld:
         if rng.random() >= site.undated_share:
             published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))
         slug = _slug(title)
-        url = self._copy_url(site, slug, published or story.published, len(story.copies))
+        url = self._copy_url(site, slug, published or story.published)
         copy = _Copy(story, site, url, title, paragraphs, site.relation, link, published, "",
                      second)  # fmt: skip
         copy.kind = self._kind(copy)
         story.copies.append(copy)
         return copy
 
-    def _copy_url(self, site: Aggregator, slug: str, when: datetime, n: int) -> str:
+    def _copy_url(self, site: Aggregator, slug: str, when: datetime) -> str:
+        """A new post's URL; a slug the site already has gets "-2", "-3"... as in WordPress."""
         number = self._rng.randrange(10000, 99999)
-        path = {
+        shapes = {
             "wp_newspaper": f"/{when:%Y/%m/%d}/{slug}/",
             "wp_autoblog": f"/{when:%Y/%m/%d}/{slug}/",
             "wp_magazine": f"/news/{slug}/",
             "blogger": f"/{when:%Y/%m}/{slug[:40].rstrip('-')}.html",
             "ghost": f"/{slug}/",
             "excerpt": f"/story/{number}-{slug}",
-        }[site.platform]
-        if n:
-            path = path.replace(slug, f"{slug}-{n + 1}", 1)
-        return f"http://{site.host}{path}"
+        }
+        url = f"http://{site.host}{shapes[site.platform]}"
+        n = 1
+        while url in self._taken:
+            n += 1
+            url = (
+                url.replace(slug, f"{slug}-{n}", 1)
+                if n == 2
+                else url.replace(f"{slug}-{n - 1}", f"{slug}-{n}", 1)
+            )
+        self._taken.add(url)
+        return url
 
     @staticmethod
     def _kind(copy: _Copy) -> str:

@@ -226,6 +226,8 @@ def same_event(
     if quote:
         body.insert(1, f'"{quote}," {names[2] if len(names) > 2 else a} was quoted as saying.')
     headline = rng.choice(_SAME_EVENT_TITLES).format(a=a, b=b)
+    if rng.random() < 0.5:  # or the other outlet's headline, in other words
+        headline = spin_text(title, THESAURI["thesaurus"], 0.5, rng)
     return headline, [lede, *body]
 
 
