@@ -170,7 +170,8 @@ _EDITORS = ("Alex Morrow", "Jane Wardell", "Peter Graff", "Lisa Shumaker")
 
 
 def _aggregators() -> tuple[Aggregator, ...]:
-    """The fourteen aggregators: two of each CMS family, each with its own habits."""
+    """The aggregators: two or more of each CMS family, each with its own habits, and a mirror
+    that scrapes the others."""
     return (
         Aggregator(
             "newsbuzz", "NewsBuzz Daily", "www.newsbuzz-daily.com", "wp_newspaper", "rss",
