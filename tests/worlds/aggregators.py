@@ -158,6 +158,11 @@ _AUTHORS = (
     "Owen Mbeki", "Hannah Cole", "Lucas Ferreira", "Aiko Tanaka", "Rachel Stein",
     "Marcus Doyle", "Elena Petrova", "Samir Haddad", "Grace O'Neill", "Jonah Whitaker",
 )  # fmt: skip
+# What outlets' CMSs call the element that holds the text.
+_BODY_CLASSES = (
+    "story-body", "article-body", "entry-content", "article-text", "body-copy", "rich-text",
+    "paywall", "story-content", "post-content", "content-body", "article__content", "text",
+)  # fmt: skip
 _SIGNOFFS = (
     "Follow {name} on Facebook, X and Instagram for the latest news and updates from our "
     "newsroom, and sign up for our free morning newsletter.",
@@ -524,25 +529,23 @@ class AggregatorWorld:
     def _copy_url(self, site: Aggregator, slug: str, when: datetime) -> str:
         """A new post's URL; a slug the site already has gets "-2", "-3"... as in WordPress."""
         number = self._rng.randrange(10000, 99999)
-        shapes = {
-            "wp_newspaper": f"/{when:%Y/%m/%d}/{slug}/",
-            "wp_autoblog": f"/{when:%Y/%m/%d}/{slug}/",
-            "wp_magazine": f"/news/{slug}/",
-            "blogger": f"/{when:%Y/%m}/{slug[:40].rstrip('-')}.html",
-            "ghost": f"/{slug}/",
-            "excerpt": f"/story/{number}-{slug}",
-        }
-        url = f"http://{site.host}{shapes[site.platform]}"
-        n = 1
-        while url in self._taken:
-            n += 1
-            url = (
-                url.replace(slug, f"{slug}-{n}", 1)
-                if n == 2
-                else url.replace(f"{slug}-{n - 1}", f"{slug}-{n}", 1)
-            )
-        self._taken.add(url)
-        return url
+        if site.platform == "blogger":
+            slug = slug[:40].rstrip("-")
+        for n in range(1, 100):
+            name = slug if n == 1 else f"{slug}-{n}"
+            path = {
+                "wp_newspaper": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_autoblog": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_magazine": f"/news/{name}/",
+                "blogger": f"/{when:%Y/%m}/{name}.html",
+                "ghost": f"/{name}/",
+                "excerpt": f"/story/{number}-{name}",
+            }[site.platform]
+            url = f"http://{site.host}{path}"
+            if url not in self._taken:
+                self._taken.add(url)
+                return url
+        raise ValueError(f"no free URL for {slug!r} on {site.host}")
 
     @staticmethod
     def _kind(copy: _Copy) -> str:
@@ -660,6 +663,7 @@ class AggregatorWorld:
             "short": outlet.short,
             "tagline": outlet.tagline,
             "title_suffix": f" | {outlet.name}",
+            "body_class": _BODY_CLASSES[int(outlet.key[1:]) % len(_BODY_CLASSES)],
             "feed_url": f"{outlet.home}feed/",
         }
         return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)

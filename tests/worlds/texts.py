@@ -192,6 +192,16 @@ def short_quote(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
+_SAME_EVENT_LEDES = (
+    "{a} was again the focus this week, with {b} drawing attention of its own as reporters "
+    "tried to piece together what had happened and what comes next.",
+    "Questions about {a} kept piling up on Thursday, and {b} was rarely far from the conversation.",
+    "It started, as these things often do, with {a}. By the end of the day {b} was part of it too.",
+    "For anyone following {a}, the past few days have been hard to keep up with; here is where "
+    "things stand, and where {b} fits in.",
+    "Our correspondents spent the week talking to people close to {a} and {b}. This is what they "
+    "found.",
+)
 _SAME_EVENT_TITLES = (
     "{a}: what we know so far",
     "{a} and {b} at the centre of a week of questions",
@@ -218,10 +228,7 @@ def same_event(
         for old, new in swap.items():
             told = re.sub(rf"\b{re.escape(old)}\b", new, told)
         body.append(told)
-    lede = (
-        f"{a} was again the focus this week, with {b} drawing attention of its own as "
-        "reporters tried to piece together what had happened and what comes next."
-    )
+    lede = rng.choice(_SAME_EVENT_LEDES).format(a=a, b=b)
     quote = short_quote(paragraphs)
     if quote:
         body.insert(1, f'"{quote}," {names[2] if len(names) > 2 else a} was quoted as saying.')
