@@ -17,7 +17,7 @@ import pytest
 
 from newscrawl.demo.world import normalize
 from tests.warcs import read_records
-from tests.worlds.aggregators import FOLLOWED, AggregatorWorld
+from tests.worlds.aggregators import FOLLOWED, AggregatorWorld, without_tracking
 from tests.worlds.live import live_run
 from tests.worlds.scoring import Score, report, score
 
@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture(scope="module")
-def world() -> AggregatorWorld:
-    return AggregatorWorld(0)
+@pytest.fixture(scope="module", params=[0, 1, 2])
+def world(request: pytest.FixtureRequest) -> AggregatorWorld:
+    return AggregatorWorld(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +48,21 @@ def result(run: Run) -> Score:
 
 
 def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: AggregatorWorld) -> None:
-    again = AggregatorWorld(0)
+    again = AggregatorWorld(world.seed)
     assert again.truth == world.truth
     assert {u: r.body for u, r in again.resources.items()} == {
         u: r.body for u, r in world.resources.items()
     }
-    assert AggregatorWorld(1).truth != world.truth
+    assert AggregatorWorld(world.seed + 10).truth != world.truth
 
 
 def test_world_has_the_size_and_mix_asked_for(world: AggregatorWorld) -> None:
     assert 40 <= len(world.outlets) <= 60
     assert 12 <= len(world.aggregators) <= 16
+    assert sum(t.kind == "copy-of-copy" for t in world.truth.values()) >= 10
+    assert sum(s.update is not None for s in world.stories) >= 10
     assert 120 <= len(world.stories) <= 200
+    assert len(world.truth) == len(world.stories) + len(world.copies), "one page per URL"
     copies = [t for t in world.truth.values() if t.original_url]
     relations = Counter(t.relation for t in copies)
     assert set(relations) == {"verbatim", "spun", "excerpt", "rewrite"}
@@ -94,8 +97,9 @@ def test_spun_copies_swap_four_to_fifteen_percent_of_words(world: AggregatorWorl
 
 def test_spinner_artefacts_are_there(world: AggregatorWorld) -> None:
     spun = " ".join(" ".join(c.paragraphs) for c in world.copies if c.relation == "spun")
-    for artefact in ("12 months", "p.c.", "know-how", "in response to", "nevertheless"):
-        assert artefact in spun, artefact
+    artefacts = ("12 months", "p.c.", "know-how", "in response to", "automotive", "drawback")
+    found = [a for a in artefacts if a in spun]
+    assert len(found) >= 3, found
 
 
 def test_every_copy_page_holds_its_text_and_no_original_is_seeded(world: AggregatorWorld) -> None:
@@ -113,7 +117,9 @@ def test_every_copy_page_holds_its_text_and_no_original_is_seeded(world: Aggrega
 def test_missing_originals_are_linked_from_nowhere(world: AggregatorWorld) -> None:
     missing = [s.url for s in world.stories if s.missing]
     assert len(missing) == 12
-    linked = {s.url for s in world.stories if any(c.link in FOLLOWED for c in s.copies)}
+    linked = {
+        s.url for s in world.stories if any(c.link in FOLLOWED and not c.via for c in s.copies)
+    }
     assert not linked & set(missing)
     for story in world.stories:
         if not story.missing:
@@ -127,7 +133,7 @@ def test_copies_are_dated_after_their_originals(world: AggregatorWorld) -> None:
     for copy in world.copies:
         if copy.published is not None:
             lag = copy.published - copy.story.published
-            assert 1.4 * 3600 <= lag.total_seconds() <= 4 * 86400
+            assert 1.4 * 3600 <= lag.total_seconds() <= (6 if copy.via else 4) * 86400
 
 
 # -- the live crawl ------------------------------------------------------------------------
@@ -135,7 +141,7 @@ def test_copies_are_dated_after_their_originals(world: AggregatorWorld) -> None:
 
 def test_crawl_fetched_the_feeds_the_copies_and_the_reachable_originals(run: Run) -> None:
     world = run.world
-    asked = {normalize(url) for method, url in run.requests if method == "GET"}
+    asked = {without_tracking(url) for method, url in run.requests if method == "GET"}
     assert {normalize(f) for f in world.feeds} <= asked
     assert {f"http://{host}/robots.txt" for host in world.aggregator_hosts} <= asked
     copies = {normalize(c.url) for c in world.copies}
@@ -152,7 +158,7 @@ def test_crawl_fetched_the_feeds_the_copies_and_the_reachable_originals(run: Run
 
 def test_crawl_obeys_robots_on_the_sites_of_originals(run: Run) -> None:
     world = run.world
-    asked = {normalize(url) for method, url in run.requests if method == "GET"}
+    asked = {without_tracking(url) for method, url in run.requests if method == "GET"}
     blocked = [o for o in world.outlets if o.blocks_crawlers]
     assert blocked, "one outlet's robots.txt turns crawlers away"
     assert {f"http://{o.host}/robots.txt" for o in blocked} <= asked
@@ -163,7 +169,9 @@ def test_crawl_obeys_robots_on_the_sites_of_originals(run: Run) -> None:
 
 def test_archive_holds_every_copy_and_reachable_original(run: Run) -> None:
     records = read_records(sorted(run.archive.glob("*.warc.gz")))
-    archived = {normalize(r.uri) for r in records if r.type == "response" and r.status == 200}
+    archived = {
+        without_tracking(r.uri) for r in records if r.type == "response" and r.status == 200
+    }
     world = run.world
     assert {normalize(c.url) for c in world.copies} <= archived
     reachable = {

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -79,6 +80,7 @@ class Truth:
     link: LinkMode = "none"
     dated: bool = True
     same_event_as: str | None = None
+    also_drew_on: str | None = None  # a rewrite's second source: the other report of its event
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Outlet:
     offset_hours: float
     tagline: str
     blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
+    signoff: str = ""  # the outlet's closing paragraph, the same under every article
 
     @property
     def home(self) -> str:
@@ -119,6 +122,7 @@ class Aggregator:
     undated_share: float = 0.05
     related_heading: str = "Related posts"
     tagline: str = ""
+    outro: str = ""  # the site's own closing paragraph, the same under every post
 
     @property
     def feed_url(self) -> str:
@@ -154,11 +158,25 @@ _AUTHORS = (
     "Owen Mbeki", "Hannah Cole", "Lucas Ferreira", "Aiko Tanaka", "Rachel Stein",
     "Marcus Doyle", "Elena Petrova", "Samir Haddad", "Grace O'Neill", "Jonah Whitaker",
 )  # fmt: skip
+# What outlets' CMSs call the element that holds the text.
+_BODY_CLASSES = (
+    "story-body", "article-body", "entry-content", "article-text", "body-copy", "rich-text",
+    "paywall", "story-content", "post-content", "content-body", "article__content", "text",
+)  # fmt: skip
+_SIGNOFFS = (
+    "Follow {name} on Facebook, X and Instagram for the latest news and updates from our "
+    "newsroom, and sign up for our free morning newsletter.",
+    "{name} is an independent, reader-funded newsroom. If you value our reporting, please "
+    "consider supporting our journalism with a subscription today.",
+    "Have a news tip? Contact the {name} newsroom by email or call our tip line, and "
+    "follow us on social media for breaking news alerts.",
+)
 _EDITORS = ("Alex Morrow", "Jane Wardell", "Peter Graff", "Lisa Shumaker")
 
 
 def _aggregators() -> tuple[Aggregator, ...]:
-    """The fourteen aggregators: two of each CMS family, each with its own habits."""
+    """The aggregators: two or more of each CMS family, each with its own habits, and a mirror
+    that scrapes the others."""
     return (
         Aggregator(
             "newsbuzz", "NewsBuzz Daily", "www.newsbuzz-daily.com", "wp_newspaper", "rss",
@@ -174,6 +192,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "worldupdates", "World Updates Now", "worldupdates-now.com", "wp_autoblog", "rss",
             "spun", (("source-link", 0.7), ("none", 0.3)), thesaurus="roundtrip",
             spin_share=0.18, related_heading="Related", tagline="Latest world news",
+            outro="Stay tuned to World Updates Now for more breaking news, analysis and updates "
+            "from around the world. Do not forget to share this story with your friends.",
         ),
         Aggregator(
             "headlinepulse", "Headline Pulse", "www.headlinepulse.info", "wp_autoblog", "rss",
@@ -185,6 +205,8 @@ def _aggregators() -> tuple[Aggregator, ...]:
             "dailyspin", "Daily Newsline 360", "dailynewsline360.com", "wp_autoblog", "rss",
             "spun", (("none", 0.75), ("source-link", 0.25)), thesaurus="thesaurus",
             spin_share=0.2, related_heading="Related Articles", tagline="Your daily briefing",
+            outro="Disclaimer: This story is auto-aggregated by a computer program and has not "
+            "been created or edited by Daily Newsline 360. Publisher: News Desk.",
         ),
         Aggregator(
             "feedzy", "The Morning Roundup", "morningroundup.news", "wp_autoblog", "rss",
@@ -215,17 +237,26 @@ def _aggregators() -> tuple[Aggregator, ...]:
         Aggregator(
             "rewired", "Rewired Report", "rewiredreport.com", "wp_magazine", "rss",
             "rewrite", (("attributed-link", 0.4), ("via-anchor", 0.2), ("none", 0.4)),
-            two_source_share=0.25, related_heading="Related reading", tagline="News, explained",
+            two_source_share=0.5, related_heading="Related reading", tagline="News, explained",
         ),
         Aggregator(
             "storyloop", "Story Loop Media", "storyloop-media.com", "wp_magazine", "rss",
             "rewrite", (("none", 0.55), ("attributed-link", 0.3), ("via-anchor", 0.15)),
-            two_source_share=0.3, related_heading="Keep reading", tagline="All sides of the story",
+            two_source_share=0.5, related_heading="Keep reading", tagline="All sides of the story",
+            outro="Story Loop Media brings you every side of the story. Subscribe to our "
+            "newsletter and never miss a development in the stories that matter to you.",
         ),
         Aggregator(
             "portal", "Newsportal Express", "newsportal-express.com", "wp_newspaper", "rss",
             "spun", (("canonical", 0.4), ("source-link", 0.2), ("none", 0.4)),
             thesaurus="mild", spin_share=0.12, related_heading="Read also", tagline="Express news",
+        ),
+        Aggregator(
+            "mirror", "Latest News Mirror", "latestnewsmirror.com", "wp_autoblog", "rss",
+            "verbatim", (("source-link", 0.7), ("none", 0.3)), related_heading="Trending now",
+            tagline="Mirrors the best of the web",
+            outro="We have collected this news from other websites; all rights belong to the "
+            "original publisher, and we will remove the post on request.",
         ),
         Aggregator(
             "clipper", "NewsClipper", "www.newsclipper.org", "wp_autoblog", "rss",
@@ -249,6 +280,8 @@ class _Story:
     missing: bool = False
     same_event_of: _Story | None = None
     copies: list[_Copy] = field(default_factory=list)
+    # Updated after the aggregators took it: what the outlet serves now, and when it changed.
+    update: tuple[tuple[str, ...], datetime] | None = None
 
 
 @dataclass
@@ -263,6 +296,19 @@ class _Copy:
     published: datetime | None
     kind: str
     second: _Story | None = None
+    via: _Copy | None = None  # scraped from another aggregator's copy, not from the outlet
+
+    @property
+    def source_url(self) -> str:
+        """Where this copy says it took the text from."""
+        return self.via.url if self.via else self.story.url
+
+
+def without_tracking(url: str) -> str:
+    """The world's key for a URL with its utm_* parameters dropped (servers ignore them)."""
+    parts = urlsplit(normalize(url))
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]
+    return urlunsplit(parts._replace(query=urlencode(query)))
 
 
 def _slug(title: str, words: int = 9) -> str:
@@ -277,6 +323,7 @@ class AggregatorWorld:
         self._rng = random.Random(seed)
         self.aggregators = _aggregators()
         self.outlets = self._outlets()
+        self._taken: set[str] = set()
         self.stories = self._stories(list(texts_ or load_texts()))
         self.copies = self._copies()
         self.truth: dict[str, Truth] = {}
@@ -309,6 +356,9 @@ class AggregatorWorld:
                     offset_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
                     tagline=f"Independent journalism for {place} since {rng.randint(1890, 2005)}",
                     blocks_crawlers=i == 7,
+                    signoff=rng.choice(_SIGNOFFS).format(name=f"The {place} {paper}")
+                    if i % 3 == 0
+                    else "",
                 )
             )
         return outlets
@@ -371,7 +421,7 @@ class AggregatorWorld:
         for story in self.stories:
             count = rng.choices((1, 2, 3, 4), weights=(3, 3, 2, 1))[0]
             # Among the least loaded sites, so that each aggregator copies dozens of outlets.
-            free = sorted(self.aggregators, key=lambda a: (load[a.key], rng.random()))[:7]
+            free = sorted(self.outlet_copiers, key=lambda a: (load[a.key], rng.random()))[:7]
             sites = rng.sample(free, k=count)
             for site in sites:
                 load[site.key] += 1
@@ -390,15 +440,61 @@ class AggregatorWorld:
                     extra = self._copy(story, site, link=next(
                         m for m, _ in site.links if m in FOLLOWED))  # fmt: skip
                     copies.append(extra)
+        # Rewrite sites like to cite two outlets on one event: the same-event reports.
+        rewriters = [a for a in self.aggregators if a.relation == "rewrite"]
+        for report in self.stories:
+            event = report.same_event_of
+            if event is not None and not event.missing:
+                fresh = [a for a in rewriters if all(c.site is not a for c in event.copies)]
+                site = rng.choice(fresh or rewriters)
+                copies.append(self._copy(event, site, second=report))
+        copies += self._scraped(copies)
+        for story in rng.sample([s for s in self.stories if not s.missing], 20):
+            story.update = (
+                texts.updated(story.text.paragraphs, rng),
+                story.published + timedelta(hours=rng.uniform(6, 72)),
+            )
         return copies
 
-    def _copy(self, story: _Story, site: Aggregator, link: LinkMode | None = None) -> _Copy:
+    @property
+    def outlet_copiers(self) -> list[Aggregator]:
+        """The aggregators that copy outlets (the mirror copies other aggregators)."""
+        return [a for a in self.aggregators if a.key != "mirror"]
+
+    def _scraped(self, copies: list[_Copy]) -> list[_Copy]:
+        """The mirror's posts: verbatim copies of other aggregators' verbatim copies, whose
+        "Source link" names the aggregator it scraped, not the outlet."""
+        rng = self._rng
+        mirror = next(a for a in self.aggregators if a.key == "mirror")
+        verbatim = [c for c in copies if c.relation == "verbatim" and c.second is None]
+        scraped = []
+        for via in rng.sample(verbatim, k=min(18, len(verbatim))):
+            modes, weights = zip(*mirror.links, strict=True)
+            published = (via.published or via.story.published) + timedelta(
+                minutes=rng.randrange(30, 2 * 24 * 60)
+            )
+            slug = _slug(via.title)
+            url = self._copy_url(mirror, slug, published)
+            copy = _Copy(via.story, mirror, url, via.title, list(via.paragraphs), "verbatim",
+                         rng.choices(modes, weights=weights)[0], published, "copy-of-copy",
+                         via=via)  # fmt: skip
+            via.story.copies.append(copy)
+            scraped.append(copy)
+        return scraped
+
+    def _copy(
+        self,
+        story: _Story,
+        site: Aggregator,
+        link: LinkMode | None = None,
+        second: _Story | None = None,
+    ) -> _Copy:
+        """A copy of `story` on `site`; a rewrite may draw on a `second` report of its event."""
         rng = self._rng
         if link is None:
             modes, weights = zip(*site.links, strict=True)
             link = "none" if story.missing else rng.choices(modes, weights=weights)[0]
         title, paragraphs = story.text.title, list(story.text.paragraphs)
-        second = None
         if site.relation == "spun":
             spun = texts.spin(
                 title, paragraphs, site.thesaurus, site.spin_share * rng.uniform(0.7, 1.3), rng
@@ -407,8 +503,11 @@ class AggregatorWorld:
         elif site.relation == "excerpt":
             paragraphs = texts.excerpt(paragraphs, rng.choice(site.excerpt_paragraphs), rng)
         elif site.relation == "rewrite":
-            if rng.random() < site.two_source_share:
-                second = rng.choice([s for s in self.stories if s is not story])
+            partner = story.same_event_of or next(
+                (s for s in self.stories if s.same_event_of is story), None
+            )
+            if second is None and partner and rng.random() < site.two_source_share:
+                second = partner
             paragraphs = texts.rewrite(
                 paragraphs,
                 story.outlet.name,
@@ -420,29 +519,38 @@ class AggregatorWorld:
         if rng.random() >= site.undated_share:
             published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))
         slug = _slug(title)
-        url = self._copy_url(site, slug, published or story.published, len(story.copies))
+        url = self._copy_url(site, slug, published or story.published)
         copy = _Copy(story, site, url, title, paragraphs, site.relation, link, published, "",
                      second)  # fmt: skip
         copy.kind = self._kind(copy)
         story.copies.append(copy)
         return copy
 
-    def _copy_url(self, site: Aggregator, slug: str, when: datetime, n: int) -> str:
+    def _copy_url(self, site: Aggregator, slug: str, when: datetime) -> str:
+        """A new post's URL; a slug the site already has gets "-2", "-3"... as in WordPress."""
         number = self._rng.randrange(10000, 99999)
-        path = {
-            "wp_newspaper": f"/{when:%Y/%m/%d}/{slug}/",
-            "wp_autoblog": f"/{when:%Y/%m/%d}/{slug}/",
-            "wp_magazine": f"/news/{slug}/",
-            "blogger": f"/{when:%Y/%m}/{slug[:40].rstrip('-')}.html",
-            "ghost": f"/{slug}/",
-            "excerpt": f"/story/{number}-{slug}",
-        }[site.platform]
-        if n:
-            path = path.replace(slug, f"{slug}-{n + 1}", 1)
-        return f"http://{site.host}{path}"
+        if site.platform == "blogger":
+            slug = slug[:40].rstrip("-")
+        for n in range(1, 100):
+            name = slug if n == 1 else f"{slug}-{n}"
+            path = {
+                "wp_newspaper": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_autoblog": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_magazine": f"/news/{name}/",
+                "blogger": f"/{when:%Y/%m}/{name}.html",
+                "ghost": f"/{name}/",
+                "excerpt": f"/story/{number}-{name}",
+            }[site.platform]
+            url = f"http://{site.host}{path}"
+            if url not in self._taken:
+                self._taken.add(url)
+                return url
+        raise ValueError(f"no free URL for {slug!r} on {site.host}")
 
     @staticmethod
     def _kind(copy: _Copy) -> str:
+        if copy.via is not None:
+            return "copy-of-copy"
         linked = "linked" if copy.link in FOLLOWED else "nolink"
         if copy.story.missing:
             return f"original-missing/{copy.relation}"
@@ -459,8 +567,8 @@ class AggregatorWorld:
         for story in self.stories:
             by_outlet.setdefault(story.outlet.key, []).append(story)
         for story in self.stories:
-            self._add(story.url, self._original_page(story, by_outlet[story.outlet.key]),
-                      story.published)  # fmt: skip
+            changed = story.update[1] if story.update else story.published
+            self._add(story.url, self._original_page(story, by_outlet[story.outlet.key]), changed)
             event = story.same_event_of
             self.truth[story.url] = Truth(
                 story.url,
@@ -483,11 +591,13 @@ class AggregatorWorld:
                     copy.kind,
                     copy.link,
                     copy.published is not None,
+                    also_drew_on=copy.second.url if copy.second else None,
                 )
             self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
             self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)
         blocked = {o.host for o in self.outlets if o.blocks_crawlers}
-        for host in {o.host for o in self.outlets} | {a.host for a in self.aggregators}:
+        hosts = {o.host for o in self.outlets} | {a.host for a in self.aggregators}
+        for host in hosts | {"feeds.linkrelay.example"}:
             body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
             if host in blocked:
                 body = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
@@ -511,6 +621,8 @@ class AggregatorWorld:
         outlet = story.outlet
         tz = timezone(timedelta(hours=outlet.offset_hours))
         local = story.published.astimezone(tz)
+        paragraphs, modified = story.update or (story.text.paragraphs, story.published)
+        modified = modified.astimezone(tz)
         date_text = {
             "classic": f"{local:%B} {local.day}, {local:%Y} {local:%I:%M %p}",
             "modern": f"{local:%d %b %Y}",
@@ -522,7 +634,7 @@ class AggregatorWorld:
             "@type": "NewsArticle",
             "headline": story.text.title,
             "datePublished": local.isoformat(),
-            "dateModified": local.isoformat(),
+            "dateModified": modified.isoformat(),
             "author": {"@type": "Person", "name": story.author},
             "publisher": {"@type": "Organization", "name": outlet.name, "url": outlet.home},
             "mainEntityOfPage": story.url,
@@ -536,7 +648,8 @@ class AggregatorWorld:
             "published_iso": local.isoformat(),
             "date_text": date_text,
             "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
-            "paragraphs": story.text.paragraphs,
+            "paragraphs": (*paragraphs, outlet.signoff) if outlet.signoff else paragraphs,
+            "updated": f"{modified:%B} {modified.day}, {modified:%Y}" if story.update else "",
             "author": story.author,
             "author_slug": _slug(story.author),
             "section": story.section.title(),
@@ -550,6 +663,7 @@ class AggregatorWorld:
             "short": outlet.short,
             "tagline": outlet.tagline,
             "title_suffix": f" | {outlet.name}",
+            "body_class": _BODY_CLASSES[int(outlet.key[1:]) % len(_BODY_CLASSES)],
             "feed_url": f"{outlet.home}feed/",
         }
         return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)
@@ -577,8 +691,24 @@ class AggregatorWorld:
         }[copy.site.platform]
         return local.isoformat(), shown, f"{local:%I:%M %p}".lstrip("0")
 
+    def _href(self, copy: _Copy) -> str:
+        """The URL a copy's source link carries: feed importers add their tracking
+        parameters, and some sites send it through a feed-redirect service."""
+        url = copy.source_url
+        if copy.site.key in ("feedzy", "worldupdates", "mirror"):
+            campaign = _slug(copy.story.text.title, 4)
+            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={campaign}"
+        if copy.site.key in ("blogspot", "clipper") and self._rng.random() < 0.5:
+            token = f"{self._rng.getrandbits(40):010x}"
+            short = f"http://feeds.linkrelay.example/~r/{copy.site.key}/~3/{token}/"
+            self.resources[short] = make_resource(
+                b"", HTML, None, status=301, server="GSE", extra=(("Location", url),)
+            )
+            return short
+        return url
+
     def _link_html(self, copy: _Copy) -> str:
-        url = html.escape(copy.story.url)
+        url = html.escape(self._href(copy))
         outlet = html.escape(copy.story.outlet.name)
         title = html.escape(copy.story.text.title)
         return {
@@ -597,11 +727,13 @@ class AggregatorWorld:
         paragraphs = [html.escape(p, quote=False) for p in copy.paragraphs]
         if copy.link == "attributed-link" and paragraphs:
             name = html.escape(copy.story.outlet.name, quote=False)
-            anchor = f'<a href="{html.escape(copy.story.url)}">{name}</a>'
+            anchor = f'<a href="{html.escape(copy.source_url)}">{name}</a>'
             paragraphs[0] = paragraphs[0].replace(name, anchor, 1)
         if inline and len(paragraphs) > 4:
             title, url = (html.escape(v) for v in inline)
             paragraphs.insert(3, f'<strong>READ ALSO:</strong> <a href="{url}">{title}</a>')
+        if copy.site.outro:
+            paragraphs.append(html.escape(copy.site.outro, quote=False))
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
     def _copy_page(self, copy: _Copy, posts: list[_Copy]) -> str:
@@ -625,7 +757,7 @@ class AggregatorWorld:
                         "more": more,
                     }
                 )
-        canonical = copy.story.url if copy.link == "canonical" else copy.url
+        canonical = copy.source_url if copy.link == "canonical" else copy.url
         jsonld = None
         if site.platform in ("wp_newspaper", "wp_magazine", "ghost") and iso:
             jsonld = json.dumps(
@@ -733,7 +865,7 @@ class AggregatorWorld:
 
     def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
         """The page at `url` (a 304 if the request's validators match), or the host's 404."""
-        found = self.resources.get(normalize(url))
+        found = self.resources.get(normalize(url)) or self.resources.get(without_tracking(url))
         if found is None:
             body = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>"
             body += b"<h1>Oops! That page can&rsquo;t be found.</h1></body></html>"

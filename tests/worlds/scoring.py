@@ -2,6 +2,8 @@
 
 Precision is over every record that names an original; recall and relation accuracy are over
 the cases a linker can get right: copies whose original was archived, and archived originals.
+URLs are compared in the world's form without utm_* parameters (the crawl may have fetched an
+original through a feed importer's tracking link; the page is the same).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.demo.world import normalize
+from tests.worlds.aggregators import without_tracking
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -27,13 +29,13 @@ def read_records(path: Path) -> dict[str, dict[str, Any]]:
     """The provenance JSONL, keyed by the world's form of each URL."""
     lines = path.read_text(encoding="utf-8").splitlines()
     records = (json.loads(line) for line in lines if line.strip())
-    return {normalize(r["url"]): r for r in records}
+    return {without_tracking(r["url"]): r for r in records}
 
 
 def _named(record: Mapping[str, Any] | None) -> str | None:
     if record is None or not record.get("original_url"):
         return None
-    return normalize(record["original_url"])
+    return without_tracking(record["original_url"])
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ class Score:
 
 
 def score(truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]) -> Score:
-    """Compare the records with the truth (both keyed by `normalize`d URL)."""
+    """Compare the records with the truth (both keyed by `without_tracking` URL)."""
     result = Score()
     archived = set(records)
     for url, record in records.items():
@@ -155,9 +157,9 @@ def _same_event_links(
     truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]
 ) -> Iterable[tuple[str, str]]:
     """Records that tie one of two independent reports of an event (or a copy of one) to the
-    other report."""
+    other report. A rewrite that drew on both reports is not one of them."""
     pairs = {(t.url, t.same_event_as) for t in truth.values() if t.same_event_as}
-    story = {url: t.original_url or url for url, t in truth.items()}
+    story = {url: t.original_url or url for url, t in truth.items() if t.also_drew_on is None}
     for url, record in records.items():
         named = _named(record)
         if named is None or url not in story:

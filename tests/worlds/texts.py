@@ -192,6 +192,16 @@ def short_quote(paragraphs: Sequence[str]) -> str | None:
     return None
 
 
+_SAME_EVENT_LEDES = (
+    "{a} was again the focus this week, with {b} drawing attention of its own as reporters "
+    "tried to piece together what had happened and what comes next.",
+    "Questions about {a} kept piling up on Thursday, and {b} was rarely far from the conversation.",
+    "It started, as these things often do, with {a}. By the end of the day {b} was part of it too.",
+    "For anyone following {a}, the past few days have been hard to keep up with; here is where "
+    "things stand, and where {b} fits in.",
+    "Our correspondents spent the week talking to people close to {a} and {b}. This is what they "
+    "found.",
+)
 _SAME_EVENT_TITLES = (
     "{a}: what we know so far",
     "{a} and {b} at the centre of a week of questions",
@@ -218,12 +228,36 @@ def same_event(
         for old, new in swap.items():
             told = re.sub(rf"\b{re.escape(old)}\b", new, told)
         body.append(told)
-    lede = (
-        f"{a} was again the focus this week, with {b} drawing attention of its own as "
-        "reporters tried to piece together what had happened and what comes next."
-    )
+    lede = rng.choice(_SAME_EVENT_LEDES).format(a=a, b=b)
     quote = short_quote(paragraphs)
     if quote:
         body.insert(1, f'"{quote}," {names[2] if len(names) > 2 else a} was quoted as saying.')
     headline = rng.choice(_SAME_EVENT_TITLES).format(a=a, b=b)
+    if rng.random() < 0.5:  # or the other outlet's headline, in other words
+        headline = spin_text(title, THESAURI["thesaurus"], 0.5, rng)
     return headline, [lede, *body]
+
+
+_UPDATES = (
+    "Update: This story has been updated with additional reporting.",
+    "This article was updated to include further comment and to correct a detail.",
+    "Correction: An earlier version of this story misstated a figure. It has been corrected.",
+    "UPDATE — This story has been updated with new information as it became available.",
+)
+
+
+def updated(paragraphs: Sequence[str], rng: random.Random) -> tuple[str, ...]:
+    """The version an outlet serves after updating a story: one sentence reworded, one
+    paragraph added in the middle, an update note at the end."""
+    changed = list(paragraphs)
+    i = rng.randrange(1, len(changed))
+    parts = sentences(changed[i])
+    j = rng.randrange(len(parts))
+    parts[j] = spin_text(parts[j], THESAURI["mild"], 0.3, rng)
+    changed[i] = " ".join(parts)
+    added = (
+        "Asked about the matter on a call with reporters, a spokesperson declined to say more "
+        "than that the situation was being followed closely and that a statement would follow."
+    )
+    changed.insert(rng.randrange(2, len(changed) + 1), added)
+    return (*changed, rng.choice(_UPDATES))
