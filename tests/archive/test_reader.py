@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
 
-SHARED_WARCS = Path(__file__).resolve().parents[3] / "shared" / "warcs"
+THIRD_PARTY_WARCS = Path(__file__).resolve().parents[1] / "data" / "warcs"
 
 
 def response(
@@ -116,8 +116,8 @@ def test_a_torn_member_that_swallows_the_next_record_is_reported(tmp_path: Path)
     assert [(bad.offset, bad.error.split(":")[0]) for bad in report.bad] == [(0, "torn record")]
 
 
-def test_every_shared_warc_is_read_without_crashing() -> None:
-    files = archive_files([SHARED_WARCS])
+def test_every_third_party_warc_is_read_without_crashing() -> None:
+    files = archive_files([THIRD_PARTY_WARCS])
     assert len(files) >= 38
     html_pages = 0
     for path in files:
