@@ -6,6 +6,7 @@ import gc
 
 import pytest
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.conf import build_component_list
 from scrapy.utils.test import get_crawler
 
 from newscrawl.gcfreeze import FreezeStartup
@@ -61,6 +62,5 @@ def test_it_can_be_switched_off() -> None:
 
 def test_the_add_on_enables_it() -> None:
     crawler = get_crawler(settings_dict={"ADDONS": {"newscrawl.addon.NewscrawlAddon": 0}})
-    crawler._apply_settings()
-    assert "newscrawl.gcfreeze.FreezeStartup" in crawler.settings.getdict("EXTENSIONS")
+    assert FreezeStartup in build_component_list(crawler.settings.getwithbase("EXTENSIONS"))
     assert crawler.settings.getbool("NEWSCRAWL_GC_FREEZE")
