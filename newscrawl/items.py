@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from itemadapter import ItemAdapter
 
 
 @dataclass
@@ -25,6 +28,16 @@ class Page:
     warc_record_id: str | None = None
     payload_digest: str | None = None
     fetched_at: str | None = None
+
+
+def as_page(item: Any) -> ItemAdapter | None:
+    """`item` read as a page whatever its type (a Page, a dict, an attrs or Scrapy item):
+    anything with a `url` and an `html` field; None for anything else. The archive stage
+    writes the WARC_FIELDS into it, so an item that is not a dict needs those fields."""
+    if not ItemAdapter.is_item(item):
+        return None
+    page = ItemAdapter(item)
+    return page if {"url", "html"} <= set(page.field_names()) else None
 
 
 # The fields of a Page and of an Article that say which WARC record they came from.
