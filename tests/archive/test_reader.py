@@ -14,25 +14,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
+from tests.warcs import html, response
 
 THIRD_PARTY_WARCS = Path(__file__).resolve().parents[1] / "data" / "warcs"
-
-
-def response(
-    url: str, body: bytes, content_type: str = "text/html", status: str = "200 OK"
-) -> bytes:
-    """One gzip member: a response record written by warcio."""
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-    )
-    return out.getvalue()
-
-
-def html(text: str) -> bytes:
-    return f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>".encode()
 
 
 def wrong_length(url: str) -> bytes:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from newscrawl.demo.world import Resource
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 from tests.warcs import raw_record, read_records
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from scrapy.utils.test import get_crawler
 from newscrawl.demo.world import Resource
 from newscrawl.spiders.guard import refusal
 from newscrawl.spiders.middlewares import AddressGuard
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
