@@ -53,16 +53,20 @@ class UserSpider(scrapy.Spider):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    """One real demo story at /story and the same HTML, not an article, at /front."""
-    story = DemoWorld(version=VERSION).resolve(STORY_URL, {})
+    """One real demo story at /story, and a front page linking to it at /front."""
+    pages = {
+        "/story": DemoWorld(version=VERSION).resolve(STORY_URL, {}).body,
+        "/front": b'<html><title>Front</title><body><a href="/story">Story</a></body></html>',
+    }
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            body = pages[self.path]
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(story.body)))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(story.body)
+            self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass
