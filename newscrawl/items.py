@@ -86,7 +86,7 @@ class Article:
     # Photo and wire credit lines ("Leah Millis | Afp | Getty Images").
     credits: list[str] = field(default_factory=list)
     # extruct's output: json-ld, microdata, opengraph, dublincore.
-    structured: dict[str, list[dict]] = field(default_factory=dict)
+    structured: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Where it came from.
     warc_file: str | None = None
     warc_record_id: str | None = None

@@ -63,7 +63,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = self._url()
         with self.server.lock:
             self.server.requests.append((self.command, url))
-        resource = self.server.resolver.resolve(url, self.headers)
+        resource = self.server.resolver.resolve(url, dict(self.headers.items()))
         body, headers = resource.body, list(resource.headers)
         if (
             resource.gzip

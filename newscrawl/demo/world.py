@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -276,7 +276,7 @@ def load_sites() -> dict[str, Site]:
     data = tomllib.loads((ROOT / "sites.toml").read_text(encoding="utf-8"))
     sites = {}
     for key, raw in data.items():
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
         sites[key] = Site(key=key, **values)
     return sites
 
@@ -335,7 +335,7 @@ def _teaser_page(parent: Article, index: int, teaser: dict[str, str]) -> Article
 class DemoWorld:
     """Every URL of the demo world, rendered once; implements `Resolver`."""
 
-    def __init__(self, version: Literal["first", "updated"] = "first") -> None:
+    def __init__(self, version: str = "first") -> None:
         if version not in ("first", "updated"):
             raise ValueError(f"version must be 'first' or 'updated', not {version!r}")
         self.version = version
