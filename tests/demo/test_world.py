@@ -14,8 +14,9 @@ from urllib.robotparser import RobotFileParser
 import pytest
 
 from newscrawl.demo import world as w
+from newscrawl.demo.responses import Resource
 from newscrawl.demo.server import DemoServer
-from newscrawl.demo.world import DemoWorld, Resource
+from newscrawl.demo.world import DemoWorld
 
 from .helpers import fetch, parse
 
