@@ -33,7 +33,8 @@ class Page:
 def as_page(item: Any) -> ItemAdapter | None:
     """`item` read as a page whatever its type (a Page, a dict, an attrs or Scrapy item):
     anything with a `url` and an `html` field; None for anything else. The archive stage
-    writes the WARC_FIELDS into it, so an item that is not a dict needs those fields."""
+    writes where the page was archived into it (`warc_file`, `warc_offset`, `warc_record_id`,
+    `payload_digest`, `fetched_at`), so an item that is not a dict needs those fields."""
     if not ItemAdapter.is_item(item):
         return None
     page = ItemAdapter(item)
