@@ -11,10 +11,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.demo.world import STORY_PAGES, DemoWorld
+from newscrawl.items import as_page
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -116,3 +118,25 @@ def test_dict_items_pass_through_the_archive_and_extract_pipelines(
             if record.rec_type == "metadata"
         ]
     assert sorted(described) == [f"{site}/front", f"{site}/story"]
+
+
+@attrs.define
+class AttrsPage:
+    url: str
+    html: str
+    warc_file: str | None = None
+
+
+@attrs.define
+class AttrsNote:
+    url: str
+
+
+def test_an_attrs_item_with_a_page_s_fields_is_read_and_written_as_a_page() -> None:
+    item = AttrsPage("http://a.example/", "<p>x</p>")
+    page = as_page(item)
+    assert page is not None
+    page["warc_file"] = "a.warc.gz"
+    assert item.warc_file == "a.warc.gz"
+    assert as_page(AttrsNote("http://a.example/")) is None
+    assert as_page("http://a.example/") is None
