@@ -1,7 +1,7 @@
 """Offline extraction speed: newscrawl on one core and on all cores, and trafilatura alone.
 
 The pages are real news HTML: every HTML page of the demo world and the real Common Crawl
-pages in ../shared/warcs, repeated under distinct URLs into one WARC. All are timed in one
+pages in tests/data/warcs, repeated under distinct URLs into one WARC. All are timed in one
 run on the same pages, in alternating rounds (these machines are noisy); the medians and the
 median of the per-round ratios are printed. The one-core comparison runs many short rounds
 (a slow spell of the machine then spoils one round, not the result); the scaling to all
@@ -37,7 +37,7 @@ from newscrawl.export.datasets import open_dataset
 from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.offline import extract_archives
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "warcs"
+THIRD_PARTY_WARCS = Path(__file__).resolve().parents[1] / "tests" / "data" / "warcs"
 
 
 def pages() -> list[tuple[str, str, bytes]]:
@@ -49,7 +49,7 @@ def pages() -> list[tuple[str, str, bytes]]:
         content_type = dict(resource.headers).get("Content-Type", "")
         if resource.status == 200 and content_type.startswith("text/html"):
             found.append((url, content_type, resource.body))
-    for path in archive_files([SHARED / "resiliparse" / "warcfile.warc.gz"]):
+    for path in archive_files([THIRD_PARTY_WARCS / "resiliparse" / "warcfile.warc.gz"]):
         found += [(c.url, c.content_type, c.body) for c in iter_captures(path, ReadReport())]
     return found
 

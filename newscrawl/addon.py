@@ -1,12 +1,15 @@
 """The Scrapy add-on that switches newscrawl on: `ADDONS = {"newscrawl.addon.NewscrawlAddon": 0}`.
 
 It works in any Scrapy project, not only this one: the NEWSCRAWL_* defaults come from
-`newscrawl.settings` at "default" priority, the components at "addon" priority.
+`newscrawl.settings` at "default" priority, and each component is only added where the project
+has not placed it already, so a project's own order, or its `None` to switch one off, stands.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from scrapy.utils.misc import load_object
 
 from newscrawl import settings as defaults
 from newscrawl.spiders.distributed import shared_settings
@@ -38,16 +41,21 @@ class NewscrawlAddon:
     """Enable WARC archiving, progress reporting, the proxy and the address guard; with a
     job folder (JOBDIR), the crash-safe Frontier as scheduler; with REDIS_URL, the frontier
     shared through Redis (`newscrawl.spiders.distributed`). Settings of higher priority
-    (a project's, the command line's) win over all of these."""
+    (a project's, the command line's) win over all of these, and a component the project
+    already lists keeps the project's order (or its `None`)."""
 
     def update_settings(self, settings: Settings) -> None:
         for name in dir(defaults):
             if name.startswith("NEWSCRAWL_"):
                 settings.set(name, getattr(defaults, name), priority="default")
-        settings["EXTENSIONS"].update(EXTENSIONS)
-        settings["ITEM_PIPELINES"].update(ITEM_PIPELINES)
-        settings["DOWNLOADER_MIDDLEWARES"].update(DOWNLOADER_MIDDLEWARES)
-        settings["SPIDER_MIDDLEWARES"].update(SPIDER_MIDDLEWARES)
+        for setting, components in (
+            ("EXTENSIONS", EXTENSIONS),
+            ("ITEM_PIPELINES", ITEM_PIPELINES),
+            ("DOWNLOADER_MIDDLEWARES", DOWNLOADER_MIDDLEWARES),
+            ("SPIDER_MIDDLEWARES", SPIDER_MIDDLEWARES),
+        ):
+            for path, order in components.items():
+                settings.setdefault_in_component_priority_dict(setting, load_object(path), order)
         if settings.get("REDIS_URL"):
             settings.setdict(shared_settings(settings), priority="addon")
         elif settings.get("JOBDIR"):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from itemadapter import ItemAdapter
 
 
 @dataclass
@@ -25,6 +28,17 @@ class Page:
     warc_record_id: str | None = None
     payload_digest: str | None = None
     fetched_at: str | None = None
+
+
+def as_page(item: Any) -> ItemAdapter | None:
+    """`item` read as a page whatever its type (a Page, a dict, an attrs or Scrapy item):
+    anything with a `url` and an `html` field; None for anything else. The archive stage
+    writes where the page was archived into it (`warc_file`, `warc_offset`, `warc_record_id`,
+    `payload_digest`, `fetched_at`), so an item that is not a dict needs those fields."""
+    if not ItemAdapter.is_item(item):
+        return None
+    page = ItemAdapter(item)
+    return page if {"url", "html"} <= set(page.field_names()) else None
 
 
 # The fields of a Page and of an Article that say which WARC record they came from.
@@ -73,7 +87,7 @@ class Article:
     # Photo and wire credit lines ("Leah Millis | Afp | Getty Images").
     credits: list[str] = field(default_factory=list)
     # extruct's output: json-ld, microdata, opengraph, dublincore.
-    structured: dict[str, list[dict]] = field(default_factory=dict)
+    structured: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Where it came from.
     warc_file: str | None = None
     warc_record_id: str | None = None

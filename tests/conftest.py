@@ -2,42 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 import pytest
 import redis
 
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
-from newscrawl.export.replay import pywb_config
+
+# ROOT is not used here, but tests/provenance imports it from here.
+from tests.helpers import ROOT, free_port, missing, run_newscrawl, running_pywb  # noqa: F401
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_newscrawl(
-    *args: str, timeout: float = 300, cwd: Path = ROOT
-) -> subprocess.CompletedProcess[str]:
-    """The `newscrawl` command in its own process, as a user runs it (in `cwd`)."""
-    return subprocess.run(
-        [sys.executable, "-m", "newscrawl", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        cwd=cwd,
-    )
+    from pathlib import Path
 
 
 @pytest.fixture(scope="session")
@@ -65,12 +46,6 @@ def world_server() -> Iterator[DemoServer]:
         yield server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
     """A real redis-server of this test's own, on a free loopback port, storing nothing."""
@@ -96,59 +71,6 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         finally:
             client.close()
             process.terminate()
-
-
-def pywb_bin() -> Path:
-    """pywb's own environment (never imported here: it gevent-patches whoever imports it)."""
-    configured = os.environ.get("NEWSCRAWL_PYWB")
-    folder = Path(configured) if configured else ROOT / ".venv-pywb" / "bin"
-    if not (folder / "wayback").exists():
-        missing(f"pywb not found in {folder}: run `bash .ci/run` or set NEWSCRAWL_PYWB")
-    return folder
-
-
-def missing(message: str) -> NoReturn:
-    """A tool a test needs is not installed: a failure in CI (which installs it), else a skip."""
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-@contextmanager
-def running_pywb(folder: Path, root: Path) -> Iterator[str]:
-    """pywb's `wayback`, from its own environment, serving `folder` as the collection of its
-    name, as `newscrawl replay` does (the demo runs' folders are all named `demo`); yields
-    its base URL."""
-    assert folder.name == "demo", "the tests replay collection `demo`"
-    (root / "config.yaml").write_text(pywb_config([folder]))
-    port = free_port()
-    with (root / "wayback.log").open("wb") as log:
-        process = subprocess.Popen(
-            [pywb_bin() / "wayback", "-b", "127.0.0.1", "-p", str(port)],
-            cwd=root,
-            stdout=log,
-            stderr=log,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_for(f"{base}/demo/", process, (root / "wayback.log"))
-            yield base
-        finally:
-            process.terminate()
-            process.wait(10)
-
-
-def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 60) -> None:
-    """Until `url` answers; fail with the server's log if it dies or takes too long."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=2).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(log.read_text()) from None
-            time.sleep(0.3)
 
 
 @pytest.fixture(scope="session")

@@ -18,9 +18,8 @@ import pytest
 from newscrawl.demo import world
 from newscrawl.export.datasets import article_schema
 from newscrawl.items import Article
-from tests.archive.test_reader import html, response
-from tests.conftest import ROOT, run_newscrawl
-from tests.warcs import raw_record
+from tests.helpers import ROOT, run_newscrawl
+from tests.warcs import html, raw_record, response
 
 PAGES = [*world.SEED_COPIES.values(), world.CNBC_ARTICLE, world.BENZINGA_ORIGINAL]
 

@@ -3,12 +3,37 @@
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 import pytest
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.conf import build_component_list
 from scrapy.utils.test import get_crawler
 
 from newscrawl.gcfreeze import FreezeStartup
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+class Tracked:
+    """An object the garbage collector tracks (it has a __dict__)."""
+
+
+def frozen(obj: object) -> bool:
+    """Whether the collector no longer looks at `obj`: it is in no generation (frozen).
+    Counts are no measure of this: a frozen object that dies leaves the frozen count."""
+    return not any(o is obj for o in gc.get_objects())
+
+
+@pytest.fixture(autouse=True)
+def nothing_frozen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts with no engine counted and nothing frozen, and leaves it so even when
+    it fails half-way."""
+    monkeypatch.setattr(FreezeStartup, "engines", 0)
+    gc.unfreeze()
+    yield
+    gc.unfreeze()
 
 
 def freezer() -> FreezeStartup:
@@ -16,41 +41,37 @@ def freezer() -> FreezeStartup:
 
 
 def test_start_up_objects_are_frozen_while_the_engine_runs() -> None:
-    freezing = freezer()
-    alive = object.__new__(type("Alive", (), {}))  # tracked, so it is frozen with the rest
-    try:
-        freezing.engine_started()
-        assert gc.get_freeze_count() > 1000
-        assert not any(o is alive for o in gc.get_objects(generation=2))
-    finally:
-        freezing.engine_stopped()
+    freezing, alive = freezer(), Tracked()
+    freezing.engine_started()
+    assert frozen(alive)
+    assert gc.get_freeze_count() > 1000, "start-up's modules and classes are frozen too"
+    freezing.engine_stopped()
+    assert not frozen(alive)
     assert gc.get_freeze_count() == 0
-    assert any(o is alive for o in gc.get_objects())
 
 
 def test_with_two_crawlers_the_last_engine_to_stop_unfreezes() -> None:
     first, second = freezer(), freezer()
+    before = Tracked()
     first.engine_started()
-    frozen = gc.get_freeze_count()
-    try:
-        second.engine_started()
-        assert gc.get_freeze_count() == frozen, "the second crawler's start freezes no more"
-        first.engine_stopped()
-        assert gc.get_freeze_count() == frozen, "the second crawler still runs"
-    finally:
-        second.engine_stopped()
-    assert gc.get_freeze_count() == 0
+    between = Tracked()
+    second.engine_started()
+    assert frozen(before)
+    assert not frozen(between), "the second crawler's start freezes no more"
+    first.engine_stopped()
+    assert frozen(before), "the second crawler still runs"
+    second.engine_stopped()
+    assert not frozen(before)
 
 
 def test_an_engine_that_never_started_unfreezes_nothing() -> None:
     running, failed = freezer(), freezer()
+    alive = Tracked()
     running.engine_started()
-    try:
-        failed.engine_stopped()
-        assert gc.get_freeze_count() > 0
-    finally:
-        running.engine_stopped()
-    assert gc.get_freeze_count() == 0
+    failed.engine_stopped()
+    assert frozen(alive)
+    running.engine_stopped()
+    assert not frozen(alive)
 
 
 def test_it_can_be_switched_off() -> None:
@@ -61,6 +82,5 @@ def test_it_can_be_switched_off() -> None:
 
 def test_the_add_on_enables_it() -> None:
     crawler = get_crawler(settings_dict={"ADDONS": {"newscrawl.addon.NewscrawlAddon": 0}})
-    crawler._apply_settings()
-    assert "newscrawl.gcfreeze.FreezeStartup" in crawler.settings.getdict("EXTENSIONS")
+    assert FreezeStartup in build_component_list(crawler.settings.getwithbase("EXTENSIONS"))
     assert crawler.settings.getbool("NEWSCRAWL_GC_FREEZE")

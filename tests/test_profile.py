@@ -76,7 +76,7 @@ def test_missing_profile_lists_known_ones(tmp_path: Path) -> None:
 
 
 def test_cli_names_the_profile_problem_and_exits_2(tmp_path: Path) -> None:
-    from tests.conftest import run_newscrawl
+    from tests.helpers import run_newscrawl
 
     bad = write(tmp_path, GOOD.replace("max_depth", "max_dept"))
     done = run_newscrawl("crawl", str(bad), "--out", str(tmp_path))

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.conftest import ROOT, run_newscrawl
-from tests.helpers import generated_site_profile
+from tests.helpers import ROOT, generated_site_profile, run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -6,7 +6,7 @@ import fcntl
 from typing import TYPE_CHECKING
 
 from newscrawl.runner import EXIT_LOCKED
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,18 +1,19 @@
-"""Reading WARCs back in tests, with warcio (the reference reader)."""
+"""WARCs in tests, read back and written with warcio (the reference implementation)."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from warcio.statusandheaders import StatusAndHeaders
 
 
 @dataclass
@@ -74,3 +75,20 @@ def raw_record(path: Path, offset: int) -> bytes:
     with path.open("rb") as fh:
         fh.seek(offset)
         return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(fh.read())
+
+
+def response(
+    url: str, body: bytes, content_type: str = "text/html", status: str = "200 OK"
+) -> bytes:
+    """One gzip member: a response record written by warcio."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True, warc_version="1.1")
+    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+    writer.write_record(
+        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+    )
+    return out.getvalue()
+
+
+def html(text: str) -> bytes:
+    return f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>".encode()

@@ -5,9 +5,10 @@ has touched the response (a gzip body is still compressed), so what is written i
 came off the wire: robots.txt, redirects, errors and assets included. The records are
 written by a child process (`WriterProcess`), off the crawl's event loop.
 
-It is also the first item pipeline: each `Page` the spider makes from a response gets a
-metadata record (outlinks, fetch timing) and learns where its response was archived (file,
-offset, record id, digest) before it moves on to the extract stage. (A spider middleware
+It is also the first item pipeline: each page item the spider makes from a response (a
+`Page`, or any item with its fields) gets a metadata record (outlinks, fetch timing) and
+learns where its response was archived (file, offset, record id, digest) before it moves on
+to the extract stage. (A spider middleware
 could match pages to responses directly, but it would sit in the path of every request the
 spider yields; a pipeline sees only the pages.) When the spider closes, the files are
 closed and indexed (CDXJ), and optionally packaged (WACZ).
@@ -32,7 +33,7 @@ from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, write_wacz
 from newscrawl.archive.records import Exchange, PageMetadata, page_json, warc_date
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
-from newscrawl.items import Page
+from newscrawl.items import as_page
 from newscrawl.signals import WARC_JOB, warc_written
 
 if TYPE_CHECKING:
@@ -139,36 +140,38 @@ class WarcArchiver:
 
     async def process_item(self, item: Any) -> Any:
         """Describe a page in a metadata record and say where it was archived."""
-        captures = self._captures.get(item.url) if isinstance(item, Page) else None
-        if not captures or self.writer is None:
+        page = as_page(item)
+        captures = self._captures.get(page["url"]) if page is not None else None
+        if page is None or not captures or self.writer is None:
             return item
+        url = page["url"]
         capture = captures.popleft()
         if not captures:
-            del self._captures[item.url]
-        item.warc_record_id = capture.record_id
-        item.fetched_at = warc_date(capture.fetched_at)
+            del self._captures[url]
+        page["warc_record_id"] = capture.record_id
+        page["fetched_at"] = warc_date(capture.fetched_at)
         self.writer.submit(
             PageMetadata(
-                item.url,
+                url,
                 capture.record_id,
                 capture.fetched_at,
-                depth=item.depth,
-                via=item.referer,
-                latency=item.download_latency,
-                outlinks=item.outlinks,
+                depth=page.get("depth", 0),
+                via=page.get("referer"),
+                latency=page.get("download_latency"),
+                outlinks=page.get("outlinks", []),
             )
         )
-        if item.is_article:
-            self._pages.append((item.url, item.title, capture.fetched_at))
+        if page.get("is_article"):
+            self._pages.append((url, page.get("title", ""), capture.fetched_at))
         try:
             written = await self._located[capture.serial]
         except OSError:
             return item
         finally:
             del self._located[capture.serial]
-        item.warc_file = written.file.name
-        item.warc_offset = written.offset
-        item.payload_digest = written.payload_digest
+        page["warc_file"] = written.file.name
+        page["warc_offset"] = written.offset
+        page["payload_digest"] = written.payload_digest
         return item
 
     def _answer(self, batch: list[Answer]) -> None:

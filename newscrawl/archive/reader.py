@@ -106,7 +106,7 @@ def _seen(name: str, size: int, report: ReadReport) -> bool:
     return False
 
 
-class _Records(ArchiveIterator):
+class _Records(ArchiveIterator):  # type: ignore[misc]  # warcio has no types
     """warcio's iterator, noting whether the file ended inside a gzip member. warcio ends
     quietly there, and a torn member whose deflate data runs on into the next members can
     swallow every record after it."""
@@ -265,7 +265,7 @@ def run_id(warc: IO[bytes]) -> str | None:
         first = next(iter(ArchiveIterator(warc)), None)
         if first is None or first.rec_type != "warcinfo":
             return None
-        fields = first.content_stream().read().decode("utf-8", "replace")
+        fields: str = first.content_stream().read().decode("utf-8", "replace")
     except Exception:  # an unreadable start: extraction reads past it and reports it
         return None
     for line in fields.splitlines():

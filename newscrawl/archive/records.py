@@ -45,7 +45,7 @@ _NOT_FRESHENED = frozenset({b"content-length", b"content-encoding", b"transfer-e
 _REASONS = {status.value: status.phrase.encode("ascii") for status in HTTPStatus}
 
 
-class RawHeaders(StatusAndHeaders):
+class RawHeaders(StatusAndHeaders):  # type: ignore[misc]  # warcio has no types
     """HTTP headers written byte for byte (warcio would %-encode non-ASCII values)."""
 
     def __init__(self, first_line: bytes, headers: HeaderList) -> None:
@@ -65,14 +65,16 @@ class RawHeaders(StatusAndHeaders):
 
 def new_record_id() -> str:
     """A `<urn:uuid:...>` WARC-Record-ID."""
-    return StatusAndHeadersParser.make_warc_id()
+    record_id: str = StatusAndHeadersParser.make_warc_id()
+    return record_id
 
 
 def warc_date(when: float) -> str:
     """WARC/1.1 date with microseconds, of a POSIX time."""
-    return datetime_to_iso_date(
+    date: str = datetime_to_iso_date(
         datetime.fromtimestamp(when, UTC).replace(tzinfo=None), use_micros=True
     )
+    return date
 
 
 @dataclass(frozen=True)

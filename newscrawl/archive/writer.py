@@ -242,6 +242,43 @@ def _whole_members_end(fh: BinaryIO) -> int:
 
 
 Answer = tuple[int, "Written | OSError"]
+
+
+# The pipe protocol. The crawl sends Jobs, then None to stop; the writer answers with Answers,
+# and Closed last. Slotted dataclasses: they are pickled once a page.
+@dataclass(frozen=True, slots=True)
+class Job:
+    """Records to write, the crawl's `number`th job; with `locate`, say where they landed."""
+
+    number: int
+    locate: bool
+    source: RecordSource
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """Where located jobs landed (None: not written, after an error), how far the writer got
+    (every job up to `upto` is on disk), and its error, if any."""
+
+    located: list[tuple[int, Written | None]]
+    upto: int
+    bytes_written: int
+    records_written: int
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """The writer closed its files: which, what it wrote, its CPU time and error, if any."""
+
+    files: list[Path]
+    bytes_written: int
+    records_written: int
+    cpu_seconds: float
+    error: str
+    counts: dict[str, int]
+
+
 # Answers go back in batches: at most ANSWER_BATCH located jobs, and no answer waits much
 # longer than the answer delay (NEWSCRAWL_WARC_ANSWER_DELAY). A writer that keeps up would
 # otherwise answer after every job, waking the crawl's event loop (futures, the warc_written
@@ -274,7 +311,7 @@ class WriterProcess:
     def __init__(
         self,
         make_files: Callable[[], WarcFiles],
-        on_answers: Callable[[list[Answer]], None],
+        on_answers: Callable[[list[Answer]], object],
         *,
         loop: asyncio.AbstractEventLoop | None = None,
         answer_delay: float = ANSWER_DELAY,
@@ -318,7 +355,7 @@ class WriterProcess:
         number = self.jobs_submitted
         if self.error is None:
             try:
-                self._send((number, locate, source))
+                self._send(Job(number, locate, source))
             except OSError as exc:  # the writer process is gone
                 self.error = OSError(f"the WARC writer process died ({exc})")
             else:
@@ -343,7 +380,7 @@ class WriterProcess:
         self._answers.close()
         return self.closed_files
 
-    def _send(self, job: tuple[int, bool, RecordSource] | None) -> None:
+    def _send(self, job: Job | None) -> None:
         """Pickle and send a job (plainly: multiprocessing's pickler sets itself up on every
         call for sockets and connections, which jobs never hold)."""
         self._jobs.send_bytes(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
@@ -363,23 +400,25 @@ class WriterProcess:
     def _receive(self) -> None:
         """Take one message from the child: answers, or the news that it closed."""
         try:
-            kind, *answer = self._answers.recv()
+            message: Answers | Closed = self._answers.recv()
         except (EOFError, OSError):
             self._writer_died()
             return
-        if kind == "answers":
-            batch, self.jobs_written, self.bytes_written, self.records_written, message = answer
-            if message and self.error is None:
-                self.error = OSError(message)
-            self._unanswered.difference_update(serial for serial, _ in batch)
+        if message.error and self.error is None:
+            self.error = OSError(message.error)
+        self.bytes_written, self.records_written = message.bytes_written, message.records_written
+        if isinstance(message, Answers):
+            self.jobs_written = message.upto
+            # A job is left unwritten only after an error, which this message or one
+            # before it carried.
+            error = self.error or OSError(message.error)
+            self._unanswered.difference_update(serial for serial, _ in message.located)
             self._on_answers(
-                [(serial, self.error if result is None else result) for serial, result in batch]
+                [(serial, error if at is None else at) for serial, at in message.located]
             )
         else:
-            self.closed_files, self.bytes_written, self.records_written = answer[:3]
-            self.cpu_seconds, message, self.counts = answer[3:]
-            if message and self.error is None:
-                self.error = OSError(message)
+            self.closed_files, self.cpu_seconds = message.files, message.cpu_seconds
+            self.counts = message.counts
             self._done = True
 
     def _writer_died(self) -> None:
@@ -411,14 +450,15 @@ def _widen_pipes(jobs: int, answers: int) -> None:
         logger.debug("WARC writer pipes keep (some of) their default buffers: %s", exc)
 
 
-def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Any:
+def _next_job(jobs: Any, parent: int, flush_after: float | None = None) -> Job | object | None:
     """The next job; IDLE when `flush_after` seconds pass without one; None when told to
     stop or when the crawl is gone: killed outright, it leaves the pipe at EOF, perhaps in
     the middle of a job, or just idle."""
     while True:
         try:
             if jobs.poll(flush_after or 1.0):
-                return pickle.loads(jobs.recv_bytes())
+                job: Job | None = pickle.loads(jobs.recv_bytes())
+                return job
         except (EOFError, OSError):
             return None
         if os.getppid() != parent:
@@ -443,17 +483,17 @@ def _write_forever(
     done = told = upto = 0  # jobs taken, jobs answered for, jobs on disk (none after an error)
     told_at = time.monotonic()
     while (job := _next_job(jobs, parent, answer_delay if done > told else None)) is not None:
-        if job is not IDLE:
-            done, locate, source = job
+        if isinstance(job, Job):
+            done = job.number
             written = None
             if not error:
                 try:
-                    written = files.write(source.records(files.builder, files.state))
+                    written = files.write(job.source.records(files.builder, files.state))
                     upto = done
                 except (OSError, sqlite3.Error) as exc:
                     error = str(exc)
                     logger.error("cannot write WARC records (%s); archiving stopped", exc)
-            if locate:
+            if job.locate:
                 batch.append((done, written))
         waited = time.monotonic() - told_at >= answer_delay
         if done > told and (job is IDLE or waited or len(batch) >= ANSWER_BATCH):
@@ -467,8 +507,15 @@ def _write_forever(
             files.close()
         except (OSError, sqlite3.Error) as exc:
             error = str(exc)
-    closed = (files.closed_files, files.bytes_written, files.records_written)
-    _tell(answers, ("closed", *closed, time.process_time(), error, counts))
+    closed = Closed(
+        files.closed_files,
+        files.bytes_written,
+        files.records_written,
+        time.process_time(),
+        error,
+        counts,
+    )
+    _tell(answers, closed)
 
 
 def _answer(
@@ -482,11 +529,11 @@ def _answer(
         except sqlite3.Error as exc:
             error = str(exc)
             logger.error("cannot commit the crawl state (%s); archiving stopped", exc)
-    _tell(answers, ("answers", batch, upto, files.bytes_written, files.records_written, error))
+    _tell(answers, Answers(batch, upto, files.bytes_written, files.records_written, error))
     return error
 
 
-def _tell(answers: Any, message: tuple[Any, ...]) -> None:
+def _tell(answers: Any, message: Answers | Closed) -> None:
     """Send the crawl a message; a crawl that is gone (killed outright) is not told."""
     with contextlib.suppress(OSError):
         answers.send(message)
@@ -496,9 +543,8 @@ def _refuse_all(jobs: Any, answers: Any, parent: int, error: str) -> None:
     """With no WARC file to write to, say so at once (the crawl then stops submitting and
     stops itself), answer every job already sent with the error, and close when told."""
     logger.error("cannot open the WARC folder (%s); archiving stopped", error)
-    _tell(answers, ("answers", [], 0, 0, 0, error))
+    _tell(answers, Answers([], 0, 0, 0, error))
     while (job := _next_job(jobs, parent)) is not None:
-        number, locate, _source = job
-        if locate:
-            _tell(answers, ("answers", [(number, None)], 0, 0, 0, error))
-    _tell(answers, ("closed", [], 0, 0, time.process_time(), error, {}))
+        if isinstance(job, Job) and job.locate:
+            _tell(answers, Answers([(job.number, None)], 0, 0, 0, error))
+    _tell(answers, Closed([], 0, 0, time.process_time(), error, {}))

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from newscrawl.demo.world import HTML, Resource, conditional, make_resource, normalize
+from newscrawl.demo.responses import HTML, Resource, conditional, make_resource, normalize
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -18,10 +18,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.demo.generated import GeneratedSite
-from newscrawl.demo.world import DemoWorld, Resolver
+from newscrawl.demo.world import DemoWorld
 
 if TYPE_CHECKING:
     from types import FrameType, TracebackType
+
+    from newscrawl.demo.responses import Resolver
 
 _CHUNKS = 4  # a chunked body goes out in this many chunks
 
@@ -63,7 +65,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = self._url()
         with self.server.lock:
             self.server.requests.append((self.command, url))
-        resource = self.server.resolver.resolve(url, self.headers)
+        resource = self.server.resolver.resolve(url, dict(self.headers.items()))
         body, headers = resource.body, list(resource.headers)
         if (
             resource.gzip

@@ -94,7 +94,8 @@ class Cluster:
 
     @property
     def title(self) -> str:
-        return self.captures[0].row["title"] or self.captures[0].row["url"]
+        title: str = self.captures[0].row["title"] or self.captures[0].row["url"]
+        return title
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ def write_report(paths: list[str], out: Path, replay_url: str, workers: int = 0)
 
 def site_of(row: dict[str, Any]) -> str:
     """The site's own name, or its host when the page gives none."""
-    return row["site_name"] or urlsplit(row["url"]).hostname or row["url"]
+    site: str = row["site_name"] or urlsplit(row["url"]).hostname or row["url"]
+    return site
 
 
 def replay_link(row: dict[str, Any], collections: dict[str, str], base: str) -> str | None:

@@ -18,7 +18,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.workers import default_workers, start_worker, worker_context
-from newscrawl.items import WARC_FIELDS, Article, Page
+from newscrawl.items import WARC_FIELDS, Article, as_page
 
 if TYPE_CHECKING:
     from typing import Self
@@ -26,14 +26,14 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
-def article_from_page(page: Page) -> Article:
+def article_from_page(html: str, url: str, source: dict[str, Any]) -> Article:
     """Extract the article of a parsed page and say which WARC record it came from."""
-    source = {name: getattr(page, name) for name in WARC_FIELDS}
-    return replace(extract_article(page.html, page.url), **source)
+    return replace(extract_article(html, url), **source)
 
 
 class ExtractPipeline:
-    """Replace each article `Page` with its `Article`, extracted in worker processes."""
+    """Replace each article page (a `Page`, or any item with its fields) with its `Article`,
+    extracted in worker processes."""
 
     def __init__(self, crawler: Crawler, workers: int) -> None:
         self.crawler = crawler
@@ -55,17 +55,22 @@ class ExtractPipeline:
 
     async def process_item(self, item: Any) -> Any:
         """Extract an article page in a worker; drop pages that are not articles."""
-        if not isinstance(item, Page):
+        page = as_page(item)
+        if page is None:
             return item
-        if not item.is_article:
-            raise DropItem(f"not an article: {item.url}", log_level="DEBUG")
+        url = page["url"]
+        if not page.get("is_article"):
+            raise DropItem(f"not an article: {url}", log_level="DEBUG")
+        source = {name: page.get(name) for name in WARC_FIELDS}
         loop = asyncio.get_running_loop()
         stats = self.crawler.stats
         try:
-            article = await loop.run_in_executor(self._pool, article_from_page, item)
+            article = await loop.run_in_executor(
+                self._pool, article_from_page, page.get("html", ""), url, source
+            )
         except Exception as exc:
             stats.inc_value("newscrawl/extract/failed")
-            message = f"extraction failed for {item.url}: {exc!r}"
+            message = f"extraction failed for {url}: {exc!r}"
             raise DropItem(message, log_level="WARNING") from exc
         stats.inc_value("newscrawl/extract/articles")
         return article

@@ -62,7 +62,7 @@ def shared_settings(settings: BaseSettings) -> dict[str, object]:
     }
 
 
-class SharedFrontier(Scheduler):
+class SharedFrontier(Scheduler):  # type: ignore[misc]  # scrapy-redis has no types
     """scrapy-redis's scheduler, waiting for the other processes before it lets a crawl end."""
 
     crawler: Crawler
@@ -72,7 +72,7 @@ class SharedFrontier(Scheduler):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        scheduler = super().from_crawler(crawler)
+        scheduler: Self = super().from_crawler(crawler)
         scheduler.crawler = crawler
         scheduler.idle_limit = crawler.settings.getfloat("NEWSCRAWL_REDIS_IDLE")
         scheduler._poll = LoopingCall(scheduler._poll_once)
@@ -80,7 +80,7 @@ class SharedFrontier(Scheduler):
         return scheduler
 
     def next_request(self) -> Request | None:
-        request = super().next_request()
+        request: Request | None = super().next_request()
         if request is not None:
             self.idle_since = None
         return request

@@ -146,7 +146,7 @@ class NewsSpider(SitemapSpider):
         request = getattr(failure, "request", None)
         if request is not None:
             self.crawler.signals.send_catch_log(request_handled, request=request)
-        if failure.check(IgnoreRequest):
+        if isinstance(failure.value, IgnoreRequest):
             return
         self.crawler.stats.inc_value("newscrawl/fetch/errors")
         logger.warning(

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.conftest import ROOT
-from tests.helpers import generated_site_profile, warcio_check
+from tests.helpers import ROOT, generated_site_profile, warcio_check
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -14,25 +14,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import ReadReport, archive_files, iter_captures
+from tests.warcs import html, response
 
-SHARED_WARCS = Path(__file__).resolve().parents[3] / "shared" / "warcs"
-
-
-def response(
-    url: str, body: bytes, content_type: str = "text/html", status: str = "200 OK"
-) -> bytes:
-    """One gzip member: a response record written by warcio."""
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True, warc_version="1.1")
-    headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-    writer.write_record(
-        writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-    )
-    return out.getvalue()
-
-
-def html(text: str) -> bytes:
-    return f"<html><head><title>{text}</title></head><body><p>{text}</p></body></html>".encode()
+THIRD_PARTY_WARCS = Path(__file__).resolve().parents[1] / "data" / "warcs"
 
 
 def wrong_length(url: str) -> bytes:
@@ -116,8 +100,8 @@ def test_a_torn_member_that_swallows_the_next_record_is_reported(tmp_path: Path)
     assert [(bad.offset, bad.error.split(":")[0]) for bad in report.bad] == [(0, "torn record")]
 
 
-def test_every_shared_warc_is_read_without_crashing() -> None:
-    files = archive_files([SHARED_WARCS])
+def test_every_third_party_warc_is_read_without_crashing() -> None:
+    files = archive_files([THIRD_PARTY_WARCS])
     assert len(files) >= 38
     html_pages = 0
     for path in files:

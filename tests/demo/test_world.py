@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import socket
 import xml.etree.ElementTree as ET
@@ -15,12 +14,13 @@ from urllib.robotparser import RobotFileParser
 import pytest
 
 from newscrawl.demo import world as w
+from newscrawl.demo.responses import Resource
 from newscrawl.demo.server import DemoServer
-from newscrawl.demo.world import DemoWorld, Resource
+from newscrawl.demo.world import DemoWorld
 
 from .helpers import fetch, parse
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
@@ -39,10 +39,6 @@ def in_order(wanted: list[str], got: list[str]) -> bool:
     return all(any(line == g for g in rest) for line in wanted)
 
 
-@pytest.mark.skipif(
-    not SEEDS.is_dir() and not os.environ.get("CI"),
-    reason="shared/seeds is not beside the repository (in CI, this fails instead)",
-)
 @pytest.mark.parametrize("stem", sorted(w.SEED_COPIES))
 def test_copy_pages_show_every_line_of_their_seed_in_order(server: DemoServer, stem: str) -> None:
     reply = fetch(server, w.SEED_COPIES[stem])

@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.reader import crawl_articles
 from newscrawl.demo import world
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path

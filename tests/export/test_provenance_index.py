@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from tests.archive.test_reader import response
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 from tests.provenance.test_incremental import ORIGINAL, page, records
 from tests.provenance.texts import prose
+from tests.warcs import response
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -17,8 +17,7 @@ import pytest
 
 from newscrawl.demo import world
 from newscrawl.export.replay import CollectionClash, pywb_config
-from tests.conftest import ROOT, free_port, pywb_bin, run_newscrawl, wait_for
-from tests.helpers import group_survivors
+from tests.helpers import ROOT, free_port, group_survivors, pywb_bin, run_newscrawl, wait_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

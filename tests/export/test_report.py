@@ -10,7 +10,7 @@ import lxml.html
 import pytest
 
 from newscrawl.demo import world
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path

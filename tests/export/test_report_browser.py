@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo import world
-from tests.conftest import ROOT, missing, run_newscrawl, running_pywb
+from tests.helpers import ROOT, missing, run_newscrawl, running_pywb
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -9,8 +9,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from newscrawl.demo import world
-from tests.conftest import run_newscrawl
-from tests.helpers import BIN
+from tests.helpers import BIN, run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path

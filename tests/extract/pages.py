@@ -10,7 +10,7 @@ from newscrawl.demo.world import STORY_PAGES, DemoWorld
 from newscrawl.extract import decode_html, extract_article
 
 if TYPE_CHECKING:
-    from newscrawl.demo.world import Article as WorldArticle
+    from newscrawl.demo.content import Article as WorldArticle
     from newscrawl.items import Article
 
 PAGES = STORY_PAGES

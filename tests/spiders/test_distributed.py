@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.conftest import run_newscrawl
-from tests.helpers import generated_site_profile, start_crawl, warcio_check
+from tests.helpers import generated_site_profile, run_newscrawl, start_crawl, warcio_check
 from tests.warcs import read_records
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from newscrawl.demo.world import Resource
-from tests.conftest import run_newscrawl
+from newscrawl.demo.responses import Resource
+from tests.helpers import run_newscrawl
 from tests.warcs import raw_record, read_records
 
 if TYPE_CHECKING:

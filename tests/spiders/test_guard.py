@@ -15,10 +15,10 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.test import get_crawler
 
-from newscrawl.demo.world import Resource
+from newscrawl.demo.responses import Resource
 from newscrawl.spiders.guard import refusal
 from newscrawl.spiders.middlewares import AddressGuard
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

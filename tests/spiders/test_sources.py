@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo import world
-from tests.conftest import run_newscrawl
+from tests.helpers import run_newscrawl
 from tests.warcs import read_records
 
 if TYPE_CHECKING:
