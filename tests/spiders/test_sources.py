@@ -32,6 +32,7 @@ autothrottle = false
 [network]
 proxy = "{proxy}"
 allow_loopback = true
+hosts = ["127.0.0.1 *"]
 """
 
 
