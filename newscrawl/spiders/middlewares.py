@@ -10,6 +10,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import load_object
 
 from newscrawl.spiders.guard import (
     ALLOWED_PROXIES,
@@ -116,15 +117,18 @@ class AddressGuard:
     def from_crawler(cls, crawler: Crawler) -> Self:
         assert crawler.stats is not None
         settings = crawler.settings
+        configured = load_object(settings["TWISTED_DNS_RESOLVER"])
+        resolver_class = configured if issubclass(configured, GuardedResolver) else GuardedResolver
         guard = cls(
             crawler.stats,
-            GuardedResolver.from_crawler(crawler),
+            resolver_class.from_crawler(crawler),
             allow_loopback=settings.getbool("NEWSCRAWL_ALLOW_LOOPBACK"),
             allow_private=settings.getbool("NEWSCRAWL_ALLOW_PRIVATE"),
             proxies=[settings.get("NEWSCRAWL_PROXY"), *settings.getlist(ALLOWED_PROXIES)],
         )
-        # The process installed its resolver from the project's settings; this one has the
-        # crawl's own (its profile's hosts and proxy), and must be the one the downloader asks.
+        # The process installed its resolver from the project's settings (if it is a
+        # GuardedResolver at all); this one has the crawl's own (its profile's hosts and
+        # proxy) and what the guard vetted, so it must be the one the downloader asks.
         crawler.signals.connect(guard.resolver.install_on_reactor, signal=signals.engine_started)
         return guard
 
