@@ -22,6 +22,7 @@ import pytest
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import Resource
 from tests.conftest import ROOT
+from tests.spiders.hostile import SmallWorld, html
 from tests.warcs import read_records
 
 if TYPE_CHECKING:
@@ -64,21 +65,6 @@ autothrottle = false
 {proxy}
 hosts = {hosts}
 """
-
-
-class SmallWorld:
-    """A `Resolver` of a few pages (anything else is a 404)."""
-
-    def __init__(self, pages: Mapping[str, Resource]) -> None:
-        self.pages = dict(pages)
-
-    def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
-        return self.pages.get(url, Resource(404, (("Content-Type", "text/plain"),), b"no"))
-
-
-def html(body: str, head: str = "") -> Resource:
-    page = f"<html><head><title>t</title>{head}</head><body>{body}</body></html>"
-    return Resource(200, (("Content-Type", "text/html; charset=utf-8"),), page.encode())
 
 
 def hostile_world() -> SmallWorld:
