@@ -22,7 +22,7 @@ from scrapy.utils.datatypes import LocalCache
 from scrapy.utils.defer import deferred_from_coro
 from twisted.internet.address import IPv4Address, IPv6Address
 from twisted.internet.interfaces import IHostnameResolver, IHostResolution
-from zope.interface import implementer
+from zope.interface import implementer  # type: ignore[import-untyped]
 
 from newscrawl.spiders.guard import host_addresses, literal_address, refusal
 
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from typing import Self
 
     from scrapy.crawler import Crawler
-    from twisted.internet.interfaces import IResolutionReceiver
     from twisted.python.failure import Failure
 
     Lookup = Callable[[str], Sequence[str]]
@@ -159,12 +158,12 @@ class GuardedResolver:
 
     def resolveHostName(
         self,
-        resolutionReceiver: IResolutionReceiver,
+        resolutionReceiver: Any,  # an IResolutionReceiver (zope: mypy cannot check it)
         hostName: str,
         portNumber: int = 0,
         addressTypes: Sequence[type[Any]] | None = None,
         transportSemantics: str = "TCP",
-    ) -> IHostResolution:
+    ) -> Any:
         resolution = _Resolution(hostName)
         resolutionReceiver.resolutionBegan(resolution)
 

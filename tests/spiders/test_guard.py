@@ -18,6 +18,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.test import get_crawler
 
 from newscrawl.demo.world import Resource
+from newscrawl.profile import ProfileError, load_profile
 from newscrawl.spiders.guard import refusal
 from newscrawl.spiders.middlewares import AddressGuard
 from newscrawl.spiders.resolver import parse_hosts
@@ -260,3 +261,14 @@ def test_a_crawl_refuses_loopback_unless_allowed(world_server: DemoServer, tmp_p
     assert ("GET", url) in world_server.requests
     assert "newscrawl/guard/refused" not in stats
     assert stats["newscrawl/warc/records"] >= 2
+
+
+def test_a_profile_hosts_entry_must_start_with_an_address(tmp_path: Path) -> None:
+    profile = tmp_path / "hosts.toml"
+    text = '[seeds]\nstart_urls = ["http://news.example/"]\n[network]\nhosts = [{entry}]\n'
+    profile.write_text(text.format(entry='"news.example 127.0.0.1"'))
+    with pytest.raises(ProfileError, match=r"network\.hosts.*ADDRESS NAME"):
+        load_profile(profile)
+    profile.write_text(text.format(entry='"127.0.0.1 news.example"'))
+    settings = load_profile(profile).scrapy_settings()
+    assert settings["NEWSCRAWL_HOSTS"] == ["127.0.0.1 news.example"]
