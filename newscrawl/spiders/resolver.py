@@ -12,7 +12,6 @@ settings; a name that does not resolve gets no address, so the connection fails.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import socket
 from typing import TYPE_CHECKING, Any
@@ -54,12 +53,13 @@ def parse_hosts(lines: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """
     table: dict[str, tuple[str, ...]] = {}
     for line in lines:
-        address, *names = line.split()
-        if literal_address(address) is None or not names:
+        address, *names = line.split() or [""]
+        ip = literal_address(address)
+        if ip is None or not names:
             raise ValueError(f"hosts entry {line!r} is not 'ADDRESS NAME...'")
         for name in names:
             key = name.lower().rstrip(".")
-            table[key] = (*table.get(key, ()), address)
+            table[key] = (*table.get(key, ()), str(ip))
     return table
 
 
@@ -115,9 +115,9 @@ class GuardedResolver:
     def install_on_reactor(self) -> None:
         """Answer the reactor's lookups (its simple `resolve()` too, which Twisted derives)."""
         if self.reactor is None:
-            from twisted.internet import (
-                reactor,
-            )  # importing installs a reactor: not before one is chosen
+            # Imported here: importing it installs a reactor, which must not happen before
+            # Scrapy has chosen one.
+            from twisted.internet import reactor
 
             self.reactor = reactor
         self.reactor.installNameResolver(self)
@@ -169,7 +169,9 @@ class GuardedResolver:
 
         def deliver(addresses: tuple[str, ...]) -> None:
             for text in addresses:
-                ip = ipaddress.ip_address(text)
+                ip = literal_address(text)
+                if ip is None:
+                    continue  # not an IP address: nothing to connect to
                 kind = IPv4Address if ip.version == 4 else IPv6Address
                 if addressTypes is None or kind in addressTypes:
                     resolutionReceiver.addressResolved(kind("TCP", str(ip), portNumber))

@@ -21,12 +21,14 @@ from newscrawl.demo.world import Resource
 from newscrawl.profile import ProfileError, load_profile
 from newscrawl.spiders.guard import refusal
 from newscrawl.spiders.middlewares import AddressGuard
-from newscrawl.spiders.resolver import parse_hosts
+from newscrawl.spiders.resolver import GuardedResolver, parse_hosts
 from tests.conftest import run_newscrawl
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+
+    from twisted.internet.address import IPv4Address, IPv6Address
 
     from newscrawl.demo.server import DemoServer
 
@@ -272,3 +274,46 @@ def test_a_profile_hosts_entry_must_start_with_an_address(tmp_path: Path) -> Non
     profile.write_text(text.format(entry='"127.0.0.1 news.example"'))
     settings = load_profile(profile).scrapy_settings()
     assert settings["NEWSCRAWL_HOSTS"] == ["127.0.0.1 news.example"]
+
+
+class Receiver:
+    """What Twisted's connection code hands a name resolver (its method names are Twisted's):
+    collects the addresses."""
+
+    def __init__(self) -> None:
+        self.addresses: list[str] = []
+        self.done = asyncio.get_running_loop().create_future()
+
+    def resolutionBegan(self, resolution: object) -> None:
+        pass
+
+    def addressResolved(self, address: IPv4Address | IPv6Address) -> None:
+        self.addresses.append(f"{address.host}:{address.port}")
+
+    def resolutionComplete(self) -> None:
+        self.done.set_result(None)
+
+
+def test_the_resolver_hands_the_connection_only_checked_addresses() -> None:
+    dns = FakeDNS(
+        {
+            "news.example": [PUBLIC],
+            "evil.example": [PUBLIC, "fe80::1%eth0"],
+            "lan.example": ["10.0.0.1"],
+        }
+    )
+    resolver = GuardedResolver(lookup=dns)
+
+    async def resolve(name: str) -> list[str]:
+        receiver = Receiver()
+        resolver.resolveHostName(receiver, name, 443)
+        await receiver.done
+        return receiver.addresses
+
+    assert asyncio.run(resolve("news.example")) == [f"{PUBLIC}:443"]
+    assert asyncio.run(resolve("evil.example")) == [], "one forbidden answer refuses them all"
+    assert asyncio.run(resolve("lan.example")) == []
+    assert asyncio.run(resolve("unknown.example")) == [], "a failed lookup gives no address"
+    assert asyncio.run(resolve("127.0.0.1")) == []
+    resolver.vet("127.0.0.1", ["127.0.0.1"])
+    assert asyncio.run(resolve("127.0.0.1")) == ["127.0.0.1:443"], "what the guard vetted"
