@@ -23,13 +23,16 @@ ITEM_PIPELINES = {
     "newscrawl.archive.archiver.WarcArchiver": 100,
     "newscrawl.extract.pipeline.ExtractPipeline": 300,
 }
-# Before Scrapy's HttpProxyMiddleware (750), which does the proxying; the address guard comes
-# after ProxyMiddleware so it sees meta["proxy"] and checks the proxy, not the target's DNS.
+# ProxyMiddleware before Scrapy's HttpProxyMiddleware (750), which does the proxying (and
+# takes `http_proxy` from the environment); the address guard after both, so that every
+# request, first or redirected, is checked with the proxy it will go through.
 # A 304 to a conditional request is settled before retry (550) or redirect (600) see it.
+# Source robots.txt requests are marked before Scrapy's OffsiteMiddleware (50) sees them.
 DOWNLOADER_MIDDLEWARES = {
+    "newscrawl.spiders.middlewares.RobotsForSources": 40,
     "newscrawl.archive.conditional.ConditionalRequests": 720,
     "newscrawl.spiders.middlewares.ProxyMiddleware": 740,
-    "newscrawl.spiders.middlewares.AddressGuard": 745,
+    "newscrawl.spiders.middlewares.AddressGuard": 760,
 }
 
 # Outermost (nearest the engine): it must see the end of a callback's output.

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from newscrawl.spiders.resolver import parse_hosts
+
 
 class ProfileError(ValueError):
     """A crawl profile that cannot be used, with a message that says why and how to fix it."""
@@ -72,6 +74,8 @@ class Network:
 
     proxy: str = ""
     allow_loopback: bool = False
+    # Names answered without DNS, as lines of /etc/hosts ("ADDRESS NAME...", "*": any name).
+    hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class Profile:
             settings["NEWSCRAWL_WARC_MAX_SIZE"] = self.archive.max_file_size
         if self.network.proxy:
             settings["NEWSCRAWL_PROXY"] = self.network.proxy
+        if self.network.hosts:
+            settings["NEWSCRAWL_HOSTS"] = list(self.network.hosts)
         return settings
 
 
@@ -198,7 +204,12 @@ def _coerce(where: str, key: str, default: Any, value: Any) -> Any:
 
 
 def _check_value(where: str, key: str, value: str) -> None:
-    if key in _URL_KEYS:
+    if key == "hosts":
+        try:
+            parse_hosts([value])
+        except ValueError as exc:
+            raise ProfileError(f"{where}: {exc}") from exc
+    elif key in _URL_KEYS:
         _check_url(where, value)
     elif key in _REGEX_KEYS:
         try:

@@ -26,6 +26,9 @@ RETRY_TIMES = 1
 TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control server runs the code sent to it: not in a crawler of untrusted pages.
 REMOTE_CONTROL_ENABLED = False
+# Hands out only checked, public addresses (newscrawl.spiders.resolver); the address guard
+# puts its crawl's own copy in place when the engine starts.
+TWISTED_DNS_RESOLVER = "newscrawl.spiders.resolver.GuardedResolver"
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
 
@@ -61,8 +64,16 @@ NEWSCRAWL_WACZ = False
 # Incremental runs: keep a crawl state in the archive folder, ask servers with conditional
 # requests whether known pages changed, and write revisit records for payloads already stored.
 NEWSCRAWL_INCREMENTAL = True
-# HTTP proxy every request goes through (the demo world is served this way).
+# HTTP proxy every request goes through (the demo world is served this way). Naming a proxy
+# here (or in NEWSCRAWL_ALLOWED_PROXIES) is what allows it on a loopback or private address.
 NEWSCRAWL_PROXY = ""
+# Other proxies (URLs, e.g. an `http_proxy` from the environment) allowed on a loopback or
+# private address; an unnamed proxy must be on public addresses.
+NEWSCRAWL_ALLOWED_PROXIES: list[str] = []
+# Host names answered without DNS, as lines of /etc/hosts: "ADDRESS NAME...", where the name
+# "*" stands for every other host. The answers are checked like any other (a loopback answer
+# needs NEWSCRAWL_ALLOW_LOOPBACK). With a proxy too, every target name must resolve here.
+NEWSCRAWL_HOSTS: list[str] = []
 # Seconds between progress lines.
 NEWSCRAWL_PROGRESS_INTERVAL = 5.0
 # "auto": a live status line on a terminal (rich), plain log lines otherwise; "live"; "lines".
@@ -71,8 +82,8 @@ NEWSCRAWL_PROGRESS = "auto"
 NEWSCRAWL_EXTRACT = True
 # Worker processes that run the extraction (0: one per core but one, at least one).
 NEWSCRAWL_EXTRACT_WORKERS = 0
-# Fetch URLs whose host is (or resolves to) a loopback address, 127.0.0.0/8 or ::1, and use a
-# loopback proxy (the demo world and tests); off: a link to this machine is refused.
+# Fetch URLs whose host is (or resolves to) a loopback address, 127.0.0.0/8 or ::1 (the demo
+# world and tests); off: a link to this machine is refused, with or without a proxy.
 NEWSCRAWL_ALLOW_LOOPBACK = False
 # Fetch private, link-local (169.254.169.254: cloud metadata), CGNAT, unique-local, multicast,
 # reserved and unspecified addresses: a crawler of untrusted links must not reach them.

@@ -51,6 +51,7 @@ concurrent_requests_per_domain = {concurrency}
 [network]
 proxy = "{proxy}"
 allow_loopback = true
+hosts = ["127.0.0.1 *"]
 """
 
 

@@ -3,7 +3,8 @@
 A crawl follows links to other sites, so a page can point it at the machine it runs on or
 at its private network (cloud metadata at 169.254.169.254, an admin page on 10.0.0.1, a
 `file://` path). `refusal()` says whether a URL with the given resolved addresses must be
-refused, and why; `AddressGuard` (in `middlewares.py`) resolves and applies it.
+refused, and why; `AddressGuard` (in `middlewares.py`) applies it to every request, with the
+addresses `GuardedResolver` (in `resolver.py`) found.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 ALLOW_LOOPBACK = "NEWSCRAWL_ALLOW_LOOPBACK"
 ALLOW_PRIVATE = "NEWSCRAWL_ALLOW_PRIVATE"
+ALLOWED_PROXIES = "NEWSCRAWL_ALLOWED_PROXIES"
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ class Refusal:
     def __str__(self) -> str:
         if self.reason == "scheme":
             return f"refused {self.url}: only http and https URLs are fetched"
-        allow = f" (set {self.setting} = true to allow)" if self.setting else ""
+        if self.reason == "unresolved":
+            return f"refused {self.url}: {self.address} does not resolve"
+        if self.setting == ALLOWED_PROXIES:
+            allow = f" (name the proxy in NEWSCRAWL_PROXY or {ALLOWED_PROXIES} to use it)"
+        else:
+            allow = f" (set {self.setting} = true to allow)" if self.setting else ""
         return f"refused {self.url}: address {self.address} is {self.reason}{allow}"
 
 
@@ -57,6 +64,13 @@ def literal_address(host: str) -> IPAddress | None:
         return ipaddress.IPv4Address(socket.inet_aton(host))
     except OSError:
         return None
+
+
+def proxy_endpoint(proxy: str) -> tuple[str, int]:
+    """A proxy URL's (host, port), the way Scrapy connects to it (no scheme: http)."""
+    parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    return (parts.hostname or "").lower(), port
 
 
 def host_addresses(host: str) -> tuple[IPAddress, ...] | None:

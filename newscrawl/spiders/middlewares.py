@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import logging
-import socket
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.utils.asyncio import run_in_thread
+from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import load_object
 
-from newscrawl.spiders.guard import Refusal, host_addresses, refusal
+from newscrawl.spiders.guard import (
+    ALLOWED_PROXIES,
+    ALLOWED_SCHEMES,
+    Refusal,
+    proxy_endpoint,
+    refusal,
+)
+from newscrawl.spiders.resolver import GuardedResolver
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Sequence
+    from collections.abc import Iterable
     from typing import Self
 
     from scrapy import Request
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
-
-    from newscrawl.spiders.guard import IPAddress
-
-    Resolver = Callable[[str], Awaitable["Sequence[str] | None"]]
 
 logger = logging.getLogger(__name__)
 
@@ -49,93 +53,119 @@ class ProxyMiddleware:
         request.meta.setdefault("proxy", self.proxy)
 
 
-async def resolve(host: str) -> tuple[str, ...] | None:
-    """Every address `host` resolves to (IPv4 and IPv6), or None if it does not resolve."""
-    try:
-        infos = await run_in_thread(socket.getaddrinfo, host, None, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError):
-        return None
-    return tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+class RobotsForSources:
+    """Let the robots.txt of a followed source's host past Scrapy's OffsiteMiddleware.
+
+    A source page may be on any site (its request has `allow_offsite`), but the robots.txt
+    request RobotsTxtMiddleware makes for it has no such mark: OffsiteMiddleware dropped it,
+    and a robots.txt that was never fetched allows everything. Runs before OffsiteMiddleware.
+    """
+
+    def __init__(self) -> None:
+        self._hosts: set[str] = set()
+
+    def process_request(self, request: Request) -> None:
+        parts = urlparse_cached(request)
+        if request.meta.get("allow_offsite"):
+            self._hosts.add(parts.netloc)
+        elif (
+            request.meta.get("dont_obey_robotstxt")
+            and request.callback is NO_CALLBACK
+            and parts.path == "/robots.txt"
+            and parts.netloc in self._hosts
+        ):
+            request.meta["allow_offsite"] = True
 
 
 class AddressGuard:
-    """Refuse requests to loopback, private, link-local (...) addresses and non-http(s) URLs.
+    """Refuse requests that would reach a loopback, private, link-local (...) address, and
+    non-http(s) URLs.
 
     A crawl follows links to other sites, so a page could point it at this machine or its
-    network (cloud metadata, admin pages). Every request, robots.txt included, is decided
-    before any connection: literal IP hosts directly, host names by resolving them first
-    (cached per host) and refusing if ANY address is forbidden. A name that does not resolve
-    is left to the downloader, which fails with its own DNS error. Refusals raise
-    `IgnoreRequest`, count `newscrawl/guard/refused[/REASON]` and are logged once per host.
+    network (cloud metadata, admin pages). Every request, robots.txt and redirects included,
+    is decided once its proxy is known (this runs after HttpProxyMiddleware, so a proxy from
+    `http_proxy` counts as much as `NEWSCRAWL_PROXY`):
 
-    With a proxy (`meta["proxy"]`, so this runs after ProxyMiddleware) the proxy, not this
-    machine, resolves and connects to the target: then only a literal-IP (or `localhost`)
-    target is checked, and the proxy's own address is checked instead, so a loopback proxy
-    needs `NEWSCRAWL_ALLOW_LOOPBACK`. The downloader resolves a name again when it connects;
-    a name whose DNS answer changes in between (rebinding) is not caught here.
+    - the target: its addresses come from the crawl's `GuardedResolver` (literal IPs and
+      `localhost` need no lookup); it is refused if ANY of them is forbidden, or if it does not
+      resolve. This holds through a proxy too: a proxy does not make a private target public.
+    - the proxy: one named in `NEWSCRAWL_PROXY` or `NEWSCRAWL_ALLOWED_PROXIES` may be on any
+      address (a loopback proxy is named, not allowed by `NEWSCRAWL_ALLOW_LOOPBACK`, which
+      speaks of targets); any other proxy must be on public addresses.
+
+    The addresses that passed are recorded with the resolver, which gives the downloader those
+    and no others. Refusals raise `IgnoreRequest`, count `newscrawl/guard/refused[/REASON]`
+    and are logged once per host.
     """
 
     def __init__(
         self,
         stats: StatsCollector,
+        resolver: GuardedResolver,
         allow_loopback: bool = False,
         allow_private: bool = False,
-        resolver: Resolver = resolve,
+        proxies: Iterable[str] = (),
     ) -> None:
         self.stats = stats
+        self.resolver = resolver
         self.allow_loopback = allow_loopback
         self.allow_private = allow_private
-        self.resolver = resolver
-        self._addresses: dict[str, Sequence[str | IPAddress]] = {}
+        self.proxies = frozenset(proxy_endpoint(proxy) for proxy in proxies if proxy)
         self._warned: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         assert crawler.stats is not None
-        return cls(
+        settings = crawler.settings
+        configured = load_object(settings["TWISTED_DNS_RESOLVER"])
+        resolver_class = configured if issubclass(configured, GuardedResolver) else GuardedResolver
+        guard = cls(
             crawler.stats,
-            allow_loopback=crawler.settings.getbool("NEWSCRAWL_ALLOW_LOOPBACK"),
-            allow_private=crawler.settings.getbool("NEWSCRAWL_ALLOW_PRIVATE"),
+            resolver_class.from_crawler(crawler),
+            allow_loopback=settings.getbool("NEWSCRAWL_ALLOW_LOOPBACK"),
+            allow_private=settings.getbool("NEWSCRAWL_ALLOW_PRIVATE"),
+            proxies=[settings.get("NEWSCRAWL_PROXY"), *settings.getlist(ALLOWED_PROXIES)],
         )
+        # The process installed its resolver from the project's settings (if it is a
+        # GuardedResolver at all); this one has the crawl's own (its profile's hosts and
+        # proxy) and what the guard vetted, so it must be the one the downloader asks.
+        crawler.signals.connect(guard.resolver.install_on_reactor, signal=signals.engine_started)
+        return guard
 
     async def process_request(self, request: Request) -> None:
-        parts = urlparse_cached(request)
-        host = parts.hostname or ""
+        url = request.url
+        host = urlparse_cached(request).hostname or ""
+        if urlsplit(url).scheme.lower() not in ALLOWED_SCHEMES:
+            self._refuse(Refusal(url, "scheme"), host or url)
+        target = await self._check(url, host, self.allow_loopback, self.allow_private)
         proxy = request.meta.get("proxy")
-        # First what needs no DNS: the scheme and a literal-IP target.
-        found = refusal(
-            request.url, host_addresses(host) or (), self.allow_loopback, self.allow_private
+        if not proxy:
+            self.resolver.vet(host, target)
+            return
+        proxy_host, port = proxy_endpoint(proxy)
+        # Never log a proxy's password: name it by host and port only.
+        where = f"{url} through proxy {proxy_host}:{port}"
+        named = (proxy_host, port) in self.proxies
+        self.resolver.vet(
+            proxy_host, await self._check(where, proxy_host, named, named, proxy=True)
         )
-        if found is None and proxy:
-            found = await self._check_proxy(request.url, proxy)
-            host = f"proxy {found.address}" if found else host
-        elif found is None:
-            found = await self._check_host(request.url, host)
+
+    async def _check(
+        self, url: str, host: str, allow_loopback: bool, allow_private: bool, proxy: bool = False
+    ) -> tuple[str, ...]:
+        """The addresses of `host` (the target, or the `proxy`) if all are allowed; else
+        refuse the request."""
+        addresses = await self.resolver.addresses(host)
+        if not addresses:
+            self._refuse(Refusal(url, "unresolved", host), host)
+        found = refusal(url, addresses, allow_loopback, allow_private)
         if found is not None:
-            self._refuse(found, host or request.url)
+            if proxy:  # what allows a proxy is naming it, not a setting for targets
+                found = Refusal(found.url, found.reason, found.address, ALLOWED_PROXIES)
+            self._refuse(found, host)
+        return addresses
 
-    async def _check_host(self, url: str, host: str) -> Refusal | None:
-        if not host or host_addresses(host) is not None:
-            return None  # no host, or a literal one already decided
-        key = host.lower()
-        if key not in self._addresses:
-            addresses = await self.resolver(key)
-            if addresses is None:
-                return None  # the downloader reports its own DNS error
-            self._addresses[key] = tuple(addresses)
-        return refusal(url, self._addresses[key], self.allow_loopback, self.allow_private)
-
-    async def _check_proxy(self, url: str, proxy: str) -> Refusal | None:
-        proxy_parts = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
-        host = proxy_parts.hostname or ""
-        # The netloc without credentials: never log a proxy's password.
-        where = f"{url} through proxy {host}:{proxy_parts.port or ''}".rstrip(":")
-        known = host_addresses(host)
-        if known is not None:
-            return refusal(where, known, self.allow_loopback, self.allow_private)
-        return await self._check_host(where, host)
-
-    def _refuse(self, found: Refusal, host: str) -> None:
+    def _refuse(self, found: Refusal, host: str) -> NoReturn:
         self.stats.inc_value("newscrawl/guard/refused")
         self.stats.inc_value(f"newscrawl/guard/refused/{found.reason}")
         if host in self._warned:

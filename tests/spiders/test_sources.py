@@ -1,21 +1,23 @@
 """Following the source: an article's "Source link" on another site gets archived too, once,
-within its own limit, and is not crawled any further."""
+within its own limit, and is not crawled any further; the source host's robots.txt is
+fetched, archived and obeyed."""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import pytest
 
 from newscrawl.demo import world
+from newscrawl.demo.server import DemoServer
 from tests.helpers import run_newscrawl
 from tests.warcs import read_records
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from newscrawl.demo.server import DemoServer
 
 PROFILE = """
 name = "sources"
@@ -32,6 +34,7 @@ autothrottle = false
 [network]
 proxy = "{proxy}"
 allow_loopback = true
+hosts = ["127.0.0.1 *"]
 """
 
 
@@ -73,3 +76,18 @@ def test_without_the_switch_or_beyond_the_limit_nothing_offsite(
     seen = crawl(world_server, tmp_path, follow, limit)
     assert world.AUTOBLOG_COPY in seen
     assert not any(u.startswith("http://www.cnbc.com/") for u in seen)
+
+
+def test_a_source_hosts_robots_txt_is_fetched_archived_and_obeyed(tmp_path: Path) -> None:
+    demo = world.DemoWorld()
+    source = urlsplit(world.CNBC_ARTICLE)
+    robots = f"{source.scheme}://{source.netloc}/robots.txt"
+    demo.add(
+        robots,
+        world.Resource(200, (("Content-Type", "text/plain"),), b"User-agent: *\nDisallow: /\n"),
+    )
+    with DemoServer(demo) as server:
+        seen = crawl(server, tmp_path, "true", 5)
+    assert robots in seen, "the source host's robots.txt is fetched and in the WARC"
+    assert ("GET", world.CNBC_ARTICLE) not in server.requests, "Disallow: / is obeyed"
+    assert world.AUTOBLOG_COPY in seen
