@@ -191,8 +191,6 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     )
     for reason, count in sorted(summary.report.skipped.items()):
         console.print(f"  skipped {count:6d}  {reason}")
-    for bad in summary.report.bad:
-        console.print(f"  [yellow]unreadable[/] {bad.file} @ {bad.offset}: {bad.error}")
     for file, offset, error in summary.failed:
         console.print(f"  [yellow]extraction failed[/] {file} @ {offset}: {error}")
     sys.exit(EXIT_OK)
