@@ -30,21 +30,43 @@ GOOD = ("http://a.example/first", "http://a.example/last")
 ARTICLE = "A readable page with enough words to keep as an article " * 20
 
 
-def zeros_deflated(size: int) -> tuple[bytes, int]:
-    """Raw deflate data of `size` zero bytes (a multiple of 1 MiB) and its CRC-32, built a
-    MiB block at a time: each block is flushed whole, so it can be repeated."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = compressor.compress(bytes(MB)) + compressor.flush(zlib.Z_FULL_FLUSH)
-    crc = 0
-    for _ in range(size // MB):
+def deflated(prefix: bytes, zeros: int, suffix: bytes = b"") -> tuple[bytes, int]:
+    """Raw deflate data of `prefix`, `zeros` zero bytes (a multiple of 1 MiB) and `suffix`,
+    and its CRC-32, built a MiB at a time: each piece is flushed whole, so the block of zeros
+    can be repeated instead of compressed 2,560 times."""
+
+    def piece(data: bytes, *, last: bool = False) -> bytes:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        return compressor.compress(data) + compressor.flush(
+            zlib.Z_FINISH if last else zlib.Z_FULL_FLUSH
+        )
+
+    crc = zlib.crc32(prefix)
+    for _ in range(zeros // MB):
         crc = zlib.crc32(bytes(MB), crc)
-    return block * (size // MB) + compressor.flush(), crc
+    data = piece(prefix) + piece(bytes(MB)) * (zeros // MB) + piece(suffix, last=True)
+    return data, zlib.crc32(suffix, crc)
 
 
-def gzip_bomb(size: int) -> bytes:
-    """A gzip stream of `size` zero bytes."""
-    deflated, crc = zeros_deflated(size)
-    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + deflated + struct.pack("<II", crc, size)
+def gzip_bomb(prefix: bytes, zeros: int, suffix: bytes = b"") -> bytes:
+    """A gzip member of `prefix`, `zeros` zero bytes and `suffix`."""
+    data, crc = deflated(prefix, zeros, suffix)
+    size = (len(prefix) + zeros + len(suffix)) & 0xFFFFFFFF
+    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + data + struct.pack("<II", crc, size)
+
+
+def huge_record(url: str, zeros: int) -> bytes:
+    """A response record whose own gzip member inflates to a body of `zeros` zero bytes: a
+    bomb in the WARC itself rather than in its HTTP coding."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    head = (
+        "WARC/1.1\r\nWARC-Type: response\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2024-01-01T00:00:00Z\r\n"
+        "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000003>\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http) + zeros}\r\n\r\n"
+    )
+    return gzip_bomb(head.encode() + http, zeros, b"\r\n\r\n")
 
 
 def gzip_response(url: str, body: bytes) -> bytes:
@@ -79,28 +101,31 @@ def lying_length(url: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
-    """A folder with a WARC holding a 2.5 GB gzip bomb and a record that lies about its
-    length between two good pages, and a WACZ packing a copy of it with a page list that
-    inflates to 2.5 GB of zeros. Returns the folder and the offsets of the bad records."""
+    """A folder with a WARC holding a 2.5 GB gzip bomb (in its HTTP coding, and in a record's
+    own gzip member) and a record that lies about its length, between two good pages; and a
+    WACZ packing a copy of it with a page list that inflates to 2.5 GB of zeros. Returns the
+    folder and the offsets of the bad records."""
     folder = tmp_path_factory.mktemp("hostile")
     members = [
         response(GOOD[0], html(ARTICLE)),
-        gzip_response("http://a.example/bomb", gzip_bomb(BOMB_SIZE)),
+        gzip_response("http://a.example/bomb", gzip_bomb(b"", BOMB_SIZE)),
         lying_length("http://a.example/liar"),
+        huge_record("http://a.example/huge", BOMB_SIZE),
         response(GOOD[1], html(ARTICLE)),
     ]
     warc = b"".join(members)
     (folder / "bomb.warc.gz").write_bytes(warc)
-    offsets = {"bomb": len(members[0]), "liar": len(members[0]) + len(members[1])}
+    starts = [sum(len(m) for m in members[:i]) for i in range(len(members))]
+    offsets = {"bomb": starts[1], "liar": starts[2], "huge": starts[3]}
     with zipfile.ZipFile(folder / "bomb.wacz", "w") as package:
         package.writestr("archive/packed.warc.gz", warc)
-        deflated, crc = zeros_deflated(BOMB_SIZE)
+        data, crc = deflated(b"", BOMB_SIZE)
         info = zipfile.ZipInfo("pages/pages.jsonl", (2024, 1, 1, 0, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
-        info.CRC, info.compress_size, info.file_size = crc, len(deflated), BOMB_SIZE
+        info.CRC, info.compress_size, info.file_size = crc, len(data), BOMB_SIZE
         info.header_offset = package.start_dir  # written by hand: zipfile would deflate
         package.fp.write(info.FileHeader(zip64=False))  # the 2.5 GB itself, for a minute
-        package.fp.write(deflated)
+        package.fp.write(data)
         package.start_dir = package.fp.tell()
         package.filelist.append(info)
         package.NameToInfo[info.filename] = info
@@ -126,6 +151,7 @@ def assert_bad_records_reported(stderr: str, folder: Path, offsets: dict[str, in
     for warc in (f"{folder / 'bomb.warc.gz'}", f"{folder / 'bomb.wacz'}#archive/packed.warc.gz"):
         assert f"unreadable {warc} @ {offsets['bomb']}: Content-Encoding gzip inflates" in stderr
         assert f"unreadable {warc} @ {offsets['liar']}: truncated record" in stderr
+        assert f"unreadable {warc} @ {offsets['huge']}: body larger than the limit" in stderr
     assert "Traceback" not in stderr
 
 
