@@ -43,7 +43,10 @@ _archive_folders = click.argument(
 )
 DEFAULT_ARCHIVES = Path("archives")
 _workers = click.option(
-    "--workers", type=int, default=0, help="Worker processes (default: one per core)."
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: one per core).",
 )
 
 
@@ -191,8 +194,6 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     )
     for reason, count in sorted(summary.report.skipped.items()):
         console.print(f"  skipped {count:6d}  {reason}")
-    for bad in summary.report.bad:
-        console.print(f"  [yellow]unreadable[/] {bad.file} @ {bad.offset}: {bad.error}")
     for file, offset, error in summary.failed:
         console.print(f"  [yellow]extraction failed[/] {file} @ {offset}: {error}")
     sys.exit(EXIT_OK)
@@ -248,7 +249,8 @@ def provenance(
         console.print(f"waiting for {holder}, which is linking with the index {index_dir}")
 
     with (
-        _stale_index_stops(),
+        _bad_files_stop(index_dir or redis_url),
+        _bad_datasets_stop(),
         CandidateIndex.held(index_dir, waiting)
         if index_dir
         else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
@@ -275,10 +277,14 @@ def provenance(
 def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
-    from newscrawl.export.linked import export_linked, load_examples
+    from newscrawl.export.linked import ExportRefused, export_linked, load_examples
+    from newscrawl.provenance import default_index_folder
 
-    with _stale_index_stops():
-        summary = export_linked(list(paths), out, workers)
+    try:
+        with _bad_files_stop(default_index_folder(list(paths))):
+            summary = export_linked(list(paths), out, workers)
+    except ExportRefused as exc:
+        raise click.BadParameter(str(exc), param_hint="--out") from exc
     console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
@@ -308,9 +314,10 @@ def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> 
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
     from newscrawl.export.report import write_report
+    from newscrawl.provenance import default_index_folder
 
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    with _stale_index_stops():
+    with _bad_files_stop(default_index_folder(sources)):
         summary = write_report(sources, out, replay_url, workers)
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
@@ -380,23 +387,49 @@ def demo_server(port: int, world_version: str) -> None:
 
 
 @contextmanager
-def _stale_index_stops() -> Iterator[None]:
+def _bad_files_stop(index: Path | str | None) -> Iterator[None]:
     """A provenance index of another newscrawl version is the user's to delete: exit 2 with
-    the folder named, not a traceback."""
+    the folder named, not a traceback. An index that is no SQLite database, or a file
+    newscrawl would write that is a symlink, stops the command with one line (exit 1)."""
+    import sqlite3
+
+    from newscrawl.locks import SymlinkRefused
     from newscrawl.provenance.stores import StaleIndex
 
     try:
         yield
     except StaleIndex as exc:
         raise click.UsageError(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise click.ClickException(
+            f"the provenance index {index} is unreadable ({exc}): delete it to start over"
+        ) from exc
+    except SymlinkRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def _bad_datasets_stop() -> Iterator[None]:
+    """An article dataset named that is not JSON lines is a usage error (exit 2)."""
+    import json
+
+    try:
+        yield
+    except json.JSONDecodeError as exc:
+        raise click.UsageError(f"an article dataset given is not JSON lines ({exc})") from exc
 
 
 def _run(profile: Profile, settings: Settings) -> CrawlResult:
     """Run a crawl; a run already under way on the same archive folder is a clean refusal."""
+    from newscrawl.archive.state import StateError
+    from newscrawl.locks import SymlinkRefused
+
     try:
         return run_crawl(profile, settings)
     except ProfileError as exc:  # a setting that cannot work, and how to fix it
         raise click.UsageError(str(exc)) from exc
+    except (StateError, SymlinkRefused) as exc:  # a file in the archive folder to fix
+        raise click.ClickException(str(exc)) from exc
     except RunLocked as exc:
         console.print(f"[yellow]not started:[/] {exc}")
         sys.exit(EXIT_LOCKED)

@@ -8,6 +8,7 @@ file, the key and the fix, before anything is fetched.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -127,6 +128,10 @@ _SECTIONS: dict[str, type] = {
 _TOP_LEVEL = ("name", "description", *_SECTIONS)
 _URL_KEYS = {"feeds", "sitemaps", "start_urls"}
 _REGEX_KEYS = {"article_patterns", "deny_patterns"}
+# Limits below which a crawl cannot work (0 concurrent requests: it never progresses).
+_MINIMUM = {"concurrent_requests_per_domain": 1}
+# A plain file or folder name: letters, digits, '.', '_', '-', not starting with '.' or '-'.
+PLAIN_NAME = re.compile(r"[A-Za-z0-9][\w.-]*", re.ASCII)
 
 
 PACKAGED_PROFILES = Path(__file__).parent / "profiles"
@@ -155,7 +160,7 @@ def load_profile(name: str | Path) -> Profile:
         raise ProfileError(f"{path}: not valid TOML: {exc}") from exc
     _reject_unknown(path, "", data, _TOP_LEVEL)
     name = data.get("name") or path.stem
-    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9][\w.-]*", name):
+    if not isinstance(name, str) or not PLAIN_NAME.fullmatch(name):
         raise ProfileError(f"{path}: name {name!r} must be letters, digits, '.', '_' or '-'")
     sections = {key: _section(path, key, data.get(key, {})) for key in _SECTIONS}
     profile = Profile(
@@ -193,13 +198,22 @@ def _coerce(where: str, key: str, default: Any, value: Any) -> Any:
             raise ProfileError(f"{where} must be true or false, not {value!r}")
         return value
     if isinstance(default, int | float):
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ProfileError(f"{where} must be a number >= 0, not {value!r}")
+        least = _MINIMUM.get(key, 0)
+        whole = isinstance(default, int)
+        number = isinstance(value, int if whole else int | float) and not isinstance(value, bool)
+        if not number or not math.isfinite(value) or value < least:
+            kind = " (a whole number)" if whole else ""
+            raise ProfileError(f"{where} must be a number >= {least}{kind}, not {value!r}")
         return type(default)(value)
     if not isinstance(value, str):
         raise ProfileError(f"{where} must be a string, not {value!r}")
     if key == "proxy" and value:
         _check_url(where, value)
+    if key == "prefix" and value and not PLAIN_NAME.fullmatch(value):
+        raise ProfileError(
+            f"{where} {value!r} must be a plain file name: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit (no '/')"
+        )
     return value
 
 

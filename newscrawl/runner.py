@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl.archive.config import WarcConfig
+from newscrawl.archive.state import CrawlState
 from newscrawl.locks import folder_lock
 from newscrawl.progress import live_wanted, log_to_console
 from newscrawl.spiders.distributed import shared_settings
@@ -18,7 +20,6 @@ from newscrawl.spiders.news import NewsSpider
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from newscrawl.profile import Profile
 
@@ -45,6 +46,18 @@ def run_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
         raise RunLocked(f"{folder} is being crawled by {holder}; {hint}") from None
 
     with folder_lock(folder / ".lock", refuse):
+        yield
+
+
+@contextmanager
+def job_lock(jobdir: Path) -> Iterator[None]:
+    """Hold `JOBDIR/.lock`: two crawls working one job folder would each take the other's
+    requests (the first fetched pages twice, the second hung); the second gives up at once."""
+
+    def refuse(holder: str) -> NoReturn:
+        raise RunLocked(f"the job folder {jobdir} is in use by {holder}; try again later")
+
+    with folder_lock(jobdir / ".lock", refuse):
         yield
 
 
@@ -85,9 +98,10 @@ def project_settings(
 def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
     """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
 
-    Raises `RunLocked` when another run holds the archive folder. Next to the run's WARCs
-    go its articles, `<run-id>-articles.jsonl` (when extraction
-    is on), and its stats, `<run-id>-summary.json`.
+    Raises `RunLocked` when another run holds the archive folder or the job folder
+    (JOBDIR), `StateError` when the collection's crawl state is not one. Next to the run's
+    WARCs go its articles, `<run-id>-articles.jsonl` (when extraction is on), and its stats,
+    `<run-id>-summary.json`.
     """
     settings = settings.copy()
     settings.setdict(profile.scrapy_settings(), priority="spider")
@@ -103,7 +117,12 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
             {"format": "jsonlines", "item_classes": ["newscrawl.items.Article"]},
         )
         settings.set("FEEDS", feeds, priority="cmdline")
-    with run_lock(run.folder, shared=shared):
+    with ExitStack() as locks:
+        locks.enter_context(run_lock(run.folder, shared=shared))
+        if jobdir := settings.get("JOBDIR"):
+            locks.enter_context(job_lock(Path(jobdir)))
+        if run.incremental:
+            CrawlState.check(run.state_path)
         live = live_wanted(settings)
         settings.set("LOG_INSTALL_ROOT_HANDLER", not live, priority="cmdline")
         process = CrawlerProcess(settings)

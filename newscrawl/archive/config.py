@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.archive.state import STATE_FILE
 from newscrawl.archive.writer import COMPRESSORS, timestamp14
-from newscrawl.profile import ProfileError
+from newscrawl.profile import PLAIN_NAME, ProfileError
 
 if TYPE_CHECKING:
     from typing import Self
@@ -37,13 +37,13 @@ class WarcConfig:
     def from_settings(cls, settings: BaseSettings) -> Self:
         """Read the NEWSCRAWL_* settings; the collection names the sub-folder of the run,
         and a run without a NEWSCRAWL_RUN_ID is named PREFIX-YYYYMMDDhhmmss (now, UTC)."""
-        prefix = settings.get("NEWSCRAWL_WARC_PREFIX")
-        collection = settings.get("NEWSCRAWL_COLLECTION") or prefix
+        prefix = _plain(settings, "NEWSCRAWL_WARC_PREFIX")
+        collection = _plain(settings, "NEWSCRAWL_COLLECTION") or prefix
         started = timestamp14(datetime.now(UTC))
         gzip, level = _gzip(settings)
         return cls(
             folder=Path(settings.get("NEWSCRAWL_ARCHIVE_DIR")) / collection,
-            run_id=settings.get("NEWSCRAWL_RUN_ID") or f"{prefix}-{started}",
+            run_id=_plain(settings, "NEWSCRAWL_RUN_ID") or f"{prefix}-{started}",
             prefix=prefix,
             collection=collection,
             max_size=settings.getint("NEWSCRAWL_WARC_MAX_SIZE"),
@@ -63,6 +63,18 @@ class WarcConfig:
     def state_path(self) -> Path:
         """The collection's crawl state, shared by its runs."""
         return self.folder / STATE_FILE
+
+
+def _plain(settings: BaseSettings, name: str) -> str:
+    """A setting that names files or the run's folder: a plain name, so that nothing is
+    written outside the archive folder."""
+    value = str(settings.get(name) or "")
+    if value and not PLAIN_NAME.fullmatch(value):
+        raise ProfileError(
+            f"{name}={value!r} must be a plain file name: letters, digits, '.', '_' or '-', "
+            "starting with a letter or digit (no '/')"
+        )
+    return value
 
 
 def _gzip(settings: BaseSettings) -> tuple[str, int]:

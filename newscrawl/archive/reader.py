@@ -4,18 +4,33 @@ A torn gzip member, a wrong Content-Length or a truncated file stops warcio's it
 here it becomes a `BadRecord` with its file and offset, and reading goes on from the next
 record that can be found (the next gzip member, or the next `WARC/` header line). Records
 that are not HTML 200 responses are counted, not read: a 20 MB video costs nothing.
+
+Archives come from strangers: no body is read or inflated past `DOWNLOAD_MAXSIZE` (the
+crawl's own limit, with Scrapy's own bounded decoders), a record shorter than its
+Content-Length is reported as truncated, only regular files are opened (a FIFO or a device
+named `*.warc.gz` would block or never end), and a WACZ's page list is read line by line,
+within bounds.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
+import stat
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded, _inflate, _unbrotli, _unzstd
+from scrapy.utils.gz import gunzip
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
+
+from newscrawl.settings import DOWNLOAD_MAXSIZE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -30,6 +45,16 @@ GZIP_MAGIC = b"\x1f\x8b\x08"
 SCAN_BLOCK = 1 << 20
 # Why a record whose gzip member or block digest shows it torn is reported, not extracted.
 TORN = "torn record: its gzip member does not end, or its block digest does not match"
+# The HTTP content codings the crawl decodes (Scrapy's HttpCompressionMiddleware), with the
+# same decoders, which stop at a size.
+DECODERS = {"gzip": gunzip, "x-gzip": gunzip, "deflate": _inflate, "br": _unbrotli, "zstd": _unzstd}
+# A page list longer than this, or with a longer line, is not a page list.
+PAGES_MAX_BYTES = 64 << 20
+PAGES_MAX_LINE = 64 << 10
+# What is read of a warcinfo record to find the run it names.
+WARCINFO_MAX = 64 << 10
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,46 +81,91 @@ class BadRecord:
     error: str
 
 
+class BadBody(ValueError):
+    """A response whose body cannot be read whole within the limit."""
+
+
+class NotRegular(OSError):
+    """A path named like an archive that is not a regular file (a FIFO, a device)."""
+
+
 @dataclass
 class ReadReport:
-    """What reading skipped, by reason (non-HTML, non-200, other record types...), and
-    the WARCs read (name, size)."""
+    """What reading skipped, by reason (non-HTML, non-200, other record types...), the
+    records it could not read, those it read with a fault, and the WARCs read (name, size)."""
 
     skipped: Counter[str] = field(default_factory=Counter)
     bad: list[BadRecord] = field(default_factory=list)
+    notes: list[BadRecord] = field(default_factory=list)  # read, with this wrong
     warcs: set[tuple[str, int]] = field(default_factory=set)
 
 
-def archive_files(paths: Iterable[str | Path]) -> list[Path]:
+def archive_files(paths: Iterable[str | Path], report: ReadReport | None = None) -> list[Path]:
     """WARC, ARC and WACZ files named, or found in the folders named (recursive), WARCs
     first: a WACZ packaging WARCs that lie beside it is then read for its other WARCs only.
+    Anything else named (a FIFO, a device) is left out, and noted in `report`.
     """
     found: list[Path] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += (p for p in path.rglob("*") if is_archive(p))
+            found += (p for p in path.rglob("*") if is_archive(p) and _regular(p, report))
         elif path.is_file():
             found.append(path)
+        elif path.exists():
+            _regular(path, report)
         else:
             raise FileNotFoundError(f"{path}: no such file or folder")
     return sorted(found, key=lambda p: (p.suffix == ".wacz", p))
 
 
-def iter_captures(path: Path, report: ReadReport) -> Iterator[Capture]:
+def _regular(path: Path, report: ReadReport | None) -> bool:
+    if path.is_file():
+        return True
+    if report is not None:
+        report.bad.append(BadRecord(str(path), 0, NotRegular.__doc__ or ""))
+    return False
+
+
+def open_regular(path: Path) -> IO[bytes]:
+    """Open a file for reading only if it is a regular file (checked on the file opened, so
+    nothing swapped in after a check gets read); raise `NotRegular` otherwise."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegular(f"{path}: not a regular file (a FIFO, a device?): not read")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def iter_captures(
+    path: Path, report: ReadReport, max_size: int = DOWNLOAD_MAXSIZE
+) -> Iterator[Capture]:
     """Every HTML 200 response of a WARC/ARC file, or of the WARCs inside a WACZ; a WARC
-    read before (same name and size: beside its WACZ, say) is not read twice."""
-    if path.suffix == ".wacz":
-        with zipfile.ZipFile(path) as package:
+    read before (same name and size: beside its WACZ, say) is not read twice. A body larger
+    than `max_size`, read or inflated, is reported, not read; so is a file that is not a
+    regular file or a WACZ that is not a zip."""
+    try:
+        fh = open_regular(path)
+    except OSError as exc:
+        report.bad.append(BadRecord(str(path), 0, str(exc)))
+        return
+    with fh:
+        if path.suffix != ".wacz":
+            if not _seen(path.name, os.fstat(fh.fileno()).st_size, report):
+                yield from _read(fh, str(path), report, max_size)
+            return
+        try:
+            package = zipfile.ZipFile(fh)
+        except zipfile.BadZipFile as exc:
+            report.bad.append(BadRecord(str(path), 0, f"not a WACZ (zip) file: {exc}"))
+            return
+        with package:
             for info in packed_warcs(package):
                 if _seen(Path(info.filename).name, info.file_size, report):
                     continue
                 with package.open(info) as member:
-                    yield from _read(member, f"{path}#{info.filename}", report)
-        return
-    if not _seen(path.name, path.stat().st_size, report):
-        with path.open("rb") as fh:
-            yield from _read(fh, str(path), report)
+                    yield from _read(member, f"{path}#{info.filename}", report, max_size)
 
 
 def _seen(name: str, size: int, report: ReadReport) -> bool:
@@ -119,7 +189,7 @@ class _Records(ArchiveIterator):  # type: ignore[misc]  # warcio has no types
         super().close()
 
 
-def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:
+def _read(fh: IO[bytes], name: str, report: ReadReport, max_size: int) -> Iterator[Capture]:
     """Captures of one WARC, each handed on once the reader is past its record, and only if
     the record is whole: its block digest (where it has one) verifies and its gzip member
     ends. A torn member can inflate to the whole body and fail only at its end, or run on
@@ -142,11 +212,14 @@ def _read(fh: IO[bytes], name: str, report: ReadReport) -> Iterator[Capture]:
                 if pending is not None:
                     yield pending
                 last, last_offset = record, records.offset
-                pending = _capture(record, name, records.offset, report)
+                pending = _capture(record, name, records.offset, report, max_size)
         except Exception as exc:
             failure = BadRecord(name, max(records.offset, start), f"{type(exc).__name__}: {exc}")
         if last is not None and (_torn(last) or (failure is None and records.ended_in_member)):
-            report.bad.append(BadRecord(name, last_offset, TORN))
+            torn = BadRecord(name, last_offset, TORN)
+            if report.bad and (report.bad[-1].file, report.bad[-1].offset) == (name, last_offset):
+                report.bad.pop()  # found short while read: torn says more
+            report.bad.append(torn)
             start = _next_record_start(fh, last_offset + 1)
             continue
         if pending is not None and (failure is None or pending.offset < failure.offset):
@@ -162,7 +235,9 @@ def _torn(record: ArcWarcRecord) -> bool:
     return any(p.startswith("block digest failed") for p in record.digest_checker.problems)
 
 
-def _capture(record: ArcWarcRecord, name: str, offset: int, report: ReadReport) -> Capture | None:
+def _capture(
+    record: ArcWarcRecord, name: str, offset: int, report: ReadReport, max_size: int
+) -> Capture | None:
     if record.rec_type != "response" or record.http_headers is None:
         report.skipped[f"{record.rec_type} record"] += 1
         return None
@@ -175,17 +250,65 @@ def _capture(record: ArcWarcRecord, name: str, offset: int, report: ReadReport) 
         report.skipped["not HTML"] += 1
         return None
     headers = record.rec_headers
+    try:
+        body = _body(record, max_size)
+    except BadBody as exc:
+        report.bad.append(BadRecord(name, offset, str(exc)))
+        return None
+    date = headers.get_header("WARC-Date") or ""
+    try:
+        datetime.fromisoformat(date)
+    except ValueError:
+        report.notes.append(BadRecord(name, offset, f"bad WARC-Date {date[:40]!r}: read undated"))
+        date = ""
     return Capture(
         file=name,
         offset=offset,
         url=headers.get_header("WARC-Target-URI") or "",
-        date=headers.get_header("WARC-Date") or "",
+        date=date,
         record_id=headers.get_header("WARC-Record-ID"),
         status=status,
         content_type=content_type,
         payload_digest=headers.get_header("WARC-Payload-Digest"),
-        body=record.content_stream().read(),
+        body=body,
     )
+
+
+def _body(record: ArcWarcRecord, max_size: int) -> bytes:
+    """The HTTP body of a response record, de-chunked and content-decoded, read in blocks
+    and never past `max_size`; raise `BadBody` for a larger one, or for a record that ends
+    before its Content-Length (its body is not whole: a 2 GB claim over 80 bytes)."""
+    http, raw = record.http_headers, record.raw_stream
+    chunked = (http.get_header("Transfer-Encoding") or "").lower() == "chunked"
+    stream = ChunkedDataReader(raw) if chunked else raw
+    blocks, size = [], 0
+    while size <= max_size and (block := stream.read(SCAN_BLOCK)):
+        blocks.append(block)
+        size += len(block)
+    if size > max_size:
+        raise BadBody(f"body larger than the limit ({max_size} bytes, DOWNLOAD_MAXSIZE): not read")
+    while raw.read(SCAN_BLOCK):  # a chunked body's trailer
+        pass
+    if raw.limit > 0 and record.format.startswith("warc"):  # ARC lengths are often off
+        raise BadBody(
+            f"truncated record: its Content-Length says {record.length} bytes, "
+            f"it ends {record.length - raw.limit} bytes in"
+        )
+    body = b"".join(blocks)
+    codings = (http.get_header("Content-Encoding") or "").lower().split(",")
+    for coding in reversed([c.strip() for c in codings if c.strip()]):
+        if coding not in DECODERS:
+            break  # as the crawl does: an unknown coding leaves the body as it is
+        try:
+            body = DECODERS[coding](body, max_size=max_size)
+        except _DecompressionMaxSizeExceeded as exc:
+            raise BadBody(
+                f"Content-Encoding {coding} inflates past the limit "
+                f"({max_size} bytes, DOWNLOAD_MAXSIZE): not read"
+            ) from exc
+        except Exception:  # not what it says it is: read as stored, as warcio did
+            break
+    return body
 
 
 def _next_record_start(fh: IO[bytes], after: int) -> int | None:
@@ -223,10 +346,13 @@ def packed_warcs(package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
 def warcs_of(archive: Path) -> set[tuple[str, int]]:
     """The WARC files (name and size) an archive file is, or packages (a WACZ): a WACZ
     packaged again is a new file of the same WARCs."""
-    if archive.suffix != ".wacz":
-        return {(archive.name, archive.stat().st_size)}
-    with zipfile.ZipFile(archive) as package:
-        return {(Path(info.filename).name, info.file_size) for info in packed_warcs(package)}
+    if archive.suffix == ".wacz":
+        try:
+            with zipfile.ZipFile(archive) as package:
+                return {(Path(f.filename).name, f.file_size) for f in packed_warcs(package)}
+        except zipfile.BadZipFile:
+            pass  # read as one file: the extraction reports it
+    return {(archive.name, archive.stat().st_size)}
 
 
 def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -239,24 +365,47 @@ def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
     loose: dict[str, frozenset[str] | None] = {}
     packed: dict[str, frozenset[str]] = {}
     for path in archive_files(paths):
-        if path.suffix == ".wacz":
-            with zipfile.ZipFile(path) as package:
-                if "pages/pages.jsonl" not in package.namelist():
-                    continue
-                urls = page_urls(package.read("pages/pages.jsonl").decode("utf-8"))
-                for info in packed_warcs(package):
-                    with package.open(info) as fh:
-                        if run_id(fh):
-                            packed.setdefault(Path(info.filename).name, urls)
-            continue
-        with path.open("rb") as fh:
+        try:
+            fh = open_regular(path)
+        except OSError:
+            continue  # reported by the extraction
+        with fh:
+            if path.suffix == ".wacz":
+                _packed_pages(fh, path, packed)
+                continue
             run = run_id(fh)
         pages = path.parent / f"{run}-pages.jsonl"
-        listed = run is not None and pages.is_file()
-        loose[path.name] = page_urls(pages.read_text(encoding="utf-8")) if listed else None
+        if run is None or not pages.is_file():
+            loose[path.name] = None
+            continue
+        try:
+            with open_regular(pages) as listing:
+                loose[path.name] = page_urls(listing, str(pages))
+        except OSError as exc:
+            logger.warning("%s: not read (%s): every page counts as an article", pages, exc)
+            loose[path.name] = None
     kept = {name: urls for name, urls in packed.items() if name not in loose}
     kept.update((name, urls) for name, urls in loose.items() if urls is not None)
     return kept
+
+
+def _packed_pages(fh: IO[bytes], path: Path, packed: dict[str, frozenset[str]]) -> None:
+    """The page list of a WACZ, for each of its WARCs that newscrawl wrote."""
+    try:
+        package = zipfile.ZipFile(fh)
+    except zipfile.BadZipFile:
+        return  # reported by the extraction
+    with package:
+        if "pages/pages.jsonl" not in package.namelist():
+            return
+        with package.open("pages/pages.jsonl") as listing:
+            urls = page_urls(listing, f"{path}#pages/pages.jsonl")
+        if urls is None:
+            return
+        for info in packed_warcs(package):
+            with package.open(info) as member:
+                if run_id(member):
+                    packed.setdefault(Path(info.filename).name, urls)
 
 
 def run_id(warc: IO[bytes]) -> str | None:
@@ -265,7 +414,7 @@ def run_id(warc: IO[bytes]) -> str | None:
         first = next(iter(ArchiveIterator(warc)), None)
         if first is None or first.rec_type != "warcinfo":
             return None
-        fields: str = first.content_stream().read().decode("utf-8", "replace")
+        fields: str = first.raw_stream.read(WARCINFO_MAX).decode("utf-8", "replace")
     except Exception:  # an unreadable start: extraction reads past it and reports it
         return None
     for line in fields.splitlines():
@@ -275,10 +424,24 @@ def run_id(warc: IO[bytes]) -> str | None:
     return None
 
 
-def page_urls(pages_jsonl: str) -> frozenset[str]:
-    """The page URLs of a pages.jsonl (its header line has none)."""
-    rows = (json.loads(line) for line in pages_jsonl.splitlines() if line.strip())
-    return frozenset(row["url"] for row in rows if "url" in row)
+def page_urls(pages_jsonl: IO[bytes], name: str) -> frozenset[str] | None:
+    """The page URLs of a pages.jsonl (its header line has none), read line by line; None,
+    with a warning, for a file that is no page list (not JSON lines, or past the bounds)."""
+    urls, size = set(), 0
+    try:
+        while line := pages_jsonl.readline(PAGES_MAX_LINE + 1):
+            size += len(line)
+            if len(line) > PAGES_MAX_LINE or size > PAGES_MAX_BYTES:
+                raise ValueError(
+                    f"longer than {PAGES_MAX_LINE} bytes a line or {PAGES_MAX_BYTES} in all"
+                )
+            row = json.loads(line) if line.strip() else {}
+            if isinstance(row, dict) and isinstance(row.get("url"), str):
+                urls.add(row["url"])
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError among them
+        logger.warning("%s: not a page list (%s): every page counts as an article", name, exc)
+        return None
+    return frozenset(urls)
 
 
 def crawled_articles(articles: Iterable[Article], paths: Iterable[str]) -> list[Article]:

@@ -5,6 +5,7 @@ per URL, the validators the server sent (ETag, Last-Modified) and the response r
 holds its payload; per payload digest, the first record that stored it. The WARC writer
 process is its only writer (it knows the digests and record ids); the crawl only reads
 validators from it, read-only, to make conditional requests. WAL lets both run at once.
+Only plain columns are stored: nothing read back from it is ever unpickled.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ CREATE TABLE IF NOT EXISTS payloads (
     record_id TEXT NOT NULL
 );
 """
+
+
+class StateError(ValueError):
+    """A crawl state file that is not one (corrupt, empty, another database)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,28 @@ class CrawlState:
         if not path.exists():
             return None
         return cls(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30))
+
+    @staticmethod
+    def check(path: Path) -> None:
+        """Raise `StateError` if `path` holds something other than a crawl state: a run
+        would otherwise fail on every request it asks the state about."""
+        if not path.exists():
+            return
+        try:
+            db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            try:
+                rows = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                tables = {name for (name,) in rows}
+            finally:
+                db.close()
+        except sqlite3.Error as exc:
+            tables, problem = set(), str(exc)
+        else:
+            problem = "it has no urls and payloads tables" if tables else "it is empty"
+        if not {"urls", "payloads"} <= tables:
+            raise StateError(
+                f"{path} is not a crawl state ({problem}): move it away to crawl afresh"
+            )
 
     def known(self, url: str) -> Known | None:
         """What an earlier response to `url` left, if any."""

@@ -28,6 +28,7 @@ from isal import isal_zlib
 from warcio.warcwriter import WARCWriter
 
 from newscrawl.archive.state import CrawlState
+from newscrawl.locks import SymlinkRefused, open_nofollow
 
 if TYPE_CHECKING:
     import asyncio
@@ -172,7 +173,7 @@ class WarcFiles:
         name = f"{self.prefix}-{stamp}-{self._serial:05d}-{pid}-{self.hostname}.warc.gz"
         self._serial += 1
         self._file = self.folder / (name + OPEN_SUFFIX)
-        self._fh = self._file.open("xb")
+        self._fh = os.fdopen(open_nofollow(self._file, os.O_WRONLY | os.O_CREAT | os.O_EXCL), "wb")
         fcntl.flock(self._fh, fcntl.LOCK_EX)
         self._append(self._serializer.create_warcinfo_record(name, self.info))
 
@@ -203,9 +204,12 @@ def recover_open_files(folder: Path) -> None:
     crawl's writer goes on writing what it was sent after the crawl dies) is waited for."""
     for path in sorted(folder.glob(f"*.warc.gz{OPEN_SUFFIX}")):
         try:
-            fh = path.open("r+b")
+            fh = os.fdopen(open_nofollow(path, os.O_RDWR), "r+b")
         except FileNotFoundError:
             continue  # its writer finished it since the glob
+        except SymlinkRefused as exc:  # planted: recovering it would truncate its target
+            logger.warning("%s", exc)
+            continue
         with fh:
             fcntl.flock(fh, fcntl.LOCK_EX)  # returns once no writer holds it
             if not path.exists():
@@ -301,8 +305,9 @@ class WriterProcess:
     answers where it wrote it, in batches (per-page answers cost the crawl a sixth of its
     speed), which reach `on_answers` in the event loop `loop`, read when their pipe is
     readable (a thread reading them took the GIL from the crawl at every batch), or, without a
-    loop, at each `submit` and at `close`. The child ignores SIGINT so that Ctrl-C stops the
-    crawl first, which then closes the files in order; if the crawl dies, the child writes
+    loop, at each `submit` and at `close`. The child ignores SIGINT and SIGTERM so that Ctrl-C, or a
+    SIGTERM to the process group (`timeout`, `systemctl stop`), stops the crawl first, which
+    then closes the files in order; if the crawl dies, the child writes
     what it has received, closes its file and exits. If the child dies, every job still
     waiting to be located is answered with that error (the crawl then stops), and the files
     it left `.open` are recovered by the next run.
@@ -473,7 +478,8 @@ def _write_forever(
     """The child process: write every job until told to stop, or until the crawl (`parent`,
     passed in because by the time this runs it may be gone) is gone; answer at least every
     `answer_delay` seconds while jobs come."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in (signal.SIGINT, signal.SIGTERM):  # the crawl tells it when to close
+        signal.signal(stop, signal.SIG_IGN)
     try:
         files, error = make_files(), ""
     except (OSError, sqlite3.Error) as exc:  # the folder or crawl state cannot be opened

@@ -19,9 +19,11 @@ import dataclasses
 import json
 import logging
 import shutil
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.archive.reader import crawled_articles
@@ -31,7 +33,6 @@ from newscrawl.provenance import link, saved_index
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
@@ -41,6 +42,9 @@ logger = logging.getLogger(__name__)
 PARTITION = "crawl_date"
 # The folder name hive partitioning reads as null: a capture without a WARC-Date.
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+# Marks a parquet/ folder as an export's (Parquet readers skip dot files): only such a
+# folder is ever replaced, never one of the user's.
+MARKER = ".newscrawl-export"
 
 # What each column means; schema.json is built from this and `linked_schema()`.
 DESCRIPTIONS = {
@@ -79,6 +83,10 @@ DESCRIPTIONS = {
 }
 
 
+class ExportRefused(ValueError):
+    """An output folder whose parquet/ folder newscrawl did not write."""
+
+
 @dataclass
 class ExportSummary:
     """What an export wrote."""
@@ -89,7 +97,10 @@ class ExportSummary:
 
 
 def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummary:
-    """Write the articles of the archives under `paths`, with their provenance, to `out`."""
+    """Write the articles of the archives under `paths`, with their provenance, to `out`;
+    raise `ExportRefused` before reading anything if `out` holds a parquet/ folder that is
+    not an earlier export's."""
+    check_replaceable(out / "parquet")
     summary = ExportSummary()
     rows, summary.extract = linked_rows(paths, workers)
     summary.rows = len(rows)
@@ -140,23 +151,43 @@ def linked_row(article: Article, record: Provenance) -> dict[str, Any]:
     return row
 
 
+def check_replaceable(folder: Path) -> None:
+    """Raise `ExportRefused` unless `folder` is absent or an earlier export (its marker)."""
+    ours = folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+    if (folder.exists() or folder.is_symlink()) and not ours:
+        raise ExportRefused(
+            f"{folder} exists and was not written by newscrawl export: it is left alone; "
+            "name another --out folder"
+        )
+
+
 def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
-    """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export. Each
+    """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export (and
+    only an export: see `check_replaceable`); written beside it first, then renamed. Each
     file keeps its `crawl_date` column, typed as hive partitioning reads the folder name (a
     dictionary of strings), so that readers blind to partition folders (Hugging Face
     `datasets`) still have it and those that see them (pandas, DuckDB) agree with it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
+    check_replaceable(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    (fresh / MARKER).write_text("written by newscrawl export, replaced by the next one\n")
     days: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         days[row[PARTITION] or HIVE_NULL].append(row)
     for day, day_rows in days.items():
-        (folder / f"{PARTITION}={day}").mkdir()
+        (fresh / f"{PARTITION}={day}").mkdir()
         table = pa.Table.from_pylist(day_rows, schema=linked_schema())
-        pq.write_table(table, folder / f"{PARTITION}={day}" / "part-0.parquet")
+        pq.write_table(table, fresh / f"{PARTITION}={day}" / "part-0.parquet")
+    if folder.exists():
+        earlier = fresh.with_name(f"{fresh.name}-earlier")
+        folder.rename(earlier)
+        fresh.rename(folder)
+        shutil.rmtree(earlier)
+    else:
+        fresh.rename(folder)
 
 
 def schema_document() -> dict[str, Any]:

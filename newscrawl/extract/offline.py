@@ -9,6 +9,7 @@ offset it came from, as in a live crawl.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from newscrawl.archive.reader import Capture
     from newscrawl.items import Article
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -61,10 +64,12 @@ def extract_archives(
 ) -> ExtractSummary:
     """Extract every HTML page of the archives under `paths`, in order, and hand each
     article to `write` (a dataset's, a list's), but for the WARCs (name and size, loose or
-    in a WACZ) in `skip`."""
+    in a WACZ) in `skip`. Records that could not be read are logged, one line each, for
+    every command that extracts (extract, provenance, export, report)."""
     started = time.monotonic()
-    files = archive_files(paths)
-    summary = ExtractSummary(files=len(files))
+    summary = ExtractSummary()
+    files = archive_files(paths, summary.report)
+    summary.files = len(files)
     summary.report.warcs.update(skip)
     workers = workers or os.cpu_count() or 1
 
@@ -81,6 +86,10 @@ def extract_archives(
         with worker_context().Pool(workers, start_worker, (os.getpid(),)) as pool:
             _collect(pool.imap(article_from_capture, captures(), 16), write, summary)
     summary.seconds = time.monotonic() - started
+    for bad in summary.report.bad:
+        logger.warning("unreadable %s @ %d: %s", bad.file, bad.offset, bad.error)
+    for note in summary.report.notes:
+        logger.warning("note %s @ %d: %s", note.file, note.offset, note.error)
     return summary
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from newscrawl.archive.reader import archive_files, crawled_articles, warcs_of
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
+from newscrawl.locks import open_new
 from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
 from newscrawl.provenance.linker import link
 
@@ -101,7 +103,7 @@ def run_provenance(
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(f".{out.name}.partial")
     try:
-        with partial.open("w", encoding="utf-8") as fh:
+        with os.fdopen(open_new(partial), "w", encoding="utf-8") as fh:
             for record in run.records:
                 fh.write(json.dumps(dataclasses.asdict(record), ensure_ascii=False) + "\n")
         index.save()
