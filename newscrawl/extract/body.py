@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from newscrawl.extract.chrome import clean_paragraphs, prune
-from newscrawl.extract.tree import normalize_space, text_of
+from newscrawl.extract.chrome import clean_paragraphs, prune, prune_story_lists
+from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -30,8 +30,10 @@ def extract_body(
 
     Prunes `tree` in place (callers read links and credits first). `header` holds the
     title and description: a leading paragraph that repeats one of them, from outside the
-    main block, is the page's headline or standfirst, not the article's text."""
+    main block, is the page's headline or standfirst, not the article's text (a
+    "description" as long as an article is the article: Blogger's microdata says so)."""
     prune(tree, keep=main.element)
+    prune_story_lists(tree, keep=main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if not paragraphs and main.element is not None:
         paragraphs = [text_of(p) for p in main.element.iter("p")]
@@ -56,6 +58,7 @@ def _drop_header(
     start = 0
     while (
         start < len(paragraphs)
+        and len(paragraphs[start]) < ARTICLE_LENGTH
         and normalize_space(paragraphs[start]).casefold() in repeated
         and normalize_space(paragraphs[start]) not in own
     ):

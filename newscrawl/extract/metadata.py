@@ -46,7 +46,7 @@ _BY = re.compile(r"^(?:by|von|par|por|quelle|source)\b:?\s*", re.IGNORECASE)
 # A name's trailing initials or place: "Elena Oberholzer (obe)", "AP in Valencia".
 _AFTER_NAME = re.compile(r"\s*\([^)]*\)$|\s+in\s+[A-Z][\w-]+$")
 # Separators between a `<title>`'s headline and the site's name.
-_TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ")
+_TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
 # A stated timestamp within these bounds of midnight UTC may be another day locally:
 # UTC-8 (the Americas' west coast) to UTC+10 (eastern Australia).
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
