@@ -29,6 +29,8 @@ htmldate's date on the same pages:
 - authors: strict = the same set of names; lenient = the same number of names, each
   matched leniently (a page whose byline names no one expects no names);
 - date: the day.
+Their bodies are scored as above against fundus' own text of each page (its
+publisher-specific parsers' output, not hand-checked).
 Targets: author >= 0.70, date >= 0.92, title lenient >= 0.90.
 """
 
@@ -211,12 +213,13 @@ class Metadata:
 
 @dataclass(frozen=True)
 class MetaPage:
-    """A real page with its hand-checked metadata."""
+    """A real page with its hand-checked metadata and its article's text (fundus')."""
 
     name: str
     url: str
     html: str
     truth: Metadata
+    body: str
 
 
 def metadata_pages(folder: Path = FUNDUS) -> list[MetaPage]:
@@ -226,7 +229,8 @@ def metadata_pages(folder: Path = FUNDUS) -> list[MetaPage]:
         raw = gzip.decompress((folder / entry["file"]).read_bytes())
         truth = Metadata(entry["title"], tuple(entry["authors"]), entry["date"])
         name = entry["file"].removesuffix(".html.gz")
-        pages.append(MetaPage(name, entry["url"], decode_html(raw, "text/html"), truth))
+        html = decode_html(raw, "text/html")
+        pages.append(MetaPage(name, entry["url"], html, truth, entry["body"]))
     return pages
 
 
@@ -316,6 +320,8 @@ def main() -> None:
     )
     pages = metadata_pages()
     print_metadata(metadata_scores(pages), len(pages))
+    bodies = compare({p.name: Page(p.url, p.html, p.body) for p in pages})
+    print_table("fundus page", bodies, {"all pages": list(bodies)})
     args.cache.mkdir(parents=True, exist_ok=True)
     real = compare(package_pages(args.cache))
     print_table(f"newspaper4k {NEWSPAPER4K_VERSION} page", real, {"all pages": list(real)})

@@ -215,7 +215,12 @@ def prune_story_lists(tree: HtmlElement, keep: HtmlElement | None) -> None:
 
 
 def _is_teaser(element: HtmlElement) -> bool:
-    """Whether the block opens with a link of a story's length that holds much of its text."""
+    """Whether the block opens with a link of a story's length that holds much of its text.
+
+    A link is a block of its own only among links: inside a sentence it is the text's."""
+    parent = element.getparent()
+    if element.tag == "a" and parent is not None and _shows_text(parent):
+        return False
     texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
     link = next(texts, None)
     if link is None or not link.get("href") or link.get("href", "").startswith("#"):
@@ -225,6 +230,11 @@ def _is_teaser(element: HtmlElement) -> bool:
     words = link.text_content().split()
     total = len(" ".join(element.text_content().split()))
     return len(words) >= _STORY_LINK_WORDS and len(" ".join(words)) >= _STORY_LINK_SHARE * total
+
+
+def _shows_text(element: HtmlElement) -> bool:
+    """Whether the element shows text of its own, outside its children."""
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
 
 
 def _text_before(element: HtmlElement, link: HtmlElement) -> bool:
