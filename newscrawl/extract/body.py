@@ -3,9 +3,9 @@
 trafilatura runs in its fast mode where the main block holds an article. Its default mode
 also runs readability and jusText and keeps whichever finds more text: a rescue for pages
 whose main text its own pass misses, costing about a third of its time. Where the block
-marks the article that rescue is redundant (the quality benchmark scores the same with and
-without it, page by page); it still runs where the block is small (home pages, teaser
-lists, blurbs)."""
+marks the article that rescue is mostly redundant (the quality benchmark scores the same
+with and without it on most pages); it still runs where the block is small (home pages,
+teaser lists, blurbs), and where the fast pass missed the block's first long paragraph."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ from trafilatura.xml import xmltotxt
 
 from newscrawl.extract.chrome import clean_paragraphs, prune, prune_story_lists
 from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
+
+# A paragraph this long is the article's, not a caption or a dateline.
+_LEAD = 150
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,6 +38,8 @@ def extract_body(
     prune(tree, keep=main.element)
     prune_story_lists(tree, keep=main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
+    if main.holds_article and not _holds_lead(paragraphs, main.element):
+        paragraphs = _trafilatura(tree, url, fast=False)
     if not paragraphs and main.element is not None:
         paragraphs = [text_of(p) for p in main.element.iter("p")]
     paragraphs = _drop_header(paragraphs, main.element, header)
@@ -48,6 +53,16 @@ def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:
         return []
     blocks = (xmltotxt(child, include_formatting=False).strip() for child in document.body)
     return [text for text in blocks if text]
+
+
+def _holds_lead(paragraphs: list[str], main: HtmlElement | None) -> bool:
+    """Whether the output holds the main block's first long paragraph: where it does not,
+    trafilatura's fast pass took the wrong region (a page's menus) and the full pass, with
+    its readability and jusText rescue, is worth its cost."""
+    if main is None:
+        return True
+    lead = next((text for p in main.iter("p") if len(text := text_of(p)) >= _LEAD), None)
+    return lead is None or lead in normalize_space(" ".join(paragraphs))
 
 
 def _drop_header(
