@@ -59,10 +59,13 @@ class LineRule:
 
 
 _CANDIDATES = etree.XPath("//body//*[@class or @id]")
-# Blocks that open with a link (or are one), with the link's text: teaser candidates.
+# A teaser is a small block: a title link, maybe an image, a date, an excerpt.
+_TEASER_NODES = 40
+# Small blocks with a sibling and a link: teaser candidates (checked by `_is_teaser`).
 _OPENING_LINKS = etree.XPath(
     "//body//*[self::a or self::p or self::li or self::div or self::article or self::h2"
-    " or self::h3 or self::h4][string-length(normalize-space()) > 0]"
+    " or self::h3 or self::h4][preceding-sibling::* or following-sibling::*]"
+    f"[count(descendant::*) < {_TEASER_NODES}][descendant-or-self::a[@href]]"
 )
 # A story link's text has this many words at least ("Home", "Next" are navigation).
 _STORY_LINK_WORDS = 4
@@ -218,18 +221,18 @@ def _is_teaser(element: HtmlElement) -> bool:
     """Whether the block opens with a link of a story's length that holds much of its text.
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
-    parent = element.getparent()
-    if element.tag == "a" and parent is not None and _shows_text(parent):
-        return False
     texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
     link = next(texts, None)
     if link is None or not link.get("href") or link.get("href", "").startswith("#"):
         return False
-    if _text_before(element, link):
-        return False
     words = link.text_content().split()
+    if len(words) < _STORY_LINK_WORDS or _text_before(element, link):
+        return False
+    parent = element.getparent()
+    if element.tag == "a" and parent is not None and _shows_text(parent):
+        return False
     total = len(" ".join(element.text_content().split()))
-    return len(words) >= _STORY_LINK_WORDS and len(" ".join(words)) >= _STORY_LINK_SHARE * total
+    return len(" ".join(words)) >= _STORY_LINK_SHARE * total
 
 
 def _shows_text(element: HtmlElement) -> bool:
