@@ -3,9 +3,9 @@
 trafilatura runs in its fast mode where the main block holds an article. Its default mode
 also runs readability and jusText and keeps whichever finds more text: a rescue for pages
 whose main text its own pass misses, costing about a third of its time. Where the block
-marks the article that rescue is redundant (the quality benchmark scores the same with and
-without it, page by page); it still runs where the block is small (home pages, teaser
-lists, blurbs)."""
+marks the article that rescue is mostly redundant (the quality benchmark scores the same
+with and without it on most pages); it still runs where the block is small (home pages,
+teaser lists, blurbs), and where the fast pass missed the block's first long paragraph."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from newscrawl.extract.chrome import clean_paragraphs, prune
-from newscrawl.extract.tree import normalize_space, text_of
+from newscrawl.extract.chrome import clean_paragraphs, prune, prune_story_lists
+from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
+
+# A paragraph this long is the article's, not a caption or a dateline.
+_LEAD = 150
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -30,9 +33,13 @@ def extract_body(
 
     Prunes `tree` in place (callers read links and credits first). `header` holds the
     title and description: a leading paragraph that repeats one of them, from outside the
-    main block, is the page's headline or standfirst, not the article's text."""
+    main block, is the page's headline or standfirst, not the article's text (a
+    "description" as long as an article is the article: Blogger's microdata says so)."""
     prune(tree, keep=main.element)
+    prune_story_lists(tree, keep=main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
+    if main.holds_article and not _holds_lead(paragraphs, main.element):
+        paragraphs = _trafilatura(tree, url, fast=False)
     if not paragraphs and main.element is not None:
         paragraphs = [text_of(p) for p in main.element.iter("p")]
     paragraphs = _drop_header(paragraphs, main.element, header)
@@ -48,6 +55,16 @@ def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:
     return [text for text in blocks if text]
 
 
+def _holds_lead(paragraphs: list[str], main: HtmlElement | None) -> bool:
+    """Whether the output holds the main block's first long paragraph: where it does not,
+    trafilatura's fast pass took the wrong region (a page's menus) and the full pass, with
+    its readability and jusText rescue, is worth its cost."""
+    if main is None:
+        return True
+    lead = next((text for p in main.iter("p") if len(text := text_of(p)) >= _LEAD), None)
+    return lead is None or lead in normalize_space(" ".join(paragraphs))
+
+
 def _drop_header(
     paragraphs: list[str], main: HtmlElement | None, header: tuple[str | None, ...]
 ) -> list[str]:
@@ -56,6 +73,7 @@ def _drop_header(
     start = 0
     while (
         start < len(paragraphs)
+        and len(paragraphs[start]) < ARTICLE_LENGTH
         and normalize_space(paragraphs[start]).casefold() in repeated
         and normalize_space(paragraphs[start]) not in own
     ):

@@ -1,11 +1,15 @@
 """Aggregator chrome: every rule that keeps site furniture out of an article's body.
 
-Two kinds of rule, each named for what it removes:
+Three kinds of rule, each named for what it removes:
 - `SelectorRule`: a class/id pattern; matching elements are pruned from the tree before the
   body is extracted (never an element that holds the article's main text block).
+- `STRUCTURE_RULES`: lists of other stories recognised by their shape, whatever their
+  class names: runs of sibling blocks that each open with a link to a story, and the
+  short heading over such a run; pruned from the tree like the selector rules.
 - `LineRule`: a pattern over one line of extracted text; matching lines are dropped, and a
   rule with `ends_article` drops everything after the line too (teaser lists, footers).
-Rules are generic (class-name and wording patterns), each one seen on a seed page.
+Rules are generic (class-name, shape and wording patterns), each tested on markup of
+several CMSs (tests/data/cms/).
 """
 
 from __future__ import annotations
@@ -55,6 +59,20 @@ class LineRule:
 
 
 _CANDIDATES = etree.XPath("//body//*[@class or @id]")
+# A teaser is a small block: a title link, maybe an image, a date, an excerpt.
+_TEASER_NODES = 40
+# Small blocks with a sibling and a link: teaser candidates (checked by `_is_teaser`).
+_OPENING_LINKS = etree.XPath(
+    "//body//*[self::a or self::p or self::li or self::div or self::article or self::h2"
+    " or self::h3 or self::h4][preceding-sibling::* or following-sibling::*]"
+    f"[count(descendant::*) < {_TEASER_NODES}][descendant-or-self::a[@href]]"
+)
+# A story link's text has this many words at least ("Home", "Next" are navigation).
+_STORY_LINK_WORDS = 4
+# A teaser's link holds this share of its text at least (title, maybe a date and a line).
+_STORY_LINK_SHARE = 0.3
+# A heading over a teaser list is this short ("Similar News", "More from Reuters").
+_HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
@@ -99,14 +117,30 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
     ),
 )
 
+STRUCTURE_RULES = {
+    "story_link_run": "two or more sibling blocks (paragraphs, list items, cards) that each"
+    " open with a link to a story: 'Similar News', related-post lists ('... Read more »')",
+    "teaser_heading": "the short heading right over such a run: 'Similar News', 'Related',"
+    " 'You might also like:', 'More from ...'",
+}
+
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule("ad_markers", "autoblog ad slots: [ad_1], [ad_2]", r"\[ad_\d+\]"),
     LineRule("source_link", "the autoblog's 'Source link' anchor text", r"source link"),
     LineRule("read_more", "'Read more »' teaser links", r"(read more|continue reading)\s*[»›>…]*"),
     LineRule(
+        "appeared_first_on",
+        "feed footers: 'The post ... appeared first on ...', 'This article originally "
+        "appeared in ...'",
+        r"(the post .{1,200} )?appeared first (on|in) .{1,100}"
+        r"|((this|the) (article|story|post|piece) )?(was )?(originally|first) (appeared|published)"
+        r" (on|in|at|by) .{1,100}",
+    ),
+    LineRule(
         "share_row",
         "share-button rows: 'Share. Facebook Twitter ...', 'Share.'",
-        rf"share( this( article| story)?)?[.:!]?(\s*(?:{_NETWORKS}))*"
+        rf"share( this( article| story)?)?[.:!]?(\s*(?:{_NETWORKS}))*|like this[.:!]?"
+        rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
         rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+",
     ),
     LineRule("also_read", "'ALSO READ: ...' cross-links", r"(also read|read also|see also)\s*:.*"),
@@ -140,9 +174,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "teaser_list",
         "headings that start trailing teaser lists and everything after them: 'You might "
         "also be interested in...', 'Similar News:', 'Latest from ...', 'Popular Posts'",
-        r"(you might also (be interested in|like)|related (posts|articles|stories)|popular posts"
-        r"|recommended (for you|from our partners)|don[’']?t miss|more stories|trending now"
-        r"|similar news:.*|latest from\b.{0,40})\W*",
+        r"(you might also (be interested in|like)|you may also like|related( posts| articles"
+        r"| stories| news)?|popular posts|recommended (for you|from our partners)|don[’']?t miss"
+        r"|more stories|trending now|read next|similar news(:.*)?|latest from\b.{0,40}"
+        r"|more from\b.{0,40})\W*",
         ends_article=True,
     ),
 )
@@ -159,6 +194,88 @@ def prune(
     doomed = [e for e in _CANDIDATES(tree) if _matches(pattern, e) and e not in protected]
     for element in doomed:
         element.drop_tree()
+
+
+def prune_story_lists(tree: HtmlElement, keep: HtmlElement | None) -> None:
+    """Remove the structure rules' lists of other stories from `tree`, except `keep` and
+    its ancestors (the article's own paragraphs stay, even inside `keep`)."""
+    protected = set() if keep is None else {keep, *keep.iterancestors()}
+    teasers = {e for e in _OPENING_LINKS(tree) if _is_teaser(e)}
+    doomed: list[HtmlElement] = []
+    for parent in {e.getparent() for e in teasers} - {None}:
+        for run in _runs(parent, teasers):
+            whole = len(run) == len(parent) and parent not in protected
+            items = [parent] if whole else run
+            heading = items[0].getprevious()
+            while heading is not None and not isinstance(heading.tag, str):  # comments
+                heading = heading.getprevious()
+            if heading is not None and _is_heading(heading):
+                doomed.append(heading)
+            doomed += items
+    for element in doomed:
+        if element not in protected and element.getparent() is not None:
+            element.drop_tree()
+
+
+def _is_teaser(element: HtmlElement) -> bool:
+    """Whether the block opens with a link of a story's length that holds much of its text.
+
+    A link is a block of its own only among links: inside a sentence it is the text's."""
+    texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
+    link = next(texts, None)
+    if link is None or not link.get("href") or link.get("href", "").startswith("#"):
+        return False
+    words = link.text_content().split()
+    if len(words) < _STORY_LINK_WORDS or _text_before(element, link):
+        return False
+    parent = element.getparent()
+    if element.tag == "a" and parent is not None and _shows_text(parent):
+        return False
+    total = len(" ".join(element.text_content().split()))
+    return len(" ".join(words)) >= _STORY_LINK_SHARE * total
+
+
+def _shows_text(element: HtmlElement) -> bool:
+    """Whether the element shows text of its own, outside its children."""
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
+
+
+def _text_before(element: HtmlElement, link: HtmlElement) -> bool:
+    """Whether the block shows text before its first link."""
+    for node in element.iter():
+        if node is link:
+            return False
+        if (node.text or "").strip():
+            return True
+        if node is not element and link not in node.iterdescendants() and (node.tail or "").strip():
+            return True
+    return False
+
+
+def _runs(parent: HtmlElement, teasers: set[HtmlElement]) -> list[list[HtmlElement]]:
+    """Runs of two or more consecutive teaser children of `parent`."""
+    runs: list[list[HtmlElement]] = []
+    current: list[HtmlElement] = []
+    for child in parent:
+        if not isinstance(child.tag, str):  # a comment between two teasers
+            continue
+        if child in teasers:
+            current.append(child)
+            continue
+        if len(current) > 1:
+            runs.append(current)
+        current = []
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    """Whether the element is a short title line that links nowhere (tab switches such
+    as "RELATED ARTICLES" point at "#"): a teaser list's heading."""
+    words = element.text_content().split()
+    links = (a.get("href") or "#" for a in element.iter("a"))
+    return 0 < len(words) <= _HEADING_WORDS and all(href.startswith("#") for href in links)
 
 
 def in_pruned_chrome(element: HtmlElement, keep: HtmlElement) -> bool:

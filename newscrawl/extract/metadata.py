@@ -1,25 +1,27 @@
-"""Article metadata: structured data first, then the page's head and headline, then htmldate.
+"""Article metadata: structured data first, then the page's head and byline, then htmldate.
 
 Publishers state their metadata in JSON-LD and OpenGraph for search engines and social
-sites; that is the most reliable source. htmldate runs only for an article page that states
-no date, so a well-marked page costs no extra pass, and neither does a page that does not
-look like one article (a home page, section front or contact page, whose "date" would be
-some teaser's). The test is cheap and can err: a short article without structured data or
-an `<article>` element gets no date from htmldate. trafilatura's
-metadata heuristics (bylines in the text) are not run at all: they cost as much as
-extracting the body, so authors come only from what the page states.
+sites; that is the most reliable source, and the page's `<meta>` tags, `rel=author` links
+and visible byline are the fallbacks, in that order. htmldate runs on every page that looks
+like one article and states no date, and on a page whose stated timestamp lies near
+midnight UTC: there the day the page shows its readers (its local day) wins over the UTC
+day when the two differ by one. A home page, section front or contact page gets no date
+search: its "date" would be some teaser's.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from copy import deepcopy
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property
+from html import unescape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
+from trafilatura.metadata import extract_author
 
 from newscrawl.extract.tree import normalize_space, text_of
 from newscrawl.items import Article
@@ -30,6 +32,26 @@ if TYPE_CHECKING:
     from newscrawl.extract.structured import Structured
     from newscrawl.extract.tree import MainBlock
 
+
+# Author `<meta>` names, in order of trust; keys are lower-cased (`DC.creator` too).
+_AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+# What bylines name that is no person: staff, desks and teams.
+_NOT_A_NAME = re.compile(
+    r"\b(staff|redaktion|rédaction|redacción|redazione|editorial|newsroom|desk|team|red|"
+    r"editors?|agencies|agenturen)\b|@|https?:|www\.|\.(com|net|org|de|at|ch|fr|es|it|uk|is|be)\b|\d",
+    re.IGNORECASE,
+)
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/&]|\s(?:and|und|et|y|e|og|och|ve)\s)\s*", re.IGNORECASE)
+_BY = re.compile(r"^(?:by|von|par|por|quelle|source)\b:?\s*", re.IGNORECASE)
+# A name's trailing initials or place: "Elena Oberholzer (obe)", "AP in Valencia".
+_AFTER_NAME = re.compile(r"\s*\([^)]*\)$|\s+in\s+[A-Z][\w-]+$")
+# Separators between a `<title>`'s headline and the site's name.
+_TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
+# A stated timestamp within these bounds of midnight UTC may be another day locally:
+# UTC-8 (the Americas' west coast) to UTC+10 (eastern Australia).
+_LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
+
+_ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
 _SYNDICATION_XPATH = (
@@ -59,6 +81,15 @@ class _Page:
         """The first stated `<meta>` content among `names`."""
         return next((self.metas[n] for n in names if n in self.metas), None)
 
+    def meta_all(self, *names: str) -> list[str]:
+        """Every stated `<meta>` content among `names` (all of a repeated name), in order."""
+        return [
+            normalize_space(element.get("content") or "")
+            for name in names
+            for element in self.tree.iter("meta")
+            if (element.get("name") or element.get("property") or "").lower() == name
+        ]
+
     def link(self, rel: str) -> str | None:
         """A `<link rel=...>` target."""
         hrefs = self.tree.xpath("//link[@rel = $r]/@href", r=rel)
@@ -69,24 +100,24 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
     """An article with every metadata field filled (no text yet), each from the most
     reliable source that has it."""
     page = _Page(tree)
-    published = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
-    if published is None and _is_article_page(tree, data, main):
-        published = iso_date(find_date(tree, url=url, extensive_search=False))
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
     site_name = (
         data.first("og:site_name", "site:name")
         or page.meta("application-name")
-        or (urlsplit(url).hostname or "").removeprefix("www.")  # as trafilatura would say
+        or host  # as trafilatura would say
         or None
     )
+    publisher = data.first("ld:publisher", "dc:publisher") or site_name
+    sites = _SiteNames(host, site_name, publisher)
     return Article(
         url=url,
         canonical_url=_absolute(
             url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
         ),
         syndication_urls=_syndication_urls(tree, url),
-        title=data.first("ld:headline", "og:title", "dc:title", "ld:name") or _headline(tree),
-        authors=_authors(data, page),
-        published=published,
+        title=_title(tree, data, sites),
+        authors=_authors(tree, data, page, sites),
+        published=_published(tree, url, data, main),
         modified=iso_date(
             data.first("ld:dateModified", "article:modified_time", "og:updated_time")
         ),
@@ -95,7 +126,7 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
         or _locale(data.first("og:locale"))
         or page.meta("content-language"),
         site_name=site_name,
-        publisher=data.first("ld:publisher", "dc:publisher") or site_name,
+        publisher=publisher,
         description=data.first("ld:description", "og:description", "dc:description")
         or page.meta("description"),
         section=data.first("ld:articleSection", "article:section") or page.meta("section"),
@@ -103,6 +134,47 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
         image=_absolute(url, data.first("ld:image", "og:image", "og:image:url"))
         or _absolute(url, page.meta("twitter:image")),
     )
+
+
+def _published(tree: HtmlElement, url: str, data: Structured, main: MainBlock) -> str | None:
+    """The stated publication date, on the page's local day where it is stated in UTC;
+    htmldate's for an article that states none."""
+    stated = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
+    if stated is None:
+        if not _is_article_page(tree, data, main):
+            return None
+        return iso_date(find_date(tree, url=url, extensive_search=True))
+    moment = datetime.fromisoformat(stated)
+    if moment.utcoffset() != timedelta(0) or not _near_midnight(moment):
+        return stated
+    return _local_time(tree, moment) or stated
+
+
+def _near_midnight(moment: datetime) -> bool:
+    """Whether some local time zone puts this instant on another day than its own."""
+    return any((moment + offset).date() != moment.date() for offset in _LOCAL_OFFSETS)
+
+
+def _local_time(tree: HtmlElement, moment: datetime) -> str | None:
+    """A UTC instant in the page's own time zone: the same instant stated elsewhere with
+    the local offset (a `<time>` element, a `<meta>`), else the day the page's date
+    elements show where that is one day off the UTC day."""
+    for stamp in tree.xpath("//time/@datetime | //meta/@content"):
+        local = iso_date(str(stamp)) if _ISO_STAMP.match(str(stamp)) else None
+        if local and (when := datetime.fromisoformat(local)).utcoffset() and when == moment:
+            return local
+    body = tree.find("body")
+    if body is None:
+        return None
+    shown = deepcopy(body)
+    for element in shown.xpath(".//script | .//style | .//*[@datetime or @content]"):
+        element.attrib.pop("datetime", None)
+        element.attrib.pop("content", None)
+        if element.tag in {"script", "style"}:
+            element.drop_tree()
+    day = find_date(shown, extensive_search=False, original_date=True)
+    days = {(moment + offset).date().isoformat() for offset in _LOCAL_OFFSETS}
+    return day if day in days - {moment.date().isoformat()} else None
 
 
 def _is_article_page(tree: HtmlElement, data: Structured, main: MainBlock) -> bool:
@@ -118,11 +190,61 @@ def _syndication_urls(tree: HtmlElement, url: str) -> list[str]:
     return list(dict.fromkeys(urljoin(url, target) for target in targets if target))
 
 
-def _headline(tree: HtmlElement) -> str | None:
-    """For a page that states no headline: its `<h1>`, else its `<title>`."""
-    heading = tree.find(".//h1")
-    title = text_of(heading) if heading is not None else tree.findtext(".//title")
-    return normalize_space(title or "") or None
+class _SiteNames:
+    """The names a site goes by (its name, publisher, host), compared without case,
+    spaces or punctuation: "DER SPIEGEL", "spiegel.de" and "Spiegel" are one."""
+
+    def __init__(self, host: str, *names: str | None) -> None:
+        labels = host.split(".")[:-1]  # "orf.at" -> "orf"; "news.bbc.co.uk" -> news, bbc, co
+        self.names = {_squash(n) for n in (host, *names, *labels) if n and len(_squash(n)) > 2}
+
+    def named(self, text: str) -> bool:
+        """Whether the text is one of the site's names (or its name with a suffix such as
+        "online" or ".de" that only a site name carries)."""
+        squashed = _squash(text)
+        return squashed in self.names or any(
+            (squashed.startswith(name) and squashed[len(name) :] in {"online", "de", "com"})
+            or (len(name) > 5 and len(text.split()) <= 4 and squashed.endswith(name))
+            for name in self.names
+        )
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None:
+    """The stated headline (JSON-LD, OpenGraph, Dublin Core), else the `<title>` without the
+    site's name; the `<h1>` only where it matches that title (a site banner may be the
+    first `<h1>`)."""
+    stated = data.first("ld:headline", "og:title", "dc:title")
+    if stated:  # often escaped twice: "&quot;" in a JSON-LD string
+        return _without_site_name(normalize_space(unescape(stated)), sites)
+    title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
+    for heading in tree.iter("h1"):
+        text = text_of(heading)
+        if text and title and _same_headline(text, title):
+            return text
+    return title or data.first("ld:name")
+
+
+def _without_site_name(title: str, sites: _SiteNames) -> str:
+    """The title without a leading or trailing part that names the site."""
+    for separator in _TITLE_SEPARATORS:
+        parts = title.split(separator)
+        if len(parts) < 2:
+            continue
+        if sites.named(parts[-1]):
+            return separator.join(parts[:-1]).strip()
+        if sites.named(parts[0]):
+            return separator.join(parts[1:]).strip()
+    return title
+
+
+def _same_headline(heading: str, title: str) -> bool:
+    """Whether an `<h1>` and a title are the same headline (one holds the other)."""
+    a, b = _squash(heading), _squash(title)
+    return bool(a and b) and (a in b or b in a)
 
 
 def iso_date(text: str | None) -> str | None:
@@ -142,13 +264,36 @@ def iso_date(text: str | None) -> str | None:
     return moment.isoformat()
 
 
-def _authors(data: Structured, page: _Page) -> list[str]:
-    names = data.values("ld:author") or data.values("dc:creator")
-    if not names:
-        stated = page.meta("author", "article:author", "byl")
-        names = [stated] if stated else []
-    names = [normalize_space(n) for n in names]
-    return list(dict.fromkeys(n for n in names if n and not n.startswith(("http:", "https:"))))
+def _authors(tree: HtmlElement, data: Structured, page: _Page, sites: _SiteNames) -> list[str]:
+    """The first source's people: JSON-LD, Dublin Core, author `<meta>` tags, `rel=author`
+    links, then the visible byline (trafilatura's). A source that names only the site, its
+    staff or a URL gives way to the next."""
+    sources = (
+        lambda: data.values("ld:author"),
+        lambda: data.values("dc:creator"),
+        lambda: page.meta_all(*_AUTHOR_METAS),
+        lambda: [text_of(a) for a in tree.xpath("//body//a[@rel = 'author']")],
+        lambda: (extract_author(tree) or "").split(";"),
+    )
+    for source in sources:
+        names = _people(source(), sites)
+        if names:
+            return names
+    return []
+
+
+def _people(stated: list[str], sites: _SiteNames) -> list[str]:
+    """Names out of stated author strings (split at commas, "and" and the like, "By"
+    removed), without the site's own name, staff credits, e-mails or URLs."""
+    names = []
+    for text in stated:
+        parts = _NAME_SEPARATORS.split(normalize_space(unescape(text)))
+        if text.startswith(("http:", "https:")) or ("," in text and sites.named(parts[0])):
+            continue  # "hessenschau.de, Frankfurt, Germany": the site and where it is
+        names += [_AFTER_NAME.sub("", _BY.sub("", name)).strip() for name in parts]
+    return list(
+        dict.fromkeys(n for n in names if n and not sites.named(n) and not _NOT_A_NAME.search(n))
+    )
 
 
 def _tags(data: Structured, page: _Page) -> list[str]:

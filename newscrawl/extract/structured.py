@@ -51,7 +51,7 @@ class Structured:
         """Pick the first schema.org Article-like node (JSON-LD before microdata)."""
         nodes = [n for item in data.get("json-ld", []) for n in _flatten(item)]
         nodes += [n for item in data.get("microdata", []) for n in _flatten(item)]
-        article = next((n for n in nodes if _types(n) & ARTICLE_TYPES), {})
+        article = _resolved(next((n for n in nodes if _types(n) & ARTICLE_TYPES), {}), nodes)
         website = next((n for n in nodes if "WebSite" in _types(n)), {})
         og: dict[str, list[str]] = {}
         for item in data.get("opengraph", []):
@@ -119,6 +119,22 @@ def _flatten(item: Any) -> list[dict[str, Any]]:
     if "@graph" in item:
         return _flatten(item["@graph"])
     return [item]
+
+
+def _resolved(node: dict[str, Any], nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The node with each bare `{"@id": ...}` reference among its values replaced by the
+    node that `@id` names elsewhere in the page (Yoast and other SEO plugins state the
+    author as a Person node of the `@graph`, referenced from the article)."""
+    named = {str(n["@id"]): n for n in nodes if n.get("@id") and len(n) > 1}
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolve(v) for v in value]
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            return named.get(str(value["@id"]), value)
+        return value
+
+    return {key: resolve(value) for key, value in node.items()}
 
 
 def _types(node: dict[str, Any]) -> set[str]:

@@ -5,9 +5,17 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.demo.world import SEED_COPIES, DemoWorld
-from newscrawl.extract.chrome import LINE_RULES, SELECTOR_RULES, clean_paragraphs, prune
+from newscrawl.extract.chrome import (
+    LINE_RULES,
+    SELECTOR_RULES,
+    STRUCTURE_RULES,
+    clean_paragraphs,
+    prune,
+    prune_story_lists,
+)
 from newscrawl.extract.tree import main_block, parse_html, text_of
 from tests.extract.pages import PAGES, page
+from tests.extract.test_cms_chrome import ARTICLES, FOLDER, build
 
 # (rule, page, text the rule removes from that page)
 SELECTOR_CASES = [
@@ -48,6 +56,33 @@ LINE_CASES = [
     ("teaser_list", "zenger", "Recommended from our partners"),
 ]
 
+# (rule, CMS template in tests/data/cms, a whole line of chrome as that template shows it)
+CMS_LINE_CASES = [
+    ("appeared_first_on", "wp_automatic", "The post {{TITLE}} appeared first on Original Times."),
+    ("appeared_first_on", "ghost", "This article originally appeared in The Harbour Review."),
+    ("share_row", "wordpress_jetpack", "Share this:"),
+    ("share_row", "wordpress_jetpack", "Like this:"),
+    ("share_row", "blogger", "Share to Facebook"),
+    ("share_row", "blogger", "Email This"),
+    ("teaser_list", "feedzy", "Similar News"),
+    ("teaser_list", "blogger", "You might also like:"),
+    ("teaser_list", "wordpress_jetpack", "Related Posts:"),
+    ("teaser_list", "wordpress_jetpack", "Related"),
+]
+# (rule, CMS template, text the rule removes from it)
+STRUCTURE_CASES = [
+    ("story_link_run", "feedzy", "Port strike ends after overnight talks with the union"),
+    ("story_link_run", "feedzy", "Museum returns looted bronzes to their home city"),
+    ("story_link_run", "wordpress_jetpack", "Market hall reopens with forty new stalls"),
+    ("story_link_run", "wordpress_jetpack", "Bridge repairs to close the river road"),
+    ("story_link_run", "wp_automatic", "Wildfire forces evacuation of three villages"),
+    ("story_link_run", "blogger", "Night ferry returns for the summer"),
+    ("story_link_run", "ghost", "What the salt marsh remembers"),
+    ("teaser_heading", "feedzy", "Similar News"),
+    ("teaser_heading", "wordpress_jetpack", "Related Posts:"),
+    ("teaser_heading", "blogger", "You might also like:"),
+]
+
 
 def page_text(key: str) -> str:
     tree = parse_html(page(key).html)
@@ -57,7 +92,46 @@ def page_text(key: str) -> str:
 
 def test_every_rule_is_tested_on_a_seed_page() -> None:
     assert {r.name for r in SELECTOR_RULES} == {name for name, _, _ in SELECTOR_CASES}
-    assert {r.name for r in LINE_RULES} == {name for name, _, _ in LINE_CASES}
+    cases = LINE_CASES + CMS_LINE_CASES
+    assert {r.name for r in LINE_RULES} == {name for name, _, _ in cases}
+    assert set(STRUCTURE_RULES) == {name for name, _, _ in STRUCTURE_CASES}
+
+
+@pytest.mark.parametrize(("name", "template", "line"), CMS_LINE_CASES)
+def test_line_rule_matches_its_chrome_on_a_cms_template(
+    name: str, template: str, line: str
+) -> None:
+    tree = parse_html((FOLDER / f"{template}.html").read_text("utf-8"))
+    assert tree is not None
+    assert line in text_of(tree.body)
+    assert next(r for r in LINE_RULES if r.name == name).matches(line)
+
+
+@pytest.mark.parametrize(("name", "template", "chrome"), STRUCTURE_CASES)
+def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str) -> None:
+    tree = parse_html(build(template, ARTICLES[0]))
+    assert tree is not None
+    assert chrome in text_of(tree.body)
+    main = main_block(tree).element
+    prune_story_lists(tree, keep=main)
+    assert chrome not in text_of(tree.body)
+    kept = [" ".join(p.split()) for p in ARTICLES[0]["paragraphs"]]
+    assert [p for p in kept if p not in text_of(tree.body)] == []
+
+
+def test_structure_rules_keep_article_paragraphs_that_open_with_links() -> None:
+    """One paragraph opening with a link is the article's, however short: a run is two."""
+    html = (
+        "<html><body><div><p>Text of the article, long enough to be a paragraph of it.</p>"
+        '<p><a href="/report">The ministry\'s annual report on exports</a> says more.</p>'
+        "<p>Text after it, also part of the article as written by its author.</p></div>"
+        "</body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    before = text_of(tree.body)
+    prune_story_lists(tree, keep=None)
+    assert text_of(tree.body) == before
 
 
 @pytest.mark.parametrize(("name", "key", "chrome"), SELECTOR_CASES)
@@ -123,6 +197,7 @@ def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
 def test_line_rules_never_match_article_text(version: str) -> None:
     """No rule drops a line of any article of the demo world, nor its title or standfirst."""
     lines = ["Read more about China from CNBC Pro"]
+    lines += [p for article in ARTICLES for p in [article["title"], *article["paragraphs"]]]
     for article in DemoWorld(version=version).articles:
         texts = [p for p in article.paragraphs if isinstance(p, str)]
         lines += [article.title, article.description, *texts]

@@ -1,0 +1,38 @@
+"""Metadata on real pages nobody here wrote: fundus' test pages, hand-checked values."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newscrawl.extract import decode_html, extract_article
+
+FOLDER = Path(__file__).resolve().parent.parent / "data" / "fundus"
+EXPECTED = {e["file"]: e for e in json.loads((FOLDER / "expected.json").read_text("utf-8"))}
+# Each page tests one rule: a JSON-LD author, a site name that is no author, a byline
+# with several people, pages in German, Spanish, French, Italian and
+# Turkish, a UTC timestamp near midnight.
+PAGES = [
+    "it_CorriereDellaSera_2025_02_04.html.gz",  # 02:56 UTC, "5 gennaio" in Rome
+    "at_ORF_2024_11_22.html.gz",  # "red, Agenturen" credits: no author
+    "fr_LeMonde_2023_09_01.html.gz",  # "Le Monde" is the site; "Par ..." the byline
+    "ch_NZZ_2024_07_18.html.gz",  # nine authors with initials in brackets
+    "de_KlasseGegenKlasse_2026_01_07.html.gz",  # no stated date: htmldate, "06.01.2026"
+    "es_ElPais_2024_10_15.html.gz",
+    "tr_Haberturk_2024_07_03.html.gz",  # title, no author but the site
+    "us_OccupyDemocrats_2023_06_20.html.gz",  # 23:48 UTC is 19:48 in New York
+    "uk_TheGuardian_2024_02_24.html.gz",  # "Guardian staff reporter" in JSON-LD
+]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_metadata_of_a_real_page(name: str) -> None:
+    expected = EXPECTED[name]
+    html = decode_html(gzip.decompress((FOLDER / name).read_bytes()), "text/html")
+    article = extract_article(html, expected["url"])
+    assert (article.published or "")[:10] == expected["date"]
+    assert article.authors == expected["authors"]
+    assert " ".join((article.title or "").split()) == expected["title"]
