@@ -12,7 +12,7 @@ from scrapy.settings import Settings
 
 from newscrawl.archive.config import WarcConfig
 from newscrawl.locks import folder_lock
-from newscrawl.progress import live_wanted, log_to_console
+from newscrawl.progress import install_logging
 from newscrawl.spiders.distributed import shared_settings
 from newscrawl.spiders.news import NewsSpider
 
@@ -82,8 +82,9 @@ def project_settings(
     return settings
 
 
-def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
-    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
+def run_crawl(profile: Profile, settings: Settings, verbose: int = 0) -> CrawlResult:
+    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor). The log
+    goes where `install_logging` sends it, `verbose` saying how much reaches the terminal.
 
     Raises `RunLocked` when another run holds the archive folder. Next to the run's WARCs
     go its articles, `<run-id>-articles.jsonl` (when extraction
@@ -104,11 +105,11 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
         )
         settings.set("FEEDS", feeds, priority="cmdline")
     with run_lock(run.folder, shared=shared):
-        live = live_wanted(settings)
-        settings.set("LOG_INSTALL_ROOT_HANDLER", not live, priority="cmdline")
+        ours = settings.getbool("LOG_ENABLED")
+        settings.set("LOG_INSTALL_ROOT_HANDLER", not ours, priority="cmdline")
         process = CrawlerProcess(settings)
-        if live:
-            log_to_console(settings.get("LOG_LEVEL"))
+        if ours:
+            install_logging(settings, verbose)
         crawler = process.create_crawler(NewsSpider)
         process.crawl(crawler, profile=profile)
         process.start()

@@ -2,45 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.conftest import ROOT, run_newscrawl
-from tests.helpers import generated_site_profile
+from tests.conftest import run_newscrawl
+from tests.helpers import generated_site_profile, run_on_a_terminal
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def crawl_on_a_terminal(*args: str) -> str:
-    """Run `newscrawl` with a pseudo-terminal as its stdout and stderr; all it wrote."""
-    main, secondary = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newscrawl", *args],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=secondary,
-        stderr=secondary,
-        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160"},
-    )
-    os.close(secondary)
-    output = bytearray()
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the process and its children closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(main)
-    assert process.wait(120) == 0, output.decode(errors="replace")
-    return output.decode(errors="replace")
 
 
 def test_a_terminal_gets_a_live_line_and_a_pipe_gets_log_lines(tmp_path: Path) -> None:
@@ -48,7 +18,7 @@ def test_a_terminal_gets_a_live_line_and_a_pipe_gets_log_lines(tmp_path: Path) -
     slow = ["-s", "NEWSCRAWL_EXTRACT=false", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
     with DemoServer(site) as server:
         profile = generated_site_profile(tmp_path, "progress", site, server.proxy_url)
-        shown = crawl_on_a_terminal("crawl", str(profile), "--out", str(tmp_path / "tty"), *slow)
+        shown = run_on_a_terminal("crawl", str(profile), "--out", str(tmp_path / "tty"), *slow)
         piped = run_newscrawl(
             "crawl", str(profile), "--out", str(tmp_path / "pipe"), *slow,
             "-s", "NEWSCRAWL_PROGRESS_INTERVAL=0.5",
