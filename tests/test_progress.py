@@ -37,3 +37,31 @@ def test_a_wrong_progress_mode_names_the_choices(tmp_path: Path) -> None:
     result = run_newscrawl("crawl", str(profile), "-s", "NEWSCRAWL_PROGRESS=bar")
     assert result.returncode == 2
     assert "use auto, live or lines" in result.stderr
+
+
+def test_verbose_shows_the_log_and_a_log_file_keeps_all_of_it(tmp_path: Path) -> None:
+    site = GeneratedSite(20, page_size=2000, links=4)
+    with DemoServer(site) as server:
+        profile = generated_site_profile(tmp_path, "verbosity", site, server.proxy_url)
+        quiet = run_newscrawl(
+            "crawl", str(profile), "--out", str(tmp_path / "a"),
+            "--log-file", str(tmp_path / "full.log"),
+        )  # fmt: skip
+        verbose = run_newscrawl("crawl", str(profile), "--out", str(tmp_path / "b"), "-v")
+        debug = run_newscrawl("crawl", str(profile), "--out", str(tmp_path / "c"), "-vv")
+    assert quiet.returncode == verbose.returncode == debug.returncode == 0, quiet.stderr
+    assert "Spider opened" not in quiet.stderr and "Overridden settings" not in quiet.stderr
+    assert "pages (" in quiet.stderr, "newscrawl's own progress lines still show"
+    log = (tmp_path / "full.log").read_text()
+    assert "Overridden settings" in log and "Dumping Scrapy stats" in log
+    assert "DEBUG" not in log, "the file gets the log at LOG_LEVEL (INFO)"
+    assert "[scrapy.core.engine] INFO: Spider opened" in verbose.stderr
+    assert "DEBUG: Crawled (200)" not in verbose.stderr
+    assert "DEBUG: Crawled (200)" in debug.stderr
+
+
+def test_a_wrong_flag_names_the_fix() -> None:
+    result = run_newscrawl("crawl", "demo", "--outt", "x")
+    assert result.returncode == 2
+    assert "No such option: --outt" in result.stderr or "No such option '--outt'" in result.stderr
+    assert "Did you mean '--out'?" in result.stderr
