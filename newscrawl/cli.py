@@ -369,7 +369,8 @@ def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
     folders = list(archives) or _default_archives()
     if out is not None and len(folders) > 1:
         raise click.UsageError("--out names one package: give one archive folder with it")
-    _suffix(out or Path(".wacz"), ".wacz")
+    if out is not None:
+        _suffix(out, ".wacz")
     for folder in folders:
         package = out or folder / f"{folder.name}.wacz"
         try:
