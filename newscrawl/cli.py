@@ -420,8 +420,7 @@ def demo_server(
 def _suffix(out: Path, *suffixes: str) -> None:
     """A file --out whose suffix picks the format must have one of `suffixes`."""
     if out.suffix not in suffixes:
-        named = " or ".join(f"FILE{suffix}" for suffix in suffixes)
-        raise click.BadParameter(f"{out}: name a {named}", param_hint="--out")
+        raise click.BadParameter(f"{out}: name a {' or '.join(suffixes)} file", param_hint="--out")
 
 
 def _link(
