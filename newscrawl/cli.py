@@ -104,6 +104,22 @@ def _default_archives() -> list[Path]:
     return folders
 
 
+class _WorldCommand(click.Command):
+    """A command with a --world option, which an older newscrawl spelt --version: that
+    spelling is answered with the new one (and where newscrawl's own version is)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if exc.option_name != "--version":
+                raise
+            message = "No such option '--version': the demo world's is --world, newscrawl's own is"
+            raise click.NoSuchOption(
+                exc.option_name, f"{message} `newscrawl --version`", ctx=ctx
+            ) from None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscrawl")
 def main() -> None:
@@ -151,7 +167,7 @@ def crawl(
     sys.exit(_exit_code(result))
 
 
-@main.command()
+@main.command(cls=_WorldCommand)
 @_out(DEFAULT_ARCHIVES, "Archive folder: the run goes into OUT/demo/.", folder=True)
 @click.option(
     "--world",
@@ -380,7 +396,7 @@ def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
         console.print(f"[bold]packaged[/] {folder} -> {package}")
 
 
-@main.command("demo-server")
+@main.command("demo-server", cls=_WorldCommand)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port (0: any free one).")
 @click.option(

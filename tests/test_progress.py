@@ -65,3 +65,10 @@ def test_a_wrong_flag_names_the_fix() -> None:
     assert result.returncode == 2
     assert "No such option: --outt" in result.stderr or "No such option '--outt'" in result.stderr
     assert "Did you mean '--out'?" in result.stderr
+
+
+def test_the_old_spelling_of_the_world_option_names_the_new_one() -> None:
+    result = run_newscrawl("demo", "--version", "first")
+    assert result.returncode == 2
+    assert "the demo world's is --world" in result.stderr
+    assert "Did you mean" not in result.stderr
