@@ -223,7 +223,8 @@ def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None)
     console.print("\n[bold]replay it:[/]")
     console.print(f"  newscrawl replay {folder}   (pywb at {DEFAULT_REPLAY_URL}/demo/)")
     console.print("  or open the WACZ in ReplayWeb.page (https://replayweb.page)")
-    console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
+    if world == "first":
+        console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
     sys.exit(_exit_code(result))
 
 
