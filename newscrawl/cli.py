@@ -12,10 +12,15 @@ if TYPE_CHECKING:
 
     from scrapy.settings import Settings
 
+    from newscrawl.export.linked import ExportSummary
     from newscrawl.profile import Profile
+    from newscrawl.provenance import Provenance
+    from newscrawl.provenance.command import ProvenanceRun
 
 import click
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from newscrawl.profile import ProfileError, load_profile
 from newscrawl.runner import EXIT_LOCKED, CrawlResult, RunLocked, project_settings, run_crawl
@@ -42,6 +47,7 @@ _archive_folders = click.argument(
     "archives", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
 DEFAULT_ARCHIVES = Path("archives")
+DEFAULT_REPLAY_URL = "http://127.0.0.1:8080"  # where `newscrawl replay` serves
 _workers = click.option(
     "--workers",
     type=click.IntRange(min=0),
@@ -50,10 +56,36 @@ _workers = click.option(
 )
 
 
-def _output(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The --out option of the commands that write a dataset."""
-    path = click.Path(dir_okay=False, path_type=Path)
-    return click.option("--out", "out", required=True, type=path, help=help_text)
+def _out(
+    default: Path | None, help_text: str, *, folder: bool
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The --out option, one rule for every command: where the command writes (a file or a
+    folder, as it says), with its default shown."""
+    path = click.Path(file_okay=not folder, dir_okay=folder, path_type=Path)
+    return click.option(
+        "--out", "out", type=path, default=default, show_default=default is not None, help=help_text
+    )
+
+
+_logging = (
+    click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        help="Show more of the log: -v every INFO record, -vv DEBUG too.",
+    ),
+    click.option(
+        "--log-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the whole log (at LOG_LEVEL, settings and stats included) to this file.",
+    ),
+)
+
+
+def _logging_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_logging):
+        command = option(command)
+    return command
 
 
 def _default_archives() -> list[Path]:
@@ -75,26 +107,35 @@ def _default_archives() -> list[Path]:
     return folders
 
 
-def _output_folder(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The --out option of the commands that write a folder of files."""
-    path = click.Path(file_okay=False, path_type=Path)
-    return click.option("--out", "out", required=True, type=path, help=help_text)
+class _WorldCommand(click.Command):
+    """A command with a --world option, which an older newscrawl spelt --version: that
+    spelling is answered with the new one (and where newscrawl's own version is)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if exc.option_name != "--version":
+                raise
+            message = "No such option '--version': the demo world's is --world, newscrawl's own is"
+            raise click.NoSuchOption(
+                exc.option_name, f"{message} `newscrawl --version`", ctx=ctx
+            ) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newscrawl")
 def main() -> None:
-    """Crawl news sites into WARC archives and tell where each copy came from."""
+    """Crawl news sites into WARC archives and tell where each copy came from.
+
+    Every command writes where its --out says (a file or a folder); each has a default,
+    shown in the command's --help.
+    """
 
 
 @main.command()
 @click.argument("profile")
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Archive folder (default: archives/).",
-)
+@_out(DEFAULT_ARCHIVES, "Archive folder: the run goes into OUT/PROFILE-NAME/.", folder=True)
 @click.option(
     "--wacz/--no-wacz", default=None, help="Package the run as WACZ (default: as the profile says)."
 )
@@ -106,7 +147,16 @@ def main() -> None:
     metavar="NAME=VALUE",
     help="Override a Scrapy or NEWSCRAWL_* setting.",
 )
-def crawl(profile: str, out: Path | None, wacz: bool | None, sets: tuple[str, ...]) -> None:
+@_logging_options
+def crawl(
+    *,
+    profile: str,
+    out: Path,
+    wacz: bool | None,
+    sets: tuple[str, ...],
+    verbose: int,
+    log_file: Path | None,
+) -> None:
     """Crawl with PROFILE (a TOML file, or a name found in settings/) and archive it as WARC."""
     try:
         loaded = load_profile(profile)
@@ -115,61 +165,75 @@ def crawl(profile: str, out: Path | None, wacz: bool | None, sets: tuple[str, ..
     overrides = _settings_option(sets)
     if wacz is not None:
         overrides["NEWSCRAWL_WACZ"] = wacz
-    result = _run(loaded, project_settings(out, overrides))
-    _report(result)
+    result = _run(loaded, _crawl_settings(out, overrides, log_file), verbose)
+    _report_crawl(result)
     sys.exit(_exit_code(result))
 
 
-@main.command()
+@main.command(cls=_WorldCommand)
+@_out(DEFAULT_ARCHIVES, "Archive folder: the run goes into OUT/demo/.", folder=True)
 @click.option(
-    "--out",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("archives"),
-    show_default=True,
-    help="Archive folder.",
-)
-@click.option(
-    "--version",
-    "world_version",
+    "--world",
     type=click.Choice(["auto", "first", "updated"]),
     default="auto",
     show_default=True,
-    help="CNBC article version to serve; auto: 'updated' once OUT holds a demo run.",
+    help="Which version of the demo world to serve (the CNBC article changes between the "
+    "two); auto: 'updated' once OUT holds a demo run.",
 )
 @click.option("--wacz/--no-wacz", default=True, show_default=True, help="Package the run as WACZ.")
-def demo(out: Path, world_version: str, wacz: bool) -> None:
-    """Start the embedded news world on 127.0.0.1 and crawl it: the main job, offline."""
+@_logging_options
+def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None) -> None:
+    """Start the embedded news world on 127.0.0.1, crawl it, and tell where each copy came
+    from: the main job, offline. Beside the archive go the provenance records, the dataset
+    and the report."""
     from newscrawl.demo.server import DemoServer
     from newscrawl.demo.world import DemoWorld
+    from newscrawl.provenance import default_index_folder
 
     profile = load_profile("demo")
-    if world_version == "auto":
-        earlier = any((out / profile.name).glob("*.warc.gz"))
-        world_version = "updated" if earlier else "first"
-    with DemoServer(DemoWorld(version=world_version)) as server:
-        console.print(
-            f"[bold]demo world[/] ({world_version} version) serving on {server.proxy_url}"
-        )
+    folder = out / profile.name
+    if world == "auto":
+        world = "updated" if any(folder.glob("*.warc.gz")) else "first"
+    with DemoServer(DemoWorld(version=world)) as server:
+        console.print(f"[bold]demo world[/] ({world} version) serving on {server.proxy_url}")
         overrides = {
             "NEWSCRAWL_PROXY": server.proxy_url,
             "NEWSCRAWL_WACZ": wacz,
             "NEWSCRAWL_PROGRESS_INTERVAL": 1.0,
         }
-        result = _run(profile, project_settings(out, overrides))
-    _report(result)
-    folder = out / profile.name
-    console.print("\n[bold]next:[/]")
-    console.print(f"  warcio check {folder}/*.warc.gz   (every record verifies)")
-    console.print(f"  newscrawl extract {folder} --out articles.parquet")
-    console.print(f"  newscrawl provenance {folder} --out provenance.jsonl")
-    console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
+        result = _run(profile, _crawl_settings(out, overrides, log_file), verbose)
+    _report_crawl(result)
+    if not result.ok:
+        sys.exit(_exit_code(result))
+    paths = [str(folder)]
+    provenance_out = out / f"{profile.name}-provenance.jsonl"
+    dataset, report_out = out / f"{profile.name}-dataset", out / f"{profile.name}-report"
+    with console.status("linking copies to their originals"):
+        run = _link(paths, provenance_out, default_index_folder(paths))
+    _show_copies(run.records)
+    with console.status("writing the dataset and the report"):
+        _export(paths, dataset, workers=0)
+        _write_report(paths, report_out, DEFAULT_REPLAY_URL, workers=0)
+    console.print("\n[bold]where it is:[/]")
+    for label, where in (
+        ("archive", folder),
+        ("WACZ", result.stats.get("newscrawl/warc/wacz", "(--no-wacz)")),
+        ("provenance", provenance_out),
+        ("dataset", f"{dataset}/ (JSONL and Parquet)"),
+        ("report", report_out / "index.html"),
+    ):
+        console.print(f"  {label:10s} {where}", highlight=False)
+    console.print("\n[bold]replay it:[/]")
+    console.print(f"  newscrawl replay {folder}   (pywb at {DEFAULT_REPLAY_URL}/demo/)")
+    console.print("  or open the WACZ in ReplayWeb.page (https://replayweb.page)")
+    if world == "first":
+        console.print(f"  newscrawl demo --out {out}   (again: the CNBC article has changed)")
     sys.exit(_exit_code(result))
 
 
 @main.command()
 @_archive_paths
-@_output("Dataset to write: FILE.jsonl or FILE.parquet.")
+@_out(Path("articles.parquet"), "Dataset to write: FILE.jsonl or FILE.parquet.", folder=False)
 @_workers
 def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
@@ -178,8 +242,7 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     from newscrawl.export.datasets import open_dataset
     from newscrawl.extract.offline import extract_archives
 
-    if out.suffix not in (".jsonl", ".parquet"):
-        raise click.BadParameter(f"{out}: name a .jsonl or .parquet file", param_hint="--out")
+    _suffix(out, ".jsonl", ".parquet")
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("reading", total=None)
 
@@ -201,7 +264,7 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
 
 @main.command()
 @_archive_paths
-@_output("Where to write one JSON line per article: FILE.jsonl.")
+@_out(Path("provenance.jsonl"), "One JSON line per article: FILE.jsonl.", folder=False)
 @click.option(
     "--index",
     "index_dir",
@@ -233,59 +296,27 @@ def provenance(
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
     original or a copy (verbatim, spun, excerpt, rewrite), of what, and why; the output holds
     every article the index knows, decided again as new articles come."""
-    from collections import Counter
+    from newscrawl.provenance import default_index_folder
 
-    from newscrawl.provenance import default_index_folder, run_provenance
-    from newscrawl.provenance.index import CandidateIndex
-
-    if out.suffix != ".jsonl":
-        raise click.BadParameter(f"{out}: name a .jsonl file", param_hint="--out")
+    _suffix(out, ".jsonl")
     if redis_url and index_dir:
         raise click.UsageError("--index and --redis are two places for one index: pick one")
     if index_dir is None and not redis_url:
         index_dir = default_index_folder(list(paths))
-
-    def waiting(holder: str) -> None:
-        console.print(f"waiting for {holder}, which is linking with the index {index_dir}")
-
-    with (
-        _bad_files_stop(index_dir or redis_url),
-        _bad_datasets_stop(),
-        CandidateIndex.held(index_dir, waiting)
-        if index_dir
-        else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
-    ):
-        run = run_provenance(list(paths), out, index)
-    relations = Counter(record.relation for record in run.records)
-    counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
-    console.print(
-        f"[bold]{len(run.records)} articles[/] ({counts}; {run.linked} from this run) -> {out}"
-    )
-    if run.skipped:
-        files = f"{len(run.skipped)} archive file{'s' if len(run.skipped) > 1 else ''}"
-        console.print(
-            f"  {files} already linked by an earlier run: not read again "
-            f"(their articles are in the index, {index_dir or redis_url})"
-        )
+    _link(list(paths), out, index_dir, redis_url, index_name)
     sys.exit(EXIT_OK)
 
 
 @main.command()
 @_archive_paths
-@_output_folder("Folder to write articles.jsonl, parquet/ and schema.json to.")
+@_out(Path("dataset"), "Folder to write articles.jsonl, parquet/ and schema.json to.", folder=True)
 @_workers
 def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
-    from newscrawl.export.linked import ExportRefused, export_linked, load_examples
-    from newscrawl.provenance import default_index_folder
+    from newscrawl.export.linked import load_examples
 
-    try:
-        with _bad_files_stop(default_index_folder(list(paths))):
-            summary = export_linked(list(paths), out, workers)
-    except ExportRefused as exc:
-        raise click.BadParameter(str(exc), param_hint="--out") from exc
-    console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
+    summary = _export(list(paths), out, workers)
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
     if summary.extract.failed:
@@ -301,10 +332,14 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@_output_folder("Folder to write index.html and the story, graph and diff pages to.")
+@_out(
+    Path("report"),
+    "Folder to write index.html and the story, graph and diff pages to.",
+    folder=True,
+)
 @click.option(
     "--replay-url",
-    default="http://127.0.0.1:8080",
+    default=DEFAULT_REPLAY_URL,
     show_default=True,
     help="Where `newscrawl replay` serves the archive folders (each a collection).",
 )
@@ -313,16 +348,8 @@ def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> 
     """Write a static HTML report of WARC/WACZ files or archive folders (default: every folder
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
-    from newscrawl.export.report import write_report
-    from newscrawl.provenance import default_index_folder
-
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    with _bad_files_stop(default_index_folder(sources)):
-        summary = write_report(sources, out, replay_url, workers)
-    console.print(
-        f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
-        f"{summary.diffs} diffs -> {out / 'index.html'}"
-    )
+    _write_report(sources, out, replay_url, workers)
     console.print(f"  replay links expect `newscrawl replay` at {replay_url}", markup=False)
     sys.exit(EXIT_OK)
 
@@ -347,11 +374,10 @@ def replay(archives: tuple[Path, ...], port: int, host: str) -> None:
 
 @main.command()
 @_archive_folders
-@click.option(
-    "--out",
-    "out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The package to write, when packaging one folder (default: ARCHIVE/NAME.wacz).",
+@_out(
+    None,
+    "The package to write, when packaging one folder [default: ARCHIVE/NAME.wacz].",
+    folder=False,
 )
 def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
     """Package every run of an archive folder as one WACZ, for ReplayWeb.page (default: each
@@ -361,6 +387,8 @@ def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
     folders = list(archives) or _default_archives()
     if out is not None and len(folders) > 1:
         raise click.UsageError("--out names one package: give one archive folder with it")
+    if out is not None:
+        _suffix(out, ".wacz")
     for folder in folders:
         package = out or folder / f"{folder.name}.wacz"
         try:
@@ -370,20 +398,164 @@ def wacz(archives: tuple[Path, ...], out: Path | None) -> None:
         console.print(f"[bold]packaged[/] {folder} -> {package}")
 
 
-@main.command("demo-server")
-@click.option("--port", type=int, default=8765, show_default=True, help="Port on 127.0.0.1.")
+@main.command("demo-server", cls=_WorldCommand)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port (0: any free one).")
 @click.option(
-    "--version",
-    "world_version",
+    "--world",
     type=click.Choice(["first", "updated"]),
     default="first",
     show_default=True,
+    help="Which version of the demo world to serve.",
 )
-def demo_server(port: int, world_version: str) -> None:
-    """Serve the demo world as an HTTP proxy on 127.0.0.1 until Ctrl-C (for `scrapy crawl`)."""
-    from newscrawl.demo.server import main as serve
+@click.option(
+    "--generated",
+    type=int,
+    metavar="N",
+    help="Serve a generated site of N pages instead (for benchmarks).",
+)
+@click.option(
+    "--page-size", type=int, default=65536, show_default=True, help="Generated pages' size."
+)
+@click.option("--links", type=int, default=20, show_default=True, help="Links per generated page.")
+def demo_server(
+    *, host: str, port: int, world: str, generated: int | None, page_size: int, links: int
+) -> None:
+    """Serve the demo world as an HTTP proxy until Ctrl-C or SIGTERM (for `scrapy crawl`, or
+    `newscrawl crawl demo`)."""
+    from newscrawl.demo.generated import GeneratedSite
+    from newscrawl.demo.server import serve_until_stopped
+    from newscrawl.demo.responses import Resolver
+    from newscrawl.demo.world import DemoWorld
 
-    serve(["--port", str(port), "--version", world_version])
+    resolver: Resolver = (
+        GeneratedSite(generated, page_size=page_size, links=links)
+        if generated
+        else DemoWorld(version=world)
+    )
+    serve_until_stopped(resolver, host, port)
+
+
+def _suffix(out: Path, *suffixes: str) -> None:
+    """A file --out whose suffix picks the format must have one of `suffixes`."""
+    if out.suffix not in suffixes:
+        raise click.BadParameter(f"{out}: name a {' or '.join(suffixes)} file", param_hint="--out")
+
+
+def _link(
+    paths: list[str],
+    out: Path,
+    index_dir: Path | None,
+    redis_url: str | None = None,
+    index_name: str = "newscrawl",
+) -> ProvenanceRun:
+    """`newscrawl provenance`: link the articles under `paths` with the index kept in
+    `index_dir` (or Redis), write every record to `out`, and say what it found."""
+    from collections import Counter
+
+    from newscrawl.provenance import run_provenance
+    from newscrawl.provenance.index import CandidateIndex
+
+    def waiting(holder: str) -> None:
+        console.print(f"waiting for {holder}, which is linking with the index {index_dir}")
+
+    with (
+        _bad_files_stop(index_dir or redis_url),
+        _bad_datasets_stop(),
+        CandidateIndex.held(index_dir, waiting)
+        if index_dir
+        else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
+    ):
+        run = run_provenance(paths, out, index)
+    relations = Counter(record.relation for record in run.records)
+    counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
+    console.print(
+        f"[bold]{len(run.records)} articles[/] ({counts}; {run.linked} from this run) -> {out}"
+    )
+    if run.skipped:
+        files = f"{len(run.skipped)} archive file{'s' if len(run.skipped) > 1 else ''}"
+        console.print(
+            f"  {files} already linked by an earlier run: not read again "
+            f"(their articles are in the index, {index_dir or redis_url})"
+        )
+    return run
+
+
+def _export(paths: list[str], out: Path, workers: int) -> ExportSummary:
+    """`newscrawl export`: the articles with their provenance, as JSONL and Parquet."""
+    from newscrawl.export.linked import ExportRefused, export_linked
+    from newscrawl.provenance import default_index_folder
+
+    try:
+        with _bad_files_stop(default_index_folder(paths)):
+            summary = export_linked(paths, out, workers)
+    except ExportRefused as exc:
+        raise click.BadParameter(str(exc), param_hint="--out") from exc
+    console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
+    return summary
+
+
+def _write_report(paths: list[str], out: Path, replay_url: str, workers: int) -> None:
+    """`newscrawl report`: the static HTML report."""
+    from newscrawl.export.report import write_report
+    from newscrawl.provenance import default_index_folder
+
+    with _bad_files_stop(default_index_folder(paths)):
+        summary = write_report(paths, out, replay_url, workers)
+    console.print(
+        f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
+        f"{summary.diffs} diffs -> {out / 'index.html'}"
+    )
+
+
+# The evidence that says most about where a copy came from, first: what the page itself
+# points to, then whom it names, then what its text shares.
+EVIDENCE_ORDER = (
+    "source-link",
+    "points-to",
+    "outlet-link",
+    "publisher",
+    "names-origin",
+    "attribution",
+    "credit",
+    "promo",
+    "text-reuse",
+)
+
+
+def _show_copies(records: list[Provenance]) -> None:
+    """Each copy the run found, its relation, its original and its key evidence: a table on
+    a terminal, one plain line each elsewhere."""
+    rows = []
+    for record in sorted(
+        (r for r in records if r.relation not in ("original", "unknown")),
+        key=lambda r: (r.original_url or "~", r.url),
+    ):
+        key = min(
+            record.evidence,
+            key=lambda e: EVIDENCE_ORDER.index(e.kind) if e.kind in EVIDENCE_ORDER else 99,
+            default=None,
+        )
+        rows.append(
+            (
+                _schemeless(record.url),
+                f"{record.relation} {record.confidence:.2f}",
+                _schemeless(record.original_url or "-"),
+                f"{key.kind}: {key.detail}" if key else "-",
+            )
+        )
+    if not console.is_terminal:
+        console.print(f"{len(rows)} copies:")
+        for copy, relation, original, evidence in rows:
+            of = f" of {original}" if original != "-" else ", original not found"
+            console.print(f"  {copy}  {relation}{of}  ({evidence})", markup=False)
+        return
+    table = Table(title="copies and their originals", title_justify="left", expand=True)
+    for name, ratio in (("copy", 3), ("relation", None), ("original", 3), ("key evidence", 3)):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", ratio=ratio)
+    for row in rows:  # Text: a page's URL or evidence is never read as rich markup
+        table.add_row(*map(Text, row))
+    console.print(table)
 
 
 @contextmanager
@@ -394,7 +566,7 @@ def _bad_files_stop(index: Path | str | None) -> Iterator[None]:
     import sqlite3
 
     from newscrawl.locks import SymlinkRefused
-    from newscrawl.provenance.stores import StaleIndex
+    from newscrawl.provenance.entries import StaleIndex
 
     try:
         yield
@@ -419,13 +591,23 @@ def _bad_datasets_stop() -> Iterator[None]:
         raise click.UsageError(f"an article dataset given is not JSON lines ({exc})") from exc
 
 
-def _run(profile: Profile, settings: Settings) -> CrawlResult:
+def _schemeless(url: str) -> str:
+    return url.removeprefix("http://").removeprefix("https://").removeprefix("www.")
+
+
+def _crawl_settings(out: Path, overrides: dict[str, Any], log_file: Path | None) -> Settings:
+    if log_file is not None:
+        overrides["LOG_FILE"] = str(log_file)
+    return project_settings(out, overrides)
+
+
+def _run(profile: Profile, settings: Settings, verbose: int) -> CrawlResult:
     """Run a crawl; a run already under way on the same archive folder is a clean refusal."""
     from newscrawl.archive.state import StateError
     from newscrawl.locks import SymlinkRefused
 
     try:
-        return run_crawl(profile, settings)
+        return run_crawl(profile, settings, verbose)
     except ProfileError as exc:  # a setting that cannot work, and how to fix it
         raise click.UsageError(str(exc)) from exc
     except (StateError, SymlinkRefused) as exc:  # a file in the archive folder to fix
@@ -441,7 +623,7 @@ def _exit_code(result: CrawlResult) -> int:
     return EXIT_INTERRUPTED if result.finish_reason == "shutdown" else EXIT_FAILED
 
 
-def _report(result: CrawlResult) -> None:
+def _report_crawl(result: CrawlResult) -> None:
     stats = result.stats
     console.print(
         f"\n[bold]{result.finish_reason}[/]: {stats.get('response_received_count', 0)} responses, "

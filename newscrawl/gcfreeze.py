@@ -1,11 +1,11 @@
 """Keep the garbage collector's full passes off what start-up built.
 
 A crawl process holds ~150,000 objects from start-up (modules, classes, functions, compiled
-patterns) that live as long as it does. Each full collection walks all of them: measured in
-a 2,000-page crawl, twenty of them took ~100 ms each, a fifth of the crawl's CPU. Once the
-engine starts, `gc.freeze()` moves them where collections no longer look (the technique
-the `gc` documentation gives for long-lived objects); they come back when the engine stops,
-so that a process running crawl after crawl still frees what each left behind.
+patterns) that live as long as it does. Each full collection walks all of them, and over a crawl
+those walks add up to a large share of its CPU. Once the engine starts, `gc.freeze()` moves them
+where collections no longer look (the technique the `gc` documentation gives for long-lived
+objects); they come back when the engine stops, so that a process running crawl after crawl
+still frees what each left behind.
 """
 
 from __future__ import annotations

@@ -1,13 +1,15 @@
 """Progress while a crawl runs: pages, rate, queue, errors and bytes archived.
 
 Like Scrapy's LogStats, but with what an archiving crawl cares about: on a terminal, a live
-status line (rich) under the log, which then goes through rich too so the two never
-collide; elsewhere (cron, systemd, a pipe), a plain log line every few seconds.
+status line (rich) with the warnings and errors printed above it; elsewhere (cron, systemd, a
+pipe), a plain log line every few seconds. What a person reads is kept apart from the full
+log (settings dumps, every request, every item), which goes to `LOG_FILE` when one is given.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -36,22 +38,55 @@ LIVE_REFRESH = 0.5  # seconds
 
 
 def live_wanted(settings: BaseSettings) -> bool:
-    """Whether to show the live line: asked for, or "auto" on a terminal, never with a
-    LOG_FILE (the log must then go there, through Scrapy's own handler)."""
+    """Whether to show the live line: asked for, or "auto" on a terminal; never with the log
+    switched off."""
     mode = settings.get("NEWSCRAWL_PROGRESS")
     if mode not in ("auto", "live", "lines"):
         raise ProfileError(f"NEWSCRAWL_PROGRESS={mode!r}: use auto, live or lines")
-    if settings.get("LOG_FILE") or not settings.getbool("LOG_ENABLED"):
+    if not settings.getbool("LOG_ENABLED"):
         return False
     return mode == "live" or (mode == "auto" and console.is_terminal)
 
 
-def log_to_console(level: str) -> None:
-    """Send the crawl's log through rich, above the live line (instead of Scrapy's handler)."""
-    handler = RichHandler(console=console, show_path=False, rich_tracebacks=False)
-    logging.basicConfig(
-        level=level, format="[%(name)s] %(message)s", handlers=[handler], force=True
-    )
+def install_logging(settings: BaseSettings, verbose: int = 0) -> None:
+    """Route the crawl's log (in place of Scrapy's root handler): to the terminal, what a
+    person reads there (`verbose` 0: warnings and errors, and newscrawl's own progress lines
+    when there is no live line; 1: every INFO record; 2: DEBUG too); to `LOG_FILE`, when
+    set, the whole log at `LOG_LEVEL`."""
+    live = live_wanted(settings)
+    shown: logging.Handler
+    if live:  # through rich, so records print above the live line, never across it
+        shown = RichHandler(console=console, show_path=False, rich_tracebacks=False)
+        shown.setFormatter(logging.Formatter("[%(name)s] %(message)s"))
+    else:
+        shown = logging.StreamHandler(sys.stderr)
+        shown.setFormatter(_scrapy_formatter(settings))
+    shown.setLevel(logging.DEBUG if verbose >= 2 else logging.INFO)
+    if verbose == 0:
+        shown.addFilter(_progress_and_warnings if not live else _warnings)
+    handlers: list[logging.Handler] = [shown]
+    if settings.get("LOG_FILE"):
+        full = logging.FileHandler(
+            settings.get("LOG_FILE"),
+            mode="a" if settings.getbool("LOG_FILE_APPEND") else "w",
+            encoding=settings.get("LOG_ENCODING"),
+        )
+        full.setFormatter(_scrapy_formatter(settings))
+        full.setLevel(settings.get("LOG_LEVEL"))
+        handlers.append(full)
+    logging.basicConfig(level=logging.DEBUG, handlers=handlers, force=True)
+
+
+def _scrapy_formatter(settings: BaseSettings) -> logging.Formatter:
+    return logging.Formatter(settings.get("LOG_FORMAT"), settings.get("LOG_DATEFORMAT"))
+
+
+def _warnings(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+def _progress_and_warnings(record: logging.LogRecord) -> bool:
+    return _warnings(record) or record.name.startswith("newscrawl")
 
 
 def progress_line(stats: StatsCollector, elapsed: float) -> str:

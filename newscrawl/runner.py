@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.state import CrawlState
 from newscrawl.locks import folder_lock
-from newscrawl.progress import live_wanted, log_to_console
+from newscrawl.progress import install_logging
 from newscrawl.spiders.distributed import shared_settings
 from newscrawl.spiders.news import NewsSpider
 
@@ -95,8 +95,9 @@ def project_settings(
     return settings
 
 
-def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
-    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor).
+def run_crawl(profile: Profile, settings: Settings, verbose: int = 0) -> CrawlResult:
+    """Crawl with `profile` until done; blocks (starts and stops the Twisted reactor). The log
+    goes where `install_logging` sends it, `verbose` saying how much reaches the terminal.
 
     Raises `RunLocked` when another run holds the archive folder or the job folder
     (JOBDIR), `StateError` when the collection's crawl state is not one. Next to the run's
@@ -123,11 +124,11 @@ def run_crawl(profile: Profile, settings: Settings) -> CrawlResult:
             locks.enter_context(job_lock(Path(jobdir)))
         if run.incremental:
             CrawlState.check(run.state_path)
-        live = live_wanted(settings)
-        settings.set("LOG_INSTALL_ROOT_HANDLER", not live, priority="cmdline")
+        ours = settings.getbool("LOG_ENABLED")
+        settings.set("LOG_INSTALL_ROOT_HANDLER", not ours, priority="cmdline")
         process = CrawlerProcess(settings)
-        if live:
-            log_to_console(settings.get("LOG_LEVEL"))
+        if ours:
+            install_logging(settings, verbose)
         crawler = process.create_crawler(NewsSpider)
         process.crawl(crawler, profile=profile)
         process.start()

@@ -27,7 +27,7 @@ def demo_run(
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """`newscrawl demo --out DIR`: the main job, run once for the whole session."""
     out = tmp_path_factory.mktemp("demo-archive")
-    result = run_newscrawl("demo", "--out", str(out), "--version", "first")
+    result = run_newscrawl("demo", "--out", str(out), "--world", "first")
     return out / "demo", result
 
 

@@ -4,6 +4,8 @@ run them."""
 from __future__ import annotations
 
 import os
+import pty
+import re
 import signal
 import socket
 import subprocess
@@ -152,3 +154,35 @@ def group_survivors(group: int) -> list[str]:
         if pgrp == group and state != "Z":
             survivors.append(cmdline.replace(b"\0", b" ").decode(errors="replace"))
     return survivors
+
+
+def run_on_a_terminal(*args: str, cwd: Path = ROOT) -> str:
+    """Run `newscrawl` with a pseudo-terminal (160 columns) as its stdout and stderr; all it
+    wrote, control sequences included."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawl", *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160"},
+    )
+    os.close(secondary)
+    output = bytearray()
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # EIO: the process and its children closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    assert process.wait(120) == 0, output.decode(errors="replace")
+    return output.decode(errors="replace")
+
+
+def visible(output: str) -> str:
+    """What a terminal shows of `output`, roughly: control sequences dropped."""
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07", "", output)

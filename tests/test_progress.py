@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
-from tests.helpers import ROOT, generated_site_profile, run_newscrawl
+from tests.helpers import generated_site_profile, run_newscrawl, run_on_a_terminal
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def crawl_on_a_terminal(*args: str) -> str:
-    """Run `newscrawl` with a pseudo-terminal as its stdout and stderr; all it wrote."""
-    main, secondary = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newscrawl", *args],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=secondary,
-        stderr=secondary,
-        env={**os.environ, "TERM": "xterm-256color", "COLUMNS": "160"},
-    )
-    os.close(secondary)
-    output = bytearray()
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the process and its children closed the terminal
-            break
-        if not chunk:
-            break
-        output += chunk
-    os.close(main)
-    assert process.wait(120) == 0, output.decode(errors="replace")
-    return output.decode(errors="replace")
 
 
 def test_a_terminal_gets_a_live_line_and_a_pipe_gets_log_lines(tmp_path: Path) -> None:
@@ -47,7 +17,7 @@ def test_a_terminal_gets_a_live_line_and_a_pipe_gets_log_lines(tmp_path: Path) -
     slow = ["-s", "NEWSCRAWL_EXTRACT=false", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2"]
     with DemoServer(site) as server:
         profile = generated_site_profile(tmp_path, "progress", site, server.proxy_url)
-        shown = crawl_on_a_terminal("crawl", str(profile), "--out", str(tmp_path / "tty"), *slow)
+        shown = run_on_a_terminal("crawl", str(profile), "--out", str(tmp_path / "tty"), *slow)
         piped = run_newscrawl(
             "crawl", str(profile), "--out", str(tmp_path / "pipe"), *slow,
             "-s", "NEWSCRAWL_PROGRESS_INTERVAL=0.5",
@@ -66,3 +36,38 @@ def test_a_wrong_progress_mode_names_the_choices(tmp_path: Path) -> None:
     result = run_newscrawl("crawl", str(profile), "-s", "NEWSCRAWL_PROGRESS=bar")
     assert result.returncode == 2
     assert "use auto, live or lines" in result.stderr
+
+
+def test_verbose_shows_the_log_and_a_log_file_keeps_all_of_it(tmp_path: Path) -> None:
+    site = GeneratedSite(20, page_size=2000, links=4)
+    with DemoServer(site) as server:
+        profile = generated_site_profile(tmp_path, "verbosity", site, server.proxy_url)
+        quiet = run_newscrawl(
+            "crawl", str(profile), "--out", str(tmp_path / "a"),
+            "--log-file", str(tmp_path / "full.log"),
+        )  # fmt: skip
+        verbose = run_newscrawl("crawl", str(profile), "--out", str(tmp_path / "b"), "-v")
+        debug = run_newscrawl("crawl", str(profile), "--out", str(tmp_path / "c"), "-vv")
+    assert quiet.returncode == verbose.returncode == debug.returncode == 0, quiet.stderr
+    assert "Spider opened" not in quiet.stderr and "Overridden settings" not in quiet.stderr
+    assert "pages (" in quiet.stderr, "newscrawl's own progress lines still show"
+    log = (tmp_path / "full.log").read_text()
+    assert "Overridden settings" in log and "Dumping Scrapy stats" in log
+    assert "DEBUG" not in log, "the file gets the log at LOG_LEVEL (INFO)"
+    assert "[scrapy.core.engine] INFO: Spider opened" in verbose.stderr
+    assert "DEBUG: Crawled (200)" not in verbose.stderr
+    assert "DEBUG: Crawled (200)" in debug.stderr
+
+
+def test_a_wrong_flag_names_the_fix() -> None:
+    result = run_newscrawl("crawl", "demo", "--outt", "x")
+    assert result.returncode == 2
+    assert "No such option: --outt" in result.stderr or "No such option '--outt'" in result.stderr
+    assert "Did you mean '--out'?" in result.stderr
+
+
+def test_the_old_spelling_of_the_world_option_names_the_new_one() -> None:
+    result = run_newscrawl("demo", "--version", "first")
+    assert result.returncode == 2
+    assert "the demo world's is --world" in result.stderr
+    assert "Did you mean" not in result.stderr

@@ -1,8 +1,8 @@
 """WARC files on disk: naming, `.open` while written, rotation, one gzip member per record.
 
 `WarcFiles` is plain synchronous code; `WriterProcess` runs it in a child process, so that
-digests, compression and record building use the second core instead of the crawl's event
-loop (in a thread they held the GIL long enough to cost a third of the crawl's speed).
+digests, compression and record building use another core and never hold the GIL the
+crawl's event loop needs.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ class WarcFiles:
 
     def commit(self) -> None:
         """Make the crawl state durable up to the records written so far. Called after a
-        batch of writes, not after each (a commit cost as much as building a record): after a
+        batch of writes, not after each (a commit costs as much as building a record): after a
         crash the state may lag the WARC files (a payload is then stored again), never lead."""
         if self.state is not None:
             self.state.commit()
@@ -296,21 +296,19 @@ IDLE = object()
 class WriterProcess:
     """Runs `WarcFiles` in a child process fed through a pipe.
 
-    Digests, compression and warcio's record building all run there, off the crawl's
-    event loop and outside its GIL; the crawl only hands over pickled exchanges, written
-    into the pipe by the event loop itself. (Through a `multiprocessing.Queue`, a feeder
-    thread did the writing: it took the GIL from the event loop twice a job, ~0.3 ms of CPU
-    and nine context switches a page.) The pipe's buffer (1 MiB on Linux) is the writer's
-    backlog: when it is full, the crawl waits. Where a job asks to be located, the child
-    answers where it wrote it, in batches (per-page answers cost the crawl a sixth of its
-    speed), which reach `on_answers` in the event loop `loop`, read when their pipe is
-    readable (a thread reading them took the GIL from the crawl at every batch), or, without a
-    loop, at each `submit` and at `close`. The child ignores SIGINT and SIGTERM so that Ctrl-C, or a
-    SIGTERM to the process group (`timeout`, `systemctl stop`), stops the crawl first, which
-    then closes the files in order; if the crawl dies, the child writes
-    what it has received, closes its file and exits. If the child dies, every job still
-    waiting to be located is answered with that error (the crawl then stops), and the files
-    it left `.open` are recovered by the next run.
+    Digests, compression and warcio's record building all run there, off the crawl's event loop
+    and outside its GIL; the crawl only hands over pickled exchanges, written into the pipe by
+    the event loop itself (no feeder or reader thread, which would take the GIL from the event
+    loop at every job or batch). The pipe's buffer (1 MiB on Linux) is the writer's backlog:
+    when it is full, the crawl waits. Where a job asks to be located, the child answers where it
+    wrote it, in batches, so that the crawl is woken once a batch rather than once a page; the
+    answers reach `on_answers` in the event loop `loop`, read when their pipe is readable, or,
+    without a loop, at each `submit` and at `close`. The child ignores SIGINT and SIGTERM so
+    that Ctrl-C, or a SIGTERM to the process group, stops the crawl first, which then closes
+    the files in order; if the crawl dies, the child
+    writes what it has received, closes its file and exits. If the child dies, every job still
+    waiting to be located is answered with that error (the crawl then stops), and the files it
+    left `.open` are recovered by the next run.
     """
 
     def __init__(

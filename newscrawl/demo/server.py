@@ -2,12 +2,11 @@
 
 A crawler that sends every request to this proxy sees the demo world under its real URLs;
 the server only looks URLs up and never connects anywhere. Run it on its own with
-`python -m newscrawl.demo.server --port 8765`.
+`newscrawl demo-server --port 8765`.
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import signal
@@ -16,9 +15,6 @@ import threading
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
-
-from newscrawl.demo.generated import GeneratedSite
-from newscrawl.demo.world import DemoWorld
 
 if TYPE_CHECKING:
     from types import FrameType, TracebackType
@@ -158,23 +154,9 @@ class DemoServer:
         self.stop()
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Serve the demo world (or a generated site) until SIGTERM or Ctrl-C."""
-    parser = argparse.ArgumentParser(prog="python -m newscrawl.demo.server", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--version", choices=("first", "updated"), default="first")
-    parser.add_argument(
-        "--generated", type=int, metavar="N", help="serve a generated site of N pages instead"
-    )
-    parser.add_argument("--page-size", type=int, default=65536, metavar="BYTES")
-    parser.add_argument("--links", type=int, default=20, metavar="K")
-    args = parser.parse_args(argv)
-    resolver: Resolver = (
-        GeneratedSite(args.generated, page_size=args.page_size, links=args.links)
-        if args.generated
-        else DemoWorld(version=args.version)
-    )
+def serve_until_stopped(resolver: Resolver, host: str, port: int) -> None:
+    """Serve `resolver` until SIGTERM or Ctrl-C (`newscrawl demo-server`); the first line
+    printed names the address, for whoever started it."""
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -182,10 +164,6 @@ def main(argv: list[str] | None = None) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    with DemoServer(resolver, host=args.host, port=args.port) as server:
+    with DemoServer(resolver, host=host, port=port) as server:
         print(f"listening on {server.proxy_url}", flush=True)
         stop.wait()
-
-
-if __name__ == "__main__":
-    main()

@@ -26,7 +26,7 @@ class DatasetWriter(Protocol):
 def article_row(article: Article) -> dict[str, Any]:
     """An article as plain JSON-able data. Field by field, not a recursive deep copy
     (`dataclasses.asdict`, ItemAdapter): only its links are dataclasses, and copying the
-    rest cost as much as writing the row."""
+    rest costs as much as writing the row."""
     row = {field.name: getattr(article, field.name) for field in dataclasses.fields(article)}
     row["links_out"] = [dataclasses.asdict(link) for link in article.links_out]
     return row

@@ -62,7 +62,8 @@ def test_server_command_line() -> None:
         [
             sys.executable,
             "-m",
-            "newscrawl.demo.server",
+            "newscrawl",
+            "demo-server",
             "--port",
             "0",
             "--generated",

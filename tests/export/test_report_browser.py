@@ -6,58 +6,21 @@ whether the assertions pass or fail, go to test-artifacts/ at the top of the rep
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from newscrawl.demo import world
-from tests.helpers import ROOT, missing, run_newscrawl, running_pywb
+from tests.export.conftest import ARTIFACTS
+from tests.helpers import run_newscrawl, running_pywb
+
+XSS_TITLE = 'Researchers find <script>alert("xss")</script> and <img src=x onerror=alert(1)>'
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-    from playwright.sync_api import Browser, Page
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-XSS_TITLE = 'Researchers find <script>alert("xss")</script> and <img src=x onerror=alert(1)>'
-# As this workplace's probe starts it: no sandbox (root), no background network traffic.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright is not installed (bash .ci/run installs it)")
-    if not Path(CHROMIUM).exists():
-        missing("chromium is not installed (bash .ci/run installs it)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh tab; when the test ends, passed or failed, a screenshot of what it shows goes
-    to test-artifacts/<test name>.png."""
-    tab = browser.new_page()
-    yield tab
-    ARTIFACTS.mkdir(exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    tab.close()
+    from playwright.sync_api import Page
 
 
 @pytest.fixture(scope="module")
