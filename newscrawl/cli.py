@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from scrapy.settings import Settings
 
+    from newscrawl.demo.responses import Resolver
     from newscrawl.export.linked import ExportSummary
     from newscrawl.profile import Profile
     from newscrawl.provenance import Provenance
@@ -425,7 +426,6 @@ def demo_server(
     `newscrawl crawl demo`)."""
     from newscrawl.demo.generated import GeneratedSite
     from newscrawl.demo.server import serve_until_stopped
-    from newscrawl.demo.responses import Resolver
     from newscrawl.demo.world import DemoWorld
 
     resolver: Resolver = (
