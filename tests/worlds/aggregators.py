@@ -908,7 +908,7 @@ class AggregatorWorld:
             "[politeness]\nobey_robots = true\nautothrottle = false\n"
             "concurrent_requests_per_domain = 8\n\n"
             f'[archive]\nprefix = "{name}"\noperator = "aggregator world"\nwacz = false\n\n'
-            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\n'
+            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\nhosts = ["127.0.0.1 *"]\n'
         )
 
     def truth_rows(self) -> list[dict[str, object]]:
