@@ -89,19 +89,13 @@ def align(copy: str, original: str, chrome: frozenset[int] = frozenset()) -> Ali
     original_lines = [tokens for _, tokens, _ in paragraphs(original)]
     ours = [w for tokens in copy_lines for w in tokens]
     theirs = [w for tokens in original_lines for w in tokens]
-    ids: dict[str, int] = {}
-    ops = list(
-        Levenshtein.opcodes(
-            [ids.setdefault(w, len(ids)) for w in theirs],
-            [ids.setdefault(w, len(ids)) for w in ours],
-        )
-    )
+    ops = list(Levenshtein.opcodes(theirs, ours))  # words compared by their hashes
     anchors = [
         n for n, op in enumerate(ops) if op.tag == "equal" and op.src_end - op.src_start >= ANCHOR
     ]
     if not anchors:
         return Alignment(0.0, 0.0, 0.0, 0.0, reordered=False, spliced=False)
-    starts = _sentence_starts(original)
+    starts: list[bool] = []  # read only where the copy cuts words out
     equal = swapped = swaps = rewritten = aligned_copy = 0
     spliced = False
     for op in ops[anchors[0] : anchors[-1] + 1]:
@@ -110,6 +104,7 @@ def align(copy: str, original: str, chrome: frozenset[int] = frozenset()) -> Ali
             equal += removed
             aligned_copy += added
         elif op.tag == "delete" and removed >= SMALL_EDIT:  # cut: at sentence ends, or not
+            starts = starts or _sentence_starts(original)
             spliced = spliced or not (starts[op.src_start] and starts[op.src_end])
         elif removed <= SMALL_EDIT and added <= SMALL_EDIT_INTO:  # a spinner's swap
             swaps += 1
