@@ -39,14 +39,16 @@ _MARKERS = re.compile(
     r"\[ad_\d+\]|\bappeared first on\b|\boriginally (?:appeared|published) (?:on|at|in)\b",
     re.IGNORECASE,
 )
+_CUES = ("[ad_", "first on", "originally")
 _POINTER_KINDS = {"source-link", "canonical", "og-url", "syndication-source"}
 
 
 def is_marked(entry: Entry) -> bool:
     """Whether an entry's page carries a copy marker of its own."""
-    return any(e.kind in _POINTER_KINDS for e in entry.evidence) or bool(
-        _MARKERS.search(entry.body)
-    )
+    if any(e.kind in _POINTER_KINDS for e in entry.evidence):
+        return True
+    text = entry.body.lower()  # a cheap look first: most pages carry none of the phrases
+    return any(cue in text for cue in _CUES) and bool(_MARKERS.search(text))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+"""Host roles: what the counts of a host's facts make of it."""
+
+from __future__ import annotations
+
+from newscrawl.items import Article, Link
+from newscrawl.provenance.hosts import HostRole
+from newscrawl.provenance.index import CandidateIndex
+from newscrawl.provenance.linker import make_entry
+from newscrawl.provenance.signals import read_signals
+from tests.provenance.texts import prose
+
+
+def test_marked_pages_make_a_copier_and_its_sources_origins() -> None:
+    index = CandidateIndex()
+    for n, source in enumerate(("http://alpha-news.com/a/", "http://beta-times.com/b/")):
+        body = f"{prose(f'topic{n}')}\n\n[ad_1]"
+        article = Article(
+            f"http://autoblog.net/{n}/", body=body, links_out=[Link(source, "Source link")]
+        )
+        index.add(make_entry(article, read_signals(article)))
+    copier, origin = index.host("autoblog.net"), index.host("alpha-news.com")
+    assert copier.copier and not copier.origin
+    assert origin.origin and not origin.copier
+    assert "copier" in copier.describe() and "marked 2" in copier.describe()
+
+
+def test_a_host_that_keeps_coming_later_is_a_copier() -> None:
+    assert HostRole("late.com", {"page": 9, "later-than": 4}).copier
+    assert not HostRole("late.com", {"page": 9, "later-than": 4, "earlier-than": 2}).copier
+    early = HostRole("early.com", {"page": 9, "earlier-than": 3})
+    assert early.origin and early.role == "origin"
+    assert HostRole("quiet.com", {"page": 3}).role == "unknown"
