@@ -89,18 +89,21 @@ def site(demo_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         server.server_close()
 
 
-def replay_frame(page: Page) -> Frame | None:
-    """The frame ReplayWeb.page shows the archived copy in, once it has rendered."""
+def frame_text(frame: Frame) -> str:
+    """A frame's markup, or nothing while it is torn down or navigating: look again later."""
     from playwright.sync_api import Error as PlaywrightError
 
+    try:
+        return frame.content()
+    except PlaywrightError:
+        return ""
+
+
+def replay_frame(page: Page) -> Frame | None:
+    """The frame ReplayWeb.page shows the archived copy in, once it has rendered."""
     for frame in page.frames:
-        if "/replay/w/" not in frame.url:
-            continue
-        try:
-            if "Overseas Minister" in frame.content():
-                return frame
-        except PlaywrightError:  # a frame torn down as it loads: look again
-            continue
+        if "/replay/w/" in frame.url and "Overseas Minister" in frame_text(frame):
+            return frame
     return None
 
 
@@ -113,7 +116,7 @@ def test_the_autoblog_copy_replays_in_replaywebpage(page: Page, site: str) -> No
         # /replay/ (a directory listing, here): load the page again, as a person would.
         if any(
             frame.url.startswith(site.removesuffix("index.html") + "replay/?")
-            and "Directory listing" in frame.content()
+            and "Directory listing" in frame_text(frame)
             for frame in page.frames
         ):
             page.reload()
