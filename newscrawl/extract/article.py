@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newscrawl.extract.body import extract_body
+from newscrawl.extract.chrome import story_lists
 from newscrawl.extract.credits import markup_credits, text_credits
 from newscrawl.extract.links import links_out
 from newscrawl.extract.metadata import read_metadata
@@ -24,11 +25,12 @@ def extract_article(html: str, url: str) -> Article:
     if tree is None:
         return Article(url=url)
     structured = extract_structured(tree, url)
-    main = main_block(tree)
+    lists = story_lists(tree)
+    main = main_block(tree, lists)
     metadata = read_metadata(tree, url, Structured.from_extruct(structured), main)
     links = links_out(tree, main.element, url)
     credits = markup_credits(tree)
-    body = extract_body(tree, main, url, (metadata.title, metadata.description))
+    body = extract_body(tree, main, url, (metadata.title, metadata.description), lists)
     return replace(
         metadata,
         body=body,

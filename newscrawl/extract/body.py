@@ -27,16 +27,21 @@ if TYPE_CHECKING:
 
 
 def extract_body(
-    tree: HtmlElement, main: MainBlock, url: str, header: tuple[str | None, ...]
+    tree: HtmlElement,
+    main: MainBlock,
+    url: str,
+    header: tuple[str | None, ...],
+    lists: list[list[HtmlElement]] | None = None,
 ) -> str:
     """Plain text, paragraphs separated by a blank line, without chrome or repeated header.
 
-    Prunes `tree` in place (callers read links and credits first). `header` holds the
+    Prunes `tree` in place (callers read links and credits first), with the `lists` of
+    other stories when the caller found them already. `header` holds the
     title and description: a leading paragraph that repeats one of them, from outside the
     main block, is the page's headline or standfirst, not the article's text (a
     "description" as long as an article is the article: Blogger's microdata says so)."""
     prune(tree, keep=main.element)
-    prune_story_lists(tree, keep=main.element)
+    prune_story_lists(tree, keep=main.element, lists=lists)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, main.element):
         paragraphs = _trafilatura(tree, url, fast=False)

@@ -71,6 +71,8 @@ _OPENING_LINKS = etree.XPath(
 _STORY_LINK_WORDS = 4
 # A teaser's link holds this share of its text at least (title, maybe a date and a line).
 _STORY_LINK_SHARE = 0.3
+# Blocks of one template that each open with a link: this many in a row are a story list.
+_TEMPLATE_RUN = 3
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
@@ -196,37 +198,85 @@ def prune(
         element.drop_tree()
 
 
-def prune_story_lists(tree: HtmlElement, keep: HtmlElement | None) -> None:
-    """Remove the structure rules' lists of other stories from `tree`, except `keep` and
-    its ancestors (the article's own paragraphs stay, even inside `keep`)."""
+def story_lists(tree: HtmlElement) -> list[list[HtmlElement]]:
+    """The page's lists of other stories, each a run of sibling blocks: blocks that each open
+    with a story's link (the structure rule's teasers), or three or more blocks of one
+    template (tag and class) that each open with a link to a different page, whatever the
+    length of their excerpts: an excerpt site's "More headlines" after its own snippet."""
+    openers = [e for e in _OPENING_LINKS(tree) if _first_link(e) is not None]
+    teasers = {e for e in openers if _is_teaser(e)}
+    parents = {e.getparent() for e in openers} - {None}
+    for parent in parents:
+        teasers.update(_templated_run(parent, set(openers)))
+    return [run for parent in parents for run in _runs(parent, teasers)]
+
+
+def prune_story_lists(
+    tree: HtmlElement, keep: HtmlElement | None, lists: list[list[HtmlElement]] | None = None
+) -> None:
+    """Remove the lists of other stories (`story_lists`, found again unless given) and their
+    headings from `tree`, except `keep` and its ancestors (the article's own paragraphs stay,
+    even inside `keep`)."""
     protected = set() if keep is None else {keep, *keep.iterancestors()}
-    teasers = {e for e in _OPENING_LINKS(tree) if _is_teaser(e)}
     doomed: list[HtmlElement] = []
-    for parent in {e.getparent() for e in teasers} - {None}:
-        for run in _runs(parent, teasers):
-            whole = len(run) == len(parent) and parent not in protected
-            items = [parent] if whole else run
-            heading = items[0].getprevious()
-            while heading is not None and not isinstance(heading.tag, str):  # comments
-                heading = heading.getprevious()
-            if heading is not None and _is_heading(heading):
-                doomed.append(heading)
-            doomed += items
+    for run in story_lists(tree) if lists is None else lists:
+        parent = run[0].getparent()
+        whole = parent is not None and len(run) == len(parent) and parent not in protected
+        items = [parent] if whole and parent is not None else run
+        heading = items[0].getprevious()
+        while heading is not None and not isinstance(heading.tag, str):  # comments
+            heading = heading.getprevious()
+        if heading is not None and _is_heading(heading):
+            doomed.append(heading)
+        doomed += items
     for element in doomed:
         if element not in protected and element.getparent() is not None:
             element.drop_tree()
+
+
+def _templated_run(parent: HtmlElement, openers: set[HtmlElement]) -> list[HtmlElement]:
+    """The children of `parent` in runs of `_TEMPLATE_RUN` or more consecutive blocks of one
+    tag and class that each open with a link to a page of its own (links inside a
+    paragraph's text are the text's)."""
+    if _shows_text(parent):
+        return []
+    found: list[HtmlElement] = []
+    run: list[HtmlElement] = []
+    for child in [*parent, None]:
+        if child is not None and not isinstance(child.tag, str):
+            continue
+        if run and child is not None and child in openers and _template(child) == _template(run[0]):
+            run.append(child)
+            continue
+        hrefs = {link.get("href") for e in run if (link := _first_link(e)) is not None}
+        if len(run) >= _TEMPLATE_RUN and len(hrefs) == len(run) and _template(run[0])[1]:
+            found += run
+        run = [child] if child is not None and child in openers else []
+    return found
+
+
+def _template(element: HtmlElement) -> tuple[str, str]:
+    return element.tag, " ".join(sorted((element.get("class") or "").split()))
+
+
+def _first_link(element: HtmlElement) -> HtmlElement | None:
+    """The link a block opens with (no text before it), if it opens with one to a page."""
+    texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
+    link = next(texts, None)
+    if link is None or not link.get("href") or link.get("href", "").startswith("#"):
+        return None
+    return None if _text_before(element, link) else link
 
 
 def _is_teaser(element: HtmlElement) -> bool:
     """Whether the block opens with a link of a story's length that holds much of its text.
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
-    texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
-    link = next(texts, None)
-    if link is None or not link.get("href") or link.get("href", "").startswith("#"):
+    link = _first_link(element)
+    if link is None:
         return False
     words = link.text_content().split()
-    if len(words) < _STORY_LINK_WORDS or _text_before(element, link):
+    if len(words) < _STORY_LINK_WORDS:
         return False
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):

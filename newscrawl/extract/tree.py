@@ -50,18 +50,20 @@ class MainBlock:
         return self.length >= ARTICLE_LENGTH
 
 
-def main_block(tree: HtmlElement) -> MainBlock:
+def main_block(tree: HtmlElement, lists: Iterable[Iterable[HtmlElement]] = ()) -> MainBlock:
     """The page's body region: the element whose own `<p>` children hold the most text,
-    with the length of that text.
+    with the length of that text; never one inside `lists` (of other stories: a long
+    teaser under an excerpt's one-line snippet is not the page's text).
 
     Used where trafilatura cannot help: the region that links and credits are read from
     (its output drops both), the fallback body, and the element chrome pruning must keep.
     Pages that write paragraphs as `<div>`s (Blogger templates, old CMSes) have few or no
     `<p>`: there the parent of the text-bearing `<div>`s competes too, else chrome pruning
     could drop a wrapper such as Blogger's `<div class="widget Blog">` with the article."""
-    scores = _block_scores(tree.iter("p"), text_of)
+    listed = {node for run in lists for item in run for node in item.iter()}
+    scores = _block_scores(tree.iter("p"), text_of, listed)
     if max(scores.values(), default=0) < ARTICLE_LENGTH:
-        for parent, score in _block_scores(tree.iter("div"), _inline_text).items():
+        for parent, score in _block_scores(tree.iter("div"), _inline_text, listed).items():
             scores[parent] = max(scores.get(parent, 0), score)
     if not scores:
         return MainBlock(None)
@@ -70,13 +72,13 @@ def main_block(tree: HtmlElement) -> MainBlock:
 
 
 def _block_scores(
-    blocks: Iterable[HtmlElement], text: Callable[[HtmlElement], str]
+    blocks: Iterable[HtmlElement], text: Callable[[HtmlElement], str], listed: set[HtmlElement]
 ) -> dict[HtmlElement, int]:
-    """Each parent with the length of its paragraph-like children's text."""
+    """Each parent (outside `listed`) with the length of its paragraph-like children's text."""
     scores: dict[HtmlElement, int] = {}
     for block in blocks:
         parent = block.getparent()
-        if parent is not None:
+        if parent is not None and parent not in listed:
             scores[parent] = scores.get(parent, 0) + len(text(block))
     return scores
 

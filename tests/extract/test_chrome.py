@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.demo.world import SEED_COPIES, DemoWorld
+from newscrawl.extract.article import extract_article
 from newscrawl.extract.chrome import (
     LINE_RULES,
     SELECTOR_RULES,
@@ -227,3 +228,50 @@ def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
 
 def test_the_pages_cover_every_seed_copy() -> None:
     assert set(SEED_COPIES.values()) <= {url for _, url in PAGES.values()}
+
+
+EXCERPT_PAGE = """<html><head><title>Weekly Address - Snippets</title>
+<meta property="og:description" content="{lede}"></head><body>
+<div class="story"><h1>Weekly Address</h1><div class="snippet"><p>{lede}</p></div>
+<p class="read-more"><a href="https://outlet.example/2024/06/weekly-address/">Read more »</a></p>
+</div><div class="more-stories"><h2>More headlines</h2>{items}</div></body></html>"""
+TEASER = (
+    '<div class="item"><h3><a href="/story/{n}">{title}</a></h3><p>{text}</p>'
+    '<a class="more" href="/story/{n}">Read more »</a></div>'
+)
+
+
+def test_an_excerpts_snippet_is_its_body_however_long_the_teasers_below_it() -> None:
+    """One template's blocks, each opening with a link to a story of its own, are a list
+    of other stories even where a teaser's excerpt outgrows the page's own snippet."""
+    lede = "In this week's address, the Vice President laid out a plan for community college."
+    long_teaser = " ".join(["Stephen Jones already wears three hats for the Cowboys;"] * 4)
+    items = "".join(
+        TEASER.format(n=n, title=title, text=text)
+        for n, (title, text) in enumerate(
+            [
+                ("Millennial Decorating Mistakes", "No generation is perfect at design."),
+                ("Where do relations go after the vote?", "President Obama told the U.N."),
+                ("A Breath of Fresh Heir", long_teaser),
+            ]
+        )
+    )
+    article = extract_article(EXCERPT_PAGE.format(lede=lede, items=items), "https://snip.example/s")
+    assert article.body.splitlines()[-1] == lede
+    assert "Cowboys" not in article.body and "U.N." not in article.body
+    assert article.links_out[0].url == "https://outlet.example/2024/06/weekly-address/"
+
+
+def test_links_inside_a_paragraphs_text_are_never_a_story_list() -> None:
+    html = (
+        "<html><body><p>The court cited "
+        + ", then ".join(
+            f'<a class="ref" href="/case/{n}">case number {n} of the year</a>' for n in range(4)
+        )
+        + ", all of them from the same chamber of the court.</p></body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    before = text_of(tree.body)
+    prune_story_lists(tree, keep=None)
+    assert text_of(tree.body) == before
