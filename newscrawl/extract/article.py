@@ -28,7 +28,7 @@ def extract_article(html: str, url: str) -> Article:
     lists = story_lists(tree)
     main = main_block(tree, lists)
     metadata = read_metadata(tree, url, Structured.from_extruct(structured), main)
-    links = links_out(tree, main.element, url)
+    links = links_out(tree, main.element, url, lists)
     credits = markup_credits(tree)
     body = extract_body(tree, main, url, (metadata.title, metadata.description), lists)
     return replace(

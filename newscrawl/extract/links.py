@@ -3,7 +3,8 @@
 Read from the raw tree because trafilatura drops links (and anything whose class says
 "syndication"). Kept: the links inside the main text block that are not chrome (share rows),
 plus the links whose words point at an original wherever they sit outside
-nav/header/footer/sidebar: an autoblog's "Source link", an excerpt site's "Read more »".
+nav/header/footer/sidebar and lists of other stories: an autoblog's "Source link", an excerpt
+site's "Read more »" (a teaser's "Read more »" points at that teaser's story).
 """
 
 from __future__ import annotations
@@ -17,21 +18,28 @@ from newscrawl.extract.tree import in_chrome, text_of
 from newscrawl.items import Link
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from lxml.html import HtmlElement
 
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")
 
 
-def links_out(tree: HtmlElement, main: HtmlElement | None, url: str) -> list[Link]:
-    """The body's links and the page's provenance anchors, in page order, de-duplicated."""
+def links_out(
+    tree: HtmlElement,
+    main: HtmlElement | None,
+    url: str,
+    lists: Iterable[Iterable[HtmlElement]] = (),
+) -> list[Link]:
+    """The body's links and the page's provenance anchors, in page order, de-duplicated;
+    `lists` are the page's lists of other stories (`chrome.story_lists`)."""
     base = urljoin(url, _base_href(tree) or url)
     inside = set() if main is None else {a for a in main.iter("a") if not in_pruned_chrome(a, main)}
+    teasers = {a for run in lists for item in run for a in item.iter("a")} - inside
     seen: set[tuple[str, str]] = set()
     links: list[Link] = []
     for anchor, text in _anchors(tree):
-        if anchor not in inside and not _points_at_original(anchor, text):
+        if anchor not in inside and (anchor in teasers or not _points_at_original(anchor, text)):
             continue
         href = (anchor.get("href") or "").strip()
         if not href or href.lower().startswith(_NOT_PAGES):

@@ -11,9 +11,16 @@ first:
 6. the shape of the reuse: a text that keeps a part of the other is an excerpt of it
    (`contained-in`); a text that is the other's plus paragraphs its own site repeats on
    other pages (share buttons, newsletter pitches) wraps a copy in its chrome (`wraps`).
-Dates never pick the original, not even to break a tie: they only veto the weakest proof,
-the shape, when the supposed copy says it was published before its supposed original. With
-no proof, the two stay in one cluster with the direction undecided (relation `unknown`).
+A pair the pair alone cannot orient is decided by its story (`_story_proof`): a page other
+members point to, a copier host's page against an origin host's (`hosts`), and with nothing
+else the earlier date; a copy dated before its supposed original vetoes, and two copiers
+are never ordered by dates. With no proof, the two stay in one cluster with the direction
+undecided (relation `unknown`).
+
+A copy of a copy is linked to the first original at the end of the chain. A chain that ends
+on a page which names a source never archived, or on a copier host's page with no source
+(then the copy's own pointer, if any), names that source (`via`) or nobody
+(`copies-a-copy`): an aggregator's copy is never an original because it was copied.
 
 Pointers are explicit ones and links whose anchor names the site they lead to (or that lead
 to a registered outlet). A pointer to a page that was archived counts only if the texts
@@ -95,6 +102,9 @@ DIRECTION_CONFIDENCE = {
     SHAPE: 0.7,
     DATE: 0.6,
 }
+# A copy of a copy whose last page names a source never archived: that source is the
+# original, a step less sure than a link to it.
+CHAIN_CERTAINTY = 0.9
 TOPICAL_CERTAINTY = 0.6  # a pointer confirmed by content words only, not by shared text
 # Signals that attribute reporting to an outlet (a photo credit does not).
 ATTRIBUTION_KINDS = {
@@ -555,25 +565,20 @@ def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -
     record.fetched_at = entry.fetched_at
     attributed = any(e.kind in ATTRIBUTION_KINDS for e in entry.evidence)
     best = _best(entry.key, batch)
+    pointer = _pointer(found)
     root = None if best is None else _root(entry, best, batch)
     if best is not None and root is not None:
-        original = index.entry(root)
-        # Through a chain, what the entry does to the first original's text is what counts.
-        match = best.match if original.key == best.original else compare(entry, original)
-        match = match or best.match
-        record.original_url = original.url
-        record.relation = match.relation
-        record.confidence = round(DIRECTION_CONFIDENCE[best.strength] * match.certainty, 3)
-        evidence += [best.because, Evidence("text-reuse", f"{original.url}: {match.detail}")]
-        if original.outlet and all(s.name != original.outlet for s in sources):
-            sources.append(Source(original.outlet, original.url))
-    elif found.uncrawled:  # it points at its source, which was never archived
-        _, url, strength = min(found.uncrawled.values())
+        _name_original(record, entry, best, index.entry(root), pointer=pointer, batch=batch)
+    elif pointer is not None:  # it points at its source, which was never archived
+        url, strength = pointer
         # A link that names the site it leads to is itself an attribution.
         credits = attributed or strength == CITES
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
+    elif entry.key in copied and index.host(entry.domain).copier:
+        # Copied, but by its host a copy itself, of a page never archived.
+        evidence.append(Evidence("host-role", index.host(entry.domain).describe()))
     elif entry.key in copied:
         record.relation = "original"
         record.confidence = DIRECTION_CONFIDENCE[copied[entry.key]]
@@ -587,3 +592,46 @@ def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -
         record.confidence = round(min(0.4 + 0.1 * len(sources), 0.7), 3)
     evidence += found.unconfirmed.values()
     return record
+
+
+def _name_original(
+    record: Provenance,
+    entry: Entry,
+    best: CopyOf,
+    original: Entry,
+    *,
+    pointer: tuple[str, int] | None,
+    batch: _Batch,
+) -> None:
+    """Fill in the original the entry copies, at the end of its chain of copies: a chain
+    that ends on a copier's page without a source leads to a page never archived, the one
+    the entry or that page names, if either does."""
+    # Through a chain, what the entry does to the first original's text is what counts.
+    match = best.match if original.key == best.original else compare(entry, original)
+    match = match or best.match
+    record.evidence += [best.because, Evidence("text-reuse", f"{original.url}: {match.detail}")]
+    confidence = DIRECTION_CONFIDENCE[best.strength] * match.certainty
+    role = batch.index.host(original.domain)
+    first = _pointer(batch.findings(original.key)) or (pointer if role.copier else None)
+    if first is not None:
+        record.original_url = first[0]
+        record.relation = match.relation
+        record.confidence = round(CHAIN_CERTAINTY * confidence, 3)
+        record.evidence.append(Evidence("via", f"{original.url}; {first[0]} never archived"))
+    elif role.copier:  # a copy of a copy whose original was never archived
+        record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {role.describe()}"))
+    else:
+        record.original_url = original.url
+        record.relation = match.relation
+        record.confidence = round(confidence, 3)
+        if original.outlet and all(s.name != original.outlet for s in record.sources):
+            record.sources.append(Source(original.outlet, original.url))
+
+
+def _pointer(found: Findings) -> tuple[str, int] | None:
+    """(URL, strength) of the first page an entry names as its source that was never
+    archived, if any."""
+    if not found.uncrawled:
+        return None
+    _, url, strength = min(found.uncrawled.values())
+    return url, strength

@@ -180,3 +180,36 @@ def test_an_earlier_capture_inside_a_copy_of_the_update_is_a_version_not_a_copy(
     assert all(r.original_url is None for r in captures), "a page is never its own copy"
     assert all("version" in kinds(r) for r in captures)
     assert by_url(records)[COPY].original_url == ORIGINAL
+
+
+MIRROR = "https://newsmirror.net/2024/05/port-tariff/"
+
+
+def test_a_copy_of_a_copy_names_the_source_its_copier_names_though_never_archived() -> None:
+    text = prose("port")
+    first = Article(COPY, body=text, links_out=[Link(ORIGINAL, "Source link")])
+    second = Article(MIRROR, body=text, links_out=[Link(COPY, "Source link")])
+    records = by_url(link([first, second]))
+    assert records[MIRROR].original_url == ORIGINAL
+    assert records[MIRROR].relation == "verbatim"
+    assert "via" in kinds(records[MIRROR])
+    assert 0.5 < records[MIRROR].confidence < 0.9, "a step less sure than a link to it"
+    assert records[COPY].relation != "original", "a page that names its source copies it"
+
+
+def test_a_copiers_page_with_no_source_is_no_ones_original() -> None:
+    # The copier's pages carry copy markers (its other page points to its source): a page of
+    # it that a mirror copies is a copy too, of something never archived.
+    text = prose("port")
+    marked = Article(
+        "https://dailyscoop.net/2024/05/other/",
+        body=f"{prose('other')}\n\n[ad_1]",
+        links_out=[Link("https://otherpaper.com/2024/05/other/", "Source link")],
+    )
+    unmarked = Article(COPY, body=f"{text}\n\n[ad_1]")
+    mirror = Article(MIRROR, body=text, links_out=[Link(COPY, "Source link")])
+    records = by_url(link([marked, unmarked, mirror]))
+    assert records[COPY].relation != "original"
+    assert "host-role" in kinds(records[COPY])
+    assert records[MIRROR].original_url is None
+    assert "copies-a-copy" in kinds(records[MIRROR])
