@@ -15,9 +15,10 @@ ids), paragraph by paragraph order checked on the side. The measures, each a sha
 
 The relations (docs/provenance.md states them for users):
 - rewrite: reordered, or less than half of the copy is the original's, or more than a
-  quarter of the span is paraphrased;
+  quarter of the span is paraphrased, or substitution of 2% or more in a copy that keeps
+  less than 60% of the original (shortened and reworded);
 - spun: otherwise, substitution of 2% or more;
-- verbatim: otherwise, coverage of 85% or more, not spliced;
+- verbatim: otherwise, coverage of 75% or more, not spliced;
 - excerpt: otherwise (a shorter, near-verbatim part, cut or spliced in order).
 """
 
@@ -37,8 +38,11 @@ if TYPE_CHECKING:
 
 SMALL_EDIT = 2  # words an edit may replace and still be a spinner's swap ("know-how")
 SMALL_EDIT_INTO = 3  # ... and the words it may put in their place
-VERBATIM_COVERAGE = 0.85
+# An excerpt keeps a lede and a few paragraphs, two thirds of its original at most; a copy
+# of an original updated since it was copied lacks only the update, a paragraph or two.
+VERBATIM_COVERAGE = 0.75
 SPUN_SUBSTITUTION = 0.02
+SPUN_COVERAGE = 0.6  # a spinner swaps words all through the text; a shortened one rewrites
 REWRITE_REUSE = 0.5
 REWRITE_PARAPHRASE = 0.25
 ANCHOR = 4  # equal words in a row that align a copy with its original for sure
@@ -64,7 +68,7 @@ class Alignment:
         if self.reordered or self.reuse < REWRITE_REUSE or self.paraphrase > REWRITE_PARAPHRASE:
             return "rewrite"
         if self.substitution >= SPUN_SUBSTITUTION:
-            return "spun"
+            return "spun" if self.coverage >= SPUN_COVERAGE else "rewrite"
         whole = self.coverage >= VERBATIM_COVERAGE and not self.spliced
         return "verbatim" if whole else "excerpt"
 

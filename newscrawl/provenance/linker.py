@@ -563,35 +563,53 @@ def _decide(entry: Entry, batch: _Batch, copied: dict[str, int], cluster: str) -
     ]
     record = Provenance(entry.url, None, "unknown", 0.0, cluster, evidence, sources)
     record.fetched_at = entry.fetched_at
-    attributed = any(e.kind in ATTRIBUTION_KINDS for e in entry.evidence)
     best = _best(entry.key, batch)
     pointer = _pointer(found)
     root = None if best is None else _root(entry, best, batch)
-    if best is not None and root is not None:
-        _name_original(record, entry, best, index.entry(root), pointer=pointer, batch=batch)
-    elif pointer is not None:  # it points at its source, which was never archived
+    linked = (
+        best is not None
+        and root is not None
+        and _name_original(record, entry, best, index.entry(root), pointer=pointer, batch=batch)
+    )
+    if not linked:
+        _decide_unlinked(record, entry, batch, copied, pointer)
+    evidence += found.unconfirmed.values()
+    return record
+
+
+def _decide_unlinked(
+    record: Provenance,
+    entry: Entry,
+    batch: _Batch,
+    copied: dict[str, int],
+    pointer: tuple[str, int] | None,
+) -> None:
+    """An entry linked to no archived original: one that points at a source never archived,
+    one that others copy, one left undecided, or one with nothing to say."""
+    found = batch.findings(entry.key)
+    role = batch.index.host(entry.domain)
+    attributed = any(e.kind in ATTRIBUTION_KINDS for e in entry.evidence)
+    if pointer is not None:  # it points at its source, which was never archived
         url, strength = pointer
         # A link that names the site it leads to is itself an attribution.
         credits = attributed or strength == CITES
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and index.host(entry.domain).copier:
+    elif entry.key in copied and role.copier:
         # Copied, but by its host a copy itself, of a page never archived.
-        evidence.append(Evidence("host-role", index.host(entry.domain).describe()))
+        record.evidence.append(Evidence("host-role", role.describe()))
     elif entry.key in copied:
         record.relation = "original"
         record.confidence = DIRECTION_CONFIDENCE[copied[entry.key]]
     elif found.undecided:
-        evidence += found.undecided.values()
+        record.evidence += found.undecided.values()
     elif entry.outlet:  # a registered outlet's own page, and nothing says otherwise
         record.relation = "original"
         record.confidence = 0.7
     elif attributed:
         record.relation = "rewrite"
-        record.confidence = round(min(0.4 + 0.1 * len(sources), 0.7), 3)
-    evidence += found.unconfirmed.values()
-    return record
+        record.confidence = round(min(0.4 + 0.1 * len(record.sources), 0.7), 3)
 
 
 def _name_original(
@@ -602,17 +620,20 @@ def _name_original(
     *,
     pointer: tuple[str, int] | None,
     batch: _Batch,
-) -> None:
+) -> bool:
     """Fill in the original the entry copies, at the end of its chain of copies: a chain
     that ends on a copier's page without a source leads to a page never archived, the one
-    the entry or that page names, if either does."""
+    the entry or that page names, if either does. False when the chain's last page names
+    the entry itself: that page copies the entry, whatever the shape said."""
+    role = batch.index.host(original.domain)
+    first = _pointer(batch.findings(original.key)) or (pointer if role.copier else None)
+    if first is not None and page_key(first[0]) == entry.page:
+        return False
     # Through a chain, what the entry does to the first original's text is what counts.
     match = best.match if original.key == best.original else compare(entry, original)
     match = match or best.match
     record.evidence += [best.because, Evidence("text-reuse", f"{original.url}: {match.detail}")]
     confidence = DIRECTION_CONFIDENCE[best.strength] * match.certainty
-    role = batch.index.host(original.domain)
-    first = _pointer(batch.findings(original.key)) or (pointer if role.copier else None)
     if first is not None:
         record.original_url = first[0]
         record.relation = match.relation
@@ -626,6 +647,7 @@ def _name_original(
         record.confidence = round(confidence, 3)
         if original.outlet and all(s.name != original.outlet for s in record.sources):
             record.sources.append(Source(original.outlet, original.url))
+    return True
 
 
 def _pointer(found: Findings) -> tuple[str, int] | None:
