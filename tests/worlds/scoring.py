@@ -169,6 +169,31 @@ def _same_event_links(
                 yield url, named
 
 
+def wrong_links(
+    truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]
+) -> list[Failure]:
+    """Every record that names an original other than its truth's (what precision counts),
+    whether or not the right original was archived."""
+    wrong = []
+    for url, record in sorted(records.items()):
+        named = _named(record)
+        fact = truth.get(url)
+        if named is not None and (fact is None or named != fact.original_url):
+            if fact is None:
+                wrong.append(
+                    Failure(
+                        url,
+                        "(not an article)",
+                        (None, "-"),
+                        (named, record["relation"], record.get("confidence")),
+                        (),
+                    )
+                )
+            else:
+                wrong.append(_failure(url, fact, record))
+    return wrong
+
+
 def _share(right: int, total: int) -> str:
     return f"{right / total:.3f}" if total else "  -  "
 
