@@ -211,6 +211,7 @@ class Copy:
     second: Story | None = None
     kind: str = ""
     shown: datetime | None = None  # the date the page shows, when it is not `published`
+    long_excerpt: bool = False  # all but the last few paragraphs
 
     @property
     def source_url(self) -> str:
@@ -407,14 +408,20 @@ class HarshWorld:
         title = source.title if source else story.text.title
         paragraphs = list(source.paragraphs if source else story.text.paragraphs)
         relation = source.relation if source and source.site else "verbatim"
+        long_excerpt = source.long_excerpt if source else False
         if site.relation == "spun":
             strength = rng.uniform(*site.strength)
             paragraphs = [words.spin(p, strength, rng) for p in paragraphs]
             title = words.spin(title, min(1.0, strength + 0.2), rng)
             relation = "spun"
         elif site.relation == "excerpt":
-            if site.platform == "feedzy" and rng.random() < 0.5:
+            draw = rng.random()
+            if site.platform == "feedzy" and draw < 0.4:
                 paragraphs = [words.wp_excerpt(paragraphs, rng.choice((40, 55)))]
+            elif site.platform == "feedzy" and draw < 0.7 and len(paragraphs) >= 7:
+                # the feed's full text, cut where the outlet's feed stops: most of the article
+                paragraphs = words.lead(paragraphs, len(paragraphs) - rng.choice((2, 3, 4)))
+                long_excerpt = True
             else:
                 paragraphs = words.lead(paragraphs, rng.choice((1, 2, 3)))
             relation = "excerpt"
@@ -449,6 +456,7 @@ class HarshWorld:
             site=site,
             via=via,
             second=second,
+            long_excerpt=long_excerpt,
         )
         story.copies.append(copy)
         self.copies.append(copy)
@@ -563,6 +571,7 @@ class HarshWorld:
             (copy.shown is not None, "dated-first"),
             (story.update is not None, f"of-updated-original/{copy.relation}"),
             (copy.second is not None, "rewrite-two-outlets"),
+            (copy.long_excerpt, f"excerpt-long-{link}"),
             (story.outlet.wire, f"wire-{copy.relation}-{link}"),
         )
         return next((kind for hit, kind in cases if hit), f"{copy.relation}-{link}")
