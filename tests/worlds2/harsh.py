@@ -227,7 +227,8 @@ class Copy:
         return 1 + (self.via.depth if self.via else 0)
 
 
-def _sure(copy: Copy) -> bool:
+def is_sure_link(copy: Copy) -> bool:
+    """Whether a copy points at its source with a link every crawler follows."""
     return copy.link in SURE and copy.site is not None and copy.site.platform != "phpexcerpt"
 
 
@@ -485,7 +486,7 @@ class HarshWorld:
             if not s.scrapes and s.platform != "phpexcerpt" and any(m in SURE for m, _ in s.links)
         ]
         for carrier in [c for c in self.copies if c.carrier]:
-            if any(c.via is carrier and _sure(c) for c in self.copies):
+            if any(c.via is carrier and is_sure_link(c) for c in self.copies):
                 continue
             site = rng.choice(sure)
             extra = self._copy(carrier.story, site, via=carrier)
@@ -498,7 +499,7 @@ class HarshWorld:
             if story.missing == "unlinked":
                 continue
             direct = [c for c in story.copies if c.site and not c.via]
-            if any(_sure(c) for c in direct):
+            if any(is_sure_link(c) for c in direct):
                 continue
             able = [
                 c
