@@ -188,25 +188,25 @@ def test_run_time(run: Run) -> None:
 
 # -- today's figures as floors ------------------------------------------------------------
 # Issue 13's goals on this world: precision >= 0.99, recall >= 0.95, relation accuracy >= 0.90,
-# independent same-event reports never linked. Seed 0 measures today (three runs) precision
-# 0.84-0.86, recall 0.95-0.99, relation accuracy 0.95-0.96; the floors sit a little below.
+# independent same-event reports never linked. Seed 0 measures today (four runs) precision
+# 0.851-0.857, recall 0.986, relation accuracy 0.957; the floors sit a little below.
 
 
 def test_precision(result: Score) -> None:
     # Most wrong links are copies of an original that is not archived (never linked, gone,
     # barred by robots.txt) tied to one of their sibling copies: a wire carrier, a rewrite, a
     # scraper's source. Then headline pages tied to another story through its "Read more »".
-    assert result.precision >= 0.82, report(result)
+    assert result.precision >= 0.83, report(result)
 
 
 def test_recall(result: Score) -> None:
-    assert result.recall >= 0.93, report(result)
+    assert result.recall >= 0.96, report(result)
 
 
 def test_relation_accuracy(result: Score) -> None:
     # Long excerpts (all but the last paragraphs) and copies of since-updated originals are
     # the ones called wrong (verbatim <-> excerpt).
-    assert result.relation_accuracy >= 0.92, report(result)
+    assert result.relation_accuracy >= 0.93, report(result)
 
 
 def test_no_same_event_report_is_linked_to_the_other(result: Score) -> None:
