@@ -1,7 +1,7 @@
 """The second aggregator world: harsher than the first, and written without reading the linker.
 
 Real texts (`tests/data/aggregator-world2/`) published by invented outlets and two wire
-services, copied by eleven aggregators built on real CMS markup (WP Automatic in JNews, Feedzy
+services, copied by nine aggregators built on real CMS markup (WP Automatic in JNews, Feedzy
 in Kadence, WPeMatico in Twenty Twenty, spinners in ColorMag, Blogger Contempo, Ghost Source,
 Drupal Olivero, a PHP headline site) and by two scrapers that copy the copiers, so that some
 texts reach the web through chains of three. `HarshWorld(seed)` renders every page into
