@@ -1,6 +1,8 @@
 """Provenance on the aggregator world, end to end: build it, serve it, crawl it, link it, score.
 
-    python benchmarks/aggregator_world.py [--seed N] [--keep DIR]
+    python benchmarks/aggregator_world.py [--world 1|2] [--seed N] [--keep DIR]
+
+World 1 is `tests/worlds/aggregators.py`; world 2 the harsher one of `tests/worlds2/harsh.py`.
 
 Prints the crawl and link times, precision, recall, relation accuracy, the per-kind and
 confusion tables, the reliability of the confidence, and some failures.
@@ -12,16 +14,20 @@ import argparse
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tests.worlds.aggregators import AggregatorWorld
 from tests.worlds.live import live_run
-from tests.worlds.scoring import failure_lines, report, score
+from tests.worlds.scoring import failure_lines, report, score, wrong_links
+from tests.worlds2.harsh import HarshWorld
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--world", type=int, choices=(1, 2), default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="run in DIR and keep the archive and truth")
     parser.add_argument("--failures", type=int, default=10, metavar="N")
@@ -29,17 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="aggregator-world-") as scratch:
         workdir = args.keep or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        run = live_run(workdir, args.seed)
+        world = (AggregatorWorld if args.world == 1 else HarshWorld)(args.seed)
+        run = live_run(workdir, world=world)
         (workdir / "truth.jsonl").write_text(
             "".join(json.dumps(row) + "\n" for row in run.world.truth_rows()), encoding="utf-8"
         )
         if run.crawl.returncode or run.link.returncode:
             print(run.crawl.stderr[-3000:], run.link.stderr[-3000:], file=sys.stderr)
             return 1
-        world = run.world
+        sites = world.aggregators if isinstance(world, AggregatorWorld) else world.sites
         print(
-            f"seed {args.seed}: {len(world.outlets)} outlets, {len(world.aggregators)} "
-            f"aggregators, {len(world.stories)} originals, {len(world.copies)} copies"
+            f"world {args.world}, seed {args.seed}: {len(world.outlets)} outlets, "
+            f"{len(sites)} aggregators, {len(world.stories)} originals, {len(world.copies)} copies"
         )
         print(
             f"crawl {run.crawl_seconds:.1f} s ({len(run.requests)} requests), "
@@ -49,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         print(report(result))
         print(f"\nfailures ({len(result.failures)} in all), some of them:")
         print(failure_lines(result, args.failures))
+        wrong = wrong_links(world.truth, run.records)
+        print(f"\nwrong links (what precision counts, {len(wrong)} in all):")
+        print(failure_lines(replace(result, failures=wrong), args.failures))
     return 0
 
 

@@ -9,10 +9,14 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newscrawl.demo.server import DemoServer
 from tests.worlds.aggregators import AggregatorWorld
 from tests.worlds.scoring import read_records
+
+if TYPE_CHECKING:
+    from tests.worlds2.harsh import HarshWorld
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -21,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 class Run:
     """What one live run produced and how long each step took."""
 
-    world: AggregatorWorld
+    world: AggregatorWorld | HarshWorld
     archive: Path
     provenance: Path
     records: dict[str, dict[str, object]]
@@ -45,9 +49,15 @@ def _newscrawl(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     )
 
 
-def live_run(workdir: Path, seed: int = 0, timeout: float = 600) -> Run:
-    """Build the world for `seed`, crawl it into `workdir`, link it; nothing is asserted."""
-    world = AggregatorWorld(seed)
+def live_run(
+    workdir: Path,
+    seed: int = 0,
+    timeout: float = 600,
+    world: AggregatorWorld | HarshWorld | None = None,
+) -> Run:
+    """Build the world for `seed` (or take `world`), crawl it into `workdir`, link it;
+    nothing is asserted."""
+    world = world or AggregatorWorld(seed)
     name = "aggregator-world"
     with DemoServer(world) as server:
         profile = workdir / f"{name}.toml"

@@ -54,6 +54,8 @@ class Score:
     named: int = 0
     named_right: int = 0
     named_outside_truth: int = 0
+    named_confident: int = 0  # records naming an original with confidence >= 0.9
+    named_confident_right: int = 0
     copies_scored: int = 0
     copies_right: int = 0
     relations_scored: int = 0
@@ -95,10 +97,12 @@ def score(truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]) 
         fact = truth.get(url)
         if named is not None:
             result.named += 1
-            if fact is None:
-                result.named_outside_truth += 1
-            elif named == fact.original_url:
-                result.named_right += 1
+            right = fact is not None and named == fact.original_url
+            result.named_right += right
+            result.named_outside_truth += fact is None
+            if float(record.get("confidence") or 0.0) >= 0.9:
+                result.named_confident += 1
+                result.named_confident_right += right
     for url, fact in truth.items():
         record = records.get(url)
         named = _named(record)
@@ -169,6 +173,31 @@ def _same_event_links(
                 yield url, named
 
 
+def wrong_links(
+    truth: Mapping[str, Truth], records: Mapping[str, Mapping[str, Any]]
+) -> list[Failure]:
+    """Every record that names an original other than its truth's (what precision counts),
+    whether or not the right original was archived."""
+    wrong = []
+    for url, record in sorted(records.items()):
+        named = _named(record)
+        fact = truth.get(url)
+        if named is not None and (fact is None or named != fact.original_url):
+            if fact is None:
+                wrong.append(
+                    Failure(
+                        url,
+                        "(not an article)",
+                        (None, "-"),
+                        (named, record["relation"], record.get("confidence")),
+                        (),
+                    )
+                )
+            else:
+                wrong.append(_failure(url, fact, record))
+    return wrong
+
+
 def _share(right: int, total: int) -> str:
     return f"{right / total:.3f}" if total else "  -  "
 
@@ -201,7 +230,14 @@ def report(result: Score) -> str:
         row = [result.confusion.get((expected, g), 0) for g in given]
         if any(row):
             lines.append(f"{expected:10s}" + "".join(f"{n:10d}" for n in row))
-    lines += ["", "reliability (confidence bin: count, share linked right, share all right):"]
+    lines += [
+        "",
+        f"links named with confidence >= 0.9, right: {result.named_confident_right}/"
+        f"{result.named_confident} = {_share(result.named_confident_right, result.named_confident)}"
+        "  (all records, also copies of originals not archived)",
+        "reliability of the scored cases (confidence bin: count, share linked right, share all "
+        "right):",
+    ]
     for (low, high), (count, right, both) in zip(BINS, result.bins, strict=True):
         label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
         lines.append(f"  {label:14s} {count:5d}  {_share(right, count)}  {_share(both, count)}")

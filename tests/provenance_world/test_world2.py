@@ -1,0 +1,222 @@
+"""Provenance judged on the second, harsher aggregator world (`tests/worlds2/harsh.py`): chains
+of three copies, wire stories carried by legitimate outlets, excerpt pages full of other
+stories' "Read more »", links to an outlet's home page, credits in words only, spinners with
+their artefacts, updated originals, copies dated before their originals, independent reports
+of one event, and originals that are never linked, gone (410) or barred by robots.txt.
+
+Live-crawled from the aggregators' feeds only, then `newscrawl provenance`, then scored.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newscrawl.demo.world import normalize
+from tests.worlds.aggregators import without_tracking
+from tests.worlds.live import live_run
+from tests.worlds.scoring import Score, report, score
+from tests.worlds2.harsh import POINTING, HarshWorld, is_sure_link
+
+if TYPE_CHECKING:
+    from tests.worlds.live import Run
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module", params=[0, 1])
+def world(request: pytest.FixtureRequest) -> HarshWorld:
+    return HarshWorld(request.param)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return live_run(tmp_path_factory.mktemp("aggregator-world2"), world=HarshWorld(0))
+
+
+@pytest.fixture(scope="module")
+def result(run: Run) -> Score:
+    assert run.crawl.returncode == 0, run.crawl.stderr[-3000:]
+    assert run.link.returncode == 0, run.link.stderr[-3000:]
+    return score(run.world.truth, run.records)
+
+
+def _visible_text(body: bytes) -> str:
+    text = re.sub(r"<(script|style|head)\b.*?</\1>", " ", body.decode(), flags=re.S)
+    text = re.sub(r"</?(p|div|li|h\d|br)\b[^>]*>", " ", text)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def _changed(before: list[str], after: list[str]) -> float:
+    a, b = " ".join(before).split(), " ".join(after).split()
+    return 1 - SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+# -- the world ------------------------------------------------------------------------------
+
+
+def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: HarshWorld) -> None:
+    again = HarshWorld(world.seed)
+    assert again.truth == world.truth
+    assert {u: r.body for u, r in again.resources.items()} == {
+        u: r.body for u, r in world.resources.items()
+    }
+    assert HarshWorld(world.seed + 10).truth != world.truth
+
+
+def test_world_has_every_harsh_case(world: HarshWorld) -> None:
+    kinds = Counter(t.kind for t in world.truth.values())
+    copies = [c for c in world.copies if c.site]
+    assert kinds["chain-3"] >= 5, kinds
+    assert kinds["chain-2"] >= 5, kinds
+    assert kinds["wire-carrier"] >= 8, kinds
+    assert kinds["same-event"] == 5
+    assert (
+        kinds["rewrite-two-outlets"]
+        + sum(n for k, n in kinds.items() if k.startswith("original-") and "/" in k)
+        >= 3
+    )
+    assert sum(s.update is not None for s in world.stories) == 6
+    assert sum(c.shown is not None for c in world.copies) == 6
+    assert {s.missing for s in world.stories} == {"", "unlinked", "gone", "blocked"}
+    links = Counter(c.link for c in copies)
+    assert {"home-link", "text-credit", "go-to-source", "source-field", "none"} <= set(links)
+    no_link = sum(c.link not in POINTING for c in copies) / len(copies)
+    assert 0.3 <= no_link <= 0.6, no_link
+    relations = Counter(t.relation for t in world.truth.values())
+    assert min(relations.values()) >= 15, relations
+    assert Counter(c.site.key for c in copies if c.site).most_common()[-1][1] >= 8
+
+
+def test_spinners_have_two_strengths_and_their_artefacts(world: HarshWorld) -> None:
+    by_site: dict[str, list[float]] = {}
+    spun_text = []
+    for copy in world.copies:
+        if copy.site and copy.site.relation == "spun" and copy.via is None:
+            share = _changed(list(copy.story.text.paragraphs), copy.paragraphs)
+            by_site.setdefault(copy.site.key, []).append(share)
+            spun_text.append(" ".join(copy.paragraphs))
+    mild, strong = (sorted(v) for v in sorted(by_site.values(), key=lambda v: sum(v) / len(v)))
+    assert mild[len(mild) // 2] < 0.06 < strong[len(strong) // 2], (mild, strong)
+    assert min(mild) > 0.004
+    assert max(strong) <= 0.25
+    found = {a for a in ("p.c", "12 months", "know-how", "automotive") if a in " ".join(spun_text)}
+    assert found, "the classic spinner artefacts"
+
+
+def test_every_copy_page_holds_its_text_and_only_feeds_are_seeds(world: HarshWorld) -> None:
+    feeds = "".join(world.resources[normalize(f)].body.decode() for f in world.feeds)
+    for copy in world.copies:
+        page = world.resources[normalize(copy.url)]
+        assert page.status == 200
+        text = _visible_text(page.body)
+        for paragraph in copy.paragraphs:
+            assert " ".join(paragraph.split()) in text, (copy.url, paragraph[:60])
+        if copy.site:
+            assert html.escape(copy.url) in feeds
+    for story in world.stories:
+        assert story.url not in feeds
+
+
+def test_missing_originals_are_out_of_reach(world: HarshWorld) -> None:
+    pages = {c.url: world.resources[normalize(c.url)].body.decode() for c in world.copies}
+    for story in world.stories:
+        if story.missing == "unlinked":
+            assert not any(story.url in page for page in pages.values()), story.url
+        elif story.missing == "gone":
+            assert world.resources[normalize(story.url)].status == 410
+            assert any(story.url in page for page in pages.values())
+        elif story.missing == "blocked":
+            robots = world.resources[f"http://{story.outlet.host}/robots.txt"].body
+            assert b"Disallow: /\n" in robots
+        else:
+            assert any(is_sure_link(c) and story.url in pages[c.url] for c in story.copies), (
+                story.url
+            )
+
+
+def test_same_event_reports_share_names_and_quotes_but_not_prose(world: HarshWorld) -> None:
+    for story in (s for s in world.stories if s.event_of):
+        event = story.event_of
+        assert event is not None
+        shared = _changed(list(event.text.paragraphs), list(story.text.paragraphs))
+        assert shared > 0.8, (story.url, shared)
+
+
+def test_excerpt_pages_end_in_other_stories_read_more_links(world: HarshWorld) -> None:
+    hub = [c for c in world.copies if c.site and c.site.key == "hub"]
+    assert hub
+    for copy in hub:
+        body = world.resources[normalize(copy.url)].body.decode()
+        assert body.count("Read more &raquo;") >= 5
+        outlets = {c.story.url for c in hub if c is not copy and not c.story.missing}
+        assert any(url in body for url in outlets)
+
+
+def test_copies_dated_first_show_a_date_before_their_original(world: HarshWorld) -> None:
+    early = [c for c in world.copies if c.shown is not None]
+    for copy in early:
+        assert copy.shown is not None
+        assert copy.shown < copy.story.published
+        body = world.resources[normalize(copy.url)].body.decode()
+        assert copy.shown.astimezone(copy.shown.tzinfo).strftime("%Y") in body
+
+
+# -- the live crawl ------------------------------------------------------------------------
+
+
+def test_crawl_reached_every_copy_and_no_missing_original(run: Run) -> None:
+    world = run.world
+    assert isinstance(world, HarshWorld)
+    asked = {without_tracking(url) for method, url in run.requests if method == "GET"}
+    assert {without_tracking(c.url) for c in world.copies} <= asked
+    unlinked = {without_tracking(s.url) for s in world.stories if s.missing == "unlinked"}
+    assert not unlinked & asked
+    blocked = {without_tracking(s.url) for s in world.stories if s.missing == "blocked"}
+    assert not blocked & asked
+    assert set(run.records) >= {without_tracking(c.url) for c in world.copies}
+
+
+def test_run_time(run: Run) -> None:
+    assert run.crawl_seconds + run.link_seconds < 90
+
+
+# -- today's figures as floors ------------------------------------------------------------
+# Issue 13's goals on this world: precision >= 0.99, recall >= 0.95, relation accuracy >= 0.90,
+# independent same-event reports never linked. Seed 0 measures today (four runs) precision
+# 0.851-0.857, recall 0.986, relation accuracy 0.957; the floors sit a little below.
+
+
+def test_precision(result: Score) -> None:
+    # Most wrong links are copies of an original that is not archived (never linked, gone,
+    # barred by robots.txt) tied to one of their sibling copies: a wire carrier, a rewrite, a
+    # scraper's source. Then headline pages tied to another story through its "Read more »".
+    assert result.precision >= 0.83, report(result)
+
+
+def test_recall(result: Score) -> None:
+    assert result.recall >= 0.96, report(result)
+
+
+def test_relation_accuracy(result: Score) -> None:
+    # Long excerpts (all but the last paragraphs) and copies of since-updated originals are
+    # the ones called wrong (verbatim <-> excerpt).
+    assert result.relation_accuracy >= 0.93, report(result)
+
+
+def test_no_same_event_report_is_linked_to_the_other(result: Score) -> None:
+    # Holds on seed 0; seed 3 links one report (and its copies) to the other.
+    assert result.same_event_links == [], result.same_event_links
+
+
+def test_confident_links_are_right(result: Score) -> None:
+    # Goal: of links with confidence >= 0.9, at least 99% right. Measured 0.95 on seed 0, over
+    # every record: copies of unarchived originals tied to a sibling copy at 0.95 are the rest.
+    assert result.named_confident >= 80
+    share = result.named_confident_right / result.named_confident
+    assert share >= 0.93, report(result)

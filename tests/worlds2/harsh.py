@@ -1,0 +1,1046 @@
+"""The second aggregator world: harsher than the first, and written without reading the linker.
+
+Real texts (`tests/data/aggregator-world2/`) published by invented outlets and two wire
+services, copied by nine aggregators built on real CMS markup (WP Automatic in JNews, Feedzy
+in Kadence, WPeMatico in Twenty Twenty, spinners in ColorMag, Blogger Contempo, Ghost Source,
+Drupal Olivero, a PHP headline site) and by two scrapers that copy the copiers, so that some
+texts reach the web through chains of three. `HarshWorld(seed)` renders every page into
+`Resource`s and answers `resolve` like the first world, so the same server, crawl and score
+serve both; `truth` says what each page is (`tests.worlds.aggregators.Truth`).
+
+The truth, case by case (what a right linker answers):
+- every copy names the page its text first appeared on: the outlet's article, even when the
+  copy took it from another copy (a chain) or from a legitimate outlet that carried it;
+- a wire story's original is the wire service's own page; outlets that carry it with credit
+  ("(AP) —", "By ..., Reuters") are `verbatim` copies of it, like any other copy; when the
+  wire's page is not in the crawl, no carrier is the original of another;
+- relations, measured on words: `verbatim` (the original's words in order, at most stray
+  markers added), `spun` (in order, some words swapped one for one), `excerpt` (the start of
+  a longer original, near-verbatim), `rewrite` (parts, reordered and reworded, attributed);
+- an independent report of the same event (its own prose, the same names, two of the same
+  quotes) is an original, linked to nothing, and its copies name it, not the other report;
+- a copy of an original that is not archived (never linked, gone, or barred by robots.txt)
+  names nothing: naming another copy is a wrong link.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from email.utils import format_datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from newscrawl.demo.world import HTML, Resource, conditional, make_resource, normalize
+from tests.worlds.aggregators import Text, Truth, without_tracking
+from tests.worlds2 import words
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "aggregator-world2" / "articles.jsonl"
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html"]),
+    keep_trailing_newline=True,
+)
+_EPOCH = datetime(2024, 9, 3, 5, 0, tzinfo=UTC)
+
+# Links that point at the article a copy took its text from, in the words each CMS uses.
+POINTING = frozenset(
+    {"source-link", "read-more", "canonical", "go-to-source", "source-field", "attributed-link"}
+)
+# The ones every crawler of aggregators follows; each archived original has one of these, on a
+# page that has no other such link (a headline site's page has seven "Read more »").
+SURE = ("source-link", "read-more", "canonical")
+_LINK_CLASS = {
+    "source-link": "linked", "read-more": "linked", "canonical": "linked",
+    "go-to-source": "gotosource", "source-field": "sourcefield", "attributed-link": "attrlink",
+    "attributed": "credit", "text-credit": "credit", "home-link": "homelink", "none": "nolink",
+}  # fmt: skip
+
+
+def load_texts() -> list[Text]:
+    """The real article texts, in file order."""
+    rows = (json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines())
+    return [Text(r["id"], r["title"], tuple(r["paragraphs"])) for r in rows]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher of originals (or a wire service), with its own look, clock and URLs."""
+
+    key: str
+    name: str
+    short: str
+    host: str
+    style: str
+    tz_hours: float
+    tagline: str
+    wire: bool = False
+    blocks_crawlers: bool = False
+
+    @property
+    def home(self) -> str:
+        return f"http://{self.host}/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """An aggregator: its CMS, what it does to texts, how it says where they came from."""
+
+    key: str
+    name: str
+    host: str
+    platform: str
+    relation: str
+    links: tuple[tuple[str, float], ...]
+    strength: tuple[float, float] = (0.0, 0.0)
+    scrapes: tuple[str, ...] = ()  # the sites it copies, if it copies copiers
+    two_source: float = 0.0
+    undated: float = 0.05
+    related_heading: str = "Related Posts"
+    tagline: str = ""
+    permalink: str = "dated"
+
+    @property
+    def feed_url(self) -> str:
+        path = {
+            "blogger": "/feeds/posts/default",
+            "ghost": "/rss/",
+            "drupal": "/rss.xml",
+            "phpexcerpt": "/rss.php",
+        }.get(self.platform, "/feed/")
+        return f"http://{self.host}{path}"
+
+
+_SITES = (
+    Site("viral", "Viral Newsroom", "viralnewsroom.com", "jnews", "verbatim",
+         (("source-link", 0.3), ("home-link", 0.3), ("none", 0.4)),
+         related_heading="You May Also Like", tagline="All the news that goes viral"),
+    Site("digest", "Daily Feed Digest", "www.dailyfeeddigest.com", "feedzy", "excerpt",
+         (("read-more", 0.6), ("home-link", 0.15), ("none", 0.25)),
+         related_heading="Similar News", tagline="Your feeds, digested"),
+    Site("politics", "US Politics Watch", "uspoliticswatch.net", "wpematico", "verbatim",
+         (("go-to-source", 0.55), ("none", 0.45)), tagline="Politics, all day"),
+    Site("buzz", "Trending Buzz Now", "trendingbuzznow.com", "colormag", "spun",
+         (("source-link", 0.4), ("none", 0.6)), strength=(0.8, 1.0),
+         related_heading="You May Also Like", tagline="What's trending", permalink="postname"),
+    Site("wave", "News Wave 24", "newswave24.com", "colormag", "spun",
+         (("text-credit", 0.5), ("none", 0.5)), strength=(0.3, 0.5),
+         related_heading="Related Articles", tagline="News around the clock",
+         permalink="postname"),
+    Site("blog", "World Report Daily", "worldreportdaily.blogspot.com", "blogger", "verbatim",
+         (("text-credit", 0.45), ("source-link", 0.25), ("none", 0.3)), undated=0.15,
+         tagline="The world, reported daily"),
+    Site("brief", "The Brief Room", "briefroom.ghost.io", "ghost", "rewrite",
+         (("attributed", 0.55), ("attributed-link", 0.45)), two_source=0.4,
+         tagline="The news, briefly and in our words"),
+    Site("regional", "Regional Report Network", "regionalreport.net", "drupal", "verbatim",
+         (("source-field", 0.6), ("none", 0.4)), tagline="News from every region"),
+    Site("hub", "HeadlineHub", "headlinehub.info", "phpexcerpt", "excerpt",
+         (("read-more", 0.55), ("home-link", 0.15), ("none", 0.3)),
+         related_heading="Latest headlines", tagline="Headlines from 1,000 sources"),
+    Site("mirror", "NewsMirror Pro", "newsmirrorpro.com", "jnews", "verbatim",
+         (("source-link", 0.75), ("none", 0.25)), scrapes=("viral", "politics", "blog", "buzz"),
+         related_heading="Don't Miss", tagline="Mirroring the best of the web"),
+    Site("repost", "AllNews Repost", "allnewsrepost.com", "wpematico", "verbatim",
+         (("source-link", 0.5), ("none", 0.5)), scrapes=("mirror",),
+         tagline="Reposted for you"),
+)  # fmt: skip
+
+_OUTLET_NAMES = (
+    "The Carden Post", "Millford Tribune", "The Ostrava Courier", "Bellweather Times",
+    "The Granby Ledger", "Haleford Evening News", "The Tilbury Dispatch", "Northmoor Gazette",
+    "The Pellham Record", "Westerly Star-Journal", "The Corran Observer", "Dunmore Daily",
+    "The Saxby Herald", "Ravensworth Press", "The Elkmont Sentinel", "Kilbride Chronicle",
+    "The Ashvale Times", "Farrow County News", "The Lindenfield Bulletin", "Marlow Bay Courier",
+    "The Quenby Mercury", "Stillwater Examiner",
+)  # fmt: skip
+_STYLES = ("arc", "bsp", "vip")
+_WIRES = (("Reuters", "Reuters", "www.reuters.com"), ("The Associated Press", "AP", "apnews.com"))
+_SECTIONS = ("world", "politics", "business", "technology", "culture", "science", "sports")
+_PLACES = ("WASHINGTON", "NEW YORK", "LONDON", "CHICAGO", "LOS ANGELES", "SEOUL", "BRUSSELS")
+_AUTHORS = (
+    "Nadia Brennan", "Colin Ashby", "Ruth Okonkwo", "Felix Marchetti", "Ingrid Solberg",
+    "Teodor Varga", "Layla Haddad", "Benedict Oyelaran", "Carmen Ibarra", "Hugo Lindqvist",
+    "Miriam Castell", "Desmond Achebe", "Yuki Morimoto", "Sean Callaghan",
+)  # fmt: skip
+
+
+@dataclass
+class Story:
+    """An original: an outlet's article, a wire story, or an independent report of an event."""
+
+    text: Text
+    outlet: Outlet
+    url: str
+    published: datetime
+    author: str
+    section: str
+    missing: str = ""  # "unlinked", "gone" (answers 410) or "blocked" (robots.txt)
+    event_of: Story | None = None
+    update: tuple[tuple[str, ...], datetime] | None = None
+    copies: list[Copy] = field(default_factory=list)
+
+    @property
+    def archivable(self) -> bool:
+        return not self.missing
+
+
+@dataclass
+class Copy:
+    """A page that carries a story's text: an aggregator's post or an outlet's wire carriage."""
+
+    story: Story
+    url: str
+    title: str
+    paragraphs: list[str]
+    relation: str
+    link: str
+    published: datetime | None
+    site: Site | None = None
+    carrier: Outlet | None = None
+    via: Copy | None = None
+    second: Story | None = None
+    kind: str = ""
+    shown: datetime | None = None  # the date the page shows, when it is not `published`
+    long_excerpt: bool = False  # all but the last few paragraphs
+
+    @property
+    def source_url(self) -> str:
+        return self.via.url if self.via else self.story.url
+
+    @property
+    def host(self) -> str:
+        return self.site.host if self.site else self.carrier.host  # type: ignore[union-attr]
+
+    @property
+    def depth(self) -> int:
+        """How many copies lie between this one and the original (wire carriers count)."""
+        return 1 + (self.via.depth if self.via else 0)
+
+
+def is_sure_link(copy: Copy) -> bool:
+    """Whether a copy points at its source with a link every crawler follows."""
+    return copy.link in SURE and copy.site is not None and copy.site.platform != "phpexcerpt"
+
+
+def _slug(title: str, count: int = 8) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:count]) or "story"
+
+
+class HarshWorld:
+    """The world for one seed: outlets, sites, pages (`resources`), seeds (`feeds`), `truth`."""
+
+    def __init__(self, seed: int = 0, texts: Sequence[Text] | None = None) -> None:
+        self.seed = seed
+        self._rng = random.Random(f"world2-{seed}")
+        self.sites = _SITES
+        self.outlets, self.wires = self._outlets()
+        self._taken: set[str] = set()
+        self.stories = self._stories(list(texts or load_texts()))
+        self.copies: list[Copy] = []
+        self._copy_all()
+        self.truth: dict[str, Truth] = {}
+        self.resources: dict[str, Resource] = {}
+        self._render()
+
+    # -- who publishes ----------------------------------------------------------------------
+
+    def _outlets(self) -> tuple[list[Outlet], list[Outlet]]:
+        rng = self._rng
+        outlets = []
+        for i, name in enumerate(_OUTLET_NAMES):
+            bare = re.sub(r"^the", "", re.sub(r"[^a-z]", "", name.lower()))
+            host = rng.choice(
+                (
+                    f"www.{bare}.com",
+                    f"{bare}.com",
+                    f"www.{bare}news.com",
+                    f"{bare}.co.uk",
+                    f"news.{bare}.org",
+                )
+            )
+            outlets.append(
+                Outlet(
+                    f"o{i:02d}",
+                    name,
+                    "".join(w[0] for w in name.split() if w != "The"),
+                    host,
+                    _STYLES[i % len(_STYLES)],
+                    rng.choice((-7, -5, -4, 0, 1, 9)),
+                    f"Trusted news since {rng.randint(1871, 1998)}",
+                    blocks_crawlers=i == 5,
+                )
+            )
+        wires = [
+            Outlet(f"w{i}", name, short, host, "wire", 0, "Independent global news", wire=True)
+            for i, (name, short, host) in enumerate(_WIRES)
+        ]
+        return outlets, wires
+
+    def _article_url(self, outlet: Outlet, title: str, when: datetime) -> str:
+        slug = _slug(title)
+        local = when.astimezone(timezone(timedelta(hours=outlet.tz_hours)))
+        number = self._rng.randrange(1_000_000, 9_999_999)
+        path = {
+            "arc": f"/{self._rng.choice(_SECTIONS)}/{local:%Y/%m/%d}/{slug}/",
+            "bsp": f"/news/{slug}-{number}",
+            "vip": f"/{local:%Y/%m/%d}/{slug}/",
+            "wire": f"/article/{slug}-{number:x}",
+        }[outlet.style]
+        return f"http://{outlet.host}{path}"
+
+    def _story(self, text: Text, outlet: Outlet, when: datetime) -> Story:
+        rng = self._rng
+        return Story(
+            text,
+            outlet,
+            self._article_url(outlet, text.title, when),
+            when,
+            rng.choice(_AUTHORS),
+            rng.choice(_SECTIONS),
+        )
+
+    def _stories(self, pool: list[Text]) -> list[Story]:
+        rng = self._rng
+        rng.shuffle(pool)
+        prose, wire_texts, pool = pool[:5], pool[5:11], pool[11:]
+        stories = []
+        for text in pool:
+            when = _EPOCH + timedelta(minutes=rng.randrange(0, 30 * 24 * 60))
+            stories.append(self._story(text, rng.choice(self.outlets), when))
+        for i, text in enumerate(wire_texts):
+            when = _EPOCH + timedelta(minutes=rng.randrange(0, 30 * 24 * 60))
+            stories.append(self._story(text, self.wires[i % 2], when))
+        # Independent reports of five events, each by another outlet, in its own words.
+        plain = [s for s in stories if not s.outlet.wire]
+        for filler, event in zip(prose, rng.sample(plain, 5), strict=True):
+            when = event.published + timedelta(minutes=rng.randrange(-240, 480))
+            title, paragraphs = words.same_event(
+                event.text.title, event.text.paragraphs, filler.paragraphs, f"{when:%A}", rng
+            )
+            outlet = rng.choice([o for o in self.outlets if o is not event.outlet])
+            report = self._story(Text(f"event-{filler.id}", title, tuple(paragraphs)), outlet, when)
+            report.event_of = event
+            report.section = event.section
+            stories.append(report)
+        # Originals out of reach: never linked, gone since (410), or barred by robots.txt.
+        free = [s for s in stories if s.event_of is None and not s.outlet.blocks_crawlers]
+        wire_stories = [s for s in free if s.outlet.wire]
+        plain = [s for s in free if not s.outlet.wire]
+        for story in [*rng.sample(plain, 4), rng.choice(wire_stories)]:
+            story.missing = "unlinked"
+        for story in rng.sample([s for s in plain if not s.missing], 3):
+            story.missing = "gone"
+        for story in stories:
+            if story.outlet.blocks_crawlers:
+                story.missing = "blocked"
+        if not any(s.missing == "blocked" for s in stories):
+            stories[0].outlet = next(o for o in self.outlets if o.blocks_crawlers)
+            stories[0].url = self._article_url(
+                stories[0].outlet, stories[0].text.title, stories[0].published
+            )
+            stories[0].missing = "blocked"
+        return stories
+
+    # -- who copies -------------------------------------------------------------------------
+
+    def _copy_all(self) -> None:
+        rng = self._rng
+        copiers = [s for s in self.sites if not s.scrapes]
+        load = {s.key: 0 for s in copiers}
+        for story in self.stories:
+            if story.outlet.wire:
+                self._carry(story)
+            count = rng.choices((1, 2, 3, 4), weights=(4, 4, 2, 1))[0]
+            free = sorted(copiers, key=lambda s: (load[s.key], rng.random()))[:6]
+            for site in rng.sample(free, k=count):
+                load[site.key] += 1
+                source = None
+                carriers = [c for c in story.copies if c.carrier]
+                if carriers and rng.random() < 0.6:
+                    source = rng.choice(carriers)
+                self._copy(story, site, via=source)
+        # Rewrites that cite two outlets: an event and the other outlet's report of it.
+        brief = next(s for s in self.sites if s.key == "brief")
+        for report in [s for s in self.stories if s.event_of]:
+            self._copy(report.event_of, brief, second=report)  # type: ignore[arg-type]
+        self._scrape()
+        self._link_carriers()
+        self._ensure_reachable()
+        self._updates_and_early_dates()
+        for copy in self.copies:
+            copy.kind = self._kind(copy)
+
+    def _carry(self, story: Story) -> None:
+        """Two or three outlets run the wire story verbatim, with its credit."""
+        rng = self._rng
+        for outlet in rng.sample(
+            [o for o in self.outlets if not o.blocks_crawlers], rng.choice((2, 3))
+        ):
+            when = story.published + timedelta(minutes=rng.randrange(4, 90))
+            url = self._article_url(outlet, story.text.title, when)
+            copy = Copy(
+                story,
+                url,
+                story.text.title,
+                list(story.text.paragraphs),
+                "verbatim",
+                "text-credit",
+                when,
+                carrier=outlet,
+            )
+            story.copies.append(copy)
+            self.copies.append(copy)
+
+    def _copy(
+        self, story: Story, site: Site, via: Copy | None = None, second: Story | None = None
+    ) -> Copy:
+        rng = self._rng
+        source = via or None
+        title = source.title if source else story.text.title
+        paragraphs = list(source.paragraphs if source else story.text.paragraphs)
+        relation = source.relation if source and source.site else "verbatim"
+        long_excerpt = source.long_excerpt if source else False
+        if site.relation == "spun":
+            strength = rng.uniform(*site.strength)
+            paragraphs = [words.spin(p, strength, rng) for p in paragraphs]
+            title = words.spin(title, min(1.0, strength + 0.2), rng)
+            relation = "spun"
+        elif site.relation == "excerpt":
+            draw = rng.random()
+            if site.platform == "feedzy" and draw < 0.4:
+                paragraphs = [words.wp_excerpt(paragraphs, rng.choice((40, 55)))]
+            elif site.platform == "feedzy" and draw < 0.7 and len(paragraphs) >= 7:
+                # the feed's full text, cut where the outlet's feed stops: most of the article
+                paragraphs = words.lead(paragraphs, len(paragraphs) - rng.choice((2, 3, 4)))
+                long_excerpt = True
+            else:
+                paragraphs = words.lead(paragraphs, rng.choice((1, 2, 3)))
+            relation = "excerpt"
+        elif site.relation == "rewrite":
+            partner = second or next((s for s in self.stories if s.event_of is story), None)
+            if second is None and partner and rng.random() < site.two_source:
+                second = partner
+            other = (second.outlet.name, second.text.paragraphs) if second else None
+            day = f"{story.published:%A}"
+            paragraphs = words.rewrite(paragraphs, story.outlet.name, day, rng, other=other)
+            title = words.spin(title, 0.8, rng)
+            relation = "rewrite"
+        modes, weights = zip(*site.links, strict=True)
+        link = rng.choices(modes, weights=weights)[0]
+        if story.missing == "unlinked" and link in POINTING and not via:
+            link = rng.choice(("none", "text-credit", "home-link"))
+        if site.relation == "rewrite" and story.missing == "unlinked":
+            link = "attributed"
+        published = None
+        if rng.random() >= site.undated:
+            start = via.published if via and via.published else story.published
+            published = start + timedelta(minutes=rng.randrange(20, 3 * 24 * 60))
+        url = self._post_url(site, title, published or story.published)
+        copy = Copy(
+            story,
+            url,
+            title,
+            paragraphs,
+            relation,
+            link,
+            published,
+            site=site,
+            via=via,
+            second=second,
+            long_excerpt=long_excerpt,
+        )
+        story.copies.append(copy)
+        self.copies.append(copy)
+        return copy
+
+    def _scrape(self) -> None:
+        """The scrapers: the mirror copies the copiers' verbatim and spun posts, the repost
+        site copies the mirror, so some texts are three copies away from their original."""
+        rng = self._rng
+        for key in ("mirror", "repost"):
+            site = next(s for s in self.sites if s.key == key)
+            taken = [
+                c
+                for c in self.copies
+                if c.site and c.site.key in site.scrapes and c.relation in ("verbatim", "spun")
+            ]
+            for via in rng.sample(taken, k=min(len(taken), 16 if key == "mirror" else 10)):
+                self._copy(via.story, site, via=via)
+
+    def _link_carriers(self) -> None:
+        """Every outlet that carried a wire story is reached: an aggregator credits it."""
+        rng = self._rng
+        sure = [
+            s
+            for s in self.sites
+            if not s.scrapes and s.platform != "phpexcerpt" and any(m in SURE for m, _ in s.links)
+        ]
+        for carrier in [c for c in self.copies if c.carrier]:
+            if any(c.via is carrier and is_sure_link(c) for c in self.copies):
+                continue
+            site = rng.choice(sure)
+            extra = self._copy(carrier.story, site, via=carrier)
+            extra.link = next(m for m, _ in site.links if m in SURE)
+
+    def _ensure_reachable(self) -> None:
+        """Every original meant to be archived gets at least one link a crawler follows."""
+        rng = self._rng
+        for story in self.stories:
+            if story.missing == "unlinked":
+                continue
+            direct = [c for c in story.copies if c.site and not c.via]
+            if any(is_sure_link(c) for c in direct):
+                continue
+            able = [
+                c
+                for c in direct
+                if c.site.platform != "phpexcerpt"  # type: ignore[union-attr]
+                and any(m in SURE for m, _ in c.site.links)
+            ]  # type: ignore[union-attr]
+            if able:
+                chosen = rng.choice(able)
+                chosen.link = next(m for m, _ in chosen.site.links if m in SURE)  # type: ignore[union-attr]
+            else:
+                site = rng.choice([s for s in self.sites if s.key in ("viral", "digest")])
+                extra = self._copy(story, site)
+                extra.link = next(m for m, _ in site.links if m in SURE)
+
+    def _updates_and_early_dates(self) -> None:
+        """Originals updated after they were copied, and copies that show an earlier date than
+        their original (a post date taken from the feed in the wrong time zone)."""
+        rng = self._rng
+        kept = [s for s in self.stories if s.archivable and not s.outlet.wire and s.copies]
+        for story in rng.sample(kept, 6):
+            last = max((c.published for c in story.copies if c.published), default=story.published)
+            story.update = (
+                words.updated(story.text.paragraphs, rng),
+                last + timedelta(hours=rng.uniform(2, 30)),
+            )
+        plain = [
+            c
+            for c in self.copies
+            if c.site
+            and not c.via
+            and c.published
+            and c.story.archivable
+            and c.site.relation in ("verbatim", "spun")
+        ]
+        for copy in rng.sample(plain, 6):
+            copy.shown = copy.story.published - timedelta(minutes=rng.randrange(60, 8 * 60))
+
+    def _post_url(self, site: Site, title: str, when: datetime) -> str:
+        slug = _slug(title)
+        if site.platform == "blogger":
+            slug = slug[:40].rstrip("-")
+        for n in range(1, 50):
+            name = slug if n == 1 else f"{slug}-{n}"
+            number = self._rng.randrange(10_000, 99_999)
+            path = {
+                "blogger": f"/{when:%Y/%m}/{name}.html",
+                "ghost": f"/{name}/",
+                "drupal": f"/article/{name}",
+                "phpexcerpt": f"/news.php?id={number}&title={name}",
+            }.get(site.platform, f"/{when:%Y/%m/%d}/{name}/")
+            if site.permalink == "postname":
+                path = f"/{name}/"
+            url = f"http://{site.host}{path}"
+            if url not in self._taken:
+                self._taken.add(url)
+                return url
+        raise ValueError(f"no free URL for {slug!r} on {site.host}")
+
+    @staticmethod
+    def _kind(copy: Copy) -> str:
+        """The case a copy is, the harshest first: what the per-kind table is counted by."""
+        story, link = copy.story, _LINK_CLASS[copy.link]
+        cases = (
+            (bool(story.missing), f"original-{story.missing}/{copy.relation}"),
+            (copy.carrier is not None, "wire-carrier"),
+            (copy.via is not None and copy.via.carrier is not None, "wire-copy-of-carrier"),
+            (copy.depth >= 3, "chain-3"),
+            (copy.depth == 2, "chain-2"),
+            (copy.shown is not None, "dated-first"),
+            (story.update is not None, f"of-updated-original/{copy.relation}"),
+            (copy.second is not None, "rewrite-two-outlets"),
+            (copy.long_excerpt, f"excerpt-long-{link}"),
+            (story.outlet.wire, f"wire-{copy.relation}-{link}"),
+        )
+        return next((kind for hit, kind in cases if hit), f"{copy.relation}-{link}")
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        by_outlet: dict[str, list[Story]] = {}
+        for story in self.stories:
+            by_outlet.setdefault(story.outlet.key, []).append(story)
+        for story in self.stories:
+            self._render_story(story, [s for s in by_outlet[story.outlet.key] if s is not story])
+        for outlet in [*self.outlets, *self.wires]:
+            self._add(outlet.home, self._outlet_home(outlet, by_outlet.get(outlet.key, [])), _EPOCH)
+        for copy in self.copies:
+            if copy.carrier:
+                self._add(copy.url, self._carrier_page(copy), copy.published)
+        for site in self.sites:
+            posts = sorted(
+                (c for c in self.copies if c.site is site),
+                key=lambda c: c.published or c.story.published,
+                reverse=True,
+            )
+            for copy in posts:
+                self._add(copy.url, self._copy_page(copy, posts), copy.published)
+            self._add(site.feed_url, self._feed(site, posts), _EPOCH, feed=True)
+            self._add(f"http://{site.host}/", self._site_home(site, posts), _EPOCH)
+        for copy in self.copies:
+            self.truth[without_tracking(copy.url)] = Truth(
+                copy.url,
+                copy.host,
+                without_tracking(copy.story.url),
+                copy.relation,
+                copy.kind,
+                copy.link,  # type: ignore[arg-type]
+                copy.published is not None,
+                also_drew_on=without_tracking(copy.second.url) if copy.second else None,
+            )
+        hosts = {o.host for o in [*self.outlets, *self.wires]} | {s.host for s in self.sites}
+        blocked = {o.host for o in self.outlets if o.blocks_crawlers}
+        for host in hosts:
+            body = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
+            if host in blocked:
+                body = b"User-agent: *\nDisallow: /\n"
+            self.resources[f"http://{host}/robots.txt"] = make_resource(
+                body, "text/plain; charset=utf-8", _EPOCH
+            )
+
+    def _render_story(self, story: Story, siblings: list[Story]) -> None:
+        when = story.update[1] if story.update else story.published
+        body = self._original_page(story, siblings)
+        if story.missing == "gone":
+            self.resources[normalize(story.url)] = make_resource(
+                b"<html><body><h1>410 Gone</h1><p>This article is no longer available."
+                b"</p></body></html>",
+                HTML,
+                None,
+                status=410,
+            )
+        else:
+            self._add(story.url, body, when)
+        kind = "original"
+        if story.event_of:
+            kind = "same-event"
+        elif story.missing:
+            kind = f"original-{story.missing}"
+        elif story.outlet.wire:
+            kind = "wire-original"
+        self.truth[without_tracking(story.url)] = Truth(
+            story.url,
+            story.outlet.host,
+            None,
+            "original",
+            kind,
+            same_event_as=without_tracking(story.event_of.url) if story.event_of else None,
+        )
+
+    def _add(self, url: str, body: str, when: datetime | None, *, feed: bool = False) -> None:
+        kind = "application/rss+xml; charset=UTF-8" if feed else HTML
+        if feed and "/feeds/posts/" in url:
+            kind = "application/atom+xml; charset=UTF-8"
+        self.resources[normalize(url)] = make_resource(
+            body.encode("utf-8"),
+            kind,
+            when or _EPOCH,
+            server=self._rng.choice(("nginx", "Apache", "cloudflare", "openresty")),
+            gzip=self._rng.random() < 0.5,
+        )
+
+    @staticmethod
+    def _local(when: datetime, hours: float) -> datetime:
+        return when.astimezone(timezone(timedelta(hours=hours)))
+
+    def _outlet_page(
+        self,
+        outlet: Outlet,
+        *,
+        url: str,
+        title: str,
+        paragraphs: Sequence[str],
+        author: str,
+        section: str,
+        published: datetime,
+        modified: datetime | None,
+        siblings: list[Story],
+    ) -> str:
+        local = self._local(published, outlet.tz_hours)
+        changed = self._local(modified, outlet.tz_hours) if modified else None
+        jsonld = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": title,
+            "datePublished": local.isoformat(),
+            "dateModified": (changed or local).isoformat(),
+            "author": [{"@type": "Person", "name": author}],
+            "publisher": {
+                "@type": "NewsMediaOrganization",
+                "name": outlet.name,
+                "url": outlet.home,
+            },
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        }
+        date_text = {
+            "arc": f"{local:%B} {local.day}, {local:%Y} at {local:%-I:%M %p}",
+            "bsp": f"{local:%a, %b} {local.day}, {local:%Y}",
+            "vip": f"{local:%B} {local.day}, {local:%Y}",
+            "wire": f"{local:%B} {local.day}, {local:%Y}",
+        }[outlet.style]
+        page = {
+            "url": url,
+            "title": title,
+            "canonical": url,
+            "og": True,
+            "jsonld": json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+            "published_iso": local.isoformat() if outlet.style != "wire" else "",
+            "modified_iso": changed.isoformat() if changed else "",
+            "shown_iso": local.isoformat(),
+            "date_text": date_text,
+            "updated": f"{changed:%B} {changed.day}, {changed:%Y} {changed:%-I:%M %p}"
+            if changed
+            else "",
+            "epoch_ms": int((modified or published).timestamp() * 1000),
+            "summary": words.sentences(paragraphs[0])[0][:200],
+            "paragraphs": paragraphs,
+            "author": author,
+            "author_slug": _slug(author),
+            "section": section.title(),
+            "place": self._rng.choice(_PLACES),
+            "year": local.year,
+            "post_id": self._rng.randrange(100_000, 999_999),
+            "more": [(s.text.title, s.url) for s in siblings[:5]],
+        }
+        site = {
+            "name": outlet.name,
+            "short": outlet.short,
+            "tagline": outlet.tagline,
+            "title_suffix": f" | {outlet.name}",
+            "copyright": outlet.name,
+        }
+        return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)
+
+    def _original_page(self, story: Story, siblings: list[Story]) -> str:
+        paragraphs, modified = story.update or (story.text.paragraphs, None)
+        return self._outlet_page(
+            story.outlet,
+            url=story.url,
+            title=story.text.title,
+            paragraphs=paragraphs,
+            author=story.author,
+            section=story.section,
+            published=story.published,
+            modified=modified,
+            siblings=siblings,
+        )
+
+    def _carrier_page(self, copy: Copy) -> str:
+        """A legitimate outlet's page of a wire story: the wire's byline and dateline."""
+        wire = copy.story.outlet
+        place = self._rng.choice(_PLACES)
+        paragraphs = [f"{place} ({wire.short}) — {copy.paragraphs[0]}", *copy.paragraphs[1:]]
+        paragraphs.append(
+            f"Copyright {copy.story.published.year} {wire.name}. All rights reserved."
+        )
+        outlet = copy.carrier
+        assert outlet is not None
+        return self._outlet_page(
+            outlet,
+            url=copy.url,
+            title=copy.title,
+            paragraphs=paragraphs,
+            author=f"{copy.story.author}, {wire.name}",
+            section=copy.story.section,
+            published=copy.published or copy.story.published,
+            modified=None,
+            siblings=[],
+        )
+
+    def _outlet_home(self, outlet: Outlet, stories: list[Story]) -> str:
+        teasers = [
+            {
+                "url": s.url,
+                "title": s.text.title,
+                "dek": words.sentences(s.text.paragraphs[0])[0],
+                "when": f"{self._local(s.published, outlet.tz_hours):%b %d, %Y}",
+            }
+            for s in sorted(stories, key=lambda s: s.published, reverse=True)
+            if not s.missing
+        ]
+        page = {"teasers": teasers, "year": _EPOCH.year}
+        return _TEMPLATES.get_template("outlet_home.html").render(
+            page=page, site={"name": outlet.name, "tagline": outlet.tagline}
+        )
+
+    def _credit_name(self, copy: Copy) -> str:
+        """Whom a copy credits by name: the wire for a wire story, else the outlet."""
+        return copy.story.outlet.name
+
+    def _link_html(self, copy: Copy) -> str:
+        src = html.escape(copy.source_url)
+        if copy.link == "source-link" and copy.site and copy.site.key in ("viral", "mirror"):
+            src += "?utm_source=wp-automatic&amp;utm_medium=referral"
+        name = html.escape(
+            copy.via.site.name if copy.via and copy.via.site else self._credit_name(copy)
+        )
+        home = html.escape(copy.story.outlet.home)
+        author = html.escape(copy.story.author)
+        if copy.link == "text-credit":
+            forms = (
+                f"<p>via {name}</p>",
+                f"<p><em>(Source: {name})</em></p>",
+                f"<p>This article originally appeared on {name}.</p>",
+            )
+            return self._rng.choice(forms)
+        return {
+            "source-link": f'<p><a href="{src}" target="_blank" rel="noopener">Source link</a></p>',
+            "read-more": f'<p><a href="{src}" target="_blank" rel="noopener">Read More</a></p>'
+            if copy.site and copy.site.platform == "feedzy"
+            else f'<p class="continue"><a href="{src}" target="_blank">Continue reading at '
+            f"{name} &raquo;</a></p>",
+            "go-to-source": f'<p><a href="{src}" target="_blank">Go to Source</a><br>'
+            f"Author: {author}</p>",
+            "home-link": f'<p>Source: <a href="{home}" target="_blank" rel="nofollow">'
+            f"{name}</a></p>",
+        }.get(copy.link, "")
+
+    def _body_html(self, copy: Copy, also: tuple[str, str] | None) -> str:
+        site = copy.site
+        assert site is not None
+        paragraphs = [html.escape(p, quote=False) for p in copy.paragraphs]
+        if copy.relation == "rewrite":
+            names = [copy.story.outlet.name, *([copy.second.outlet.name] if copy.second else [])]
+            if copy.link == "attributed-link":
+                first = html.escape(names[0], quote=False)
+                anchor = f'<a href="{html.escape(copy.story.url)}">{first}</a>'
+                paragraphs[0] = paragraphs[0].replace(first, anchor, 1)
+        if site.platform == "jnews":
+            if also and len(paragraphs) > 4:
+                t, u = (html.escape(v) for v in also)
+                paragraphs.insert(3, f'<strong>ALSO READ:</strong> <a href="{u}">{t}</a>')
+            paragraphs = ["[ad_1]", *paragraphs, "[ad_2]"]
+        if site.platform == "blogger":
+            inner = "</div>\n<div><br></div>\n<div>".join(paragraphs)
+            body = f"<div>{inner}</div>"
+        else:
+            body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+        if site.platform != "drupal":
+            body += "\n" + self._link_html(copy)
+        return body
+
+    def _copy_page(self, copy: Copy, posts: list[Copy]) -> str:
+        site = copy.site
+        assert site is not None
+        rng = self._rng
+        others = [p for p in posts if p is not copy]
+        related = [
+            (p.title, p.url, words.sentences(p.paragraphs[0])[0][:180])
+            for p in rng.sample(others, k=min(5, len(others)))
+        ]
+        shown = copy.shown or copy.published
+        tz_hours = rng.choice((-5, -4, 0, 2, 5.5, 8))
+        local = self._local(shown, tz_hours) if shown else None
+        if copy.shown is not None:  # the wall-clock time of the feed, labelled as UTC
+            local = copy.shown.astimezone(UTC)
+        date_text = ""
+        if local:
+            date_text = {
+                "jnews": f"{local:%B} {local.day}, {local:%Y}",
+                "feedzy": f"{local:%B} {local.day}, {local:%Y}",
+                "wpematico": f"{local:%B} {local.day}, {local:%Y}",
+                "colormag": f"{local:%B} {local.day}, {local:%Y}",
+                "blogger": f"{local:%B} {local.day}, {local:%Y}",
+                "ghost": f"{local:%b} {local.day}, {local:%Y}",
+                "drupal": f"{local:%a, %m/%d/%Y - %H:%M}",
+                "phpexcerpt": f"{local:%d.%m.%Y %H:%M}",
+            }[site.platform]
+        stories = []
+        if site.platform == "phpexcerpt":
+            for other in rng.sample(others, k=min(6, len(others))):
+                more = other.url if other.story.missing else other.story.url
+                stories.append(
+                    {
+                        "url": other.url,
+                        "title": other.title,
+                        "more": more,
+                        "snippet": words.sentences(other.paragraphs[0])[0],
+                    }
+                )
+        jsonld = None
+        if local and site.platform in ("jnews", "feedzy", "ghost", "colormag"):
+            jsonld = json.dumps(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "BlogPosting",
+                    "headline": copy.title,
+                    "datePublished": local.isoformat(),
+                    "dateModified": local.isoformat(),
+                    "author": {"@type": "Person", "name": "admin"},
+                    "publisher": {"@type": "Organization", "name": site.name},
+                },
+                ensure_ascii=False,
+            ).replace("</", "<\\/")
+        after = ""
+        if site.platform == "drupal" and copy.link == "source-field":
+            src = html.escape(copy.source_url)
+            after = (
+                '<div class="field field--name-field-source-url field--type-link '
+                'field--label-inline clearfix"><div class="field__label">Original article'
+                f'</div><div class="field__item"><a href="{src}">{src}</a></div></div>'
+            )
+        source_label = ""
+        if site.platform == "phpexcerpt" and copy.link != "none":
+            source_label = f"Source: {html.escape(self._credit_name(copy))}"
+        page = {
+            "url": copy.url,
+            "title": copy.title,
+            "canonical": copy.source_url if copy.link == "canonical" else copy.url,
+            "og": site.platform != "phpexcerpt",
+            "jsonld": jsonld,
+            "published_iso": local.isoformat() if local else "",
+            "modified_iso": "",
+            "date_text": date_text,
+            "time_text": f"{local:%-I:%M %p}" if local else "",
+            "summary": words.sentences(copy.paragraphs[0])[0][:160],
+            "body": self._body_html(copy, related[-1][:2] if related else None),
+            "after_body": after,
+            "author": rng.choice(("admin", "News Desk", "editor", "Staff Writer")),
+            "author_slug": "admin",
+            "post_id": rng.randrange(1000, 99999),
+            "category": copy.story.section,
+            "tags": [copy.story.section.title(), "Top Stories"],
+            "reading": max(1, len(" ".join(copy.paragraphs).split()) // 250),
+            "year": (shown or copy.story.published).year,
+            "related": related,
+            "popular": [(p.title, p.url) for p in others[:5]],
+            "stories": stories,
+            "source_label": source_label,
+        }
+        info = {
+            "name": site.name,
+            "tagline": site.tagline,
+            "title_suffix": f" - {site.name}",
+            "feed_url": site.feed_url,
+            "related_heading": site.related_heading,
+        }
+        return _TEMPLATES.get_template(f"{site.platform}.html").render(page=page, site=info)
+
+    def _feed(self, site: Site, posts: list[Copy]) -> str:
+        def when(copy: Copy) -> datetime:
+            return copy.shown or copy.published or copy.story.published
+
+        if site.platform == "blogger":
+            entries = "".join(
+                f"<entry><id>tag:blogger.com,1999:blog-1.post-{i}</id>"
+                f"<published>{when(c).isoformat()}</published>"
+                f"<updated>{when(c).isoformat()}</updated>"
+                f"<title type='text'>{html.escape(c.title)}</title>"
+                f"<content type='html'>{html.escape(c.paragraphs[0])}</content>"
+                f"<link rel='alternate' type='text/html' href='{html.escape(c.url)}' "
+                f"title='{html.escape(c.title)}'/>"
+                "<author><name>Unknown</name></author></entry>"
+                for i, c in enumerate(posts)
+            )
+            return (
+                "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+                f"<id>tag:blogger.com,1999:blog-1</id><updated>{_EPOCH.isoformat()}</updated>"
+                f"<title type='text'>{html.escape(site.name)}</title>"
+                f"<link rel='alternate' type='text/html' href='http://{site.host}/'/>"
+                f"<link rel='self' type='application/atom+xml' href='{site.feed_url}'/>"
+                "<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>"
+                f"{entries}</feed>"
+            )
+        items = "".join(
+            f"<item><title>{html.escape(c.title)}</title><link>{html.escape(c.url)}</link>"
+            f"<pubDate>{format_datetime(when(c).astimezone(UTC), usegmt=True)}</pubDate>"
+            f"<guid isPermaLink='false'>{html.escape(c.url)}</guid>"
+            f"<description><![CDATA[{' '.join(c.paragraphs[0].split()[:40])} [&#8230;]]]>"
+            "</description></item>"
+            for c in posts
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+            'xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>{html.escape(site.name)}</title><link>http://{site.host}/</link>"
+            f'<atom:link href="{site.feed_url}" rel="self" type="application/rss+xml"/>'
+            f"<description>{html.escape(site.tagline)}</description>{items}</channel></rss>"
+        )
+
+    def _site_home(self, site: Site, posts: list[Copy]) -> str:
+        links = "".join(
+            f'<li><a href="{html.escape(c.url)}">{html.escape(c.title)}</a></li>'
+            for c in posts[:20]
+        )
+        return (
+            f"<!DOCTYPE html><html><head><title>{html.escape(site.name)}</title></head>"
+            f"<body><h1>{html.escape(site.name)}</h1><ul>{links}</ul></body></html>"
+        )
+
+    # -- serving ----------------------------------------------------------------------------
+
+    def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
+        """The page at `url` (a 304 if the request's validators match), or the host's 404."""
+        found = self.resources.get(normalize(url)) or self.resources.get(without_tracking(url))
+        if found is None:
+            body = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
+            body += b"<h1>Not Found</h1></body></html>"
+            return make_resource(body, HTML, None, status=404)
+        return conditional(found, request_headers)
+
+    @property
+    def feeds(self) -> list[str]:
+        """The aggregators' feeds: the crawl's only seeds."""
+        return [s.feed_url for s in self.sites]
+
+    @property
+    def aggregator_hosts(self) -> list[str]:
+        return [s.host for s in self.sites]
+
+    def article_patterns(self) -> list[str]:
+        """Regexes that match the aggregators' post URLs (and nothing else of theirs)."""
+        postname = "|".join(re.escape(s.host) for s in self.sites if s.permalink == "postname")
+        return [
+            r"^https?://[^/]+/20\d\d/\d\d/\d\d/[a-z0-9-]+/$",
+            r"^https?://[^/]+/20\d\d/\d\d/[a-z0-9-]+\.html$",
+            r"^https?://regionalreport\.net/article/[a-z0-9-]+$",
+            r"^https?://headlinehub\.info/news\.php\?id=\d+",
+            r"^https?://briefroom\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
+            rf"^https?://(?:{postname})/(?!category/|tag/|author/|feed/)[a-z0-9-]+/$",
+        ]
+
+    def profile_toml(self, proxy: str, name: str = "aggregator-world2") -> str:
+        """A crawl profile seeded from the aggregators' feeds only, through `proxy`."""
+        quoted = ", ".join
+        return (
+            f'name = "{name}"\n'
+            'description = "The second aggregator test world (tests/worlds2/harsh.py)."\n\n'
+            f"[seeds]\nfeeds = [{quoted(json.dumps(u) for u in self.feeds)}]\n\n"
+            "[scope]\n"
+            f"allowed_domains = [{quoted(json.dumps(h) for h in self.aggregator_hosts)}]\n"
+            f"article_patterns = [{quoted(json.dumps(p) for p in self.article_patterns())}]\n"
+            'deny_patterns = ["/wp-admin/", "[?&]share=", "/tag/", "/author/", "/search"]\n'
+            "follow_links = true\nmax_depth = 3\nmax_pages = 3000\n"
+            "follow_sources = true\nmax_sources = 3000\n\n"
+            "[politeness]\nobey_robots = true\nautothrottle = false\n"
+            "concurrent_requests_per_domain = 8\n\n"
+            f'[archive]\nprefix = "{name}"\noperator = "aggregator world 2"\nwacz = false\n\n'
+            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\nhosts = ["127.0.0.1 *"]\n'
+        )
+
+    def truth_rows(self) -> list[dict[str, object]]:
+        """The truth as plain rows (JSON-ready), one per article URL."""
+        return [t.__dict__ | {"url": url} for url, t in sorted(self.truth.items())]
