@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
@@ -46,8 +48,16 @@ class Entry:
 
 
 def page_key(url: str) -> str:
-    """A URL compared as a page: canonical form, scheme and trailing slash ignored."""
-    return canonicalize_url(url).split("://", 1)[-1].rstrip("/")
+    """A URL compared as a page: canonical form, scheme, trailing slash and campaign
+    parameters ignored (a feed's `?utm_source=...` link and the bare URL are one page)."""
+    parts = urlsplit(canonicalize_url(url))
+    query = "&".join(p for p in parts.query.split("&") if not _TRACKING.match(p))
+    page = parts._replace(scheme="", query=query).geturl().removeprefix("//")
+    return page.rstrip("/")
+
+
+# Query parameters that say how a link was found, never which page it is.
+_TRACKING = re.compile(r"(?:utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref_src|__source)(?:=|$)", re.I)
 
 
 class StaleIndex(RuntimeError):

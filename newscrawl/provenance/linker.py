@@ -87,6 +87,7 @@ PASSAGE_SHARE = 0.1  # ... and at least this share of its own
 SAME_STORY_WORDS = 0.2
 SAME_STORY_NAMES = 2
 EXCERPT_CORE = 0.8  # an excerpt is this much shorter than its original, chrome left out
+OUTGROWN = 1.5  # a supposed copy this many times as long as its original is not its copy
 # How sure each kind of direction proof makes us that the copy is the copy.
 EXPLICIT, CITES, NAMED_ORIGIN, STORY, PUBLISHER, NAMES_SITE, HOST_ROLE, SHAPE, DATE = range(
     9, 0, -1
@@ -245,10 +246,7 @@ def _shape(a: Entry, b: Entry, index: CandidateIndex) -> tuple[Entry, Entry, Evi
         e.key: index.chrome(e) - {h for h, _ in other.fingerprint.lines}
         for e, other in ((a, b), (b, a))
     }
-    core = {
-        e.key: e.fingerprint.length - sum(n for h, n in e.fingerprint.lines if h in chrome[e.key])
-        for e in (a, b)
-    }
+    core = {e.key: _core(e, chrome[e.key]) for e in (a, b)}
     short, long = sorted((a, b), key=lambda e: core[e.key])
     inside, holds = _inside(short, long), _inside(long, short)
     if core[short.key] < EXCERPT_CORE * core[long.key] and inside >= EXACT_REUSE:
@@ -260,6 +258,24 @@ def _shape(a: Entry, b: Entry, index: CandidateIndex) -> tuple[Entry, Entry, Evi
             detail = f"{len(chrome[copy.key])} paragraphs its site repeats on other pages"
             return copy, original, Evidence("wraps", detail)
     return None
+
+
+def _core(entry: Entry, chrome: frozenset[int] | set[int]) -> int:
+    """The entry's words outside the lines its site repeats on other pages."""
+    return entry.fingerprint.length - sum(n for h, n in entry.fingerprint.lines if h in chrome)
+
+
+def _carries_wire(entry: Entry) -> bool:
+    """Whether the page signs its text off as a wire's ("— Reuters"): a carrier of the
+    wire's story, never the original of another carrier's or copier's."""
+    return any(e.kind == "wire" for e in entry.evidence)
+
+
+def _outgrows(copy: Entry, original: Entry, index: CandidateIndex) -> bool:
+    """Whether the supposed copy holds much more text than its supposed original: a full
+    text is not made from a shorter rewrite or excerpt of it, both come from a third page."""
+    chrome = index.chrome(copy) - {h for h, _ in original.fingerprint.lines}
+    return _core(copy, chrome) > OUTGROWN * original.fingerprint.length
 
 
 def _names_in_own_text(entry: Entry, other: Entry) -> bool:
@@ -508,13 +524,17 @@ def _story_proof(
         copier, source = roles[copy.key], roles[original.key]
         if _published_before(copy, original) or not copier.copier or source.copier:
             continue
+        if _carries_wire(original) or _outgrows(copy, original, index):
+            continue
         if source.origin or _published_before(original, copy):
             detail = f"{copier.describe()}; {source.describe()}"
             return copy, original, HOST_ROLE, Evidence("host-role", detail)
-    if any(roles[e.key].copier for e in (a, b)):
-        return None  # two copiers: the earlier may copy the same missing original
+    if any(roles[e.key].copier or _carries_wire(e) for e in (a, b)):
+        return None  # two copiers or carriers: the earlier may copy one missing original
     shape = _shape(a, b, index)
     for copy, original in pairs:
+        if _outgrows(copy, original, index):
+            continue
         if _published_before(original, copy) and (shape is None or shape[0] is copy):
             detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
             return copy, original, DATE, Evidence("published-first", detail)
@@ -596,9 +616,11 @@ def _decide_unlinked(
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and role.copier:
-        # Copied, but by its host a copy itself, of a page never archived.
-        record.evidence.append(Evidence("host-role", role.describe()))
+    elif entry.key in copied and (role.copier or _carries_wire(entry)):
+        # Copied, but a copy itself (by its host, or of the wire it signs off as) of a page
+        # never archived.
+        if role.copier:
+            record.evidence.append(Evidence("host-role", role.describe()))
     elif entry.key in copied:
         record.relation = "original"
         record.confidence = DIRECTION_CONFIDENCE[copied[entry.key]]
@@ -626,7 +648,8 @@ def _name_original(
     the entry or that page names, if either does. False when the chain's last page names
     the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
-    first = _pointer(batch.findings(original.key)) or (pointer if role.copier else None)
+    copied = role.copier or _carries_wire(original)  # the chain's end copies in turn
+    first = _pointer(batch.findings(original.key)) or (pointer if copied else None)
     if first is not None and page_key(first[0]) == entry.page:
         return False
     # Through a chain, what the entry does to the first original's text is what counts.
@@ -639,8 +662,9 @@ def _name_original(
         record.relation = match.relation
         record.confidence = round(CHAIN_CERTAINTY * confidence, 3)
         record.evidence.append(Evidence("via", f"{original.url}; {first[0]} never archived"))
-    elif role.copier:  # a copy of a copy whose original was never archived
-        record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {role.describe()}"))
+    elif copied:  # a copy of a copy whose original was never archived
+        carrier = "carries a wire's story" if _carries_wire(original) else role.describe()
+        record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {carrier}"))
     else:
         record.original_url = original.url
         record.relation = match.relation
