@@ -213,3 +213,41 @@ def test_a_copiers_page_with_no_source_is_no_ones_original() -> None:
     assert "host-role" in kinds(records[COPY])
     assert records[MIRROR].original_url is None
     assert "copies-a-copy" in kinds(records[MIRROR])
+
+
+def test_a_pointer_with_campaign_parameters_reaches_the_archived_page() -> None:
+    text = prose("port")
+    original = Article(ORIGINAL, body=text)
+    copy = Article(COPY, body=text, links_out=[Link(f"{ORIGINAL}?utm_source=rss", "Source link")])
+    record = by_url(link([original, copy]))[COPY]
+    assert (record.original_url, record.relation) == (ORIGINAL, "verbatim")
+    assert "points-to" in kinds(record)
+
+
+def test_two_carriers_of_one_wire_story_are_not_each_others_original() -> None:
+    # Two papers carry one Reuters story, a day apart; the wire's own page is not archived.
+    text = prose("port")
+    first = Article(
+        ORIGINAL, body=text, credits=["BEIJING (Reuters) -"], published="2024-05-01T08:00:00Z"
+    )
+    later = Article(
+        COPY, body=text, credits=["BEIJING (Reuters) -"], published="2024-05-02T08:00:00Z"
+    )
+    mirror = Article(MIRROR, body=text, links_out=[Link(ORIGINAL, "Source link")])
+    records = by_url(link([first, later, mirror]))
+    assert records[COPY].original_url is None
+    assert records[ORIGINAL].relation != "original", "it carries the wire's story"
+    assert records[MIRROR].original_url is None
+    assert "copies-a-copy" in kinds(records[MIRROR])
+
+
+def test_a_date_never_makes_a_full_text_the_copy_of_a_much_shorter_one() -> None:
+    # A short re-report keeps four paragraphs of a story and adds its own: dated first, it is
+    # still not what the full text was made from (both come from a page not archived).
+    paragraphs = prose("tariff", paragraphs=24).split("\n\n")
+    own = prose("comment", paragraphs=5, story="tariff").split("\n\n")
+    short = Article(ORIGINAL, body="\n\n".join(paragraphs[:4] + own), published="2024-05-01")
+    full = Article(COPY, body="\n\n".join(paragraphs), published="2024-05-03")
+    records = by_url(link([short, full]))
+    assert records[COPY].original_url is None
+    assert "shares-text" in kinds(records[COPY])
