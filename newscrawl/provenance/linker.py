@@ -130,6 +130,7 @@ class _Batch:
     # Directions the story's evidence gives to pairs the pair alone left undecided: decided
     # again whenever the story is, never kept (what the corpus says of hosts changes).
     by_story: dict[str, dict[str, CopyOf]] = field(default_factory=dict)
+    carriers: set[str] = field(default_factory=set)  # of the story being decided
 
     def union(self, a: str, b: str) -> None:
         self.parent[self.find(a)] = self.find(b)
@@ -265,10 +266,20 @@ def _core(entry: Entry, chrome: frozenset[int] | set[int]) -> int:
     return entry.fingerprint.length - sum(n for h, n in entry.fingerprint.lines if h in chrome)
 
 
-def _carries_wire(entry: Entry) -> bool:
-    """Whether the page signs its text off as a wire's ("— Reuters"): a carrier of the
-    wire's story, never the original of another carrier's or copier's."""
-    return any(e.kind == "wire" for e in entry.evidence)
+def _wire_carriers(story: list[Entry], batch: _Batch) -> set[str]:
+    """The pages of a story that carry a wire's story, when two outlets or more do: each
+    signs the text off as the wire's ("— Reuters") on a host that is no copier, and copies
+    no other page of the archive by a proof of its own. Their
+    original is the wire's page; none of them is another's (one page that carries a wire
+    story alone is the nearest original the archive holds)."""
+    carriers = [
+        e
+        for e in story
+        if any(ev.kind == "wire" for ev in e.evidence)
+        and not batch.index.host(e.domain).copier
+        and not batch.findings(e.key).copies
+    ]
+    return {e.key for e in carriers} if len({e.domain for e in carriers}) > 1 else set()
 
 
 def _outgrows(copy: Entry, original: Entry, index: CandidateIndex) -> bool:
@@ -470,6 +481,7 @@ def _decide_stories(batch: _Batch) -> dict[str, Provenance]:
     decided: dict[str, Provenance] = {}
     for cluster in sorted(_clusters(batch)):
         story = [e for page in index.pages(cluster) for e in index.captures(page)]
+        batch.carriers = _wire_carriers(story, batch)
         _orient_by_story(story, batch)
         copied: dict[str, int] = {}  # what each copy is found to copy makes that an original
         for entry in story:
@@ -499,7 +511,7 @@ def _orient_by_story(story: list[Entry], batch: _Batch) -> None:
         for key in batch.findings(entry.key).undecided:
             other = index.entry(key)
             if entry.key < other.key:
-                oriented = _story_proof(entry, other, named, index)
+                oriented = _story_proof(entry, other, named, batch.carriers, index)
                 if oriented is not None:
                     copy, original, strength, because = oriented
                     chrome = index.chrome(copy) - {h for h, _ in original.fingerprint.lines}
@@ -510,7 +522,7 @@ def _orient_by_story(story: list[Entry], batch: _Batch) -> None:
 
 
 def _story_proof(
-    a: Entry, b: Entry, named: dict[str, Entry], index: CandidateIndex
+    a: Entry, b: Entry, named: dict[str, Entry], carriers: set[str], index: CandidateIndex
 ) -> tuple[Entry, Entry, int, Evidence] | None:
     """(copy, original, strength, proof) for two texts of a story that share text, from the
     story's pointers, their hosts' roles, or their dates; None when nothing tells."""
@@ -524,12 +536,12 @@ def _story_proof(
         copier, source = roles[copy.key], roles[original.key]
         if _published_before(copy, original) or not copier.copier or source.copier:
             continue
-        if _carries_wire(original) or _outgrows(copy, original, index):
+        if original.key in carriers or _outgrows(copy, original, index):
             continue
         if source.origin or _published_before(original, copy):
             detail = f"{copier.describe()}; {source.describe()}"
             return copy, original, HOST_ROLE, Evidence("host-role", detail)
-    if any(roles[e.key].copier or _carries_wire(e) for e in (a, b)):
+    if any(roles[e.key].copier or e.key in carriers for e in (a, b)):
         return None  # two copiers or carriers: the earlier may copy one missing original
     shape = _shape(a, b, index)
     for copy, original in pairs:
@@ -616,7 +628,7 @@ def _decide_unlinked(
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and (role.copier or _carries_wire(entry)):
+    elif entry.key in copied and (role.copier or entry.key in batch.carriers):
         # Copied, but a copy itself (by its host, or of the wire it signs off as) of a page
         # never archived.
         if role.copier:
@@ -648,7 +660,7 @@ def _name_original(
     the entry or that page names, if either does. False when the chain's last page names
     the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
-    copied = role.copier or _carries_wire(original)  # the chain's end copies in turn
+    copied = role.copier or original.key in batch.carriers  # the chain's end copies in turn
     first = _pointer(batch.findings(original.key)) or (pointer if copied else None)
     if first is not None and page_key(first[0]) == entry.page:
         return False
@@ -663,7 +675,7 @@ def _name_original(
         record.confidence = round(CHAIN_CERTAINTY * confidence, 3)
         record.evidence.append(Evidence("via", f"{original.url}; {first[0]} never archived"))
     elif copied:  # a copy of a copy whose original was never archived
-        carrier = "carries a wire's story" if _carries_wire(original) else role.describe()
+        carrier = role.describe() if role.copier else "one of the carriers of a wire's story"
         record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {carrier}"))
     else:
         record.original_url = original.url
