@@ -545,8 +545,8 @@ def _story_proof(
         return None  # two copiers or carriers: the earlier may copy one missing original
     shape = _shape(a, b, index)
     for copy, original in pairs:
-        if _outgrows(copy, original, index):
-            continue
+        if _outgrows(copy, original, index) or _inside(copy, original) < EXACT_REUSE:
+            continue  # a date orders copies, not reports that share a quote and a headline
         if _published_before(original, copy) and (shape is None or shape[0] is copy):
             detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
             return copy, original, DATE, Evidence("published-first", detail)

@@ -251,3 +251,14 @@ def test_a_date_never_makes_a_full_text_the_copy_of_a_much_shorter_one() -> None
     records = by_url(link([short, full]))
     assert records[COPY].original_url is None
     assert "shares-text" in kinds(records[COPY])
+
+
+def test_two_reports_sharing_one_long_quote_are_not_ordered_by_their_dates() -> None:
+    quote = " ".join(prose("statement", paragraphs=4).split("\n\n"))  # one long quote
+    first = Article(
+        ORIGINAL, body=f"{prose('one', story='event')}\n\n{quote}", published="2024-05-01"
+    )
+    later = Article(COPY, body=f"{prose('two', story='event')}\n\n{quote}", published="2024-05-04")
+    records = by_url(link([first, later]))
+    assert records[COPY].original_url is None
+    assert records[ORIGINAL].relation != "original"
