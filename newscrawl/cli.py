@@ -260,7 +260,8 @@ def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None)
 @_out(Path("articles.parquet"), "Dataset to write: FILE.jsonl or FILE.parquet.", folder=False)
 @_workers
 def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
-    """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
+    """Extract articles from WARC, ARC and WACZ files (or folders of them), local or named
+    by https:// or s3:// URL, into a dataset."""
     from rich.progress import Progress
 
     from newscrawl.export.datasets import open_dataset

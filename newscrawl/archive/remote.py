@@ -155,4 +155,6 @@ def why(exc: Exception, url: str) -> str:
     text = " ".join(str(cause).split())
     if isinstance(cause, FileNotFoundError) and (not text or text in url):
         return "not found"
+    if type(cause).__name__ == "NoCredentialsError":  # botocore's
+        return "no AWS credentials found (for a public bucket: FSSPEC_S3_ANON=true)"
     return f"{type(cause).__name__}: {text}" if text else type(cause).__name__

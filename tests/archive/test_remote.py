@@ -73,7 +73,8 @@ def served(tmp_path: Path) -> Iterator[FileServer]:
 @pytest.fixture(scope="module")
 def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """moto's S3 server on 127.0.0.1, with the bucket `BUCKET` holding iana.warc.gz twice
-    (at the top and under crawl/), and a dummy page list."""
+    (at the top and under crawl/) beside a file that is no archive, and a WARC anyone may
+    read."""
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0)
     server.start()
     host, port = server.get_host_and_port()
@@ -88,6 +89,12 @@ def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     s3.create_bucket(Bucket=BUCKET)
     for key in ("iana.warc.gz", "crawl/2024/iana.warc.gz"):
         s3.put_object(Bucket=BUCKET, Key=key, Body=IANA.read_bytes())
+    s3.put_object(
+        Bucket=BUCKET,
+        Key="public/whirlwind.warc.gz",
+        Body=WHIRLWIND.read_bytes(),
+        ACL="public-read",
+    )
     s3.put_object(Bucket=BUCKET, Key="crawl/2024/notes.txt", Body=b"not an archive")
     yield endpoint
     server.stop()
@@ -144,6 +151,20 @@ def test_an_s3_prefix_is_read_as_a_folder_of_archives(s3: str) -> None:
     assert archive == RemoteFile(f"{s3}/crawl/2024/iana.warc.gz")
     assert archive.size == IANA.stat().st_size
     assert warcs_of(archive) == warcs_of(IANA), "known again, as the same WARC on disk"
+
+
+def test_a_public_object_is_read_without_credentials_when_asked_to(
+    s3: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    url, out = f"{s3}/public/whirlwind.warc.gz", str(tmp_path / "out.jsonl")
+    error = one_error(run_newscrawl("extract", url, "--out", out), 2)
+    assert f"{url}: no AWS credentials found (for a public bucket: FSSPEC_S3_ANON=true)" in error
+    monkeypatch.setenv("FSSPEC_S3_ANON", "true")
+    assert extracted(url, tmp_path / "anon.jsonl") == extracted(
+        str(WHIRLWIND), tmp_path / "l.jsonl"
+    )
 
 
 def test_provenance_and_export_read_urls_and_keep_no_index_for_them(
