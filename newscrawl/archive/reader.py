@@ -31,7 +31,7 @@ from scrapy.utils.gz import gunzip
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
-from newscrawl.archive.remote import RemoteFile, is_url, open_remote, remote_files
+from newscrawl.archive.remote import BLOCK_SIZE, RemoteFile, is_url, open_remote, remote_files
 from newscrawl.settings import DOWNLOAD_MAXSIZE
 
 if TYPE_CHECKING:
@@ -150,11 +150,11 @@ def open_regular(path: Path) -> IO[bytes]:
     return os.fdopen(fd, "rb")
 
 
-def open_archive(path: Archive, remote_block: int | None = None) -> IO[bytes]:
+def open_archive(path: Archive, remote_block: int = BLOCK_SIZE) -> IO[bytes]:
     """Open a regular file (`open_regular`), or a remote one, read in blocks of
-    `remote_block` bytes (default: `remote.BLOCK_SIZE`)."""
+    `remote_block` bytes."""
     if isinstance(path, RemoteFile):
-        return open_remote(path) if remote_block is None else open_remote(path, remote_block)
+        return open_remote(path, remote_block)
     return open_regular(path)
 
 
@@ -400,7 +400,7 @@ def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
     for path in archive_files(paths):
         wacz = path.suffix == ".wacz"
         try:
-            fh = open_archive(path, None if wacz else WARCINFO_BLOCK)
+            fh = open_archive(path, BLOCK_SIZE if wacz else WARCINFO_BLOCK)
         except OSError:
             continue  # reported by the extraction
         with fh:

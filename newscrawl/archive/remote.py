@@ -140,10 +140,10 @@ def _reading(url: str) -> Iterator[None]:
     except RemoteError:
         raise
     except Exception as exc:  # aiohttp's, botocore's, fsspec's own: all of them say why
-        raise RemoteError(f"{url}: {why(exc, url)}") from exc
+        raise RemoteError(f"{url}: {_why(exc, url)}") from exc
 
 
-def why(exc: Exception, url: str) -> str:
+def _why(exc: Exception, url: str) -> str:
     """What went wrong, in one line: an HTTP status, the cause that fsspec wraps, or 'not
     found' for a FileNotFoundError that only names the file."""
     if isinstance(exc, ImportError) and url.startswith("s3:"):

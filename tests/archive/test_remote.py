@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import zipfile
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -144,6 +145,19 @@ def test_a_warc_labelled_gzip_encoded_is_read_as_stored(tmp_path: Path) -> None:
         streamed = [(c.offset, c.url, c.body) for c in iter_captures(archive, ReadReport())]
     assert any(method == "GET" for method, _, _ in server.requests)
     assert streamed == [(c.offset, c.url, c.body) for c in iter_captures(IANA, ReadReport())]
+
+
+def test_a_wacz_over_http_is_read_as_on_disk(served: FileServer) -> None:
+    """Its zip directory and its WARCs are read by range from the end and the middle."""
+    wacz = served.folder / "run.wacz"
+    with zipfile.ZipFile(wacz, "w") as package:
+        package.write(IANA, "archive/iana.warc.gz")
+        package.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0"}\n')
+    (archive,) = archive_files([f"{served.url}/run.wacz"])
+    assert warcs_of(archive) == warcs_of(wacz) == {("iana.warc.gz", IANA.stat().st_size)}
+    on_disk = [(c.offset, c.url, c.body) for c in iter_captures(wacz, ReadReport())]
+    assert [(c.offset, c.url, c.body) for c in iter_captures(archive, ReadReport())] == on_disk
+    assert len(on_disk) == 16
 
 
 def test_an_s3_prefix_is_read_as_a_folder_of_archives(s3: str) -> None:
