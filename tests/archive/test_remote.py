@@ -217,6 +217,22 @@ def test_a_remote_warc_is_streamed_in_ranges_of_a_block(served: FileServer) -> N
     assert sorted(spans) == sorted(set(spans)) and len(spans) == 3
 
 
+def test_a_file_lost_while_read_is_reported_and_reading_ends(served: FileServer) -> None:
+    """A block that cannot be fetched any more (a 404 from now on) ends the reading of that
+    file with one report, as a torn file does: no exception reaches the caller."""
+    copies = 2 * BLOCK_SIZE // IANA.stat().st_size + 1
+    big = served.folder / "big.warc.gz"
+    big.write_bytes(IANA.read_bytes() * copies)
+    (archive,) = archive_files([f"{served.url}/big.warc.gz"])
+    report = ReadReport()
+    captures = iter_captures(archive, report)
+    next(captures)
+    big.unlink()
+    assert 1 + sum(1 for _ in captures) < 16 * copies
+    (bad,) = report.bad
+    assert bad.file == archive.url and "404" in bad.error
+
+
 def test_bad_records_and_bombs_in_a_remote_warc_are_reported_as_on_disk(
     served: FileServer,
 ) -> None:
