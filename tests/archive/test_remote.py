@@ -48,7 +48,7 @@ class FileServer:
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
 
-    @Request.application  # type: ignore[arg-type]
+    @Request.application
     def app(self, request: Request) -> Response:
         self.requests.append((request.method, request.path, request.headers.get("Range")))
         path = request.path.lstrip("/")
@@ -72,7 +72,7 @@ def served(tmp_path: Path) -> Iterator[FileServer]:
 
 
 @pytest.fixture(scope="module")
-def s3_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def s3_endpoint() -> Iterator[str]:
     """moto's S3 server on 127.0.0.1, with the bucket `BUCKET` holding iana.warc.gz twice
     (at the top and under crawl/) beside a file that is no archive, and a WARC anyone may
     read."""
