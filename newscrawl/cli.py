@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from scrapy.settings import Settings
 
+    from newscrawl.archive.reader import Archive
     from newscrawl.demo.responses import Resolver
     from newscrawl.export.linked import ExportSummary
     from newscrawl.profile import Profile
@@ -43,7 +44,29 @@ def _settings_option(values: tuple[str, ...]) -> dict[str, Any]:
     return overrides
 
 
-_archive_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+class _ArchivePath(click.Path):
+    """A file or folder that exists, or the URL of one (https://, http://, s3://) that
+    answers: a missing object, a bad URL or a server that cannot be reached is a usage
+    error, as a missing file is."""
+
+    def __init__(self) -> None:
+        super().__init__(exists=True)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from newscrawl.archive.remote import RemoteError, is_url, remote_files
+
+        if not is_url(value):
+            return super().convert(value, param, ctx)
+        if Path(value).suffix == ".jsonl":
+            self.fail(f"{value}: article datasets are read from local files only", param, ctx)
+        try:
+            remote_files(value)
+        except RemoteError as exc:
+            self.fail(str(exc), param, ctx)
+        return value
+
+
+_archive_paths = click.argument("paths", nargs=-1, required=True, type=_ArchivePath())
 _archive_folders = click.argument(
     "archives", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
@@ -237,7 +260,8 @@ def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None)
 @_out(Path("articles.parquet"), "Dataset to write: FILE.jsonl or FILE.parquet.", folder=False)
 @_workers
 def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
-    """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
+    """Extract articles from WARC, ARC and WACZ files (or folders of them), local or named
+    by https:// or s3:// URL, into a dataset."""
     from rich.progress import Progress
 
     from newscrawl.export.datasets import open_dataset
@@ -247,7 +271,7 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("reading", total=None)
 
-        def on_file(path: Path) -> None:
+        def on_file(path: Archive) -> None:
             progress.update(task, description=f"reading {path.name}", advance=1)
 
         with open_dataset(out) as dataset:
@@ -332,7 +356,7 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=_ArchivePath())
 @_out(
     Path("report"),
     "Folder to write index.html and the story, graph and diff pages to.",

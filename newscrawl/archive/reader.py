@@ -9,7 +9,8 @@ Archives come from strangers: no body is read or inflated past `DOWNLOAD_MAXSIZE
 crawl's own limit, with Scrapy's own bounded decoders), a record shorter than its
 Content-Length is reported as truncated, only regular files are opened (a FIFO or a device
 named `*.warc.gz` would block or never end), and a WACZ's page list is read line by line,
-within bounds.
+within bounds. Archives named by URL (https://, s3://) are streamed (`remote`) and read
+with the same checks.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from scrapy.utils.gz import gunzip
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
+from newscrawl.archive.remote import BLOCK_SIZE, RemoteFile, is_url, open_remote, remote_files
 from newscrawl.settings import DOWNLOAD_MAXSIZE
 
 if TYPE_CHECKING:
@@ -51,10 +53,15 @@ DECODERS = {"gzip": gunzip, "x-gzip": gunzip, "deflate": _inflate, "br": _unbrot
 # A page list longer than this, or with a longer line, is not a page list.
 PAGES_MAX_BYTES = 64 << 20
 PAGES_MAX_LINE = 64 << 10
-# What is read of a warcinfo record to find the run it names.
+# What is read of a warcinfo record to find the run it names, and the block a remote WARC
+# is read in for it.
 WARCINFO_MAX = 64 << 10
+WARCINFO_BLOCK = 256 << 10
 
 logger = logging.getLogger(__name__)
+
+# An archive file: on this machine, or named by URL.
+Archive = Path | RemoteFile
 
 
 @dataclass(frozen=True)
@@ -100,13 +107,18 @@ class ReadReport:
     warcs: set[tuple[str, int]] = field(default_factory=set)
 
 
-def archive_files(paths: Iterable[str | Path], report: ReadReport | None = None) -> list[Path]:
+def archive_files(paths: Iterable[str | Path], report: ReadReport | None = None) -> list[Archive]:
     """WARC, ARC and WACZ files named, or found in the folders named (recursive), WARCs
     first: a WACZ packaging WARCs that lie beside it is then read for its other WARCs only.
-    Anything else named (a FIFO, a device) is left out, and noted in `report`.
+    Anything else named (a FIFO, a device) is left out, and noted in `report`. A URL names
+    a remote file, or an S3 prefix to find them under; one that names nothing that can be
+    read raises `RemoteError`.
     """
-    found: list[Path] = []
+    found: list[Archive] = []
     for name in paths:
+        if is_url(name):
+            found += (f for f in remote_files(str(name)) if f.url == name or is_archive(f))
+            continue
         path = Path(name)
         if path.is_dir():
             found += (p for p in path.rglob("*") if is_archive(p) and _regular(p, report))
@@ -116,7 +128,7 @@ def archive_files(paths: Iterable[str | Path], report: ReadReport | None = None)
             _regular(path, report)
         else:
             raise FileNotFoundError(f"{path}: no such file or folder")
-    return sorted(found, key=lambda p: (p.suffix == ".wacz", p))
+    return sorted(found, key=lambda p: (p.suffix == ".wacz", isinstance(p, RemoteFile), p))
 
 
 def _regular(path: Path, report: ReadReport | None) -> bool:
@@ -138,21 +150,37 @@ def open_regular(path: Path) -> IO[bytes]:
     return os.fdopen(fd, "rb")
 
 
+def open_archive(path: Archive, remote_block: int = BLOCK_SIZE) -> IO[bytes]:
+    """Open a regular file (`open_regular`), or a remote one, read in blocks of
+    `remote_block` bytes."""
+    if isinstance(path, RemoteFile):
+        return open_remote(path, remote_block)
+    return open_regular(path)
+
+
+def _size(path: Archive, fh: IO[bytes] | None = None) -> int:
+    """An archive's size (of the file opened as `fh`), to know it again (-1: a server that
+    did not say)."""
+    if isinstance(path, RemoteFile):
+        return -1 if path.size is None else path.size
+    return os.fstat(fh.fileno()).st_size if fh else path.stat().st_size
+
+
 def iter_captures(
-    path: Path, report: ReadReport, max_size: int = DOWNLOAD_MAXSIZE
+    path: Archive, report: ReadReport, max_size: int = DOWNLOAD_MAXSIZE
 ) -> Iterator[Capture]:
     """Every HTML 200 response of a WARC/ARC file, or of the WARCs inside a WACZ; a WARC
     read before (same name and size: beside its WACZ, say) is not read twice. A body larger
     than `max_size`, read or inflated, is reported, not read; so is a file that is not a
     regular file or a WACZ that is not a zip."""
     try:
-        fh = open_regular(path)
+        fh = open_archive(path)
     except OSError as exc:
         report.bad.append(BadRecord(str(path), 0, str(exc)))
         return
     with fh:
         if path.suffix != ".wacz":
-            if not _seen(path.name, os.fstat(fh.fileno()).st_size, report):
+            if not _seen(path.name, _size(path, fh), report):
                 yield from _read(fh, str(path), report, max_size)
             return
         try:
@@ -312,21 +340,26 @@ def _body(record: ArcWarcRecord, max_size: int) -> bytes:
 
 
 def _next_record_start(fh: IO[bytes], after: int) -> int | None:
-    """Where the next gzip member or `WARC/` header line begins, after a bad record."""
-    fh.seek(after)
+    """Where the next gzip member or `WARC/` header line begins, after a bad record; None at
+    the end, or where the file cannot be read on (a stream that cannot go back, a lost
+    connection: the error that stopped the reading is the one reported)."""
     position, tail = after, b""
-    while block := fh.read(SCAN_BLOCK):
-        data = tail + block
-        hits = [i for i in (data.find(GZIP_MAGIC), data.find(b"\nWARC/")) if i >= 0]
-        if hits:
-            hit = min(hits)
-            return position - len(tail) + hit + (1 if data[hit : hit + 1] == b"\n" else 0)
-        tail = data[-8:]
-        position += len(block)
+    try:
+        fh.seek(after)
+        while block := fh.read(SCAN_BLOCK):
+            data = tail + block
+            hits = [i for i in (data.find(GZIP_MAGIC), data.find(b"\nWARC/")) if i >= 0]
+            if hits:
+                hit = min(hits)
+                return position - len(tail) + hit + (1 if data[hit : hit + 1] == b"\n" else 0)
+            tail = data[-8:]
+            position += len(block)
+    except Exception:  # OSError, ValueError, aiohttp's and botocore's errors among them
+        return None
     return None
 
 
-def is_archive(path: Path) -> bool:
+def is_archive(path: Archive) -> bool:
     """Whether the file is a WARC, ARC or WACZ by its name."""
     return path.name.endswith(WARC_SUFFIXES) or path.suffix == ".wacz"
 
@@ -343,16 +376,16 @@ def packed_warcs(package: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     )
 
 
-def warcs_of(archive: Path) -> set[tuple[str, int]]:
+def warcs_of(archive: Archive) -> set[tuple[str, int]]:
     """The WARC files (name and size) an archive file is, or packages (a WACZ): a WACZ
     packaged again is a new file of the same WARCs."""
     if archive.suffix == ".wacz":
         try:
-            with zipfile.ZipFile(archive) as package:
+            with open_archive(archive) as fh, zipfile.ZipFile(fh) as package:
                 return {(Path(f.filename).name, f.file_size) for f in packed_warcs(package)}
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, OSError):
             pass  # read as one file: the extraction reports it
-    return {(archive.name, archive.stat().st_size)}
+    return {(archive.name, _size(archive))}
 
 
 def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
@@ -365,21 +398,22 @@ def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
     loose: dict[str, frozenset[str] | None] = {}
     packed: dict[str, frozenset[str]] = {}
     for path in archive_files(paths):
+        wacz = path.suffix == ".wacz"
         try:
-            fh = open_regular(path)
+            fh = open_archive(path, BLOCK_SIZE if wacz else WARCINFO_BLOCK)
         except OSError:
             continue  # reported by the extraction
         with fh:
-            if path.suffix == ".wacz":
+            if wacz:
                 _packed_pages(fh, path, packed)
                 continue
             run = run_id(fh)
-        pages = path.parent / f"{run}-pages.jsonl"
-        if run is None or not pages.is_file():
+        pages = path.with_name(f"{run}-pages.jsonl")
+        if run is None or (isinstance(pages, Path) and not pages.is_file()):
             loose[path.name] = None
             continue
         try:
-            with open_regular(pages) as listing:
+            with open_archive(pages) as listing:
                 loose[path.name] = page_urls(listing, str(pages))
         except OSError as exc:
             logger.warning("%s: not read (%s): every page counts as an article", pages, exc)
@@ -389,7 +423,7 @@ def crawl_articles(paths: Iterable[str]) -> dict[str, frozenset[str]]:
     return kept
 
 
-def _packed_pages(fh: IO[bytes], path: Path, packed: dict[str, frozenset[str]]) -> None:
+def _packed_pages(fh: IO[bytes], path: Archive, packed: dict[str, frozenset[str]]) -> None:
     """The page list of a WACZ, for each of its WARCs that newscrawl wrote."""
     try:
         package = zipfile.ZipFile(fh)

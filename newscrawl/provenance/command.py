@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl.archive.reader import archive_files, crawled_articles, warcs_of
+from newscrawl.archive.remote import is_url
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
 from newscrawl.locks import open_new
@@ -50,9 +51,9 @@ def load_articles(path: Path) -> list[Article]:
 
 
 def default_index_folder(paths: list[str]) -> Path | None:
-    """`provenance-index/` in the archive folder the first archive path is, or lies in
-    (None when only article datasets are given)."""
-    archive = next((Path(p) for p in paths if Path(p).suffix != ".jsonl"), None)
+    """`provenance-index/` in the archive folder the first local archive path is, or lies in
+    (None when only article datasets or URLs are given)."""
+    archive = next((Path(p) for p in paths if Path(p).suffix != ".jsonl" and not is_url(p)), None)
     if archive is None:
         return None
     return (archive if archive.is_dir() else archive.parent) / INDEX_FOLDER
