@@ -158,17 +158,3 @@ records = link([a for a in articles if a.url not in truth], index)
 print(json.dumps({r.url: r.cluster for r in records}))
 """
 
-
-def test_redis_urls_of_every_kind_become_client_arguments() -> None:
-    from newscrawl.provenance.stores import client_params
-
-    assert client_params("redis://127.0.0.1:6390/2") == {
-        "host": "127.0.0.1",
-        "port": 6390,
-        "db": 2,
-    }
-    assert client_params("rediss://127.0.0.1:6390/0")["ssl"] is True
-    assert client_params("unix:///run/redis.sock?db=1") == {
-        "unix_socket_path": "/run/redis.sock",
-        "db": 1,
-    }
