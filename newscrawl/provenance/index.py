@@ -191,11 +191,13 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._store)
 
-    def add(self, entry: Entry) -> bool:
-        """Index an entry; False for a capture already indexed (here or by another process),
-        which is kept as it was."""
+    def add(self, entry: Entry, its_bands: npt.NDArray[np.int64] | None = None) -> bool:
+        """Index an entry (with its `bands`, when they were computed already); False for a
+        capture already indexed (here or by another process), which is kept as it was."""
         if self._cache.get(entry.key) is None:
             self._cache.put(entry.key, entry)
+        if its_bands is not None:
+            self._bands.put(entry.key, its_bands)
         if not self._store.put(entry, self._bands_of(entry)):
             return False
         self._learn_host(entry)

@@ -54,7 +54,7 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.index import CandidateIndex, NoteKind
+from newscrawl.provenance.index import CandidateIndex, NoteKind, bands
 from newscrawl.provenance.outlets import load_outlets, registered_domain
 from newscrawl.provenance.records import (
     CopyOf,
@@ -68,6 +68,9 @@ from newscrawl.provenance.signals import Signals, read_signals
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    import numpy as np
+    import numpy.typing as npt
 
     from newscrawl.items import Article
 
@@ -302,13 +305,16 @@ def _published_before(a: Entry, b: Entry) -> bool:
     return first is not None and second is not None and first[1] < second[0]
 
 
-def _entry(article: Article) -> Entry:
-    return make_entry(article, read_signals(article))
+def _entry(article: Article) -> tuple[Entry, npt.NDArray[np.int64]]:
+    entry = make_entry(article, read_signals(article))
+    return entry, bands(entry.fingerprint)
 
 
-def _entries(articles: Iterable[Article], workers: int) -> Iterator[Entry]:
-    """The entry of each article, in order: made by `workers` processes when more than one,
-    a batch ahead of the one handed out."""
+def _entries(
+    articles: Iterable[Article], workers: int
+) -> Iterator[tuple[Entry, npt.NDArray[np.int64]]]:
+    """The entry and LSH bands of each article, in order: made by `workers` processes when
+    more than one, a batch ahead of the one handed out."""
     if workers <= 1:
         yield from map(_entry, articles)
         return
@@ -336,11 +342,11 @@ def link(
     batch = _Batch(index)
     keys: dict[str, None] = {}
     new: dict[str, str] = {}  # key -> page of the captures the index did not have
-    for entry in _entries(articles, workers):
+    for entry, its_bands in _entries(articles, workers):
         if entry.key not in keys:
             keys[entry.key] = None
             batch.find(entry.page)
-            if index.add(entry):
+            if index.add(entry, its_bands):
                 new[entry.key] = entry.page
     for key in new:  # a capture indexed before was compared with everything then
         entry = index.entry(key)
