@@ -83,7 +83,7 @@ def maxrss_mib() -> float:
 def run_link(size: int, seed: int, run: int, *, folder: Path, first: int, workers: int) -> dict:
     """Link `size` articles into `folder` in runs of `run`: seconds and peak memory after
     each run."""
-    from newscrawl.provenance.index import CandidateIndex
+    from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.linker import link
 
     runs, peaks, made = [], [], 0
@@ -109,9 +109,9 @@ def run_stage(size: int, seed: int, workers: int) -> dict:
     """The text-reuse stages alone, `workers` processes where they run in parallel."""
     from concurrent.futures import ProcessPoolExecutor
 
-    from newscrawl.provenance.index import CandidateIndex
+    from newscrawl.provenance.attribution import Signals
+    from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.linker import make_entry
-    from newscrawl.provenance.signals import Signals
 
     articles = [a for chunk in stream(size, seed, size) for a in chunk]
     timings: dict[str, float] = {}

@@ -14,13 +14,13 @@ from newscrawl.archive.reader import archive_files, crawled_articles, warcs_of
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
 from newscrawl.locks import open_new
-from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
+from newscrawl.provenance.candidates import INDEX_FILE, CandidateIndex
 from newscrawl.provenance.linker import link
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from newscrawl.provenance.records import Provenance
+    from newscrawl.provenance.decisions import Provenance
 
 INDEX_FOLDER = "provenance-index"
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}

@@ -45,6 +45,16 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newscrawl.provenance.alignment import align
+from newscrawl.provenance.attribution import Signals, read_signals
+from newscrawl.provenance.candidates import CandidateIndex, NoteKind, bands
+from newscrawl.provenance.decisions import (
+    CopyOf,
+    Evidence,
+    Findings,
+    Provenance,
+    Source,
+    TextMatch,
+)
 from newscrawl.provenance.entries import Entry, page_key
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
@@ -54,17 +64,7 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.index import CandidateIndex, NoteKind, bands
-from newscrawl.provenance.outlets import load_outlets, registered_domain
-from newscrawl.provenance.records import (
-    CopyOf,
-    Evidence,
-    Findings,
-    Provenance,
-    Source,
-    TextMatch,
-)
-from newscrawl.provenance.signals import Signals, read_signals
+from newscrawl.provenance.register import load_outlets, registered_domain
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

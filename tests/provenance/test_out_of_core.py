@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from benchmarks.provenance_quality import generate
-from newscrawl.provenance import index as index_module
-from newscrawl.provenance import link, linker
+from newscrawl.provenance import candidates, link, linker
+from newscrawl.provenance.candidates import BANDS, INDEX_FILE, CandidateIndex, bands, signature
 from newscrawl.provenance.fingerprint import Fingerprint
-from newscrawl.provenance.index import BANDS, INDEX_FILE, CandidateIndex, bands, signature
 from tests.provenance.texts import prose
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     import pytest
 
     from newscrawl.items import Article
-    from newscrawl.provenance.records import Provenance
+    from newscrawl.provenance.decisions import Provenance
 
 
 def world() -> list[Article]:
@@ -76,7 +75,7 @@ def test_entries_read_back_on_demand_give_the_same_records(
 ) -> None:
     articles = world()
     remembered = plain(link(articles))
-    monkeypatch.setattr(index_module, "ENTRY_CACHE", 5)
+    monkeypatch.setattr(candidates, "ENTRY_CACHE", 5)
     assert plain(link(articles)) == remembered
 
 

@@ -46,16 +46,16 @@ import numpy as np
 import redis
 
 from newscrawl.locks import folder_lock
-from newscrawl.provenance.entries import DamagedIndex, landmarks
-from newscrawl.provenance.hosts import HostRole, is_marked
-from newscrawl.provenance.outlets import registered_domain
-from newscrawl.provenance.records import (
+from newscrawl.provenance.decisions import (
     Findings,
     dump_note,
     dump_record,
     load_note,
     load_record,
 )
+from newscrawl.provenance.entries import DamagedIndex, landmarks
+from newscrawl.provenance.hosts import HostRole, is_marked
+from newscrawl.provenance.register import registered_domain
 from newscrawl.provenance.stores import (
     RedisStore,
     SQLiteStore,
@@ -71,10 +71,10 @@ if TYPE_CHECKING:
 
     import numpy.typing as npt
 
+    from newscrawl.provenance.decisions import CopyOf, Evidence, Pointer, Provenance
     from newscrawl.provenance.entries import Entry
     from newscrawl.provenance.fingerprint import Fingerprint
     from newscrawl.provenance.hosts import HostFact
-    from newscrawl.provenance.records import CopyOf, Evidence, Pointer, Provenance
 
 NUM_PERM = 128
 # 64 bands of 2 values: texts whose Jaccard similarity is about 0.1 or more share a band (the
