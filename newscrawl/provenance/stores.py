@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # read back at start to rebuild the LSH in memory)
 SCHEMA_VERSION = 3
 LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of them
+CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles changes
 
 
 class Store(Protocol):
@@ -72,7 +73,7 @@ _TABLES = {
     # anything else, so a run's search costs what the run brings, not what is indexed.
     "bands": "(band INTEGER, value INTEGER, id INTEGER, PRIMARY KEY (band, value, id))"
     " WITHOUT ROWID",
-    "landmarks": "(hash INTEGER, id INTEGER, PRIMARY KEY (hash, id))",  # id: 8 bytes, not a key
+    "landmarks": "(hash INTEGER, id INTEGER, PRIMARY KEY (hash, id)) WITHOUT ROWID",
     "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # short paragraph, page
     "pointers": "(page TEXT, key TEXT, PRIMARY KEY (page, key))",  # a page the entry points to
     "clusters": "(page TEXT PRIMARY KEY, cluster TEXT)",
@@ -110,6 +111,13 @@ class SQLiteStore:
         for table, column in _INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # A run changes pages all over the band and landmark tables: kept in memory until the
+        # commit, each is written once, not spilled and read back again and again.
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        # Band and landmark rows of the entries put since the last search, inserted in key
+        # order at the next search or commit: one pass over the table's pages.
+        self._bands: list[tuple[int, int, int]] = []
+        self._marks: list[tuple[int, int]] = []
 
     def _one(self, query: str, *args: object) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(query, args).fetchone()
@@ -124,10 +132,8 @@ class SQLiteStore:
         entry_id = _entry_id(entry.key)
         row = (entry.key, entry_id, entry.page, dump_entry(entry))
         self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", row)
-        rows = [(band, value, entry_id) for band, value in bands]
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", rows)
-        marks = [(mark, entry_id) for mark in landmarks(entry.fingerprint)]
-        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", marks)
+        self._bands += [(band, value, entry_id) for band, value in bands]
+        self._marks += [(mark, entry_id) for mark in landmarks(entry.fingerprint)]
         page = zlib.crc32(entry.page.encode())
         lines = [(line_key(entry, line), page) for line in short_lines(entry)]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
@@ -141,7 +147,16 @@ class SQLiteStore:
             raise KeyError(key)
         return load_entry(row[0])
 
+    def _flush(self) -> None:
+        """Insert the pending band and landmark rows, in key order."""
+        self._bands.sort()
+        self._marks.sort()
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", self._bands)
+        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", self._marks)
+        self._bands, self._marks = [], []
+
     def similar(self, bands: list[tuple[int, int]]) -> set[str]:
+        self._flush()
         if not bands:
             return set()
         wanted = ", ".join(["(?, ?)"] * len(bands))
@@ -153,6 +168,7 @@ class SQLiteStore:
         return set(self._column(query, *(n for band in bands for n in band)))
 
     def sharing(self, marks: list[int]) -> set[str]:
+        self._flush()
         if not marks:
             return set()
         wanted = ", ".join(["(?)"] * len(marks))
@@ -218,6 +234,7 @@ class SQLiteStore:
         return dict(self.db.execute(query, (domain,)).fetchall())
 
     def commit(self) -> None:
+        self._flush()
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
 
