@@ -76,6 +76,14 @@ def stream(size: int, seed: int, run: int, first: int = 0) -> Iterator[list[Arti
         yield chunk
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes: on a shared machine
+    it moves less than the clock does."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def maxrss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
@@ -86,23 +94,24 @@ def run_link(size: int, seed: int, run: int, *, folder: Path, first: int, worker
     from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.linker import link
 
-    runs, peaks, made = [], [], 0
+    runs, cpu, peaks, made = [], [], [], 0
     for chunk in stream(size, seed, run, first):
-        started = time.perf_counter()
+        started, busy = time.perf_counter(), cpu_seconds()
         with CandidateIndex.held(folder) as index:
             records = link(chunk, index, workers=workers)
             index.save()
         runs.append(time.perf_counter() - started)
+        cpu.append(cpu_seconds() - busy)
         peaks.append(maxrss_mib())
         made += len(chunk)
         assert len(records) == len(chunk), (len(records), len(chunk))
         print(
-            f"  {made:9d} articles: run {runs[-1]:6.1f} s, all {sum(runs):8.1f} s,"
-            f" peak {peaks[-1]:6.0f} MiB",
+            f"  {made:9d} articles: run {runs[-1]:6.1f} s (CPU {cpu[-1]:6.1f} s),"
+            f" all {sum(runs):8.1f} s, peak {peaks[-1]:6.0f} MiB",
             file=sys.stderr,
             flush=True,
         )
-    return {"size": size, "run": run, "runs": runs, "peaks": peaks}
+    return {"size": size, "run": run, "runs": runs, "cpu": cpu, "peaks": peaks}
 
 
 def run_stage(size: int, seed: int, workers: int) -> dict:
@@ -196,14 +205,18 @@ def main() -> None:
     shutil.rmtree(folder, ignore_errors=True)
     print(f"link() in runs of {args.run} articles into one index, {args.workers} workers")
     grown = in_subprocess("link", str(largest), "0", "--folder", str(folder), *common)
-    print(f"{'articles':>9} {'seconds':>9} {'articles/s':>11} {'that run s':>11} {'peak MiB':>9}")
+    print(
+        f"{'articles':>9} {'seconds':>9} {'articles/s':>11} {'CPU s':>9} {'that run s':>11} "
+        f"{'its CPU s':>10} {'peak MiB':>9}"
+    )
     rows = []
     for size in sorted(args.sizes):
         done = max(1, -(-size // args.run))  # runs that brought the index to `size`
-        seconds = sum(grown["runs"][:done])
+        seconds, cpu = sum(grown["runs"][:done]), sum(grown["cpu"][:done])
         rows.append((size, seconds))
         print(
-            f"{size:9d} {seconds:9.1f} {size / seconds:11.1f} {grown['runs'][done - 1]:11.1f} "
+            f"{size:9d} {seconds:9.1f} {size / seconds:11.1f} {cpu:9.1f} "
+            f"{grown['runs'][done - 1]:11.1f} {grown['cpu'][done - 1]:10.1f} "
             f"{grown['peaks'][done - 1]:9.1f}",
             flush=True,
         )
@@ -223,7 +236,8 @@ def main() -> None:
     )
     print(
         f"incremental run: {args.increment} articles into the index of {largest}: "
-        f"{sum(increment['runs']):.1f} s, peak {increment['peaks'][-1]:.0f} MiB",
+        f"{sum(increment['runs']):.1f} s (CPU {sum(increment['cpu']):.1f} s), "
+        f"peak {increment['peaks'][-1]:.0f} MiB",
         flush=True,
     )
     if args.skip_stage:
