@@ -89,3 +89,28 @@ def test_fingerprints_made_by_two_processes_give_the_same_records(
     with CandidateIndex.held(tmp_path / "two") as two:
         shared = plain(link(iter(articles), two, workers=2))
     assert shared == alone
+
+
+def run_work(folder: Path, indexed: list[Article], new: list[Article]) -> int:
+    """SQLite instructions a run of `new` articles executes against an index of `indexed`."""
+    with CandidateIndex.held(folder) as index:
+        link(indexed, index)
+        index.save()
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    with CandidateIndex.held(folder) as index:
+        index._store.db.set_progress_handler(count, 100)  # type: ignore[attr-defined]
+        link(new, index)
+    return steps[0]
+
+
+def test_a_run_costs_what_it_brings_not_what_the_index_holds(tmp_path: Path) -> None:
+    articles, _ = generate(200, seed=5)
+    new, small, large = articles[:20], articles[20:220], articles[20:820]
+    near = run_work(tmp_path / "small", small, new)
+    far = run_work(tmp_path / "large", large, new)
+    assert far < 1.5 * near, (near, far)  # the index holds 4 times as much
