@@ -70,10 +70,10 @@ def run_link(size: int, seed: int) -> dict:
 def run_stage(size: int, seed: int) -> dict:
     """The text-reuse stage alone: fingerprint, index insert (LSH and landmarks), candidate
     query, then verify the proposed pairs."""
+    from newscrawl.provenance.attribution import Signals
+    from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.fingerprint import Fingerprint
-    from newscrawl.provenance.index import CandidateIndex
     from newscrawl.provenance.linker import compare, make_entry
-    from newscrawl.provenance.signals import Signals
 
     articles = articles_for(size, seed)
     timings: dict[str, float] = {}

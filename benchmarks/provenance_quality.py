@@ -65,10 +65,10 @@ from newscrawl.items import Article, Link
 from newscrawl.provenance import link
 from newscrawl.provenance.fingerprint import function_words
 from newscrawl.provenance.linker import page_key
-from newscrawl.provenance.outlets import load_outlets
+from newscrawl.provenance.register import load_outlets
 
 if TYPE_CHECKING:
-    from newscrawl.provenance.records import Provenance
+    from newscrawl.provenance.decisions import Provenance
 
 # Outlets the originals come from (all in outlets.toml; checked at start-up).
 OUTLETS = {

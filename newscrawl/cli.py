@@ -478,7 +478,7 @@ def _link(
     from collections import Counter
 
     from newscrawl.provenance import run_provenance
-    from newscrawl.provenance.index import CandidateIndex
+    from newscrawl.provenance.candidates import CandidateIndex
 
     def waiting(holder: str) -> None:
         console.print(f"waiting for {holder}, which is linking with the index {index_dir}")

@@ -1,8 +1,8 @@
 """Link: tell, for each archived article, whether it is an original or a copy, and of what."""
 
 from newscrawl.provenance.command import default_index_folder, run_provenance, saved_index
+from newscrawl.provenance.decisions import Evidence, Provenance, Source
 from newscrawl.provenance.linker import link
-from newscrawl.provenance.records import Evidence, Provenance, Source
 
 __all__ = [
     "Evidence",

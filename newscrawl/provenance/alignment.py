@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from newscrawl.provenance.fingerprint import paragraphs, words
 
 if TYPE_CHECKING:
-    from newscrawl.provenance.records import Relation
+    from newscrawl.provenance.decisions import Relation
 
 SMALL_EDIT = 2  # words an edit may replace and still be a spinner's swap ("know-how")
 SMALL_EDIT_INTO = 3  # ... and the words it may put in their place

@@ -15,13 +15,13 @@ from newscrawl.archive.remote import is_url
 from newscrawl.extract.offline import extract_archives
 from newscrawl.items import Article, Link
 from newscrawl.locks import open_new
-from newscrawl.provenance.index import INDEX_FILE, CandidateIndex
+from newscrawl.provenance.candidates import INDEX_FILE, CandidateIndex
 from newscrawl.provenance.linker import link
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from newscrawl.provenance.records import Provenance
+    from newscrawl.provenance.decisions import Provenance
 
 INDEX_FOLDER = "provenance-index"
 _ARTICLE_FIELDS = {f.name for f in dataclasses.fields(Article)}

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url
 
+from newscrawl.provenance.decisions import Evidence, Source
 from newscrawl.provenance.fingerprint import Fingerprint
-from newscrawl.provenance.records import Evidence, Source
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -44,12 +44,24 @@ from __future__ import annotations
 
 import hashlib
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newscrawl.provenance.alignment import align
+from newscrawl.provenance.attribution import Signals, read_signals
+from newscrawl.provenance.candidates import CandidateIndex, NoteKind, bands
+from newscrawl.provenance.decisions import (
+    CopyOf,
+    Evidence,
+    Findings,
+    Provenance,
+    Source,
+    TextMatch,
+)
 from newscrawl.provenance.entries import Entry, page_key
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
@@ -59,23 +71,17 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.index import CandidateIndex, NoteKind
-from newscrawl.provenance.outlets import load_outlets, registered_domain
-from newscrawl.provenance.records import (
-    CopyOf,
-    Evidence,
-    Findings,
-    Provenance,
-    Source,
-    TextMatch,
-)
-from newscrawl.provenance.signals import Signals, read_signals
+from newscrawl.provenance.register import load_outlets, registered_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+
+    import numpy as np
+    import numpy.typing as npt
 
     from newscrawl.items import Article
 
+ENTRY_BATCH = 2_000  # articles handed to the worker processes at a time
 MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are linked only by a pointer
 EXACT_REUSE = 0.5  # share of the copy's exact 5-grams found in the original: verbatim reuse
 SPUN_ROBUST = 0.3  # share of the copy's skeleton 8-grams in the original: a spun copy ...
@@ -336,32 +342,61 @@ def _published_before(a: Entry, b: Entry) -> bool:
     return first is not None and second is not None and first[1] < second[0]
 
 
-def link(articles: list[Article], index: CandidateIndex | None = None) -> list[Provenance]:
+def _entry(article: Article) -> tuple[Entry, npt.NDArray[np.int64]]:
+    entry = make_entry(article, read_signals(article))
+    return entry, bands(entry.fingerprint)
+
+
+def _entries(
+    articles: Iterable[Article], workers: int
+) -> Iterator[tuple[Entry, npt.NDArray[np.int64]]]:
+    """The entry and LSH bands of each article, in order: made by `workers` processes when
+    more than one, a batch ahead of the one handed out."""
+    if workers <= 1:
+        yield from map(_entry, articles)
+        return
+    given = iter(articles)
+    with ProcessPoolExecutor(workers) as pool:
+        pending = pool.map(_entry, list(islice(given, ENTRY_BATCH)), chunksize=64)
+        while True:
+            more = list(islice(given, ENTRY_BATCH))
+            following = pool.map(_entry, more, chunksize=64) if more else None
+            yield from pending
+            if following is None:
+                return
+            pending = following
+
+
+def link(
+    articles: Iterable[Article], index: CandidateIndex | None = None, *, workers: int = 1
+) -> list[Provenance]:
     """Provenance of each article capture (one record per distinct capture, in the order
     met), linked against each other and the index. The index learns the captures, what was
-    found about them, and the records of every story the run touched, decided again."""
+    found about them, and the records of every story the run touched, decided again. Only
+    keys are held for the run: entries are read back from the index when needed. With
+    `workers` > 1, that many processes read the articles' signals and fingerprints."""
     index = CandidateIndex() if index is None else index
     batch = _Batch(index)
-    entries: dict[str, Entry] = {}
-    new: list[Entry] = []
-    for article in articles:
-        entry = make_entry(article, read_signals(article))
-        if entry.key not in entries:
-            entries[entry.key] = entry
+    keys: dict[str, None] = {}
+    new: dict[str, str] = {}  # key -> page of the captures the index did not have
+    for entry, its_bands in _entries(articles, workers):
+        if entry.key not in keys:
+            keys[entry.key] = None
             batch.find(entry.page)
-            if index.add(entry):
-                new.append(entry)
-    for entry in new:  # a capture indexed before was compared with everything then
+            if index.add(entry, its_bands):
+                new[entry.key] = entry.page
+    for key in new:  # a capture indexed before was compared with everything then
+        entry = index.entry(key)
         for other in index.candidates(entry):
             if min(entry.fingerprint.length, other.fingerprint.length) >= MIN_WORDS:
                 _pair(entry, other, batch)
     # The pointers of earlier captures to a page that has come are followed again.
-    arrived = {entry.page for entry in new}
-    earlier = {e.key: e for page in arrived for e in index.pointing_to(page)}
-    for entry in [*new, *(e for key, e in earlier.items() if key not in entries)]:
-        _follow_pointers(entry, batch)
+    arrived = set(new.values())
+    earlier = {key: None for page in arrived for key in index.pointing_to(page)}
+    for key in [*new, *(key for key in earlier if key not in keys)]:
+        _follow_pointers(index.entry(key), batch)
     decided = _decide_stories(batch)
-    return [decided[key] for key in entries]
+    return [decided[key] for key in keys]
 
 
 def _pair(a: Entry, b: Entry, batch: _Batch) -> None:

@@ -1,5 +1,6 @@
 """Where the provenance index keeps what it knows: tables in a SQLite file (or in memory),
-or hashes and sets in Redis shared by a distributed crawl's processes."""
+or hashes and sets in Redis shared by a distributed crawl's processes. Every search is a
+look-up by key (LSH band, landmark, page), so nothing is loaded whole at start."""
 
 from __future__ import annotations
 
@@ -7,9 +8,6 @@ import hashlib
 import sqlite3
 import zlib
 from typing import TYPE_CHECKING, Any, Protocol
-
-import numpy as np
-from redis.connection import SSLConnection, UnixDomainSocketConnection, parse_url
 
 from newscrawl.provenance.entries import (
     CHROME_WORDS,
@@ -25,18 +23,21 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    import numpy.typing as npt
     import redis
 
-SCHEMA_VERSION = 2  # PRAGMA user_version of the file (0: the first; 1: pickled entries)
+# PRAGMA user_version of the file (0: the first; 1: pickled entries; 2: MinHash signatures
+# read back at start to rebuild the LSH in memory)
+SCHEMA_VERSION = 3
 LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of them
+CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles changes
 
 
 class Store(Protocol):
     """Where entries, findings, records, clusters, chrome and read archives are kept."""
 
-    def put(self, entry: Entry, values: npt.NDArray[np.uint64] | None) -> bool: ...
+    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool: ...
     def get(self, key: str) -> Entry: ...
+    def similar(self, bands: list[tuple[int, int]]) -> set[str]: ...
     def sharing(self, marks: list[int]) -> set[str]: ...
     def keys_of_page(self, page: str) -> list[str]: ...
     def pointing_to(self, page: str) -> list[str]: ...
@@ -50,7 +51,6 @@ class Store(Protocol):
     def repeated(self, line: int) -> bool: ...
     def archives(self) -> set[tuple[str, int]]: ...
     def add_archive(self, name: str, size: int) -> None: ...
-    def signatures(self) -> Iterator[tuple[str, bytes]]: ...
     def add_fact(self, domain: str, fact: str, about: str) -> None: ...
     def facts(self, domain: str) -> dict[str, int]: ...
     def commit(self) -> None: ...
@@ -68,15 +68,19 @@ def short_lines(entry: Entry) -> set[int]:
 
 
 _TABLES = {
-    "entries": "key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB, minhash BLOB",
-    "landmarks": "hash INTEGER, id INTEGER, PRIMARY KEY (hash, id)",  # id: 8 bytes, not a key
-    "lines": "key INTEGER, page INTEGER, PRIMARY KEY (key, page)",  # short paragraph, page
-    "pointers": "page TEXT, key TEXT, PRIMARY KEY (page, key)",  # a page the entry points to
-    "clusters": "page TEXT PRIMARY KEY, cluster TEXT",
-    "notes": "key TEXT, kind TEXT, about TEXT, note BLOB, PRIMARY KEY (key, kind, about)",
-    "records": "key TEXT PRIMARY KEY, record BLOB",
-    "archives": "name TEXT, size INTEGER, PRIMARY KEY (name, size)",
-    "hosts": "domain TEXT, fact TEXT, about TEXT, PRIMARY KEY (domain, fact, about)",
+    "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB)",
+    # One LSH band of an entry's MinHash signature: found by (band, value) without reading
+    # anything else, so a run's search costs what the run brings, not what is indexed.
+    "bands": "(band INTEGER, value INTEGER, id INTEGER, PRIMARY KEY (band, value, id))"
+    " WITHOUT ROWID",
+    "landmarks": "(hash INTEGER, id INTEGER, PRIMARY KEY (hash, id)) WITHOUT ROWID",
+    "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # short paragraph, page
+    "pointers": "(page TEXT, key TEXT, PRIMARY KEY (page, key))",  # a page the entry points to
+    "clusters": "(page TEXT PRIMARY KEY, cluster TEXT)",
+    "notes": "(key TEXT, kind TEXT, about TEXT, note BLOB, PRIMARY KEY (key, kind, about))",
+    "records": "(key TEXT PRIMARY KEY, record BLOB)",
+    "archives": "(name TEXT, size INTEGER, PRIMARY KEY (name, size))",
+    "hosts": "(domain TEXT, fact TEXT, about TEXT, PRIMARY KEY (domain, fact, about))",
 }
 _INDEXES = [("entries", "page"), ("entries", "id"), ("clusters", "cluster")]
 
@@ -103,10 +107,17 @@ class SQLiteStore:
             )
         self.db.execute("BEGIN")
         for table, columns in _TABLES.items():
-            self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
         for table, column in _INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # A run changes pages all over the band and landmark tables: kept in memory until the
+        # commit, each is written once, not spilled and read back again and again.
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        # Band and landmark rows of the entries put since the last search, inserted in key
+        # order at the next search or commit: one pass over the table's pages.
+        self._bands: list[tuple[int, int, int]] = []
+        self._marks: list[tuple[int, int]] = []
 
     def _one(self, query: str, *args: object) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(query, args).fetchone()
@@ -115,15 +126,14 @@ class SQLiteStore:
     def _column(self, query: str, *args: object) -> list[Any]:
         return [value for (value,) in self.db.execute(query, args)]
 
-    def put(self, entry: Entry, values: npt.NDArray[np.uint64] | None) -> bool:
+    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool:
         if self._one("SELECT 1 FROM entries WHERE key = ?", entry.key):
             return False
-        minhash = None if values is None else values.astype(np.uint32).tobytes()
         entry_id = _entry_id(entry.key)
-        row = (entry.key, entry_id, entry.page, dump_entry(entry), minhash)
-        self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", row)
-        marks = [(mark, entry_id) for mark in landmarks(entry.fingerprint)]
-        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", marks)
+        row = (entry.key, entry_id, entry.page, dump_entry(entry))
+        self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", row)
+        self._bands += [(band, value, entry_id) for band, value in bands]
+        self._marks += [(mark, entry_id) for mark in landmarks(entry.fingerprint)]
         page = zlib.crc32(entry.page.encode())
         lines = [(line_key(entry, line), page) for line in short_lines(entry)]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
@@ -137,16 +147,38 @@ class SQLiteStore:
             raise KeyError(key)
         return load_entry(row[0])
 
+    def _flush(self) -> None:
+        """Insert the pending band and landmark rows, in key order."""
+        self._bands.sort()
+        self._marks.sort()
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", self._bands)
+        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", self._marks)
+        self._bands, self._marks = [], []
+
+    def similar(self, bands: list[tuple[int, int]]) -> set[str]:
+        self._flush()
+        if not bands:
+            return set()
+        wanted = ", ".join(["(?, ?)"] * len(bands))
+        query = (
+            f"WITH wanted (band, value) AS (VALUES {wanted}) SELECT DISTINCT e.key FROM wanted"
+            " JOIN bands b ON b.band = wanted.band AND b.value = wanted.value"
+            " JOIN entries e ON e.id = b.id"
+        )
+        return set(self._column(query, *(n for band in bands for n in band)))
+
     def sharing(self, marks: list[int]) -> set[str]:
-        ids: set[int] = set()
-        for mark in marks:
-            found = self._column(
-                "SELECT id FROM landmarks WHERE hash = ? LIMIT ?", mark, LANDMARK_POSTINGS + 1
-            )
-            if len(found) <= LANDMARK_POSTINGS:
-                ids.update(found)
-        query = "SELECT key FROM entries WHERE id = ?"
-        return {key for entry_id in ids for key in self._column(query, entry_id)}
+        self._flush()
+        if not marks:
+            return set()
+        wanted = ", ".join(["(?)"] * len(marks))
+        query = (
+            f"WITH wanted (hash) AS (VALUES {wanted}), kept AS (SELECT hash FROM wanted WHERE"
+            " (SELECT COUNT(*) FROM (SELECT 1 FROM landmarks l WHERE l.hash = wanted.hash"
+            " LIMIT ?)) <= ?) SELECT DISTINCT e.key FROM kept"
+            " JOIN landmarks l ON l.hash = kept.hash JOIN entries e ON e.id = l.id"
+        )
+        return set(self._column(query, *marks, LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS))
 
     def keys_of_page(self, page: str) -> list[str]:
         return self._column("SELECT key FROM entries WHERE page = ? ORDER BY key", page)
@@ -194,9 +226,6 @@ class SQLiteStore:
     def add_archive(self, name: str, size: int) -> None:
         self.db.execute("INSERT OR IGNORE INTO archives VALUES (?, ?)", (name, size))
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.db.execute("SELECT key, minhash FROM entries WHERE minhash NOT NULL")
-
     def add_fact(self, domain: str, fact: str, about: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO hosts VALUES (?, ?, ?)", (domain, fact, about))
 
@@ -205,6 +234,7 @@ class SQLiteStore:
         return dict(self.db.execute(query, (domain,)).fetchall())
 
     def commit(self) -> None:
+        self._flush()
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
 
@@ -238,11 +268,15 @@ class RedisStore:
     def _key(self, what: str) -> str:
         return f"{self.prefix}:provenance-{what}"
 
-    def put(self, entry: Entry, values: npt.NDArray[np.uint64] | None) -> bool:
+    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool:
         data = dump_entry(entry)
         if not self.client.hsetnx(self._key("entries"), entry.key, data):
             return False
         self.client.sadd(self._key(f"page:{entry.page}"), entry.key)
+        adding = self.client.pipeline(transaction=False)
+        for band, value in bands:
+            adding.sadd(self._key(f"band:{band}:{value}"), entry.key)
+        adding.execute()
         for mark in landmarks(entry.fingerprint):
             self.client.sadd(self._key(f"landmark:{mark}"), entry.key)
         page = str(zlib.crc32(entry.page.encode())).encode()
@@ -260,6 +294,12 @@ class RedisStore:
         if data is None:
             raise KeyError(key)
         return load_entry(data)
+
+    def similar(self, bands: list[tuple[int, int]]) -> set[str]:
+        members = self.client.pipeline(transaction=False)
+        for band, value in bands:
+            members.smembers(self._key(f"band:{band}:{value}"))
+        return {key.decode() for keys in members.execute() for key in keys}
 
     def sharing(self, marks: list[int]) -> set[str]:
         sizes = self.client.pipeline()
@@ -320,9 +360,6 @@ class RedisStore:
     def add_archive(self, name: str, size: int) -> None:
         self.client.sadd(self._key("archives"), f"{name}\t{size}")
 
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from ()  # the LSH is in Redis already
-
     def add_fact(self, domain: str, fact: str, about: str) -> None:
         self.client.sadd(self._key(f"host:{domain}:{fact}"), about)
 
@@ -340,15 +377,3 @@ class RedisStore:
 
     def __len__(self) -> int:
         return int(self.client.hlen(self._key("entries")))
-
-
-def client_params(url: str) -> dict[str, object]:
-    """`redis.Redis(**params)` for a redis://, rediss:// or unix:// URL (datasketch's Redis
-    storage takes client arguments, not a URL)."""
-    params = parse_url(url)
-    connection = params.pop("connection_class", None)
-    if connection is SSLConnection:
-        params["ssl"] = True
-    elif connection is UnixDomainSocketConnection:
-        params["unix_socket_path"] = params.pop("path")
-    return params

@@ -13,7 +13,7 @@ import redis
 
 from newscrawl.items import Article
 from newscrawl.provenance import link, run_provenance
-from newscrawl.provenance.index import CandidateIndex, StaleIndex
+from newscrawl.provenance.candidates import CandidateIndex, StaleIndex
 
 SYNONYMS = {
     "said": "mentioned",
@@ -150,25 +150,10 @@ def test_processes_sharing_a_redis_index_link_against_the_same_originals(
 INDEX_ORIGINALS = """
 import json, sys
 from newscrawl.provenance import link
-from newscrawl.provenance.index import CandidateIndex, StaleIndex
+from newscrawl.provenance.candidates import CandidateIndex, StaleIndex
 from tests.provenance.test_generated import generated
 articles, truth = generated()
 index = CandidateIndex(redis_url=sys.argv[1], name="world")
 records = link([a for a in articles if a.url not in truth], index)
 print(json.dumps({r.url: r.cluster for r in records}))
 """
-
-
-def test_redis_urls_of_every_kind_become_client_arguments() -> None:
-    from newscrawl.provenance.stores import client_params
-
-    assert client_params("redis://127.0.0.1:6390/2") == {
-        "host": "127.0.0.1",
-        "port": 6390,
-        "db": 2,
-    }
-    assert client_params("rediss://127.0.0.1:6390/0")["ssl"] is True
-    assert client_params("unix:///run/redis.sock?db=1") == {
-        "unix_socket_path": "/run/redis.sock",
-        "db": 1,
-    }

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from newscrawl.items import Article, Link
+from newscrawl.provenance.attribution import read_signals
+from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.hosts import HostRole
-from newscrawl.provenance.index import CandidateIndex
 from newscrawl.provenance.linker import make_entry
-from newscrawl.provenance.signals import read_signals
 from tests.provenance.texts import prose
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from newscrawl.items import Article, Link
 from newscrawl.provenance import Provenance, link, run_provenance
+from newscrawl.provenance.candidates import INDEX_FILE, OLD_INDEX_FILE, CandidateIndex, StaleIndex
 from newscrawl.provenance.command import INDEX_FOLDER
-from newscrawl.provenance.index import INDEX_FILE, OLD_INDEX_FILE, CandidateIndex, StaleIndex
 from tests.archive.test_reader import response
 from tests.conftest import ROOT, run_newscrawl
 from tests.provenance.texts import prose, wrapped
@@ -215,7 +215,7 @@ def test_the_warcs_of_a_wacz_packaged_again_are_not_read_again(tmp_path: Path) -
 HOLD = """
 import sys, time
 from pathlib import Path
-from newscrawl.provenance.index import CandidateIndex
+from newscrawl.provenance.candidates import CandidateIndex
 with CandidateIndex.held(Path(sys.argv[1])):
     print("holding", flush=True)
     sys.stdin.readline()

@@ -10,8 +10,8 @@ import pytest
 from newscrawl.extract import extract_article
 from newscrawl.items import Article
 from newscrawl.provenance import link
-from newscrawl.provenance.records import Evidence
-from newscrawl.provenance.signals import read_signals
+from newscrawl.provenance.attribution import read_signals
+from newscrawl.provenance.decisions import Evidence
 
 COPY = "http://www.copydaily.com/2024/05/06/story/"
 PARAGRAPH = "A paragraph of the article, long enough to be its main text block. " * 4

@@ -14,8 +14,8 @@ import redis
 
 from newscrawl.items import Article
 from newscrawl.provenance import link
+from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.entries import DamagedIndex
-from newscrawl.provenance.index import CandidateIndex
 from tests.archive.test_reader import response
 from tests.conftest import run_newscrawl
 from tests.provenance.test_incremental import ORIGINAL, page

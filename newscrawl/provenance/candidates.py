@@ -1,6 +1,6 @@
-"""What the linker remembers between runs: a MinHash LSH over article fingerprints, the
-entries it proposes, what linking found about each entry and the record it decided, story
-clusters, site chrome, and the archives already read.
+"""What the linker remembers between runs: entries with the LSH bands of their MinHash
+signatures, what linking found about each entry and the record it decided, story clusters,
+site chrome, and the archives already read.
 
 A new run adds its articles and finds copies or originals among everything indexed before,
 without re-reading the WARCs those came from. Two searches propose, the linker verifies: the
@@ -10,22 +10,27 @@ much else either holds (a lede excerpt, a re-report quoting two paragraphs), whi
 Jaccard similarity the LSH estimates hides. A landmark found in more than 50 texts is a
 stock phrase or chrome, and proposes nothing.
 
+Both searches are look-ups in tables kept with the entries: the LSH is a table of bands
+(two signature values each, 64 an entry: texts sharing a band are proposed), so a run reads
+the bands of its own articles and what they meet, never the whole index, and its cost grows
+with the run, not with the corpus. Entries are read on demand and only the recently used
+stay in memory (`ENTRY_CACHE`).
+
 In a folder, the index is one SQLite file, written in one transaction a run commits on
 `save()` (a run that fails or does not save leaves the file as it was); one run at a time
-holds the folder (`CandidateIndex.held`). At start only the MinHash signatures (512 bytes an
-entry) are read, to rebuild the LSH in memory, and an entry is read when a search proposes
-it. The file also lists the archive files already linked (name and size), the cluster id of
-every page a story was seen on, the short paragraphs of each site (a paragraph on two pages
-of one site is its chrome), the pages each entry points or links to, each entry's findings
-(the copies it makes, pairs whose direction is undecided, pointers) and its latest record.
+holds the folder (`CandidateIndex.held`). The file also lists the archive files already
+linked (name and size), the cluster id of every page a story was seen on, the short
+paragraphs of each site (a paragraph on two pages of one site is its chrome), the pages each
+entry points or links to, each entry's findings (the copies it makes, pairs whose direction
+is undecided, pointers) and its latest record.
 An entry is stored with its text compressed and without its fingerprint, which is derived
 again on reading: the fingerprint's arrays are several times the size of the compressed
 text, and the text is what the word alignment of a verified pair needs. The file carries
 its schema version (`PRAGMA user_version`): another version is refused, with the folder to
 delete. Without a folder the tables live in memory.
-In Redis (datasketch's Redis storage for the LSH), every process of a distributed crawl
+In Redis (one set per band, landmark and page), every process of a distributed crawl
 links against the same originals. Every process must then run the same newscrawl version:
-the signatures' hash scheme is ours, and the LSH keys would no longer match after a change.
+the signatures' hash scheme is ours, and the band keys would no longer match after a change.
 Nothing is pickled, in the file or in Redis: entries, findings and records are JSON, read back
 field by field, so an index folder or a Redis from elsewhere can hold wrong links, not code.
 The tables and keys are in `stores.py`, what an entry holds in `entries.py`.
@@ -33,30 +38,29 @@ The tables and keys are in `stores.py`, what an entry holds in `entries.py`.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import numpy as np
 import redis
-from datasketch import LeanMinHash, MinHashLSH
 
 from newscrawl.locks import folder_lock
-from newscrawl.provenance.entries import DamagedIndex, landmarks
-from newscrawl.provenance.hosts import HostRole, is_marked
-from newscrawl.provenance.outlets import registered_domain
-from newscrawl.provenance.records import (
+from newscrawl.provenance.decisions import (
     Findings,
     dump_note,
     dump_record,
     load_note,
     load_record,
 )
+from newscrawl.provenance.entries import DamagedIndex, landmarks
+from newscrawl.provenance.hosts import HostRole, is_marked
+from newscrawl.provenance.register import registered_domain
 from newscrawl.provenance.stores import (
     RedisStore,
     SQLiteStore,
     StaleIndex,
     Store,
-    client_params,
     line_key,
     short_lines,
 )
@@ -67,14 +71,17 @@ if TYPE_CHECKING:
 
     import numpy.typing as npt
 
+    from newscrawl.provenance.decisions import CopyOf, Evidence, Pointer, Provenance
     from newscrawl.provenance.entries import Entry
     from newscrawl.provenance.fingerprint import Fingerprint
     from newscrawl.provenance.hosts import HostFact
-    from newscrawl.provenance.records import CopyOf, Evidence, Pointer, Provenance
 
 NUM_PERM = 128
-# Low on purpose: an excerpt or a spun copy has a low Jaccard similarity with its original.
-LSH_THRESHOLD = 0.1
+# 64 bands of 2 values: texts whose Jaccard similarity is about 0.1 or more share a band (the
+# banding datasketch picks for that threshold). Low on purpose: an excerpt or a spun copy has
+# a low Jaccard similarity with its original.
+BANDS, ROWS = 64, 2
+ENTRY_CACHE = 20_000  # entries (~20 KiB each) kept in memory, the most recently used
 INDEX_FILE = "provenance-index.sqlite"
 OLD_INDEX_FILE = "provenance-index.pickle"  # the index before SQLite
 LOCK_FILE = ".lock"
@@ -88,6 +95,7 @@ _OFFSETS = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 
 # What an entry's findings hold (the fields of `Findings`), each by what it is about.
 T = TypeVar("T")
+K = TypeVar("K")
 NoteKind = Literal["copies", "undecided", "unconfirmed", "uncrawled"]
 
 
@@ -96,6 +104,35 @@ def signature(fingerprint: Fingerprint) -> npt.NDArray[np.uint64]:
     values = np.concatenate([fingerprint.exact, fingerprint.robust ^ _ROBUST_TAG])
     hashed = values.astype(np.uint64)[:, None] * _MULTIPLIERS + _OFFSETS
     return (hashed >> np.uint64(32)).min(axis=0)
+
+
+def bands(fingerprint: Fingerprint) -> npt.NDArray[np.int64]:
+    """The value of each LSH band of the text's signature (none for a text too short to have
+    shingles): a band's two 32-bit values as one signed 64-bit integer."""
+    if not fingerprint.exact.size:
+        return np.empty(0, np.int64)
+    rows = signature(fingerprint).reshape(BANDS, ROWS)
+    return (rows[:, 0] << np.uint64(32) | rows[:, 1]).view(np.int64)
+
+
+class _Recent(Generic[K, T]):
+    """A mapping that keeps only the `size` most recently used items."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[K, T] = OrderedDict()
+
+    def get(self, key: K) -> T | None:
+        found = self.items.get(key)
+        if found is not None:
+            self.items.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: T) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
 
 
 def _read(load: Callable[..., T], *args: Any) -> T:
@@ -109,10 +146,6 @@ def _read(load: Callable[..., T], *args: Any) -> T:
         ) from None
 
 
-def _minhash(values: npt.NDArray[np.uint64]) -> LeanMinHash:
-    return LeanMinHash(seed=_SEED, hashvalues=values, scheme="legacy")
-
-
 class CandidateIndex:
     """Entries and an LSH over their fingerprints, with what linking found about them: in
     memory, in `folder` (kept between runs: open it with `held` for a run), or in Redis at
@@ -121,23 +154,13 @@ class CandidateIndex:
     def __init__(
         self, folder: Path | None = None, *, redis_url: str | None = None, name: str = "newscrawl"
     ) -> None:
-        self._cache: dict[str, Entry] = {}
-        self._signatures: dict[str, npt.NDArray[np.uint64]] = {}
-        self._chrome: dict[str, frozenset[int]] = {}
+        self._cache: _Recent[str, Entry] = _Recent(ENTRY_CACHE)
+        self._chrome: _Recent[str, frozenset[int]] = _Recent(ENTRY_CACHE)
+        self._bands: _Recent[str, npt.NDArray[np.int64]] = _Recent(ENTRY_CACHE)
         self._hosts: dict[str, HostRole] = {}
         self._store: Store
-        self._bytes_keys = False
         if redis_url:
-            prefix = f"newscrawl:{name}"
-            self._store = RedisStore(redis.Redis.from_url(redis_url), prefix)
-            storage = {
-                "type": "redis",
-                "basename": f"{prefix}:provenance-lsh".encode(),
-                "redis": client_params(redis_url),
-            }
-            # Keys go to Redis as UTF-8, not pickled (datasketch pickles them by default).
-            self.lsh = MinHashLSH(LSH_THRESHOLD, NUM_PERM, storage_config=storage, prepickle=False)
-            self._bytes_keys = True
+            self._store = RedisStore(redis.Redis.from_url(redis_url), f"newscrawl:{name}")
             return
         if folder is not None:
             if (folder / OLD_INDEX_FILE).exists():
@@ -148,11 +171,6 @@ class CandidateIndex:
                 )
             folder.mkdir(parents=True, exist_ok=True)
         self._store = SQLiteStore(folder / INDEX_FILE if folder else None)
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        with self.lsh.insertion_session() as session:
-            for key, values in self._store.signatures():
-                stored = np.frombuffer(values, np.uint32).astype(np.uint64)
-                session.insert(self._lsh_key(key), _minhash(stored))
 
     @classmethod
     @contextmanager
@@ -173,20 +191,16 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._store)
 
-    def add(self, entry: Entry) -> bool:
-        """Index an entry; False for a capture already indexed (here or by another process),
-        which is kept as it was."""
-        self._cache.setdefault(entry.key, entry)
-        if not entry.fingerprint.exact.size:
-            if not self._store.put(entry, None):
-                return False
-            self._learn_host(entry)
-            return True
-        values = self._signatures.setdefault(entry.key, signature(entry.fingerprint))
-        if not self._store.put(entry, values):
+    def add(self, entry: Entry, its_bands: npt.NDArray[np.int64] | None = None) -> bool:
+        """Index an entry (with its `bands`, when they were computed already); False for a
+        capture already indexed (here or by another process), which is kept as it was."""
+        if self._cache.get(entry.key) is None:
+            self._cache.put(entry.key, entry)
+        if its_bands is not None:
+            self._bands.put(entry.key, its_bands)
+        if not self._store.put(entry, self._bands_of(entry)):
             return False
         self._learn_host(entry)
-        self.lsh.insert(self._lsh_key(entry.key), _minhash(values), check_duplication=False)
         return True
 
     def _learn_host(self, entry: Entry) -> None:
@@ -215,30 +229,33 @@ class CandidateIndex:
         """Indexed entries whose text may overlap `entry`'s (itself excluded)."""
         if not entry.fingerprint.exact.size:
             return []
-        values = self._signatures.get(entry.key)
-        similar = self.lsh.query(
-            _minhash(signature(entry.fingerprint) if values is None else values)
-        )
-        similar = [_read(bytes.decode, k) if isinstance(k, bytes) else k for k in similar]
-        keys = {*similar, *self._store.sharing(landmarks(entry.fingerprint))}
+        similar = _read(self._store.similar, self._bands_of(entry))
+        keys = similar | _read(self._store.sharing, landmarks(entry.fingerprint))
         return [self.entry(k) for k in sorted(keys) if k != entry.key]
 
-    def _lsh_key(self, key: str) -> str | bytes:
-        return key.encode() if self._bytes_keys else key
+    def _bands_of(self, entry: Entry) -> list[tuple[int, int]]:
+        """(band, value) of each band of an entry, computed once for its add and search."""
+        found = self._bands.get(entry.key)
+        if found is None:
+            found = bands(entry.fingerprint)
+            self._bands.put(entry.key, found)
+        return list(enumerate(found.tolist()))
 
     def entry(self, key: str) -> Entry:
-        """An entry, read from the store if this process has not seen it yet."""
-        if key not in self._cache:
-            self._cache[key] = self._store.get(key)
-        return self._cache[key]
+        """An entry, read from the store unless this process used it recently."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self._store.get(key)
+            self._cache.put(key, found)
+        return found
 
     def captures(self, page: str) -> list[Entry]:
         """Every indexed capture of a page."""
         return [self.entry(key) for key in self._store.keys_of_page(page)]
 
-    def pointing_to(self, page: str) -> list[Entry]:
-        """Every indexed entry that points or links to a page."""
-        return [self.entry(key) for key in self._store.pointing_to(page)]
+    def pointing_to(self, page: str) -> list[str]:
+        """The keys of every indexed entry that points or links to a page."""
+        return self._store.pointing_to(page)
 
     def cluster(self, page: str) -> str | None:
         """The story cluster a page was put in, if any."""
@@ -276,11 +293,12 @@ class CandidateIndex:
     def chrome(self, entry: Entry) -> frozenset[int]:
         """Hashes of the entry's paragraphs that other pages of its site repeat: site
         chrome the extractor left in (share buttons, newsletter pitches, bylines)."""
-        if entry.key not in self._chrome:
+        found = self._chrome.get(entry.key)
+        if found is None:
             lines = short_lines(entry)
-            repeated = {h for h in lines if self._store.repeated(line_key(entry, h))}
-            self._chrome[entry.key] = frozenset(repeated)
-        return self._chrome[entry.key]
+            found = frozenset(h for h in lines if self._store.repeated(line_key(entry, h)))
+            self._chrome.put(entry.key, found)
+        return found
 
     def archives(self) -> set[tuple[str, int]]:
         """The WARC files (name and size) linked by earlier runs."""

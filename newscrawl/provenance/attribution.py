@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from newscrawl.anchors import is_source_anchor
 from newscrawl.extract.structured import Structured
-from newscrawl.provenance.outlets import Outlets, load_outlets, registered_domain
-from newscrawl.provenance.records import Evidence, Source
+from newscrawl.provenance.decisions import Evidence, Source
+from newscrawl.provenance.register import Outlets, load_outlets, registered_domain
 
 if TYPE_CHECKING:
     from newscrawl.items import Article
