@@ -57,6 +57,14 @@ _workers = click.option(
 )
 
 
+_re_extract = click.option(
+    "--re-extract",
+    is_flag=True,
+    help="Extract the archives again, though the article store holds their articles (after "
+    "an upgrade of newscrawl's extractor), and store what comes out.",
+)
+
+
 def _out(
     default: Path | None, help_text: str, *, folder: bool
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -236,8 +244,10 @@ def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None)
 @_archive_paths
 @_out(Path("articles.parquet"), "Dataset to write: FILE.jsonl or FILE.parquet.", folder=False)
 @_workers
-def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
-    """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset."""
+@_re_extract
+def extract(paths: tuple[str, ...], out: Path, workers: int, re_extract: bool) -> None:
+    """Extract articles from WARC, ARC and WACZ files (or folders of them) into a dataset,
+    and keep them in the article store beside each archive for the commands that follow."""
     from rich.progress import Progress
 
     from newscrawl.export.datasets import open_dataset
@@ -251,11 +261,15 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
             progress.update(task, description=f"reading {path.name}", advance=1)
 
         with open_dataset(out) as dataset:
-            summary = extract_archives(list(paths), dataset.write, workers, on_file)
+            summary = extract_archives(
+                list(paths), dataset.write, workers, on_file, store=True, re_extract=re_extract
+            )
     console.print(
         f"[bold]{summary.articles} articles[/] from {summary.files} files "
         f"in {summary.seconds:.1f} s -> {out}"
     )
+    if summary.stored:
+        console.print(f"  {summary.stored} files' articles read from the article store")
     for reason, count in sorted(summary.report.skipped.items()):
         console.print(f"  skipped {count:6d}  {reason}")
     for file, offset, error in summary.failed:
@@ -287,12 +301,15 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     show_default=True,
     help="The Redis index's name: the same in every process that should share it.",
 )
+@_re_extract
 def provenance(
+    *,
     paths: tuple[str, ...],
     out: Path,
     index_dir: Path | None,
     redis_url: str | None,
     index_name: str,
+    re_extract: bool,
 ) -> None:
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
     original or a copy (verbatim, spun, excerpt, rewrite), of what, and why; the output holds
@@ -304,7 +321,7 @@ def provenance(
         raise click.UsageError("--index and --redis are two places for one index: pick one")
     if index_dir is None and not redis_url:
         index_dir = default_index_folder(list(paths))
-    _link(list(paths), out, index_dir, redis_url, index_name)
+    _link(list(paths), out, index_dir, redis_url, index_name, re_extract=re_extract)
     sys.exit(EXIT_OK)
 
 
@@ -312,12 +329,13 @@ def provenance(
 @_archive_paths
 @_out(Path("dataset"), "Folder to write articles.jsonl, parquet/ and schema.json to.", folder=True)
 @_workers
-def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
+@_re_extract
+def export(paths: tuple[str, ...], out: Path, workers: int, re_extract: bool) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
     from newscrawl.export.linked import load_examples
 
-    summary = _export(list(paths), out, workers)
+    summary = _export(list(paths), out, workers, re_extract=re_extract)
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
     if summary.extract.failed:
@@ -345,12 +363,15 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     help="Where `newscrawl replay` serves the archive folders (each a collection).",
 )
 @_workers
-def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> None:
+@_re_extract
+def report(
+    paths: tuple[str, ...], out: Path, replay_url: str, workers: int, re_extract: bool
+) -> None:
     """Write a static HTML report of WARC/WACZ files or archive folders (default: every folder
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    _write_report(sources, out, replay_url, workers)
+    _write_report(sources, out, replay_url, workers, re_extract=re_extract)
     console.print(f"  replay links expect `newscrawl replay` at {replay_url}", markup=False)
     sys.exit(EXIT_OK)
 
@@ -448,6 +469,8 @@ def _link(
     index_dir: Path | None,
     redis_url: str | None = None,
     index_name: str = "newscrawl",
+    *,
+    re_extract: bool = False,
 ) -> ProvenanceRun:
     """`newscrawl provenance`: link the articles under `paths` with the index kept in
     `index_dir` (or Redis), write every record to `out`, and say what it found."""
@@ -466,7 +489,7 @@ def _link(
         if index_dir
         else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
     ):
-        run = run_provenance(paths, out, index)
+        run = run_provenance(paths, out, index, re_extract=re_extract)
     relations = Counter(record.relation for record in run.records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(
@@ -481,27 +504,31 @@ def _link(
     return run
 
 
-def _export(paths: list[str], out: Path, workers: int) -> ExportSummary:
+def _export(
+    paths: list[str], out: Path, workers: int, *, re_extract: bool = False
+) -> ExportSummary:
     """`newscrawl export`: the articles with their provenance, as JSONL and Parquet."""
     from newscrawl.export.linked import ExportRefused, export_linked
     from newscrawl.provenance import default_index_folder
 
     try:
         with _bad_files_stop(default_index_folder(paths)):
-            summary = export_linked(paths, out, workers)
+            summary = export_linked(paths, out, workers, re_extract=re_extract)
     except ExportRefused as exc:
         raise click.BadParameter(str(exc), param_hint="--out") from exc
     console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
     return summary
 
 
-def _write_report(paths: list[str], out: Path, replay_url: str, workers: int) -> None:
+def _write_report(
+    paths: list[str], out: Path, replay_url: str, workers: int, *, re_extract: bool = False
+) -> None:
     """`newscrawl report`: the static HTML report."""
     from newscrawl.export.report import write_report
     from newscrawl.provenance import default_index_folder
 
     with _bad_files_stop(default_index_folder(paths)):
-        summary = write_report(paths, out, replay_url, workers)
+        summary = write_report(paths, out, replay_url, workers, re_extract=re_extract)
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
         f"{summary.diffs} diffs -> {out / 'index.html'}"

@@ -1,16 +1,18 @@
 """`newscrawl export`: one row per archived article with its provenance beside it, as a
 dataset that pandas, DuckDB and Hugging Face `datasets` load in one line.
 
-Articles are extracted from the WARCs again rather than read from a crawl's
-`*-articles.jsonl`: archives from anywhere (and from several runs) then export alike, and
-every row points at the WARC record it came from. Which pages are articles stays the crawl's
-decision (its profile's article patterns, `og:type`, the sources articles name), as its page
-list records it; only archives without one (not ours, or a run killed before it wrote it)
-count every HTML page. The same rows go to `articles.jsonl` and
-to Parquet partitioned by crawl date (hive style, `parquet/crawl_date=YYYY-MM-DD/`), and
-`schema.json` gives each column's type and meaning. Provenance comes from the index
-`newscrawl provenance` keeps beside the archives, when there is one (read, never saved): the
-dataset then has the same fields as provenance.jsonl, cluster ids included.
+Articles come from the article store beside the archives (`newscrawl.extract.store`),
+written by the crawl or by an earlier command, and are extracted (and stored) only where it
+has none: archives from anywhere (and from several runs) then export alike, and every row
+points at the WARC record it came from, the key its provenance is joined on. Which pages
+are articles stays the crawl's decision (its profile's article patterns, `og:type`, the
+sources articles name), as its page list records it; only archives without one (not ours,
+or a run killed before it wrote it) count every HTML page. The same rows go to
+`articles.jsonl` and to Parquet partitioned by crawl date (hive style,
+`parquet/crawl_date=YYYY-MM-DD/`), and `schema.json` gives each column's type and meaning.
+Provenance comes from the index `newscrawl provenance` keeps beside the archives, when there
+is one (read, never saved): the dataset then has the same fields as provenance.jsonl,
+cluster ids included.
 """
 
 from __future__ import annotations
@@ -27,13 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.archive.reader import crawled_articles
-from newscrawl.export.datasets import linked_schema, parquet_row
+from newscrawl.export.datasets import linked_schema
 from newscrawl.extract.offline import ExtractSummary, extract_archives
-from newscrawl.provenance import link, saved_index
+from newscrawl.extract.store import parquet_row
+from newscrawl.provenance import saved_index
+from newscrawl.provenance.command import capture_key, link_captures
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
 
@@ -96,13 +98,15 @@ class ExportSummary:
     extract: ExtractSummary = field(default_factory=ExtractSummary)
 
 
-def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummary:
+def export_linked(
+    paths: list[str], out: Path, workers: int = 0, *, re_extract: bool = False
+) -> ExportSummary:
     """Write the articles of the archives under `paths`, with their provenance, to `out`;
     raise `ExportRefused` before reading anything if `out` holds a parquet/ folder that is
     not an earlier export's."""
     check_replaceable(out / "parquet")
     summary = ExportSummary()
-    rows, summary.extract = linked_rows(paths, workers)
+    rows, summary.extract = linked_rows(paths, workers, re_extract=re_extract)
     summary.rows = len(rows)
     summary.relations.update(row["relation"] for row in rows)
     out.mkdir(parents=True, exist_ok=True)
@@ -113,33 +117,23 @@ def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummar
     return summary
 
 
-def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]], ExtractSummary]:
-    """One row per article of the archives under `paths`, with its provenance (shared by the
-    dataset export and the HTML report)."""
-    extracted: list[Article] = []
-    summary = extract_archives(paths, extracted.append, workers)
-    articles = crawled_articles(extracted, paths)
+def linked_rows(
+    paths: list[str], workers: int = 0, *, re_extract: bool = False
+) -> tuple[list[dict[str, Any]], ExtractSummary]:
+    """One row per article of the archives under `paths`, joined with its provenance on its
+    WARC record (shared by the dataset export and the HTML report)."""
+    stored: list[Article] = []
+    summary = extract_archives(
+        paths, stored.append, workers, store=True, every_page=False, re_extract=re_extract
+    )
+    articles = crawled_articles(stored, paths)
     with saved_index(paths, _waiting) as index:
-        records = link(articles, index)
-    return [linked_row(a, p) for a, p in with_provenance(articles, records)], summary
+        provenance = link_captures(articles, index)
+    return [linked_row(a, provenance[capture_key(a)]) for a in articles], summary
 
 
 def _waiting(holder: str) -> None:
     logger.warning("waiting for %s, which is linking with the provenance index", holder)
-
-
-def with_provenance(
-    articles: list[Article], records: list[Provenance]
-) -> Iterator[tuple[Article, Provenance]]:
-    """Each article with its record. The linker gives one record per distinct text of a URL,
-    in the order met: later captures of that text share it."""
-    found = iter(records)
-    by_text: dict[tuple[str, str], Provenance] = {}
-    for article in articles:
-        text = (article.url, article.body)
-        if text not in by_text:
-            by_text[text] = next(found)
-        yield article, by_text[text]
 
 
 def linked_row(article: Article, record: Provenance) -> dict[str, Any]:
