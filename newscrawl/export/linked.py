@@ -36,6 +36,10 @@ from newscrawl.provenance import saved_index
 from newscrawl.provenance.command import capture_key, link_captures
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from distributed import Client
+
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
 
@@ -99,14 +103,22 @@ class ExportSummary:
 
 
 def export_linked(
-    paths: list[str], out: Path, workers: int = 0, *, re_extract: bool = False
+    paths: list[str],
+    out: Path,
+    workers: int = 0,
+    *,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> ExportSummary:
     """Write the articles of the archives under `paths`, with their provenance, to `out`;
     raise `ExportRefused` before reading anything if `out` holds a parquet/ folder that is
     not an earlier export's."""
     check_replaceable(out / "parquet")
     summary = ExportSummary()
-    rows, summary.extract = linked_rows(paths, workers, re_extract=re_extract)
+    rows, summary.extract = linked_rows(
+        paths, workers, re_extract=re_extract, client=client, on_file=on_file
+    )
     summary.rows = len(rows)
     summary.relations.update(row["relation"] for row in rows)
     out.mkdir(parents=True, exist_ok=True)
@@ -118,13 +130,26 @@ def export_linked(
 
 
 def linked_rows(
-    paths: list[str], workers: int = 0, *, re_extract: bool = False
+    paths: list[str],
+    workers: int = 0,
+    *,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> tuple[list[dict[str, Any]], ExtractSummary]:
     """One row per article of the archives under `paths`, joined with its provenance on its
-    WARC record (shared by the dataset export and the HTML report)."""
+    WARC record (shared by the dataset export and the HTML report); the articles come from
+    the store, or are extracted (on the Dask cluster of `client`, if given)."""
     stored: list[Article] = []
     summary = extract_archives(
-        paths, stored.append, workers, store=True, every_page=False, re_extract=re_extract
+        paths,
+        stored.append,
+        workers,
+        on_file,
+        store=True,
+        every_page=False,
+        re_extract=re_extract,
+        client=client,
     )
     articles = crawled_articles(stored, paths)
     with saved_index(paths, _waiting) as index:

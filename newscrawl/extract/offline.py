@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from newscrawl.archive.reader import Capture, ReadReport, archive_files, iter_captures, warcs_of
 from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.store import (
+    STORE_FOLDER,
     Failure,
     ReadNotes,
     StoreInfo,
@@ -34,6 +35,8 @@ from newscrawl.extract.workers import start_worker, worker_context
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+
+    from distributed import Client
 
     from newscrawl.items import Article
 
@@ -133,19 +136,32 @@ def extract_archives(
     store: bool = False,
     every_page: bool = True,
     re_extract: bool = False,
+    client: Client | None = None,
 ) -> ExtractSummary:
     """Extract every HTML page of the archives under `paths`, in order, and hand each
     article to `write` (a dataset's, a list's), but for the WARCs (name and size, loose or
     in a WACZ) in `skip`. With `store`, an archive file whose articles the store holds (see
-    `plan`) is read from there, and one extracted is stored. Records that could not be read
-    are logged, one line each, for every command that extracts (extract, provenance,
-    export, report)."""
+    `plan`) is read from there, and one extracted is stored. With a Dask `client`, the
+    cluster extracts the archive files into the store, one task each (`on_file` called as
+    each is done), and the articles are read from there: the same, in the same order.
+    Records that could not be read are logged, one line each, for every command that
+    extracts (extract, provenance, export, report)."""
     started = time.monotonic()
     summary = ExtractSummary()
     files = archive_files(paths, summary.report)
     summary.files = len(files)
     summary.report.warcs.update(skip)
     planned = plan(files, skip, every_page=every_page, re_extract=re_extract or not store)
+    extracted: set[Path] = set()  # by the cluster, into the store
+    if client is not None:
+        extracted = {part.path for part in planned if part.stored is None}
+        _extract_on(client, [part for part in planned if part.stored is None], on_file)
+        planned, on_file = plan(files, skip, every_page=every_page), None
+        if unstored := [part.path for part in planned if part.stored is None]:
+            raise NotStored(
+                f"{unstored[0]}: the Dask workers could not store its articles (they must "
+                f"be able to write {unstored[0].parent / STORE_FOLDER})"
+            )
     workers = workers or os.cpu_count() or 1
     with ExitStack() as stack:
         pool: Any = None
@@ -155,6 +171,7 @@ def extract_archives(
                     if on_file:
                         on_file(part.path)
                     replay_store(part, write, summary)
+                    summary.stored += part.path not in extracted
                 continue
             items = _captures(list(group), summary.report.warcs, on_file)
             if workers == 1:
@@ -179,6 +196,43 @@ def extract_archives(
     return summary
 
 
+class NotStored(OSError):
+    """An archive file the cluster extracted whose articles are not in the store."""
+
+
+def extract_file(path: str, warcs: list[tuple[str, int]]) -> int:
+    """A Dask task: extract an archive file's WARCs `warcs` (those of a WACZ that are not
+    among them were read loose) into the article store; how many articles it holds."""
+    part = Planned(Path(path), frozenset((name, size) for name, size in warcs), None)
+    try:
+        seen = warcs_of(part.path) - part.warcs
+    except OSError:
+        seen = set()  # reported when read
+    summary = ExtractSummary()
+    _collect(map(_extract, _captures([part], seen, None)), _drop, summary, store=True)
+    return summary.articles
+
+
+def _drop(article: Article) -> None:
+    """Articles extracted by a task are read back from the store."""
+
+
+def _extract_on(
+    client: Client, parts: list[Planned], on_file: Callable[[Path], None] | None
+) -> None:
+    """Extract `parts` into the store on the cluster, one task an archive file."""
+    from distributed import as_completed
+
+    tasks = {
+        client.submit(extract_file, str(part.path), sorted(part.warcs), pure=False): part
+        for part in parts
+    }
+    for task in as_completed(tasks):
+        task.result()  # a task's error is the command's
+        if on_file:
+            on_file(tasks[task].path)
+
+
 def replay_store(part: Planned, write: Callable[[Article], None], summary: ExtractSummary) -> None:
     """Hand on the stored articles of an archive file, and what reading it found."""
     assert part.stored is not None
@@ -187,7 +241,6 @@ def replay_store(part: Planned, write: Callable[[Article], None], summary: Extra
         summary.articles += 1
     part.stored.read.rebased("", str(part.path)).add_to(summary.report, summary.failed)
     summary.report.warcs |= part.warcs
-    summary.stored += 1
     summary.stale += part.stored.stale
 
 

@@ -20,6 +20,8 @@ from newscrawl.provenance.linker import link
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from distributed import Client
+
     from newscrawl.provenance.records import Provenance
 
 INDEX_FOLDER = "provenance-index"
@@ -105,13 +107,16 @@ def run_provenance(
     *,
     workers: int = 0,
     re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> ProvenanceRun:
     """Link every article under `paths` (.jsonl datasets, or WARC/WACZ files and folders)
     against each other and what `index` knows, which learns them, and write the record of
     every article the index knows to `out`. A WARC the index has linked before (same name
     and size, loose or in a WACZ) is not read again; the articles of the others come from
-    the article store, extracted (by `workers` processes) and stored where it has none, or
-    all of them with `re_extract`. `out` is written beside, the index saved, and only then
+    the article store, extracted (by `workers` processes, or on the Dask cluster of
+    `client`) and stored where it has none, or all of them with `re_extract`; `on_file` is
+    called as each archive file is read. `out` is written beside, the index saved, and only then
     is `out` replaced: a run that fails leaves both as they were."""
     index = CandidateIndex() if index is None else index
     run = ProvenanceRun()
@@ -129,10 +134,12 @@ def run_provenance(
             read,
             extracted.append,
             workers,
+            on_file,
             skip=known,
             store=True,
             every_page=False,
             re_extract=re_extract,
+            client=client,
         )
         articles += crawled_articles(extracted, read)
     run.linked = len(link(articles, index))
