@@ -16,7 +16,14 @@ from newscrawl.demo import world
 from newscrawl.demo.responses import make_resource
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
-from newscrawl.extract.store import READ, WARCS, read_store, store_info, store_path
+from newscrawl.extract.store import (
+    EVERY_PAGE,
+    READ,
+    WARCS,
+    read_store,
+    store_info,
+    store_path,
+)
 from newscrawl.items import Article
 from tests.helpers import run_newscrawl
 from tests.warcs import html, response
@@ -188,13 +195,27 @@ def test_a_foreign_warc_is_extracted_once_and_stored(tmp_path: Path) -> None:
     assert list(jsonl(dataset)) == ["http://a.example/2023/one"]
 
 
-def test_a_damaged_or_unfinished_store_is_extracted_again(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["not parquet", "other columns"])
+def test_a_damaged_or_unfinished_store_is_extracted_again(tmp_path: Path, damage: str) -> None:
     text = html("A readable page with enough words to keep as an article " * 20)
     warc = tmp_path / "foreign.warc.gz"
     warc.write_bytes(response("http://a.example/2023/one", text))
     store = store_path(warc)
     store.parent.mkdir()
-    store.write_bytes(b"PAR1 not parquet at all")
+    if damage == "not parquet":
+        store.write_bytes(b"PAR1 not parquet at all")
+    else:
+        columns = {"url": ["http://a.example/2023/one"], "evil": ["x"], "extractor": ["y"]}
+        table = pa.table(columns)
+        with pq.ParquetWriter(store, table.schema) as writer:
+            writer.write_table(table)
+            writer.add_key_value_metadata(
+                {
+                    WARCS: json.dumps([[warc.name, warc.stat().st_size]]),
+                    EVERY_PAGE: "true",
+                    READ: '{"skipped": {}, "bad": [], "notes": [], "failed": []}',
+                }
+            )
     (store.parent / f".{store.name}.partial").write_bytes(b"left by a killed run")
     dataset = tmp_path / "articles.jsonl"
     done = run_newscrawl("extract", str(warc), "--out", str(dataset))

@@ -254,6 +254,8 @@ def store_info(archive: Path) -> StoreInfo | None:
         return None
     try:
         with pq.ParquetFile(path) as parquet:
+            if not parquet.schema_arrow.equals(store_schema()):
+                raise ValueError("its columns are not an article's")
             meta = {k.decode(): v.decode() for k, v in (parquet.metadata.metadata or {}).items()}
             column = parquet.read(columns=["extractor"]).column("extractor")
         return StoreInfo(
