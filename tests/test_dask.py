@@ -83,6 +83,26 @@ def test_export_on_dask_gives_what_one_process_gives(archives: Path, tmp_path: P
     assert sorted_lines(dask / "articles.jsonl") == lines
 
 
+def test_extract_on_an_existing_scheduler(archives: Path, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    single = tmp_path / "single.jsonl"
+    shutil.copytree(archives, tmp_path / "one")
+    done = run_newscrawl("extract", str(tmp_path / "one"), "--out", str(single), "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    copy = tmp_path / "archives"
+    shutil.copytree(archives, copy)
+    out = tmp_path / "remote.jsonl"
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
+    ) as cluster:
+        address = cluster.scheduler_address
+        done = run_newscrawl("extract", str(copy), "--out", str(out), "--dask", address)
+    assert done.returncode == 0, done.stderr
+    assert f"Dask {address}: 2 workers" in done.stderr
+    assert sorted_lines(out) == sorted_lines(single)
+
+
 @pytest.mark.parametrize("value", ["lokal", "127.0.0.1:8786", "http://127.0.0.1:8786", "tcp://x"])
 def test_a_dask_value_that_names_no_cluster_is_one_line(archives: Path, value: str) -> None:
     done = run_newscrawl("extract", str(archives), "--out", "x.jsonl", "--dask", value)
