@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
+import pyarrow.parquet as pq
 import pytest
 
 from newscrawl.demo.world import DemoWorld
@@ -81,6 +82,11 @@ def test_export_on_dask_gives_what_one_process_gives(archives: Path, tmp_path: P
     single, dask = both_ways(archives, tmp_path, "export", "dataset")
     lines = sorted_lines(single / "articles.jsonl")
     assert sorted_lines(dask / "articles.jsonl") == lines
+    partitions = sorted(p.relative_to(single) for p in single.glob("parquet/*/*.parquet"))
+    assert partitions
+    assert sorted(p.relative_to(dask) for p in dask.glob("parquet/*/*.parquet")) == partitions
+    for partition in partitions:
+        assert pq.read_table(dask / partition).equals(pq.read_table(single / partition))
 
 
 def test_extract_on_an_existing_scheduler(archives: Path, tmp_path: Path) -> None:

@@ -111,7 +111,8 @@ def export_linked(
     client: Client | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> ExportSummary:
-    """Write the articles of the archives under `paths`, with their provenance, to `out`;
+    """Write the articles of the archives under `paths`, with their provenance, to `out`
+    (extracting and writing the partitions on the Dask cluster of `client`, if given);
     raise `ExportRefused` before reading anything if `out` holds a parquet/ folder that is
     not an earlier export's."""
     check_replaceable(out / "parquet")
@@ -124,7 +125,7 @@ def export_linked(
     out.mkdir(parents=True, exist_ok=True)
     with (out / "articles.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    write_partitions(rows, out / "parquet")
+    write_partitions(rows, out / "parquet", client)
     (out / "schema.json").write_text(json.dumps(schema_document(), indent=2) + "\n")
     return summary
 
@@ -180,15 +181,15 @@ def check_replaceable(folder: Path) -> None:
         )
 
 
-def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
+def write_partitions(
+    rows: list[dict[str, Any]], folder: Path, client: Client | None = None
+) -> None:
     """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export (and
     only an export: see `check_replaceable`); written beside it first, then renamed. Each
     file keeps its `crawl_date` column, typed as hive partitioning reads the folder name (a
     dictionary of strings), so that readers blind to partition folders (Hugging Face
-    `datasets`) still have it and those that see them (pandas, DuckDB) agree with it."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    `datasets`) still have it and those that see them (pandas, DuckDB) agree with it. With a
+    Dask `client`, each partition is written by a task."""
     check_replaceable(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
@@ -196,10 +197,13 @@ def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
     days: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         days[row[PARTITION] or HIVE_NULL].append(row)
-    for day, day_rows in days.items():
-        (fresh / f"{PARTITION}={day}").mkdir()
-        table = pa.Table.from_pylist(day_rows, schema=linked_schema())
-        pq.write_table(table, fresh / f"{PARTITION}={day}" / "part-0.parquet")
+    partitions = [fresh / f"{PARTITION}={day}" for day in days]
+    if client is None:
+        for partition, day_rows in zip(partitions, days.values(), strict=True):
+            write_partition(partition, day_rows)
+    else:
+        tasks = client.map(write_partition, partitions, list(days.values()), pure=False)
+        client.gather(tasks)  # type: ignore[no-untyped-call]  # distributed is untyped
     if folder.exists():
         earlier = fresh.with_name(f"{fresh.name}-earlier")
         folder.rename(earlier)
@@ -207,6 +211,15 @@ def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
         shutil.rmtree(earlier)
     else:
         fresh.rename(folder)
+
+
+def write_partition(partition: Path, rows: list[dict[str, Any]]) -> None:
+    """One partition's folder and its Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    partition.mkdir()
+    pq.write_table(pa.Table.from_pylist(rows, schema=linked_schema()), partition / "part-0.parquet")
 
 
 def schema_document() -> dict[str, Any]:
