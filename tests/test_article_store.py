@@ -226,3 +226,16 @@ def test_a_damaged_or_unfinished_store_is_extracted_again(tmp_path: Path, damage
     info = store_info(warc)
     assert info is not None and [a.url for a in read_store(info)] == ["http://a.example/2023/one"]
     assert not (store.parent / f".{store.name}.partial").exists()
+
+
+def test_a_warc_named_twice_is_read_and_stored_once(tmp_path: Path) -> None:
+    text = html("A readable page with enough words to keep as an article " * 20)
+    warc = tmp_path / "foreign.warc.gz"
+    warc.write_bytes(response("http://a.example/2023/one", text))
+    dataset = tmp_path / "articles.jsonl"
+    for stored in ("", "1 files' articles read from the article store"):
+        done = run_newscrawl("extract", str(tmp_path), str(warc), "--out", str(dataset))
+        assert done.returncode == 0, done.stderr
+        assert "1 articles from 1 files" in done.stderr
+        assert stored in done.stderr
+        assert list(jsonl(dataset)) == ["http://a.example/2023/one"]

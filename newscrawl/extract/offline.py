@@ -148,7 +148,7 @@ def extract_archives(
     extracts (extract, provenance, export, report)."""
     started = time.monotonic()
     summary = ExtractSummary()
-    files = archive_files(paths, summary.report)
+    files = _once(archive_files(paths, summary.report))
     summary.files = len(files)
     summary.report.warcs.update(skip)
     planned = plan(files, skip, every_page=every_page, re_extract=re_extract or not store)
@@ -194,6 +194,17 @@ def extract_archives(
             summary.stale,
         )
     return summary
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, though named twice (alone and in its folder): one store, one writer."""
+    seen: set[Path] = set()
+    kept = []
+    for path in files:
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            kept.append(path)
+    return kept
 
 
 class NotStored(OSError):
