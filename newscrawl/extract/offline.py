@@ -121,7 +121,7 @@ def plan(
             warcs = frozenset()  # reported when read
         seen |= warcs
         info = None if re_extract else store_info(path)
-        usable = info is not None and info.covers(warcs) and (info.every_page or not every_page)
+        usable = info is not None and info.warcs == warcs and (info.every_page or not every_page)
         planned.append(Planned(path, warcs, info if usable else None))
     return planned
 

@@ -225,18 +225,10 @@ class StoreInfo:
     """What a store file says of itself (its metadata), read without its rows."""
 
     path: Path
-    warcs: frozenset[tuple[str, int | None]]
+    warcs: frozenset[tuple[str, int]]
     every_page: bool
     extractors: frozenset[str]
     read: ReadNotes
-
-    def covers(self, warcs: frozenset[tuple[str, int]]) -> bool:
-        """Whether it holds the articles of exactly these WARCs (a crawl's store knows a
-        WARC's size only if the WARC was closed when the crawl ended)."""
-        names = {name for name, _ in warcs}
-        return {name for name, _ in self.warcs} == names and all(
-            size is None or (name, size) in warcs for name, size in self.warcs
-        )
 
     @property
     def stale(self) -> bool:
@@ -260,7 +252,7 @@ def store_info(archive: Path) -> StoreInfo | None:
             column = parquet.read(columns=["extractor"]).column("extractor")
         return StoreInfo(
             path,
-            frozenset((str(n), None if s is None else int(s)) for n, s in json.loads(meta[WARCS])),
+            frozenset((str(name), int(size)) for name, size in json.loads(meta[WARCS])),
             meta[EVERY_PAGE] == "true",
             frozenset(str(e) for e in pc.unique(column).to_pylist()),
             ReadNotes.from_json(meta[READ]),
@@ -299,7 +291,7 @@ class StoreWriter:
     def write(self, article: Article) -> None:
         self._parquet.write(article)
 
-    def close(self, warcs: set[tuple[str, int | None]], read: ReadNotes) -> None:
+    def close(self, warcs: set[tuple[str, int]], read: ReadNotes) -> None:
         """Finish the file, saying what it covers and what reading found, and put it in place."""
         metadata = {
             WARCS: json.dumps(sorted(warcs, key=lambda w: w[0])),
