@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from scrapy.settings import Settings
 
 EXTENSIONS = {"newscrawl.progress.Progress": 500, "newscrawl.gcfreeze.FreezeStartup": 0}
-# The archiver listens to signals and is the first item pipeline; extraction comes next.
+# The archiver listens to signals and is the first item pipeline; extraction comes next,
+# then the article store.
 ITEM_PIPELINES = {
     "newscrawl.archive.archiver.WarcArchiver": 100,
     "newscrawl.extract.pipeline.ExtractPipeline": 300,
+    "newscrawl.extract.store.ArticleStorePipeline": 400,
 }
 # ProxyMiddleware before Scrapy's HttpProxyMiddleware (750), which does the proxying (and
 # takes `http_proxy` from the environment); the address guard after both, so that every

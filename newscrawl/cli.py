@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from distributed import Client
     from scrapy.settings import Settings
 
     from newscrawl.archive.reader import Archive
@@ -77,6 +78,34 @@ _workers = click.option(
     type=click.IntRange(min=0),
     default=0,
     help="Worker processes (default: one per core).",
+)
+
+
+_re_extract = click.option(
+    "--re-extract",
+    is_flag=True,
+    help="Extract the archives again, though the article store holds their articles (after "
+    "an upgrade of newscrawl's extractor), and store what comes out.",
+)
+
+
+def _check_dask(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from newscrawl.cluster import check_address
+
+    try:
+        return None if value is None else check_address(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from exc
+
+
+_dask = click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    callback=_check_dask,
+    help="Extract on a Dask cluster, an archive file a task: `local` (a cluster of --workers "
+    "processes here) or a scheduler's address, tcp://HOST:8786 (workers must see the archives "
+    "at the same paths).",
 )
 
 
@@ -259,27 +288,38 @@ def demo(out: Path, world: str, wacz: bool, verbose: int, log_file: Path | None)
 @_archive_paths
 @_out(Path("articles.parquet"), "Dataset to write: FILE.jsonl or FILE.parquet.", folder=False)
 @_workers
-def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
+@_re_extract
+@_dask
+def extract(
+    paths: tuple[str, ...], out: Path, workers: int, re_extract: bool, dask_address: str | None
+) -> None:
     """Extract articles from WARC, ARC and WACZ files (or folders of them), local or named
-    by https:// or s3:// URL, into a dataset."""
-    from rich.progress import Progress
-
+    by https:// or s3:// URL, into a dataset, and keep them in the article store beside each
+    local archive for the commands that follow."""
     from newscrawl.export.datasets import open_dataset
     from newscrawl.extract.offline import extract_archives
 
     _suffix(out, ".jsonl", ".parquet")
-    with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("reading", total=None)
-
-        def on_file(path: Archive) -> None:
-            progress.update(task, description=f"reading {path.name}", advance=1)
-
-        with open_dataset(out) as dataset:
-            summary = extract_archives(list(paths), dataset.write, workers, on_file)
+    with (
+        _cluster(dask_address, workers) as client,
+        _files_progress() as on_file,
+        open_dataset(out) as dataset,
+    ):
+        summary = extract_archives(
+            list(paths),
+            dataset.write,
+            workers,
+            on_file,
+            store=True,
+            re_extract=re_extract,
+            client=client,
+        )
     console.print(
         f"[bold]{summary.articles} articles[/] from {summary.files} files "
         f"in {summary.seconds:.1f} s -> {out}"
     )
+    if summary.stored:
+        console.print(f"  {summary.stored} files' articles read from the article store")
     for reason, count in sorted(summary.report.skipped.items()):
         console.print(f"  skipped {count:6d}  {reason}")
     for file, offset, error in summary.failed:
@@ -311,12 +351,19 @@ def extract(paths: tuple[str, ...], out: Path, workers: int) -> None:
     show_default=True,
     help="The Redis index's name: the same in every process that should share it.",
 )
+@_workers
+@_re_extract
+@_dask
 def provenance(
+    *,
     paths: tuple[str, ...],
     out: Path,
     index_dir: Path | None,
     redis_url: str | None,
     index_name: str,
+    workers: int,
+    re_extract: bool,
+    dask_address: str | None,
 ) -> None:
     """Tell, for each article in WARC/WACZ files, folders or article JSONL, whether it is an
     original or a copy (verbatim, spun, excerpt, rewrite), of what, and why; the output holds
@@ -328,7 +375,18 @@ def provenance(
         raise click.UsageError("--index and --redis are two places for one index: pick one")
     if index_dir is None and not redis_url:
         index_dir = default_index_folder(list(paths))
-    _link(list(paths), out, index_dir, redis_url, index_name)
+    with _cluster(dask_address, workers) as client, _files_progress() as on_file:
+        _link(
+            list(paths),
+            out,
+            index_dir,
+            redis_url,
+            index_name,
+            workers=workers,
+            re_extract=re_extract,
+            client=client,
+            on_file=on_file,
+        )
     sys.exit(EXIT_OK)
 
 
@@ -336,12 +394,19 @@ def provenance(
 @_archive_paths
 @_out(Path("dataset"), "Folder to write articles.jsonl, parquet/ and schema.json to.", folder=True)
 @_workers
-def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
+@_re_extract
+@_dask
+def export(
+    paths: tuple[str, ...], out: Path, workers: int, re_extract: bool, dask_address: str | None
+) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
     from newscrawl.export.linked import load_examples
 
-    summary = _export(list(paths), out, workers)
+    with _cluster(dask_address, workers) as client, _files_progress() as on_file:
+        summary = _export(
+            list(paths), out, workers, re_extract=re_extract, client=client, on_file=on_file
+        )
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
     if summary.extract.failed:
@@ -369,12 +434,15 @@ def export(paths: tuple[str, ...], out: Path, workers: int) -> None:
     help="Where `newscrawl replay` serves the archive folders (each a collection).",
 )
 @_workers
-def report(paths: tuple[str, ...], out: Path, replay_url: str, workers: int) -> None:
+@_re_extract
+def report(
+    paths: tuple[str, ...], out: Path, replay_url: str, workers: int, re_extract: bool
+) -> None:
     """Write a static HTML report of WARC/WACZ files or archive folders (default: every folder
     under archives/): each story's original and copies with their evidence, replay links, a
     graph of who copied whom, counts per site, and what spinners changed."""
     sources = list(paths) or [str(folder) for folder in _default_archives()]
-    _write_report(sources, out, replay_url, workers)
+    _write_report(sources, out, replay_url, workers, re_extract=re_extract)
     console.print(f"  replay links expect `newscrawl replay` at {replay_url}", markup=False)
     sys.exit(EXIT_OK)
 
@@ -472,6 +540,11 @@ def _link(
     index_dir: Path | None,
     redis_url: str | None = None,
     index_name: str = "newscrawl",
+    *,
+    workers: int = 0,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Archive], None] | None = None,
 ) -> ProvenanceRun:
     """`newscrawl provenance`: link the articles under `paths` with the index kept in
     `index_dir` (or Redis), write every record to `out`, and say what it found."""
@@ -490,7 +563,15 @@ def _link(
         if index_dir
         else nullcontext(CandidateIndex(redis_url=redis_url, name=index_name)) as index,
     ):
-        run = run_provenance(paths, out, index)
+        run = run_provenance(
+            paths,
+            out,
+            index,
+            workers=workers,
+            re_extract=re_extract,
+            client=client,
+            on_file=on_file,
+        )
     relations = Counter(record.relation for record in run.records)
     counts = ", ".join(f"{n} {relation}" for relation, n in relations.most_common())
     console.print(
@@ -505,27 +586,39 @@ def _link(
     return run
 
 
-def _export(paths: list[str], out: Path, workers: int) -> ExportSummary:
+def _export(
+    paths: list[str],
+    out: Path,
+    workers: int,
+    *,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Archive], None] | None = None,
+) -> ExportSummary:
     """`newscrawl export`: the articles with their provenance, as JSONL and Parquet."""
     from newscrawl.export.linked import ExportRefused, export_linked
     from newscrawl.provenance import default_index_folder
 
     try:
         with _bad_files_stop(default_index_folder(paths)):
-            summary = export_linked(paths, out, workers)
+            summary = export_linked(
+                paths, out, workers, re_extract=re_extract, client=client, on_file=on_file
+            )
     except ExportRefused as exc:
         raise click.BadParameter(str(exc), param_hint="--out") from exc
     console.print(f"[bold]{summary.rows} articles[/] from {summary.extract.files} files -> {out}")
     return summary
 
 
-def _write_report(paths: list[str], out: Path, replay_url: str, workers: int) -> None:
+def _write_report(
+    paths: list[str], out: Path, replay_url: str, workers: int, *, re_extract: bool = False
+) -> None:
     """`newscrawl report`: the static HTML report."""
     from newscrawl.export.report import write_report
     from newscrawl.provenance import default_index_folder
 
     with _bad_files_stop(default_index_folder(paths)):
-        summary = write_report(paths, out, replay_url, workers)
+        summary = write_report(paths, out, replay_url, workers, re_extract=re_extract)
     console.print(
         f"[bold]{summary.clusters} stories[/], {summary.rows} articles, "
         f"{summary.diffs} diffs -> {out / 'index.html'}"
@@ -602,6 +695,42 @@ def _bad_files_stop(index: Path | str | None) -> Iterator[None]:
         ) from exc
     except SymlinkRefused as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def _cluster(address: str | None, workers: int) -> Iterator[Client | None]:
+    """The Dask cluster named by --dask (None without it), its dashboard's address printed;
+    a cluster that cannot be used, or a store it could not write, stops with one line."""
+    if address is None:
+        yield None
+        return
+    from newscrawl.cluster import ClusterError, dask_client
+    from newscrawl.extract.offline import NotStored
+
+    try:
+        with dask_client(address, workers) as client:
+            workers_up = len(client.scheduler_info(n_workers=-1)["workers"])
+            console.print(
+                f"[bold]Dask[/] {address}: {workers_up} workers, dashboard {client.dashboard_link}",
+                highlight=False,
+            )
+            yield client
+    except (ClusterError, NotStored) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@contextmanager
+def _files_progress() -> Iterator[Callable[[Archive], None]]:
+    """A transient progress line, advanced by the callback each archive file read."""
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def on_file(path: Archive) -> None:
+            progress.update(task, description=f"reading {path.name}", advance=1)
+
+        yield on_file
 
 
 @contextmanager

@@ -82,6 +82,9 @@ NEWSCRAWL_PROGRESS = "auto"
 NEWSCRAWL_EXTRACT = True
 # Worker processes that run the extraction (0: one per core but one, at least one).
 NEWSCRAWL_EXTRACT_WORKERS = 0
+# Keep the extracted articles in the article store (articles/<WARC>.parquet in the archive
+# folder), so that provenance, export and report read them instead of extracting again.
+NEWSCRAWL_STORE = True
 # Fetch URLs whose host is (or resolves to) a loopback address, 127.0.0.0/8 or ::1 (the demo
 # world and tests); off: a link to this machine is refused, with or without a proxy.
 NEWSCRAWL_ALLOW_LOOPBACK = False

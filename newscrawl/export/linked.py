@@ -1,16 +1,18 @@
 """`newscrawl export`: one row per archived article with its provenance beside it, as a
 dataset that pandas, DuckDB and Hugging Face `datasets` load in one line.
 
-Articles are extracted from the WARCs again rather than read from a crawl's
-`*-articles.jsonl`: archives from anywhere (and from several runs) then export alike, and
-every row points at the WARC record it came from. Which pages are articles stays the crawl's
-decision (its profile's article patterns, `og:type`, the sources articles name), as its page
-list records it; only archives without one (not ours, or a run killed before it wrote it)
-count every HTML page. The same rows go to `articles.jsonl` and
-to Parquet partitioned by crawl date (hive style, `parquet/crawl_date=YYYY-MM-DD/`), and
-`schema.json` gives each column's type and meaning. Provenance comes from the index
-`newscrawl provenance` keeps beside the archives, when there is one (read, never saved): the
-dataset then has the same fields as provenance.jsonl, cluster ids included.
+Articles come from the article store beside the archives (`newscrawl.extract.store`),
+written by the crawl or by an earlier command, and are extracted (and stored) only where it
+has none: archives from anywhere (and from several runs) then export alike, and every row
+points at the WARC record it came from, the key its provenance is joined on. Which pages
+are articles stays the crawl's decision (its profile's article patterns, `og:type`, the
+sources articles name), as its page list records it; only archives without one (not ours,
+or a run killed before it wrote it) count every HTML page. The same rows go to
+`articles.jsonl` and to Parquet partitioned by crawl date (hive style,
+`parquet/crawl_date=YYYY-MM-DD/`), and `schema.json` gives each column's type and meaning.
+Provenance comes from the index `newscrawl provenance` keeps beside the archives, when there
+is one (read, never saved): the dataset then has the same fields as provenance.jsonl,
+cluster ids included.
 """
 
 from __future__ import annotations
@@ -27,13 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.archive.reader import crawled_articles
-from newscrawl.export.datasets import linked_schema, parquet_row
+from newscrawl.export.datasets import linked_schema
 from newscrawl.extract.offline import ExtractSummary, extract_archives
-from newscrawl.provenance import link, saved_index
+from newscrawl.extract.store import parquet_row
+from newscrawl.provenance import saved_index
+from newscrawl.provenance.command import capture_key, link_captures
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable
 
+    from distributed import Client
+
+    from newscrawl.archive.reader import Archive
     from newscrawl.items import Article
     from newscrawl.provenance import Provenance
 
@@ -96,50 +103,64 @@ class ExportSummary:
     extract: ExtractSummary = field(default_factory=ExtractSummary)
 
 
-def export_linked(paths: list[str], out: Path, workers: int = 0) -> ExportSummary:
-    """Write the articles of the archives under `paths`, with their provenance, to `out`;
+def export_linked(
+    paths: list[str],
+    out: Path,
+    workers: int = 0,
+    *,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Archive], None] | None = None,
+) -> ExportSummary:
+    """Write the articles of the archives under `paths`, with their provenance, to `out`
+    (extracting and writing the partitions on the Dask cluster of `client`, if given);
     raise `ExportRefused` before reading anything if `out` holds a parquet/ folder that is
     not an earlier export's."""
     check_replaceable(out / "parquet")
     summary = ExportSummary()
-    rows, summary.extract = linked_rows(paths, workers)
+    rows, summary.extract = linked_rows(
+        paths, workers, re_extract=re_extract, client=client, on_file=on_file
+    )
     summary.rows = len(rows)
     summary.relations.update(row["relation"] for row in rows)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "articles.jsonl").open("w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    write_partitions(rows, out / "parquet")
+    write_partitions(rows, out / "parquet", client)
     (out / "schema.json").write_text(json.dumps(schema_document(), indent=2) + "\n")
     return summary
 
 
-def linked_rows(paths: list[str], workers: int = 0) -> tuple[list[dict[str, Any]], ExtractSummary]:
-    """One row per article of the archives under `paths`, with its provenance (shared by the
-    dataset export and the HTML report)."""
-    extracted: list[Article] = []
-    summary = extract_archives(paths, extracted.append, workers)
-    articles = crawled_articles(extracted, paths)
+def linked_rows(
+    paths: list[str],
+    workers: int = 0,
+    *,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Archive], None] | None = None,
+) -> tuple[list[dict[str, Any]], ExtractSummary]:
+    """One row per article of the archives under `paths`, joined with its provenance on its
+    WARC record (shared by the dataset export and the HTML report); the articles come from
+    the store, or are extracted (on the Dask cluster of `client`, if given)."""
+    stored: list[Article] = []
+    summary = extract_archives(
+        paths,
+        stored.append,
+        workers,
+        on_file,
+        store=True,
+        every_page=False,
+        re_extract=re_extract,
+        client=client,
+    )
+    articles = crawled_articles(stored, paths)
     with saved_index(paths, _waiting) as index:
-        records = link(articles, index)
-    return [linked_row(a, p) for a, p in with_provenance(articles, records)], summary
+        provenance = link_captures(articles, index)
+    return [linked_row(a, provenance[capture_key(a)]) for a in articles], summary
 
 
 def _waiting(holder: str) -> None:
     logger.warning("waiting for %s, which is linking with the provenance index", holder)
-
-
-def with_provenance(
-    articles: list[Article], records: list[Provenance]
-) -> Iterator[tuple[Article, Provenance]]:
-    """Each article with its record. The linker gives one record per distinct text of a URL,
-    in the order met: later captures of that text share it."""
-    found = iter(records)
-    by_text: dict[tuple[str, str], Provenance] = {}
-    for article in articles:
-        text = (article.url, article.body)
-        if text not in by_text:
-            by_text[text] = next(found)
-        yield article, by_text[text]
 
 
 def linked_row(article: Article, record: Provenance) -> dict[str, Any]:
@@ -161,15 +182,15 @@ def check_replaceable(folder: Path) -> None:
         )
 
 
-def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
+def write_partitions(
+    rows: list[dict[str, Any]], folder: Path, client: Client | None = None
+) -> None:
     """Parquet files under `folder/crawl_date=YYYY-MM-DD/`, replacing an earlier export (and
     only an export: see `check_replaceable`); written beside it first, then renamed. Each
     file keeps its `crawl_date` column, typed as hive partitioning reads the folder name (a
     dictionary of strings), so that readers blind to partition folders (Hugging Face
-    `datasets`) still have it and those that see them (pandas, DuckDB) agree with it."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    `datasets`) still have it and those that see them (pandas, DuckDB) agree with it. With a
+    Dask `client`, each partition is written by a task."""
     check_replaceable(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
@@ -177,10 +198,13 @@ def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
     days: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         days[row[PARTITION] or HIVE_NULL].append(row)
-    for day, day_rows in days.items():
-        (fresh / f"{PARTITION}={day}").mkdir()
-        table = pa.Table.from_pylist(day_rows, schema=linked_schema())
-        pq.write_table(table, fresh / f"{PARTITION}={day}" / "part-0.parquet")
+    partitions = [fresh / f"{PARTITION}={day}" for day in days]
+    if client is None:
+        for partition, day_rows in zip(partitions, days.values(), strict=True):
+            write_partition(partition, day_rows)
+    else:
+        tasks = client.map(write_partition, partitions, list(days.values()), pure=False)
+        client.gather(tasks)  # type: ignore[no-untyped-call]  # distributed is untyped
     if folder.exists():
         earlier = fresh.with_name(f"{fresh.name}-earlier")
         folder.rename(earlier)
@@ -188,6 +212,15 @@ def write_partitions(rows: list[dict[str, Any]], folder: Path) -> None:
         shutil.rmtree(earlier)
     else:
         fresh.rename(folder)
+
+
+def write_partition(partition: Path, rows: list[dict[str, Any]]) -> None:
+    """One partition's folder and its Parquet file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    partition.mkdir()
+    pq.write_table(pa.Table.from_pylist(rows, schema=linked_schema()), partition / "part-0.parquet")
 
 
 def schema_document() -> dict[str, Any]:

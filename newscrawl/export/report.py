@@ -116,9 +116,11 @@ class ReportSummary:
     diffs: int = 0
 
 
-def write_report(paths: list[str], out: Path, replay_url: str, workers: int = 0) -> ReportSummary:
+def write_report(
+    paths: list[str], out: Path, replay_url: str, workers: int = 0, *, re_extract: bool = False
+) -> ReportSummary:
     """Write index.html, cluster-<id>.html and diff-<n>.html for the archives under `paths`."""
-    rows, _ = linked_rows(paths, workers)
+    rows, _ = linked_rows(paths, workers, re_extract=re_extract)
     collections = {p.name: p.parent.name for p in archive_files(paths)}
     captures = [
         Capture(row, site_of(row), replay_link(row, collections, replay_url.rstrip("/")))

@@ -5,7 +5,12 @@ from __future__ import annotations
 import codecs
 
 from charset_normalizer import from_bytes
-from w3lib.encoding import html_to_unicode, read_bom
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+)
 
 _WIDE = ("utf-16", "utf-32")  # encodings whose ASCII is not byte-compatible with UTF-8
 # Unicode ranges of Western text: a guess that reads as these is decoded as cp1252.
@@ -28,11 +33,17 @@ def decode_html(body: bytes, content_type: str | None) -> str:
        cp1252 and picks "crčme" for "crème"; bytes cp1252 leaves undefined become U+FFFD.
     So Latin-1 bytes declared as UTF-8 come out as the right characters, never U+FFFD.
     """
-    encoding, text = html_to_unicode(content_type, body)
     if read_bom(body)[0] is not None:
-        return text
-    if not codecs.lookup(encoding).name.startswith(_WIDE) and _decodes(body, "utf-8"):
-        return body.decode("utf-8")
+        return html_to_unicode(content_type, body)[1]
+    # The encoding html_to_unicode would pick, found without decoding the body with it: most
+    # pages are UTF-8 and are decoded once (the crawl decodes every page it parses).
+    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+    if not _wide(declared or "utf-8"):
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    encoding, text = html_to_unicode(content_type, body)
     if _decodes(body, encoding):
         return text
     guess = from_bytes(body).best()
@@ -40,6 +51,10 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     if guess is not None and not latin and _decodes(body, guess.encoding):
         return str(guess)
     return body.decode("cp1252", errors="replace")
+
+
+def _wide(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(_WIDE)
 
 
 def _decodes(body: bytes, encoding: str) -> bool:

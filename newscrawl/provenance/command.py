@@ -21,6 +21,8 @@ from newscrawl.provenance.linker import link
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from distributed import Client
+
     from newscrawl.provenance.decisions import Provenance
 
 INDEX_FOLDER = "provenance-index"
@@ -74,14 +76,49 @@ def saved_index(
         yield index
 
 
+CaptureKey = tuple[str | None, int | None, str | None]
+
+
+def capture_key(article: Article) -> CaptureKey:
+    """The WARC record an article was extracted from: file name, offset, record id."""
+    return (article.warc_file, article.warc_offset, article.warc_record_id)
+
+
+def link_captures(
+    articles: list[Article], index: CandidateIndex | None = None
+) -> dict[CaptureKey, Provenance]:
+    """Link `articles` (see `link`) and give each capture its record, by its WARC record
+    key. `link` gives one record per distinct text of a URL, in the order met: later
+    captures of that text share it."""
+    records = iter(link(articles, index))
+    by_text: dict[tuple[str, str], Provenance] = {}
+    found = {}
+    for article in articles:
+        text = (article.url, article.body)
+        if text not in by_text:
+            by_text[text] = next(records)
+        found[capture_key(article)] = by_text[text]
+    return found
+
+
 def run_provenance(
-    paths: list[str], out: Path, index: CandidateIndex | None = None
+    paths: list[str],
+    out: Path,
+    index: CandidateIndex | None = None,
+    *,
+    workers: int = 0,
+    re_extract: bool = False,
+    client: Client | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> ProvenanceRun:
     """Link every article under `paths` (.jsonl datasets, or WARC/WACZ files and folders)
     against each other and what `index` knows, which learns them, and write the record of
     every article the index knows to `out`. A WARC the index has linked before (same name
-    and size, loose or in a WACZ) is not read again. `out` is written beside, the index
-    saved, and only then is `out` replaced: a run that fails leaves both as they were."""
+    and size, loose or in a WACZ) is not read again; the articles of the others come from
+    the article store, extracted (by `workers` processes, or on the Dask cluster of
+    `client`) and stored where it has none, or all of them with `re_extract`; `on_file` is
+    called as each archive file is read. `out` is written beside, the index saved, and only then
+    is `out` replaced: a run that fails leaves both as they were."""
     index = CandidateIndex() if index is None else index
     run = ProvenanceRun()
     datasets = [Path(p) for p in paths if Path(p).suffix == ".jsonl"]
@@ -94,7 +131,17 @@ def run_provenance(
     if run.read:
         read = [str(archive) for archive in run.read]
         extracted: list[Article] = []
-        extract_archives(read, extracted.append, skip=known)
+        extract_archives(
+            read,
+            extracted.append,
+            workers,
+            on_file,
+            skip=known,
+            store=True,
+            every_page=False,
+            re_extract=re_extract,
+            client=client,
+        )
         articles += crawled_articles(extracted, read)
     run.linked = len(link(articles, index))
     for archive in run.read:

@@ -19,6 +19,7 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import SitemapSpider
 
 from newscrawl.anchors import is_source_anchor
+from newscrawl.extract.charset import decode_html
 from newscrawl.items import Page
 from newscrawl.profile import Profile, ProfileError, load_profile
 from newscrawl.signals import request_handled
@@ -122,6 +123,7 @@ class NewsSpider(SitemapSpider):
             for link in self._links.extract_links(response):
                 yield from self._request(link.url, response)
         # Last, so that later stages working on the page never hold up its links.
+        content_type = _header(response.headers.get("Content-Type")) or ""
         yield Page(
             url=response.url,
             status=response.status,
@@ -133,8 +135,10 @@ class NewsSpider(SitemapSpider):
                 {response.urljoin(href) for href in response.css("a::attr(href)").getall()}
             ),
             download_latency=response.meta.get("download_latency"),
-            html=response.text,
-            content_type=_header(response.headers.get("Content-Type")) or "",
+            # Decoded as `newscrawl extract` decodes a WARC's page, not as Scrapy does: a
+            # page's charset label is often wrong, and both must give the same article.
+            html=decode_html(response.body, content_type),
+            content_type=content_type,
         )
 
     def parse_asset(self, response: Response) -> None:
