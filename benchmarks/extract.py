@@ -1,26 +1,30 @@
 """Offline extraction speed: newscrawl on one core and on all cores, and trafilatura alone.
 
-The pages are real news HTML: every HTML page of the demo world and the real Common Crawl
-pages in tests/data/warcs, repeated under distinct URLs into one WARC. All are timed in one
-run on the same pages, in alternating rounds (these machines are noisy); the medians and the
+Two sets of pages, each repeated under distinct URLs into one WARC:
+- `real`: the 81 news pages of as many publishers in tests/data/fundus (the metadata set of
+  benchmarks/extract_quality.py), pages nobody here wrote, with today's heavy markup;
+- `demo`: every HTML page of the demo world and the Common Crawl pages in tests/data/warcs.
+All are timed in one run on the same pages, in alternating rounds (these machines are noisy); the medians and the
 median of the per-round ratios are printed. The one-core comparison runs many short rounds
 (a slow spell of the machine then spoils one round, not the result); the scaling to all
 cores runs longer ones, since a worker pool's start-up counts. `extract_article` alone (no
 WARC reading, no output) shows how the one-core time splits between extraction and the
 pipeline around it.
 
-    python benchmarks/extract.py [--rounds 9] [--copies 3] [--scaling-rounds 3]
-                                 [--scaling-copies 20]
+    python benchmarks/extract.py [--set real --set demo] [--rounds 9] [--copies 3]
+                                 [--scaling-rounds 3] [--scaling-copies 20]
 
-Targets (issue 3): at least 90% of trafilatura-alone's rate per core (our overhead is
-small), and 1.8x that on 2 cores. newscrawl extracts metadata too (dates, authors, site),
+Targets (issues 3 and 17), on each set: at least 90% of trafilatura-alone's rate per core
+(our overhead is small), and 1.8x that on 2 cores. newscrawl extracts metadata too (dates, authors, site),
 so trafilatura is timed both on the body alone and with its metadata.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import io
+import json
 import os
 import statistics
 import tempfile
@@ -37,11 +41,21 @@ from newscrawl.export.datasets import open_dataset
 from newscrawl.extract import decode_html, extract_article
 from newscrawl.extract.offline import extract_archives
 
-THIRD_PARTY_WARCS = Path(__file__).resolve().parents[1] / "tests" / "data" / "warcs"
+TEST_DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
-def pages() -> list[tuple[str, str, bytes]]:
-    """(url, content type, body) of every real HTML page at hand."""
+def real_pages() -> list[tuple[str, str, bytes]]:
+    """(url, content type, body) of the stored publishers' pages (tests/data/fundus)."""
+    folder = TEST_DATA / "fundus"
+    entries = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    return [
+        (entry["url"], "text/html", gzip.decompress((folder / entry["file"]).read_bytes()))
+        for entry in entries
+    ]
+
+
+def demo_pages() -> list[tuple[str, str, bytes]]:
+    """(url, content type, body) of the demo world's HTML pages and the Common Crawl ones."""
     found = []
     world = DemoWorld()
     for url in world.urls():
@@ -49,9 +63,15 @@ def pages() -> list[tuple[str, str, bytes]]:
         content_type = dict(resource.headers).get("Content-Type", "")
         if resource.status == 200 and content_type.startswith("text/html"):
             found.append((url, content_type, resource.body))
-    for path in archive_files([THIRD_PARTY_WARCS / "resiliparse" / "warcfile.warc.gz"]):
+    for path in archive_files([TEST_DATA / "warcs" / "resiliparse" / "warcfile.warc.gz"]):
         found += [(c.url, c.content_type, c.body) for c in iter_captures(path, ReadReport())]
     return found
+
+
+PAGE_SETS = {
+    "real": ("real news pages (tests/data/fundus)", real_pages),
+    "demo": ("demo world and Common Crawl pages", demo_pages),
+}
 
 
 def write_warc(path: Path, originals: list[tuple[str, str, bytes]], copies: int) -> int:
@@ -71,12 +91,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.add_argument(
+        "--set", action="append", choices=list(PAGE_SETS), help="page set (default: both)"
+    )
     parser.add_argument("--rounds", type=int, default=9, help="short rounds, one core")
     parser.add_argument("--copies", type=int, default=3, help="of each page, per short round")
     parser.add_argument("--scaling-rounds", type=int, default=3)
     parser.add_argument("--scaling-copies", type=int, default=20)
     args = parser.parse_args()
-    originals = pages()
+    for name in args.set or list(PAGE_SETS):
+        label, pages = PAGE_SETS[name]
+        print(f"== {label}")
+        _run(pages(), args)
+
+
+def _run(originals: list[tuple[str, str, bytes]], args: argparse.Namespace) -> None:
+    """Both comparisons on one page set, printed."""
     with tempfile.TemporaryDirectory() as tmp:
         texts = [(url, decode_html(body, content_type)) for url, content_type, body in originals]
         per_core = _per_core(Path(tmp), originals, texts, args.copies, args.rounds)
@@ -85,11 +115,14 @@ def main() -> None:
     ratio = _median_ratio(per_core["newscrawl"], per_core["trafilatura"])
     print(
         f"one core: {args.rounds} rounds of {args.copies * len(originals)} pages "
-        f"({len(originals)} distinct real news pages x {args.copies}), medians:"
+        f"({len(originals)} distinct pages x {args.copies}), medians:"
     )
     print(f"trafilatura alone, body only             {median['trafilatura']:7.1f} pages/s")
     print(f"trafilatura alone, with metadata         {median['trafilatura+meta']:7.1f} pages/s")
-    print(f"newscrawl extract_article alone          {median['extract_article']:7.1f} pages/s")
+    print(
+        f"newscrawl extract_article alone          {median['extract_article']:7.1f} pages/s  ratio "
+        f"{_median_ratio(per_core['extract_article'], per_core['trafilatura']):.2f} to body only"
+    )
     print(
         f"newscrawl extract (from the WARC)        {median['newscrawl']:7.1f} pages/s  ratio "
         f"{ratio:.2f} to body only, "
