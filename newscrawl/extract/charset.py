@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from contextlib import suppress
 
 from charset_normalizer import from_bytes
 from w3lib.encoding import html_to_unicode, read_bom
@@ -31,8 +32,9 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     encoding, text = html_to_unicode(content_type, body)
     if read_bom(body)[0] is not None:
         return text
-    if not codecs.lookup(encoding).name.startswith(_WIDE) and _decodes(body, "utf-8"):
-        return body.decode("utf-8")
+    if not codecs.lookup(encoding).name.startswith(_WIDE):
+        with suppress(UnicodeDecodeError):
+            return body.decode("utf-8")
     if _decodes(body, encoding):
         return text
     guess = from_bytes(body).best()
