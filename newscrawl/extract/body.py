@@ -67,20 +67,29 @@ def _holds_lead(paragraphs: list[str], main: HtmlElement | None) -> bool:
     if main is None:
         return True
     lead = next((text for p in main.iter("p") if len(text := text_of(p)) >= _LEAD), None)
-    return lead is None or lead in normalize_space(" ".join(paragraphs))
+    if lead is None:
+        return True
+    # `lead` is normalised: found in the raw text, it is in the normalised text too.
+    text = " ".join(paragraphs)
+    return lead in text or lead in normalize_space(text)
 
 
 def _drop_header(
     paragraphs: list[str], main: HtmlElement | None, header: tuple[str | None, ...]
 ) -> list[str]:
     repeated = {normalize_space(text).casefold() for text in header if text}
-    own = set() if main is None else {text_of(p) for p in main.iter("p")}
     start = 0
     while (
         start < len(paragraphs)
         and len(paragraphs[start]) < ARTICLE_LENGTH
         and normalize_space(paragraphs[start]).casefold() in repeated
-        and normalize_space(paragraphs[start]) not in own
+        and not _main_paragraph(normalize_space(paragraphs[start]), main)
     ):
         start += 1
     return paragraphs[start:]
+
+
+def _main_paragraph(text: str, main: HtmlElement | None) -> bool:
+    """Whether the text is one of the main block's own `<p>` (read only for a paragraph
+    that repeats the header, which few pages have)."""
+    return main is not None and any(text_of(p) == text for p in main.iter("p"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from contextlib import suppress
 
 from charset_normalizer import from_bytes
 from w3lib.encoding import (
@@ -39,10 +40,8 @@ def decode_html(body: bytes, content_type: str | None) -> str:
     # pages are UTF-8 and are decoded once (the crawl decodes every page it parses).
     declared = http_content_type_encoding(content_type) or html_body_declared_encoding(body)
     if not _wide(declared or "utf-8"):
-        try:
+        with suppress(UnicodeDecodeError):
             return body.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
     encoding, text = html_to_unicode(content_type, body)
     if _decodes(body, encoding):
         return text

@@ -59,14 +59,16 @@ class LineRule:
 
 
 _CANDIDATES = etree.XPath("//body//*[@class or @id]")
+# The same elements' class and id values, as plain strings (no element objects).
+_CLASS_AND_ID_VALUES = etree.XPath("//body//*/@class | //body//*/@id", smart_strings=False)
 # A teaser is a small block: a title link, maybe an image, a date, an excerpt.
 _TEASER_NODES = 40
 # Small blocks with a sibling and a link: teaser candidates (checked by `_is_teaser`).
 _OPENING_LINKS = etree.XPath(
     "//body//*[self::a or self::p or self::li or self::div or self::article or self::h2"
-    " or self::h3 or self::h4][preceding-sibling::* or following-sibling::*]"
-    f"[count(descendant::*) < {_TEASER_NODES}][descendant-or-self::a[@href]]"
-)
+    " or self::h3 or self::h4][preceding-sibling::*[1] or following-sibling::*[1]]"
+    f"[not(descendant::*[{_TEASER_NODES}])][descendant-or-self::a[@href]]"
+)  # positional steps, so that libxml2 stops at the first sibling, the 40th descendant
 # A story link's text has this many words at least ("Home", "Next" are navigation).
 _STORY_LINK_WORDS = 4
 # A teaser's link holds this share of its text at least (title, maybe a date and a line).
@@ -190,12 +192,28 @@ def prune(
 ) -> None:
     """Remove the rules' elements from `tree`, except `keep` and its ancestors.
 
-    An element's tail text stays in place."""
-    pattern = _token_pattern(rules)
+    An element's tail text stays in place. The class and id values are matched first, as
+    strings, each distinct value once; elements are only looked at where one matches."""
+    values = _chrome_values(tree, _token_pattern(rules))
+    if not values:
+        return
     protected = set() if keep is None else {keep, *keep.iterancestors()}
-    doomed = [e for e in _CANDIDATES(tree) if _matches(pattern, e) and e not in protected]
+    doomed = [
+        e
+        for e in _CANDIDATES(tree)
+        if (e.get("class") in values or e.get("id") in values) and e not in protected
+    ]
     for element in doomed:
         element.drop_tree()
+
+
+def _chrome_values(tree: HtmlElement, pattern: re.Pattern[str]) -> set[str]:
+    """The body's class and id values that hold a chrome token."""
+    return {
+        value
+        for value in set(_CLASS_AND_ID_VALUES(tree))
+        if any(map(pattern.fullmatch, value.split()))
+    }
 
 
 def story_lists(tree: HtmlElement) -> list[list[HtmlElement]]:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from htmldate import find_date
+from lxml import etree
 from trafilatura.metadata import extract_author
 
 from newscrawl.extract.tree import normalize_space, text_of
@@ -52,6 +53,23 @@ _TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
 
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+# What trafilatura's byline search (`extract_author`) needs to find anything: each of its
+# XPath tests (trafilatura.xpaths.AUTHOR_XPATHS: attribute values, their case-sensitive
+# patterns, an `<author>` or `<rel>` element) implies one of these. Where none holds, its
+# copy of the page and its regular-expression tests of every element are skipped.
+_MAY_NAME_AUTHOR = etree.XPath(
+    "//author | //*[rel] | //*[@rel = 'author' or @data-testid = 'AuthorCard'"
+    " or @data-testid = 'AuthorURL' or @class = 'byl' or @class = 'BBL'"
+    " or contains(@itemprop, 'author') or contains(@data-component, 'Byline')"
+    " or contains(@id, 'uthor') or contains(@id, 'zuozhe') or contains(@id, 'bianji')"
+    " or contains(@id, 'xiaobian') or contains(@class, 'uthor') or contains(@class, 'zuozhe')"
+    " or contains(@class, 'bianji') or contains(@class, 'xiaobian')"
+    " or contains(@class, 'channel-name') or contains(@class, 'submitted-by')"
+    " or contains(@class, 'posted-by') or contains(@class, 'journalist-name')"
+    " or contains(@class, 'screenname') or contains(@class, 'writer')"
+    " or contains(@class, 'yline') or contains(@class, 'username')][1]"
+)
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
 _SYNDICATION_XPATH = (
@@ -273,13 +291,18 @@ def _authors(tree: HtmlElement, data: Structured, page: _Page, sites: _SiteNames
         lambda: data.values("dc:creator"),
         lambda: page.meta_all(*_AUTHOR_METAS),
         lambda: [text_of(a) for a in tree.xpath("//body//a[@rel = 'author']")],
-        lambda: (extract_author(tree) or "").split(";"),
+        lambda: (_byline(tree) or "").split(";"),
     )
     for source in sources:
         names = _people(source(), sites)
         if names:
             return names
     return []
+
+
+def _byline(tree: HtmlElement) -> str | None:
+    """trafilatura's byline search, on pages where it can find something."""
+    return extract_author(tree) if _MAY_NAME_AUTHOR(tree) else None
 
 
 def _people(stated: list[str], sites: _SiteNames) -> list[str]:
