@@ -43,10 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         if run.crawl.returncode or run.link.returncode:
             print(run.crawl.stderr[-3000:], run.link.stderr[-3000:], file=sys.stderr)
             return 1
-        sites = world.aggregators if isinstance(world, AggregatorWorld) else world.sites
         print(
             f"world {args.world}, seed {args.seed}: {len(world.outlets)} outlets, "
-            f"{len(sites)} aggregators, {len(world.stories)} originals, {len(world.copies)} copies"
+            f"{len(world.sites)} aggregators, {len(world.stories)} originals, "
+            f"{len(world.copies)} copies"
         )
         print(
             f"crawl {run.crawl_seconds:.1f} s ({len(run.requests)} requests), "

@@ -17,9 +17,10 @@ import pytest
 
 from newscrawl.demo.world import normalize
 from tests.warcs import read_records
-from tests.worlds.aggregators import FOLLOWED, AggregatorWorld, without_tracking
+from tests.worlds.aggregators import FOLLOWED, AggregatorWorld
 from tests.worlds.live import live_run
 from tests.worlds.scoring import Score, report, score
+from tests.worlds.serving import without_tracking
 
 if TYPE_CHECKING:
     from tests.worlds.live import Run
@@ -58,7 +59,7 @@ def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: Aggregato
 
 def test_world_has_the_size_and_mix_asked_for(world: AggregatorWorld) -> None:
     assert 40 <= len(world.outlets) <= 60
-    assert 12 <= len(world.aggregators) <= 16
+    assert 12 <= len(world.sites) <= 16
     assert sum(t.kind == "copy-of-copy" for t in world.truth.values()) >= 10
     assert sum(s.update is not None for s in world.stories) >= 10
     assert 120 <= len(world.stories) <= 200

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo.world import normalize
-from tests.worlds.aggregators import without_tracking
 from tests.worlds.live import live_run
 from tests.worlds.scoring import Score, report, score
+from tests.worlds.serving import without_tracking
 from tests.worlds2.harsh import POINTING, HarshWorld, is_sure_link
 
 if TYPE_CHECKING:

@@ -2,42 +2,32 @@
 excerpted and rewritten by aggregators built on real CMS markup, with the truth of every page.
 
 `AggregatorWorld(seed)` renders every page once into `Resource`s keyed by URL and answers
-`resolve` like `newscrawl.demo.world.DemoWorld`, so `DemoServer(AggregatorWorld())` serves it
-to a crawler that uses the server as its HTTP proxy. Only the aggregators' feeds are meant as
-seeds: an outlet's page is reached only through a copy that links to it, and some outlets'
-pages through none (their originals stay out of the crawl, as on the real web).
+`resolve` like `newscrawl.demo.world.DemoWorld` (`tests.worlds.serving.World`), so
+`DemoServer(AggregatorWorld())` serves it to a crawler that uses the server as its HTTP proxy.
+Only the aggregators' feeds are meant as seeds: an outlet's page is reached only through a copy
+that links to it, and some outlets' pages through none (their originals stay out of the crawl,
+as on the real web).
 """
 
 from __future__ import annotations
 
 import html
-import json
 import random
-import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
-from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from newscrawl.demo.world import HTML, Resource, conditional, make_resource, normalize
-from tests.worlds import texts
+from newscrawl.demo.responses import HTML, make_resource
+from tests.worlds import serving, texts
+from tests.worlds.serving import Relation, Text, Truth, World
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "aggregator-world" / "articles.jsonl"
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"]),
-    keep_trailing_newline=True,
-)
 _EPOCH = datetime(2024, 5, 2, 6, 0, tzinfo=UTC)
-
-Relation = Literal["original", "verbatim", "spun", "excerpt", "rewrite"]
+_SLUG_WORDS = 9
 # How a copy points at its original. The first four are links the crawler follows to the
 # original ("Source link"-like words, or a canonical URL); the others only a reader follows.
 LinkMode = Literal[
@@ -51,36 +41,6 @@ LinkMode = Literal[
     "none",
 ]
 FOLLOWED: frozenset[str] = frozenset({"source-link", "read-more", "via-anchor", "canonical"})
-
-
-@dataclass(frozen=True)
-class Text:
-    """One real article text (`tests/data/aggregator-world/articles.jsonl`)."""
-
-    id: str
-    title: str
-    paragraphs: tuple[str, ...]
-
-
-def load_texts() -> list[Text]:
-    """The real article texts, in file order."""
-    rows = (json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines())
-    return [Text(r["id"], r["title"], tuple(r["paragraphs"])) for r in rows]
-
-
-@dataclass(frozen=True)
-class Truth:
-    """What a page is: its original (None for originals) and relation, and the kind of case."""
-
-    url: str
-    site: str
-    original_url: str | None
-    relation: Relation
-    kind: str
-    link: LinkMode = "none"
-    dated: bool = True
-    same_event_as: str | None = None
-    also_drew_on: str | None = None  # a rewrite's second source: the other report of its event
 
 
 @dataclass(frozen=True)
@@ -304,30 +264,34 @@ class _Copy:
         return self.via.url if self.via else self.story.url
 
 
-def without_tracking(url: str) -> str:
-    """The world's key for a URL with its utm_* parameters dropped (servers ignore them)."""
-    parts = urlsplit(normalize(url))
-    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]
-    return urlunsplit(parts._replace(query=urlencode(query)))
-
-
-def _slug(title: str, words: int = 9) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:words]) or "story"
-
-
-class AggregatorWorld:
+class AggregatorWorld(World[Aggregator, _Copy]):
     """The world for one seed: sites, pages (`resources`), seeds (`feeds`) and `truth`."""
 
+    profile_name = "aggregator-world"
+    description = "The aggregator test world (tests/worlds/aggregators.py)."
+    operator = "aggregator world"
+    max_pages = 5000
+    deny_patterns = ("/wp-admin/", "[?&]share=", "/tag/", "/author/")
+    post_patterns = (
+        r"^https?://[^/]+/news/[a-z0-9-]+/$",
+        r"^https?://[^/]+/story/\d+-[a-z0-9-]+$",
+        r"^https?://signal-and-noise\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
+    )
+    not_found = (
+        b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>"
+        b"<h1>Oops! That page can&rsquo;t be found.</h1></body></html>"
+    )
+    servers = ("nginx", "Apache", "cloudflare", "LiteSpeed")
+    robots = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+    robots_barred = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
+    epoch = _EPOCH
+    templates = serving.template_env(Path(__file__).parent / "templates")
+
     def __init__(self, seed: int = 0, texts_: Sequence[Text] | None = None) -> None:
-        self.seed = seed
-        self._rng = random.Random(seed)
-        self.aggregators = _aggregators()
+        super().__init__(seed, random.Random(seed), _aggregators())
         self.outlets = self._outlets()
-        self._taken: set[str] = set()
-        self.stories = self._stories(list(texts_ or load_texts()))
+        self.stories = self._stories(list(texts_ or serving.load_texts(DATA)))
         self.copies = self._copies()
-        self.truth: dict[str, Truth] = {}
-        self.resources: dict[str, Resource] = {}
         self._render()
 
     # -- building ---------------------------------------------------------------------------
@@ -364,13 +328,13 @@ class AggregatorWorld:
         return outlets
 
     def _original_url(self, outlet: Outlet, title: str, when: datetime, number: int) -> str:
-        slug = _slug(title)
-        local = when.astimezone(timezone(timedelta(hours=outlet.offset_hours)))
+        name = serving.slug(title, _SLUG_WORDS)
+        local = serving.local_time(when, outlet.offset_hours)
         path = {
-            "dated": f"/news/{local:%Y/%m/%d}/{slug}",
-            "section-id": f"/{self._rng.choice(_SECTIONS)}/{slug}-{number}",
-            "html": f"/article/{slug}.html",
-            "month": f"/{local:%Y/%m}/{slug}/",
+            "dated": f"/news/{local:%Y/%m/%d}/{name}",
+            "section-id": f"/{self._rng.choice(_SECTIONS)}/{name}-{number}",
+            "html": f"/article/{name}.html",
+            "month": f"/{local:%Y/%m}/{name}/",
         }[outlet.url_shape]
         return f"http://{outlet.host}{path}"
 
@@ -416,7 +380,7 @@ class AggregatorWorld:
 
     def _copies(self) -> list[_Copy]:
         rng = self._rng
-        load = {a.key: 0 for a in self.aggregators}
+        load = {a.key: 0 for a in self.sites}
         copies: list[_Copy] = []
         for story in self.stories:
             count = rng.choices((1, 2, 3, 4), weights=(3, 3, 2, 1))[0]
@@ -435,13 +399,13 @@ class AggregatorWorld:
                     chosen.kind = self._kind(chosen)
                 else:
                     site = rng.choice(
-                        [a for a in self.aggregators if any(m in FOLLOWED for m, _ in a.links)]
+                        [a for a in self.sites if any(m in FOLLOWED for m, _ in a.links)]
                     )
                     extra = self._copy(story, site, link=next(
                         m for m, _ in site.links if m in FOLLOWED))  # fmt: skip
                     copies.append(extra)
         # Rewrite sites like to cite two outlets on one event: the same-event reports.
-        rewriters = [a for a in self.aggregators if a.relation == "rewrite"]
+        rewriters = [a for a in self.sites if a.relation == "rewrite"]
         for report in self.stories:
             event = report.same_event_of
             if event is not None and not event.missing:
@@ -459,13 +423,13 @@ class AggregatorWorld:
     @property
     def outlet_copiers(self) -> list[Aggregator]:
         """The aggregators that copy outlets (the mirror copies other aggregators)."""
-        return [a for a in self.aggregators if a.key != "mirror"]
+        return [a for a in self.sites if a.key != "mirror"]
 
     def _scraped(self, copies: list[_Copy]) -> list[_Copy]:
         """The mirror's posts: verbatim copies of other aggregators' verbatim copies, whose
         "Source link" names the aggregator it scraped, not the outlet."""
         rng = self._rng
-        mirror = next(a for a in self.aggregators if a.key == "mirror")
+        mirror = next(a for a in self.sites if a.key == "mirror")
         verbatim = [c for c in copies if c.relation == "verbatim" and c.second is None]
         scraped = []
         for via in rng.sample(verbatim, k=min(18, len(verbatim))):
@@ -473,8 +437,7 @@ class AggregatorWorld:
             published = (via.published or via.story.published) + timedelta(
                 minutes=rng.randrange(30, 2 * 24 * 60)
             )
-            slug = _slug(via.title)
-            url = self._copy_url(mirror, slug, published)
+            url = self._copy_url(mirror, via.title, published)
             copy = _Copy(via.story, mirror, url, via.title, list(via.paragraphs), "verbatim",
                          rng.choices(modes, weights=weights)[0], published, "copy-of-copy",
                          via=via)  # fmt: skip
@@ -518,34 +481,30 @@ class AggregatorWorld:
         published = None
         if rng.random() >= site.undated_share:
             published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))
-        slug = _slug(title)
-        url = self._copy_url(site, slug, published or story.published)
+        url = self._copy_url(site, title, published or story.published)
         copy = _Copy(story, site, url, title, paragraphs, site.relation, link, published, "",
                      second)  # fmt: skip
         copy.kind = self._kind(copy)
         story.copies.append(copy)
         return copy
 
-    def _copy_url(self, site: Aggregator, slug: str, when: datetime) -> str:
-        """A new post's URL; a slug the site already has gets "-2", "-3"... as in WordPress."""
+    def _copy_url(self, site: Aggregator, title: str, when: datetime) -> str:
+        """A new post's URL, in the permalinks of the site's CMS."""
         number = self._rng.randrange(10000, 99999)
-        if site.platform == "blogger":
-            slug = slug[:40].rstrip("-")
-        for n in range(1, 100):
-            name = slug if n == 1 else f"{slug}-{n}"
-            path = {
-                "wp_newspaper": f"/{when:%Y/%m/%d}/{name}/",
-                "wp_autoblog": f"/{when:%Y/%m/%d}/{name}/",
-                "wp_magazine": f"/news/{name}/",
-                "blogger": f"/{when:%Y/%m}/{name}.html",
-                "ghost": f"/{name}/",
-                "excerpt": f"/story/{number}-{name}",
-            }[site.platform]
-            url = f"http://{site.host}{path}"
-            if url not in self._taken:
-                self._taken.add(url)
-                return url
-        raise ValueError(f"no free URL for {slug!r} on {site.host}")
+        paths = {
+            "wp_newspaper": "/{when:%Y/%m/%d}/{name}/",
+            "wp_autoblog": "/{when:%Y/%m/%d}/{name}/",
+            "wp_magazine": "/news/{name}/",
+            "blogger": "/{when:%Y/%m}/{name}.html",
+            "ghost": "/{name}/",
+            "excerpt": "/story/{number}-{name}",
+        }
+        path = paths[site.platform]
+        return self._free_url(
+            site,
+            serving.slug(title, _SLUG_WORDS),
+            lambda name: path.format(when=when, name=name, number=number),
+        )
 
     @staticmethod
     def _kind(copy: _Copy) -> str:
@@ -578,44 +537,25 @@ class AggregatorWorld:
                 "same-event" if event else ("original-missing" if story.missing else "original"),
                 same_event_as=event.url if event else None,
             )
-        for site in self.aggregators:
+        for site in self.sites:
             posts = [c for c in self.copies if c.site is site]
             posts.sort(key=lambda c: c.published or c.story.published, reverse=True)
-            for copy in posts:
-                self._add(copy.url, self._copy_page(copy, posts), copy.published)
-                self.truth[copy.url] = Truth(
-                    copy.url,
-                    site.host,
-                    copy.story.url,
-                    copy.relation,
-                    copy.kind,
-                    copy.link,
-                    copy.published is not None,
-                    also_drew_on=copy.second.url if copy.second else None,
-                )
-            self._add(site.feed_url, self._feed(site, posts), _EPOCH, kind=site.feed)
-            self._add(f"http://{site.host}/", self._home(site, posts), _EPOCH)
-        blocked = {o.host for o in self.outlets if o.blocks_crawlers}
-        hosts = {o.host for o in self.outlets} | {a.host for a in self.aggregators}
-        for host in hosts | {"feeds.linkrelay.example"}:
-            body = b"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
-            if host in blocked:
-                body = b"User-agent: Googlebot\nAllow: /\n\nUser-agent: *\nDisallow: /\n"
-            self.resources[f"http://{host}/robots.txt"] = make_resource(
-                body, "text/plain; charset=utf-8", _EPOCH
+            self._render_site(site, posts)
+        for copy in self.copies:
+            self.truth[copy.url] = Truth(
+                copy.url,
+                copy.site.host,
+                copy.story.url,
+                copy.relation,
+                copy.kind,
+                copy.link,
+                copy.published is not None,
+                also_drew_on=copy.second.url if copy.second else None,
             )
-
-    def _add(self, url: str, body: str, when: datetime | None, kind: str = "html") -> None:
-        content_type = {
-            "html": HTML,
-            "rss": "application/rss+xml; charset=UTF-8",
-            "atom": "application/atom+xml; charset=UTF-8",
-        }[kind]
-        server = self._rng.choice(("nginx", "Apache", "cloudflare", "LiteSpeed"))
-        self.resources[normalize(url)] = make_resource(
-            body.encode("utf-8"), content_type, when or _EPOCH, server=server,
-            gzip=self._rng.random() < 0.5,
-        )  # fmt: skip
+        hosts = {o.host for o in self.outlets} | {a.host for a in self.sites}
+        self._add_robots(
+            hosts | {"feeds.linkrelay.example"}, {o.host for o in self.outlets if o.blocks_crawlers}
+        )
 
     def _original_page(self, story: _Story, siblings: list[_Story]) -> str:
         outlet = story.outlet
@@ -644,14 +584,14 @@ class AggregatorWorld:
             "title": story.text.title,
             "canonical": story.url,
             "og": True,
-            "jsonld": json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+            "jsonld": serving.script_json(jsonld),
             "published_iso": local.isoformat(),
             "date_text": date_text,
             "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
             "paragraphs": (*paragraphs, outlet.signoff) if outlet.signoff else paragraphs,
             "updated": f"{modified:%B} {modified.day}, {modified:%Y}" if story.update else "",
             "author": story.author,
-            "author_slug": _slug(story.author),
+            "author_slug": serving.slug(story.author, _SLUG_WORDS),
             "section": story.section.title(),
             "place": self._rng.choice(_PLACES),
             "editor": self._rng.choice(_EDITORS),
@@ -666,7 +606,9 @@ class AggregatorWorld:
             "body_class": _BODY_CLASSES[int(outlet.key[1:]) % len(_BODY_CLASSES)],
             "feed_url": f"{outlet.home}feed/",
         }
-        return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)
+        return self.templates.get_template(f"outlet_{outlet.style}.html").render(
+            page=page, site=site
+        )
 
     @staticmethod
     def _tz_name(tz: timezone) -> str:
@@ -696,7 +638,7 @@ class AggregatorWorld:
         parameters, and some sites send it through a feed-redirect service."""
         url = copy.source_url
         if copy.site.key in ("feedzy", "worldupdates", "mirror"):
-            campaign = _slug(copy.story.text.title, 4)
+            campaign = serving.slug(copy.story.text.title, 4)
             return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={campaign}"
         if copy.site.key in ("blogspot", "clipper") and self._rng.random() < 0.5:
             token = f"{self._rng.getrandbits(40):010x}"
@@ -736,7 +678,7 @@ class AggregatorWorld:
             paragraphs.append(html.escape(copy.site.outro, quote=False))
         return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
-    def _copy_page(self, copy: _Copy, posts: list[_Copy]) -> str:
+    def _copy_page(self, copy: _Copy, posts: Sequence[_Copy]) -> str:
         site = copy.site
         rng = self._rng
         iso, shown, time_text = self._copy_date(copy)
@@ -760,7 +702,7 @@ class AggregatorWorld:
         canonical = copy.source_url if copy.link == "canonical" else copy.url
         jsonld = None
         if site.platform in ("wp_newspaper", "wp_magazine", "ghost") and iso:
-            jsonld = json.dumps(
+            jsonld = serving.script_json(
                 {
                     "@context": "https://schema.org",
                     "@type": "BlogPosting" if site.platform != "wp_magazine" else "Article",
@@ -768,9 +710,8 @@ class AggregatorWorld:
                     "datePublished": iso,
                     "author": {"@type": "Person", "name": "admin"},
                     "publisher": {"@type": "Organization", "name": site.name},
-                },
-                ensure_ascii=False,
-            ).replace("</", "<\\/")
+                }
+            )
         page = {
             "url": copy.url,
             "title": copy.title,
@@ -798,119 +739,33 @@ class AggregatorWorld:
             "stories": stories,
             "source_label": f"{copy.story.outlet.name}" if copy.link != "none" else "",
         }
-        info = {
-            "name": site.name,
-            "tagline": site.tagline,
-            "title_suffix": f" - {site.name}",
-            "feed_url": site.feed_url,
-            "related_heading": site.related_heading,
-        }
-        return _TEMPLATES.get_template(f"{site.platform}.html").render(page=page, site=info)
+        return self._post_html(site, page)
 
-    def _feed(self, site: Aggregator, posts: list[_Copy]) -> str:
+    def _feed(self, site: Aggregator, posts: Sequence[_Copy]) -> str:
         def when(copy: _Copy) -> datetime:
             return copy.published or copy.story.published
 
         if site.feed == "atom":
-            entries = "".join(
-                f"<entry><id>tag:{site.host},2024:post-{i}</id>"
-                f"<published>{when(c).isoformat()}</published>"
-                f"<updated>{when(c).isoformat()}</updated>"
-                f"<title type='text'>{html.escape(c.title)}</title>"
-                f"<summary type='text'>{html.escape(c.paragraphs[0][:300])}</summary>"
-                f"<link rel='alternate' type='text/html' href='{html.escape(c.url)}' "
-                f"title='{html.escape(c.title)}'/>"
-                "<author><name>admin</name></author></entry>"
+            entries = (
+                serving.atom_entry(
+                    c,
+                    when(c),
+                    entry_id=f"tag:{site.host},2024:post-{i}",
+                    text=c.paragraphs[0][:300],
+                    author="admin",
+                    full=False,
+                )
                 for i, c in enumerate(posts)
             )
-            return (
-                "<?xml version='1.0' encoding='UTF-8'?>"
-                "<feed xmlns='http://www.w3.org/2005/Atom'>"
-                f"<id>tag:{site.host},2024:blog</id><updated>{_EPOCH.isoformat()}</updated>"
-                f"<title type='text'>{html.escape(site.name)}</title>"
-                f"<link rel='alternate' type='text/html' href='http://{site.host}/'/>"
-                f"<link rel='self' type='application/atom+xml' href='{site.feed_url}'/>"
-                f"<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>"
-                f"{entries}</feed>"
+            return self._atom(site, f"tag:{site.host},2024:blog", entries)
+        items = (
+            serving.rss_item(
+                c,
+                when(c),
+                guid=f"http://{site.host}/?p={1000 + i}",
+                summary=c.paragraphs[0][:280],
+                creator="admin",
             )
-        items = "".join(
-            f"<item><title>{html.escape(c.title)}</title><link>{html.escape(c.url)}</link>"
-            f"<pubDate>{format_datetime(when(c), usegmt=True)}</pubDate>"
-            f"<dc:creator><![CDATA[admin]]></dc:creator>"
-            f"<guid isPermaLink='false'>http://{site.host}/?p={1000 + i}</guid>"
-            f"<description><![CDATA[{c.paragraphs[0][:280]} [&#8230;]]]></description></item>"
             for i, c in enumerate(posts)
         )
-        return (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-            'xmlns:atom="http://www.w3.org/2005/Atom">'
-            f"<channel><title>{html.escape(site.name)}</title><link>http://{site.host}/</link>"
-            f'<atom:link href="{site.feed_url}" rel="self" type="application/rss+xml"/>'
-            f"<description>{html.escape(site.tagline)}</description><language>en-US</language>"
-            f"{items}</channel></rss>"
-        )
-
-    def _home(self, site: Aggregator, posts: list[_Copy]) -> str:
-        links = "".join(
-            f'<li><a href="{html.escape(c.url)}">{html.escape(c.title)}</a></li>'
-            for c in posts[:20]
-        )
-        return (
-            f"<!DOCTYPE html><html><head><title>{html.escape(site.name)}</title></head>"
-            f"<body><h1>{html.escape(site.name)}</h1><ul>{links}</ul></body></html>"
-        )
-
-    # -- serving ----------------------------------------------------------------------------
-
-    def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
-        """The page at `url` (a 304 if the request's validators match), or the host's 404."""
-        found = self.resources.get(normalize(url)) or self.resources.get(without_tracking(url))
-        if found is None:
-            body = b"<!DOCTYPE html><html><head><title>Page not found</title></head><body>"
-            body += b"<h1>Oops! That page can&rsquo;t be found.</h1></body></html>"
-            return make_resource(body, HTML, None, status=404)
-        return conditional(found, request_headers)
-
-    @property
-    def feeds(self) -> list[str]:
-        """The aggregators' feeds: the crawl's only seeds."""
-        return [a.feed_url for a in self.aggregators]
-
-    @property
-    def aggregator_hosts(self) -> list[str]:
-        return [a.host for a in self.aggregators]
-
-    def article_patterns(self) -> list[str]:
-        """Regexes that match the aggregators' post URLs (and nothing else of theirs)."""
-        return [
-            r"^https?://[^/]+/20\d\d/\d\d/\d\d/[a-z0-9-]+/$",
-            r"^https?://[^/]+/20\d\d/\d\d/[a-z0-9-]+\.html$",
-            r"^https?://[^/]+/news/[a-z0-9-]+/$",
-            r"^https?://[^/]+/story/\d+-[a-z0-9-]+$",
-            r"^https?://signal-and-noise\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
-        ]
-
-    def profile_toml(self, proxy: str, name: str = "aggregator-world") -> str:
-        """A crawl profile seeded from the aggregators' feeds only, through `proxy`."""
-        quoted = ", ".join
-        return (
-            f'name = "{name}"\n'
-            'description = "The aggregator test world (tests/worlds/aggregators.py)."\n\n'
-            "[seeds]\n"
-            f"feeds = [{quoted(json.dumps(u) for u in self.feeds)}]\n\n"
-            "[scope]\n"
-            f"allowed_domains = [{quoted(json.dumps(h) for h in self.aggregator_hosts)}]\n"
-            f"article_patterns = [{quoted(json.dumps(p) for p in self.article_patterns())}]\n"
-            'deny_patterns = ["/wp-admin/", "[?&]share=", "/tag/", "/author/"]\n'
-            "follow_links = true\nmax_depth = 3\nmax_pages = 5000\n"
-            "follow_sources = true\nmax_sources = 5000\n\n"
-            "[politeness]\nobey_robots = true\nautothrottle = false\n"
-            "concurrent_requests_per_domain = 8\n\n"
-            f'[archive]\nprefix = "{name}"\noperator = "aggregator world"\nwacz = false\n\n'
-            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\nhosts = ["127.0.0.1 *"]\n'
-        )
-
-    def truth_rows(self) -> list[dict[str, object]]:
-        """The truth as plain rows (JSON-ready), one per article URL."""
-        return [t.__dict__ | {"url": url} for url, t in sorted(self.truth.items())]
+        return self._rss(site, items, dublin_core=True, language="en-US")

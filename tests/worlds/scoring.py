@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tests.worlds.aggregators import without_tracking
+from tests.worlds.serving import without_tracking
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
 
-    from tests.worlds.aggregators import Truth
+    from tests.worlds.serving import Truth
 
 RELATIONS = ("original", "verbatim", "spun", "excerpt", "rewrite", "unknown", "(none)")
 BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.95), (0.95, 1.01))

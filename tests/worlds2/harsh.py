@@ -5,8 +5,9 @@ services, copied by nine aggregators built on real CMS markup (WP Automatic in J
 in Kadence, WPeMatico in Twenty Twenty, spinners in ColorMag, Blogger Contempo, Ghost Source,
 Drupal Olivero, a PHP headline site) and by two scrapers that copy the copiers, so that some
 texts reach the web through chains of three. `HarshWorld(seed)` renders every page into
-`Resource`s and answers `resolve` like the first world, so the same server, crawl and score
-serve both; `truth` says what each page is (`tests.worlds.aggregators.Truth`).
+`Resource`s and answers `resolve` as the first world does (both are `tests.worlds.serving.World`),
+so the same server, crawl and score serve both; `truth` says what each page is
+(`tests.worlds.serving.Truth`).
 
 The truth, case by case (what a right linker answers):
 - every copy names the page its text first appeared on: the outlet's article, even when the
@@ -26,31 +27,24 @@ The truth, case by case (what a right linker answers):
 from __future__ import annotations
 
 import html
-import json
 import random
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
-from email.utils import format_datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from newscrawl.demo.world import HTML, Resource, conditional, make_resource, normalize
-from tests.worlds.aggregators import Text, Truth, without_tracking
+from newscrawl.demo.responses import HTML, make_resource, normalize
+from tests.worlds import serving
+from tests.worlds.serving import Text, Truth, World
 from tests.worlds2 import words
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "aggregator-world2" / "articles.jsonl"
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(["html"]),
-    keep_trailing_newline=True,
-)
 _EPOCH = datetime(2024, 9, 3, 5, 0, tzinfo=UTC)
+_SLUG_WORDS = 8
 
 # Links that point at the article a copy took its text from, in the words each CMS uses.
 POINTING = frozenset(
@@ -64,12 +58,6 @@ _LINK_CLASS = {
     "go-to-source": "gotosource", "source-field": "sourcefield", "attributed-link": "attrlink",
     "attributed": "credit", "text-credit": "credit", "home-link": "homelink", "none": "nolink",
 }  # fmt: skip
-
-
-def load_texts() -> list[Text]:
-    """The real article texts, in file order."""
-    rows = (json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines())
-    return [Text(r["id"], r["title"], tuple(r["paragraphs"])) for r in rows]
 
 
 @dataclass(frozen=True)
@@ -108,6 +96,10 @@ class Site:
     related_heading: str = "Related Posts"
     tagline: str = ""
     permalink: str = "dated"
+
+    @property
+    def feed(self) -> Literal["rss", "atom"]:
+        return "atom" if self.platform == "blogger" else "rss"
 
     @property
     def feed_url(self) -> str:
@@ -232,24 +224,40 @@ def is_sure_link(copy: Copy) -> bool:
     return copy.link in SURE and copy.site is not None and copy.site.platform != "phpexcerpt"
 
 
-def _slug(title: str, count: int = 8) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", title.lower())[:count]) or "story"
+# Sites whose WordPress permalinks are the bare post name ("/slug/").
+_POSTNAME = "|".join(re.escape(s.host) for s in _SITES if s.permalink == "postname")
 
 
-class HarshWorld:
+class HarshWorld(World[Site, Copy]):
     """The world for one seed: outlets, sites, pages (`resources`), seeds (`feeds`), `truth`."""
 
+    profile_name = "aggregator-world2"
+    description = "The second aggregator test world (tests/worlds2/harsh.py)."
+    operator = "aggregator world 2"
+    max_pages = 3000
+    deny_patterns = ("/wp-admin/", "[?&]share=", "/tag/", "/author/", "/search")
+    post_patterns = (
+        r"^https?://regionalreport\.net/article/[a-z0-9-]+$",
+        r"^https?://headlinehub\.info/news\.php\?id=\d+",
+        r"^https?://briefroom\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
+        rf"^https?://(?:{_POSTNAME})/(?!category/|tag/|author/|feed/)[a-z0-9-]+/$",
+    )
+    not_found = (
+        b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
+        b"<h1>Not Found</h1></body></html>"
+    )
+    servers = ("nginx", "Apache", "cloudflare", "openresty")
+    robots = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
+    robots_barred = b"User-agent: *\nDisallow: /\n"
+    epoch = _EPOCH
+    templates = serving.template_env(Path(__file__).parent / "templates", yoast=True)
+
     def __init__(self, seed: int = 0, texts: Sequence[Text] | None = None) -> None:
-        self.seed = seed
-        self._rng = random.Random(f"world2-{seed}")
-        self.sites = _SITES
+        super().__init__(seed, random.Random(f"world2-{seed}"), _SITES)
         self.outlets, self.wires = self._outlets()
-        self._taken: set[str] = set()
-        self.stories = self._stories(list(texts or load_texts()))
+        self.stories = self._stories(list(texts or serving.load_texts(DATA)))
         self.copies: list[Copy] = []
         self._copy_all()
-        self.truth: dict[str, Truth] = {}
-        self.resources: dict[str, Resource] = {}
         self._render()
 
     # -- who publishes ----------------------------------------------------------------------
@@ -287,14 +295,14 @@ class HarshWorld:
         return outlets, wires
 
     def _article_url(self, outlet: Outlet, title: str, when: datetime) -> str:
-        slug = _slug(title)
-        local = when.astimezone(timezone(timedelta(hours=outlet.tz_hours)))
+        name = serving.slug(title, _SLUG_WORDS)
+        local = serving.local_time(when, outlet.tz_hours)
         number = self._rng.randrange(1_000_000, 9_999_999)
         path = {
-            "arc": f"/{self._rng.choice(_SECTIONS)}/{local:%Y/%m/%d}/{slug}/",
-            "bsp": f"/news/{slug}-{number}",
-            "vip": f"/{local:%Y/%m/%d}/{slug}/",
-            "wire": f"/article/{slug}-{number:x}",
+            "arc": f"/{self._rng.choice(_SECTIONS)}/{local:%Y/%m/%d}/{name}/",
+            "bsp": f"/news/{name}-{number}",
+            "vip": f"/{local:%Y/%m/%d}/{name}/",
+            "wire": f"/article/{name}-{number:x}",
         }[outlet.style]
         return f"http://{outlet.host}{path}"
 
@@ -539,25 +547,21 @@ class HarshWorld:
             copy.shown = copy.story.published - timedelta(minutes=rng.randrange(60, 8 * 60))
 
     def _post_url(self, site: Site, title: str, when: datetime) -> str:
-        slug = _slug(title)
-        if site.platform == "blogger":
-            slug = slug[:40].rstrip("-")
-        for n in range(1, 50):
-            name = slug if n == 1 else f"{slug}-{n}"
+        """A new post's URL, in the permalinks of the site's CMS (a headline site numbers
+        every try)."""
+
+        def path(name: str) -> str:
             number = self._rng.randrange(10_000, 99_999)
-            path = {
+            if site.permalink == "postname":
+                return f"/{name}/"
+            return {
                 "blogger": f"/{when:%Y/%m}/{name}.html",
                 "ghost": f"/{name}/",
                 "drupal": f"/article/{name}",
                 "phpexcerpt": f"/news.php?id={number}&title={name}",
             }.get(site.platform, f"/{when:%Y/%m/%d}/{name}/")
-            if site.permalink == "postname":
-                path = f"/{name}/"
-            url = f"http://{site.host}{path}"
-            if url not in self._taken:
-                self._taken.add(url)
-                return url
-        raise ValueError(f"no free URL for {slug!r} on {site.host}")
+
+        return self._free_url(site, serving.slug(title, _SLUG_WORDS), path)
 
     @staticmethod
     def _kind(copy: Copy) -> str:
@@ -591,35 +595,22 @@ class HarshWorld:
             if copy.carrier:
                 self._add(copy.url, self._carrier_page(copy), copy.published)
         for site in self.sites:
-            posts = sorted(
-                (c for c in self.copies if c.site is site),
-                key=lambda c: c.published or c.story.published,
-                reverse=True,
-            )
-            for copy in posts:
-                self._add(copy.url, self._copy_page(copy, posts), copy.published)
-            self._add(site.feed_url, self._feed(site, posts), _EPOCH, feed=True)
-            self._add(f"http://{site.host}/", self._site_home(site, posts), _EPOCH)
+            posts = [c for c in self.copies if c.site is site]
+            posts.sort(key=lambda c: c.published or c.story.published, reverse=True)
+            self._render_site(site, posts)
         for copy in self.copies:
-            self.truth[without_tracking(copy.url)] = Truth(
+            self.truth[serving.without_tracking(copy.url)] = Truth(
                 copy.url,
                 copy.host,
-                without_tracking(copy.story.url),
+                serving.without_tracking(copy.story.url),
                 copy.relation,
                 copy.kind,
                 copy.link,  # type: ignore[arg-type]
                 copy.published is not None,
-                also_drew_on=without_tracking(copy.second.url) if copy.second else None,
+                also_drew_on=serving.without_tracking(copy.second.url) if copy.second else None,
             )
         hosts = {o.host for o in [*self.outlets, *self.wires]} | {s.host for s in self.sites}
-        blocked = {o.host for o in self.outlets if o.blocks_crawlers}
-        for host in hosts:
-            body = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
-            if host in blocked:
-                body = b"User-agent: *\nDisallow: /\n"
-            self.resources[f"http://{host}/robots.txt"] = make_resource(
-                body, "text/plain; charset=utf-8", _EPOCH
-            )
+        self._add_robots(hosts, {o.host for o in self.outlets if o.blocks_crawlers})
 
     def _render_story(self, story: Story, siblings: list[Story]) -> None:
         when = story.update[1] if story.update else story.published
@@ -641,30 +632,14 @@ class HarshWorld:
             kind = f"original-{story.missing}"
         elif story.outlet.wire:
             kind = "wire-original"
-        self.truth[without_tracking(story.url)] = Truth(
+        self.truth[serving.without_tracking(story.url)] = Truth(
             story.url,
             story.outlet.host,
             None,
             "original",
             kind,
-            same_event_as=without_tracking(story.event_of.url) if story.event_of else None,
+            same_event_as=serving.without_tracking(story.event_of.url) if story.event_of else None,
         )
-
-    def _add(self, url: str, body: str, when: datetime | None, *, feed: bool = False) -> None:
-        kind = "application/rss+xml; charset=UTF-8" if feed else HTML
-        if feed and "/feeds/posts/" in url:
-            kind = "application/atom+xml; charset=UTF-8"
-        self.resources[normalize(url)] = make_resource(
-            body.encode("utf-8"),
-            kind,
-            when or _EPOCH,
-            server=self._rng.choice(("nginx", "Apache", "cloudflare", "openresty")),
-            gzip=self._rng.random() < 0.5,
-        )
-
-    @staticmethod
-    def _local(when: datetime, hours: float) -> datetime:
-        return when.astimezone(timezone(timedelta(hours=hours)))
 
     def _outlet_page(
         self,
@@ -679,8 +654,8 @@ class HarshWorld:
         modified: datetime | None,
         siblings: list[Story],
     ) -> str:
-        local = self._local(published, outlet.tz_hours)
-        changed = self._local(modified, outlet.tz_hours) if modified else None
+        local = serving.local_time(published, outlet.tz_hours)
+        changed = serving.local_time(modified, outlet.tz_hours) if modified else None
         jsonld = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
@@ -706,7 +681,7 @@ class HarshWorld:
             "title": title,
             "canonical": url,
             "og": True,
-            "jsonld": json.dumps(jsonld, ensure_ascii=False).replace("</", "<\\/"),
+            "jsonld": serving.script_json(jsonld),
             "published_iso": local.isoformat() if outlet.style != "wire" else "",
             "modified_iso": changed.isoformat() if changed else "",
             "shown_iso": local.isoformat(),
@@ -718,7 +693,7 @@ class HarshWorld:
             "summary": words.sentences(paragraphs[0])[0][:200],
             "paragraphs": paragraphs,
             "author": author,
-            "author_slug": _slug(author),
+            "author_slug": serving.slug(author, _SLUG_WORDS),
             "section": section.title(),
             "place": self._rng.choice(_PLACES),
             "year": local.year,
@@ -732,7 +707,9 @@ class HarshWorld:
             "title_suffix": f" | {outlet.name}",
             "copyright": outlet.name,
         }
-        return _TEMPLATES.get_template(f"outlet_{outlet.style}.html").render(page=page, site=site)
+        return self.templates.get_template(f"outlet_{outlet.style}.html").render(
+            page=page, site=site
+        )
 
     def _original_page(self, story: Story, siblings: list[Story]) -> str:
         paragraphs, modified = story.update or (story.text.paragraphs, None)
@@ -776,13 +753,13 @@ class HarshWorld:
                 "url": s.url,
                 "title": s.text.title,
                 "dek": words.sentences(s.text.paragraphs[0])[0],
-                "when": f"{self._local(s.published, outlet.tz_hours):%b %d, %Y}",
+                "when": f"{serving.local_time(s.published, outlet.tz_hours):%b %d, %Y}",
             }
             for s in sorted(stories, key=lambda s: s.published, reverse=True)
             if not s.missing
         ]
         page = {"teasers": teasers, "year": _EPOCH.year}
-        return _TEMPLATES.get_template("outlet_home.html").render(
+        return self.templates.get_template("outlet_home.html").render(
             page=page, site={"name": outlet.name, "tagline": outlet.tagline}
         )
 
@@ -842,7 +819,7 @@ class HarshWorld:
             body += "\n" + self._link_html(copy)
         return body
 
-    def _copy_page(self, copy: Copy, posts: list[Copy]) -> str:
+    def _copy_page(self, copy: Copy, posts: Sequence[Copy]) -> str:
         site = copy.site
         assert site is not None
         rng = self._rng
@@ -853,7 +830,7 @@ class HarshWorld:
         ]
         shown = copy.shown or copy.published
         tz_hours = rng.choice((-5, -4, 0, 2, 5.5, 8))
-        local = self._local(shown, tz_hours) if shown else None
+        local = serving.local_time(shown, tz_hours) if shown else None
         if copy.shown is not None:  # the wall-clock time of the feed, labelled as UTC
             local = copy.shown.astimezone(UTC)
         date_text = ""
@@ -882,7 +859,7 @@ class HarshWorld:
                 )
         jsonld = None
         if local and site.platform in ("jnews", "feedzy", "ghost", "colormag"):
-            jsonld = json.dumps(
+            jsonld = serving.script_json(
                 {
                     "@context": "https://schema.org",
                     "@type": "BlogPosting",
@@ -891,9 +868,8 @@ class HarshWorld:
                     "dateModified": local.isoformat(),
                     "author": {"@type": "Person", "name": "admin"},
                     "publisher": {"@type": "Organization", "name": site.name},
-                },
-                ensure_ascii=False,
-            ).replace("</", "<\\/")
+                }
+            )
         after = ""
         if site.platform == "drupal" and copy.link == "source-field":
             src = html.escape(copy.source_url)
@@ -930,117 +906,27 @@ class HarshWorld:
             "stories": stories,
             "source_label": source_label,
         }
-        info = {
-            "name": site.name,
-            "tagline": site.tagline,
-            "title_suffix": f" - {site.name}",
-            "feed_url": site.feed_url,
-            "related_heading": site.related_heading,
-        }
-        return _TEMPLATES.get_template(f"{site.platform}.html").render(page=page, site=info)
+        return self._post_html(site, page)
 
-    def _feed(self, site: Site, posts: list[Copy]) -> str:
+    def _feed(self, site: Site, posts: Sequence[Copy]) -> str:
         def when(copy: Copy) -> datetime:
             return copy.shown or copy.published or copy.story.published
 
-        if site.platform == "blogger":
-            entries = "".join(
-                f"<entry><id>tag:blogger.com,1999:blog-1.post-{i}</id>"
-                f"<published>{when(c).isoformat()}</published>"
-                f"<updated>{when(c).isoformat()}</updated>"
-                f"<title type='text'>{html.escape(c.title)}</title>"
-                f"<content type='html'>{html.escape(c.paragraphs[0])}</content>"
-                f"<link rel='alternate' type='text/html' href='{html.escape(c.url)}' "
-                f"title='{html.escape(c.title)}'/>"
-                "<author><name>Unknown</name></author></entry>"
+        if site.feed == "atom":
+            entries = (
+                serving.atom_entry(
+                    c,
+                    when(c),
+                    entry_id=f"tag:blogger.com,1999:blog-1.post-{i}",
+                    text=c.paragraphs[0],
+                    author="Unknown",
+                    full=True,
+                )
                 for i, c in enumerate(posts)
             )
-            return (
-                "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-                f"<id>tag:blogger.com,1999:blog-1</id><updated>{_EPOCH.isoformat()}</updated>"
-                f"<title type='text'>{html.escape(site.name)}</title>"
-                f"<link rel='alternate' type='text/html' href='http://{site.host}/'/>"
-                f"<link rel='self' type='application/atom+xml' href='{site.feed_url}'/>"
-                "<generator version='7.00' uri='http://www.blogger.com'>Blogger</generator>"
-                f"{entries}</feed>"
-            )
-        items = "".join(
-            f"<item><title>{html.escape(c.title)}</title><link>{html.escape(c.url)}</link>"
-            f"<pubDate>{format_datetime(when(c).astimezone(UTC), usegmt=True)}</pubDate>"
-            f"<guid isPermaLink='false'>{html.escape(c.url)}</guid>"
-            f"<description><![CDATA[{' '.join(c.paragraphs[0].split()[:40])} [&#8230;]]]>"
-            "</description></item>"
+            return self._atom(site, "tag:blogger.com,1999:blog-1", entries)
+        items = (
+            serving.rss_item(c, when(c), guid=c.url, summary=" ".join(c.paragraphs[0].split()[:40]))
             for c in posts
         )
-        return (
-            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
-            'xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
-            f"<title>{html.escape(site.name)}</title><link>http://{site.host}/</link>"
-            f'<atom:link href="{site.feed_url}" rel="self" type="application/rss+xml"/>'
-            f"<description>{html.escape(site.tagline)}</description>{items}</channel></rss>"
-        )
-
-    def _site_home(self, site: Site, posts: list[Copy]) -> str:
-        links = "".join(
-            f'<li><a href="{html.escape(c.url)}">{html.escape(c.title)}</a></li>'
-            for c in posts[:20]
-        )
-        return (
-            f"<!DOCTYPE html><html><head><title>{html.escape(site.name)}</title></head>"
-            f"<body><h1>{html.escape(site.name)}</h1><ul>{links}</ul></body></html>"
-        )
-
-    # -- serving ----------------------------------------------------------------------------
-
-    def resolve(self, url: str, request_headers: Mapping[str, str]) -> Resource:
-        """The page at `url` (a 304 if the request's validators match), or the host's 404."""
-        found = self.resources.get(normalize(url)) or self.resources.get(without_tracking(url))
-        if found is None:
-            body = b"<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
-            body += b"<h1>Not Found</h1></body></html>"
-            return make_resource(body, HTML, None, status=404)
-        return conditional(found, request_headers)
-
-    @property
-    def feeds(self) -> list[str]:
-        """The aggregators' feeds: the crawl's only seeds."""
-        return [s.feed_url for s in self.sites]
-
-    @property
-    def aggregator_hosts(self) -> list[str]:
-        return [s.host for s in self.sites]
-
-    def article_patterns(self) -> list[str]:
-        """Regexes that match the aggregators' post URLs (and nothing else of theirs)."""
-        postname = "|".join(re.escape(s.host) for s in self.sites if s.permalink == "postname")
-        return [
-            r"^https?://[^/]+/20\d\d/\d\d/\d\d/[a-z0-9-]+/$",
-            r"^https?://[^/]+/20\d\d/\d\d/[a-z0-9-]+\.html$",
-            r"^https?://regionalreport\.net/article/[a-z0-9-]+$",
-            r"^https?://headlinehub\.info/news\.php\?id=\d+",
-            r"^https?://briefroom\.ghost\.io/(?!tag/|author/|about/|rss/)[a-z0-9-]+/$",
-            rf"^https?://(?:{postname})/(?!category/|tag/|author/|feed/)[a-z0-9-]+/$",
-        ]
-
-    def profile_toml(self, proxy: str, name: str = "aggregator-world2") -> str:
-        """A crawl profile seeded from the aggregators' feeds only, through `proxy`."""
-        quoted = ", ".join
-        return (
-            f'name = "{name}"\n'
-            'description = "The second aggregator test world (tests/worlds2/harsh.py)."\n\n'
-            f"[seeds]\nfeeds = [{quoted(json.dumps(u) for u in self.feeds)}]\n\n"
-            "[scope]\n"
-            f"allowed_domains = [{quoted(json.dumps(h) for h in self.aggregator_hosts)}]\n"
-            f"article_patterns = [{quoted(json.dumps(p) for p in self.article_patterns())}]\n"
-            'deny_patterns = ["/wp-admin/", "[?&]share=", "/tag/", "/author/", "/search"]\n'
-            "follow_links = true\nmax_depth = 3\nmax_pages = 3000\n"
-            "follow_sources = true\nmax_sources = 3000\n\n"
-            "[politeness]\nobey_robots = true\nautothrottle = false\n"
-            "concurrent_requests_per_domain = 8\n\n"
-            f'[archive]\nprefix = "{name}"\noperator = "aggregator world 2"\nwacz = false\n\n'
-            f'[network]\nproxy = "{proxy}"\nallow_loopback = true\nhosts = ["127.0.0.1 *"]\n'
-        )
-
-    def truth_rows(self) -> list[dict[str, object]]:
-        """The truth as plain rows (JSON-ready), one per article URL."""
-        return [t.__dict__ | {"url": url} for url, t in sorted(self.truth.items())]
+        return self._rss(site, items)
