@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newscrawl.demo.responses import HTML, make_resource
-from tests.worlds import serving, texts
+from tests.worlds import prose, serving, texts
 from tests.worlds.serving import Relation, Text, Truth, World
 
 if TYPE_CHECKING:
@@ -587,7 +587,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
             "jsonld": serving.script_json(jsonld),
             "published_iso": local.isoformat(),
             "date_text": date_text,
-            "summary": texts.sentences(story.text.paragraphs[0])[0][:200],
+            "summary": prose.sentences(story.text.paragraphs[0])[0][:200],
             "paragraphs": (*paragraphs, outlet.signoff) if outlet.signoff else paragraphs,
             "updated": f"{modified:%B} {modified.day}, {modified:%Y}" if story.update else "",
             "author": story.author,
@@ -695,7 +695,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
                     {
                         "url": other.url,
                         "title": other.title,
-                        "snippet": texts.sentences(other.paragraphs[0])[0],
+                        "snippet": prose.sentences(other.paragraphs[0])[0],
                         "more": more,
                     }
                 )
@@ -721,7 +721,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
             "published_iso": iso,
             "date_text": shown,
             "time_text": time_text,
-            "summary": texts.sentences(copy.paragraphs[0])[0][:160],
+            "summary": prose.sentences(copy.paragraphs[0])[0][:160],
             "body": self._body_html(
                 copy, related[-1] if site.platform == "wp_newspaper" and related else None
             ),

@@ -13,6 +13,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tests.worlds import prose
+
 if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
@@ -26,18 +28,9 @@ THESAURI = {
     "roundtrip": _TABLES["common"] | _TABLES["roundtrip"],
     "thesaurus": _TABLES["common"] | _TABLES["mild"] | _TABLES["thesaurus"],
 }
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _PROPER = re.compile(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,}(?:\s[A-Z][a-z]{2,})?)")
 _QUOTE = re.compile(r"[\"“]([^\"”]{20,160})[\"”]")
-_CAPITALISED_WORDS = (
-    "The This That These Those There Their They When What Where Which While With From After "
-    "Before But And For Its His Her Our Your Not Now Then One Two Three Many Some Most More "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Mr Mrs Ms Dr If In On At As "
-    "It He She We You How Why Who All Also Yet So"
-)
-_COMMON_CAPS = frozenset(_CAPITALISED_WORDS.split())
+_COMMON_CAPS = prose.CLAUSE_WORDS | {"Two", "Three"}
 
 
 @dataclass(frozen=True)
@@ -47,14 +40,6 @@ class Spun:
     paragraphs: tuple[str, ...]
     title: str
     swapped: float
-
-
-def _match_case(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def spin_text(text: str, table: dict[str, list[str]], share: float, rng: random.Random) -> str:
@@ -71,7 +56,7 @@ def spin_text(text: str, table: dict[str, list[str]], share: float, rng: random.
                 if choice != phrase:
                     text = text.replace(found.group(0), choice, 1)
                     budget -= len(phrase.split())
-    tokens = _TOKEN.findall(text)
+    tokens = prose.TOKEN.findall(text)
     slots = [
         i
         for i, t in enumerate(tokens)
@@ -81,7 +66,7 @@ def spin_text(text: str, table: dict[str, list[str]], share: float, rng: random.
     for i in slots[: max(budget, 0)]:
         word = tokens[i]
         choices = [s for s in table[word.lower()] if s != word.lower()]
-        tokens[i] = _match_case(rng.choice(choices), word)
+        tokens[i] = prose.match_case(rng.choice(choices), word)
     return "".join(tokens)
 
 
@@ -95,11 +80,6 @@ def spin(
     kept = SequenceMatcher(None, before, " ".join(spun).split(), autojunk=False).ratio()
     changed = 1 - kept
     return Spun(spun, spin_text(title, table, max(share, 0.2), rng), changed)
-
-
-def sentences(paragraph: str) -> list[str]:
-    """A paragraph's sentences (a plain splitter, good enough for news prose)."""
-    return [s for s in _SENTENCE.split(paragraph) if s.strip()]
 
 
 def plain_typography(text: str) -> str:
@@ -117,7 +97,7 @@ def plain_typography(text: str) -> str:
 def excerpt(paragraphs: Sequence[str], count: int, rng: random.Random) -> list[str]:
     """The first `count` paragraphs, near-verbatim; a long lede may be cut at a sentence."""
     taken = [plain_typography(p) for p in paragraphs[:count]]
-    parts = sentences(taken[-1])
+    parts = prose.sentences(taken[-1])
     if len(parts) > 3 and rng.random() < 0.5:
         taken[-1] = " ".join(parts[: len(parts) // 2 + 1])
     return taken
@@ -149,7 +129,7 @@ def rewrite(
     """An attributed rewrite: about half the paragraphs, shortened, paraphrased and reordered,
     with "..., reports OUTLET" in the lede (two outlets if `other` gives a second source)."""
     table = THESAURI["mild"]
-    first = sentences(paragraphs[0])[0]
+    first = prose.sentences(paragraphs[0])[0]
     lede = spin_text(_bare(first), table, 0.25, rng)
     lede_lower = lede[:1].lower() + lede[1:] if not _PROPER.match(lede) else lede
     forms = _TWO_SOURCES if other else _ATTRIBUTIONS
@@ -162,14 +142,7 @@ def rewrite(
         more = list(other[1][1:])
         kept = kept[: max(1, len(kept) * 2 // 3)] + rng.sample(more, k=max(1, len(more) // 4))
     rng.shuffle(kept)
-    body = []
-    for paragraph in kept:
-        parts = sentences(paragraph)
-        if len(parts) > 2:
-            start = rng.randrange(len(parts) - 1)
-            parts = parts[start : start + 2]
-        text = " ".join(parts)
-        body.append(spin_text(text, table, rng.uniform(0.15, 0.3), rng))
+    body = [spin_text(prose.shortened(p, rng), table, rng.uniform(0.15, 0.3), rng) for p in kept]
     return [opening, *body]
 
 
@@ -221,13 +194,7 @@ def same_event(
     names = [*proper_names([title, *paragraphs]), "officials", "the organisers"]
     a, b = names[0], names[1]
     own = proper_names(filler)
-    swap = dict(zip(own[:6], names[:6], strict=False))
-    body = []
-    for paragraph in filler[:7]:
-        told = paragraph
-        for old, new in swap.items():
-            told = re.sub(rf"\b{re.escape(old)}\b", new, told)
-        body.append(told)
+    body = prose.retold(filler[:7], dict(zip(own[:6], names[:6], strict=False)))
     lede = rng.choice(_SAME_EVENT_LEDES).format(a=a, b=b)
     quote = short_quote(paragraphs)
     if quote:
@@ -251,7 +218,7 @@ def updated(paragraphs: Sequence[str], rng: random.Random) -> tuple[str, ...]:
     paragraph added in the middle, an update note at the end."""
     changed = list(paragraphs)
     i = rng.randrange(1, len(changed))
-    parts = sentences(changed[i])
+    parts = prose.sentences(changed[i])
     j = rng.randrange(len(parts))
     parts[j] = spin_text(parts[j], THESAURI["mild"], 0.3, rng)
     changed[i] = " ".join(parts)

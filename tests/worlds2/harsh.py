@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newscrawl.demo.responses import HTML, make_resource, normalize
-from tests.worlds import serving
+from tests.worlds import prose, serving
 from tests.worlds.serving import Text, Truth, World
 from tests.worlds2 import words
 
@@ -690,7 +690,7 @@ class HarshWorld(World[Site, Copy]):
             if changed
             else "",
             "epoch_ms": int((modified or published).timestamp() * 1000),
-            "summary": words.sentences(paragraphs[0])[0][:200],
+            "summary": prose.sentences(paragraphs[0])[0][:200],
             "paragraphs": paragraphs,
             "author": author,
             "author_slug": serving.slug(author, _SLUG_WORDS),
@@ -752,7 +752,7 @@ class HarshWorld(World[Site, Copy]):
             {
                 "url": s.url,
                 "title": s.text.title,
-                "dek": words.sentences(s.text.paragraphs[0])[0],
+                "dek": prose.sentences(s.text.paragraphs[0])[0],
                 "when": f"{serving.local_time(s.published, outlet.tz_hours):%b %d, %Y}",
             }
             for s in sorted(stories, key=lambda s: s.published, reverse=True)
@@ -825,7 +825,7 @@ class HarshWorld(World[Site, Copy]):
         rng = self._rng
         others = [p for p in posts if p is not copy]
         related = [
-            (p.title, p.url, words.sentences(p.paragraphs[0])[0][:180])
+            (p.title, p.url, prose.sentences(p.paragraphs[0])[0][:180])
             for p in rng.sample(others, k=min(5, len(others)))
         ]
         shown = copy.shown or copy.published
@@ -854,7 +854,7 @@ class HarshWorld(World[Site, Copy]):
                         "url": other.url,
                         "title": other.title,
                         "more": more,
-                        "snippet": words.sentences(other.paragraphs[0])[0],
+                        "snippet": prose.sentences(other.paragraphs[0])[0],
                     }
                 )
         jsonld = None
@@ -891,7 +891,7 @@ class HarshWorld(World[Site, Copy]):
             "modified_iso": "",
             "date_text": date_text,
             "time_text": f"{local:%-I:%M %p}" if local else "",
-            "summary": words.sentences(copy.paragraphs[0])[0][:160],
+            "summary": prose.sentences(copy.paragraphs[0])[0][:160],
             "body": self._body_html(copy, related[-1][:2] if related else None),
             "after_body": after,
             "author": rng.choice(("admin", "News Desk", "editor", "Staff Writer")),

@@ -12,6 +12,8 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tests.worlds import prose
+
 if TYPE_CHECKING:
     import random
     from collections.abc import Sequence
@@ -25,43 +27,20 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         (Path(__file__).parent / "spinner.toml").read_text(encoding="utf-8")
     ).items()
 }
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^A-Za-z]+")
-_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 _NAME = re.compile(r"(?<=[a-z,;:] )((?:[A-Z][a-z]+)(?: (?:[A-Z][a-z]+|[A-Z]\.))*)")
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,220})[\"”]")
-# Capitalised words that open clauses, not names.
-_CLAUSE_WORDS = (
-    "The This That These Those There Their They When What Where Which While With From After "
-    "Before But And For Its His Her Our Your Not Now Then One Many Some Most More If In On At "
-    "As It He She We You How Why Who All Also Yet So Monday Tuesday Wednesday Thursday Friday "
-    "Saturday Sunday January February March April May June July August September October "
-    "November December I Mr Mrs Ms Dr"
-)
-_NOT_NAMES = frozenset(_CLAUSE_WORDS.split())
-
-
-def _match_case(word: str, like: str) -> str:
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
+_NOT_NAMES = prose.CLAUSE_WORDS | {"I"}
 
 
 def spin(text: str, strength: float, rng: random.Random) -> str:
     """Swap each word the table knows with probability `strength` for one of its synonyms
     (which may be the word itself, as real tables hold), names and all."""
-    tokens = _TOKEN.findall(text)
+    tokens = prose.TOKEN.findall(text)
     for i, token in enumerate(tokens):
         choices = SYNONYMS.get(token.lower())
         if choices and rng.random() < strength:
-            tokens[i] = _match_case(rng.choice(choices), token)
+            tokens[i] = prose.match_case(rng.choice(choices), token)
     return "".join(tokens)
-
-
-def sentences(paragraph: str) -> list[str]:
-    """A paragraph's sentences (a plain splitter, good enough for news prose)."""
-    return [s for s in _SENTENCE.split(paragraph) if s.strip()]
 
 
 def wp_excerpt(paragraphs: Sequence[str], words: int = 55) -> str:
@@ -97,7 +76,7 @@ def rewrite(
     """A rewrite: the lede paraphrased and attributed, then about a third to a half of the
     other paragraphs, each cut to a sentence or two, lightly spun and put in another order;
     with `other`, a paragraph or two of a second outlet's report and both names in the lede."""
-    first = sentences(paragraphs[0])[0].rstrip(' .!?"”')
+    first = prose.sentences(paragraphs[0])[0].rstrip(' .!?"”')
     lede = spin(first, 0.5, rng)
     lede_lower = (
         lede if _NAME.match(" " + lede) or lede[:2].isupper() else lede[:1].lower() + lede[1:]
@@ -112,13 +91,7 @@ def rewrite(
         extra = list(other[1][1:])
         kept += rng.sample(extra, k=min(len(extra), rng.choice((1, 2))))
     rng.shuffle(kept)
-    body = []
-    for paragraph in kept:
-        parts = sentences(paragraph)
-        if len(parts) > 2:
-            start = rng.randrange(len(parts) - 1)
-            parts = parts[start : start + rng.choice((1, 2))]
-        body.append(spin(" ".join(parts), rng.uniform(0.3, 0.5), rng))
+    body = [spin(prose.shortened(p, rng, (1, 2)), rng.uniform(0.3, 0.5), rng) for p in kept]
     return [opening, *body]
 
 
@@ -146,21 +119,15 @@ _EVENT_LEDES = (
 
 
 def same_event(
-    title: str, paragraphs: Sequence[str], prose: Sequence[str], day: str, rng: random.Random
+    title: str, paragraphs: Sequence[str], filler: Sequence[str], day: str, rng: random.Random
 ) -> tuple[str, list[str]]:
     """Another outlet's own report of the event of (`title`, `paragraphs`): its own prose (an
-    unrelated real text, `prose`, with that text's names swapped for the event's), the event's
+    unrelated real text, `filler`, with that text's names swapped for the event's), the event's
     names, and up to two of the event's direct quotes word for word, as independent reports
     of one event quote the same people."""
     event_names = [*names([title, *paragraphs]), "officials", "the organisers", "the company"]
-    own = names(prose)
-    swap = dict(zip(own[:8], event_names[:8], strict=False))
-    body = []
-    for paragraph in prose[:8]:
-        told = paragraph
-        for old, new in swap.items():
-            told = re.sub(rf"\b{re.escape(old)}\b", new, told)
-        body.append(told)
+    own = names(filler)
+    body = prose.retold(filler[:8], dict(zip(own[:8], event_names[:8], strict=False)))
     for i, quote in enumerate(quotes(paragraphs)[:2]):
         speaker = event_names[i % 2]
         body.insert(1 + 2 * i, f'"{quote}," {speaker} said, in remarks widely reported {day}.')
@@ -184,7 +151,7 @@ def updated(paragraphs: Sequence[str], rng: random.Random) -> tuple[str, ...]:
     sentence of the last paragraph cut, and an editor's note at the end."""
     changed = list(paragraphs)
     changed.insert(2, rng.choice(_ADDED))
-    parts = sentences(changed[-1])
+    parts = prose.sentences(changed[-1])
     if len(parts) > 1:
         changed[-1] = " ".join(parts[:-1])
     return (*changed, "This story has been updated with a statement and additional reporting.")
