@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
+from newscrawl.demo.generated import GeneratedSite
+from newscrawl.demo.server import DemoServer
 from newscrawl.export.replay import pywb_config
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-    from newscrawl.demo.generated import GeneratedSite
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -127,6 +127,23 @@ def start_crawl(profile: Path, out: Path, *settings: str) -> subprocess.Popen[by
         cwd=ROOT,
         start_new_session=True,
     )
+
+
+def signal_crawl_midway(folder: Path, name: str, signum: int) -> subprocess.Popen[bytes]:
+    """Crawl a large generated site into `folder`/`name` and, once its first WARC is open,
+    send `signum` to the crawl's process group (as a terminal, systemd or `timeout` does);
+    the crawl, ended."""
+    site = GeneratedSite(3000, page_size=20_000, links=10)
+    with DemoServer(site) as server:
+        crawl = start_crawl(generated_site_profile(folder, name, site, server.proxy_url), folder)
+        deadline = time.monotonic() + 60
+        while not list((folder / name).glob("*.warc.gz.open")):
+            assert crawl.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)
+        os.killpg(crawl.pid, signum)
+        crawl.wait(60)
+    return crawl
 
 
 def kill_crawl(crawl: subprocess.Popen[bytes], grace: float = 30) -> None:

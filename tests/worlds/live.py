@@ -3,22 +3,20 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl.demo.server import DemoServer
+from tests.helpers import run_newscrawl
 from tests.worlds.aggregators import AggregatorWorld
 from tests.worlds.scoring import read_records
 
 if TYPE_CHECKING:
-    from tests.worlds2.harsh import HarshWorld
+    import subprocess
+    from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+    from tests.worlds2.harsh import HarshWorld
 
 
 @dataclass(frozen=True)
@@ -36,19 +34,6 @@ class Run:
     link_seconds: float
 
 
-def _newscrawl(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""}
-    return subprocess.run(
-        [sys.executable, "-m", "newscrawl", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        cwd=ROOT,
-        env=env,
-    )
-
-
 def live_run(
     workdir: Path,
     seed: int = 0,
@@ -63,13 +48,13 @@ def live_run(
         profile = workdir / f"{name}.toml"
         profile.write_text(world.profile_toml(server.proxy_url, name), encoding="utf-8")
         started = time.monotonic()
-        crawl = _newscrawl("crawl", str(profile), "--out", str(workdir), timeout=timeout)
+        crawl = run_newscrawl("crawl", str(profile), "--out", str(workdir), timeout=timeout)
         crawl_seconds = time.monotonic() - started
         requests = list(server.requests)
     archive = workdir / name
     out = workdir / "provenance.jsonl"
     started = time.monotonic()
-    link = _newscrawl("provenance", str(archive), "--out", str(out), timeout=timeout)
+    link = run_newscrawl("provenance", str(archive), "--out", str(out), timeout=timeout)
     link_seconds = time.monotonic() - started
     records = read_records(out) if out.exists() else {}
     return Run(world, archive, out, records, requests, crawl, link, crawl_seconds, link_seconds)
