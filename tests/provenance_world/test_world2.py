@@ -4,27 +4,27 @@ stories' "Read more »", links to an outlet's home page, credits in words only, 
 their artefacts, updated originals, copies dated before their originals, independent reports
 of one event, and originals that are never linked, gone (410) or barred by robots.txt.
 
-Live-crawled from the aggregators' feeds only, then `newscrawl provenance`, then scored.
+Live-crawled from the aggregators' feeds only, then `newscrawl provenance`, then scored
+(`TestWorld`, with the tests both worlds share in `tests/provenance_world/common.py`).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 import pytest
 
-from newscrawl.demo.world import normalize
+from newscrawl.demo.responses import normalize
+from tests.provenance_world.common import WorldTests, changed
 from tests.worlds.live import live_run
-from tests.worlds.scoring import Score, report, score
+from tests.worlds.scoring import report
 from tests.worlds.serving import without_tracking
 from tests.worlds2.harsh import POINTING, HarshWorld, is_sure_link
 
 if TYPE_CHECKING:
     from tests.worlds.live import Run
+    from tests.worlds.scoring import Score
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -39,34 +39,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     return live_run(tmp_path_factory.mktemp("aggregator-world2"), world=HarshWorld(0))
 
 
-@pytest.fixture(scope="module")
-def result(run: Run) -> Score:
-    assert run.crawl.returncode == 0, run.crawl.stderr[-3000:]
-    assert run.link.returncode == 0, run.link.stderr[-3000:]
-    return score(run.world.truth, run.records)
-
-
-def _visible_text(body: bytes) -> str:
-    text = re.sub(r"<(script|style|head)\b.*?</\1>", " ", body.decode(), flags=re.S)
-    text = re.sub(r"</?(p|div|li|h\d|br)\b[^>]*>", " ", text)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
-
-
-def _changed(before: list[str], after: list[str]) -> float:
-    a, b = " ".join(before).split(), " ".join(after).split()
-    return 1 - SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 # -- the world ------------------------------------------------------------------------------
-
-
-def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: HarshWorld) -> None:
-    again = HarshWorld(world.seed)
-    assert again.truth == world.truth
-    assert {u: r.body for u, r in again.resources.items()} == {
-        u: r.body for u, r in world.resources.items()
-    }
-    assert HarshWorld(world.seed + 10).truth != world.truth
 
 
 def test_world_has_every_harsh_case(world: HarshWorld) -> None:
@@ -98,7 +71,7 @@ def test_spinners_have_two_strengths_and_their_artefacts(world: HarshWorld) -> N
     spun_text = []
     for copy in world.copies:
         if copy.site and copy.site.relation == "spun" and copy.via is None:
-            share = _changed(list(copy.story.text.paragraphs), copy.paragraphs)
+            share = changed(copy.story.text.paragraphs, copy.paragraphs)
             by_site.setdefault(copy.site.key, []).append(share)
             spun_text.append(" ".join(copy.paragraphs))
     mild, strong = (sorted(v) for v in sorted(by_site.values(), key=lambda v: sum(v) / len(v)))
@@ -107,20 +80,6 @@ def test_spinners_have_two_strengths_and_their_artefacts(world: HarshWorld) -> N
     assert max(strong) <= 0.25
     found = {a for a in ("p.c", "12 months", "know-how", "automotive") if a in " ".join(spun_text)}
     assert found, "the classic spinner artefacts"
-
-
-def test_every_copy_page_holds_its_text_and_only_feeds_are_seeds(world: HarshWorld) -> None:
-    feeds = "".join(world.resources[normalize(f)].body.decode() for f in world.feeds)
-    for copy in world.copies:
-        page = world.resources[normalize(copy.url)]
-        assert page.status == 200
-        text = _visible_text(page.body)
-        for paragraph in copy.paragraphs:
-            assert " ".join(paragraph.split()) in text, (copy.url, paragraph[:60])
-        if copy.site:
-            assert html.escape(copy.url) in feeds
-    for story in world.stories:
-        assert story.url not in feeds
 
 
 def test_missing_originals_are_out_of_reach(world: HarshWorld) -> None:
@@ -144,7 +103,7 @@ def test_same_event_reports_share_names_and_quotes_but_not_prose(world: HarshWor
     for story in (s for s in world.stories if s.event_of):
         event = story.event_of
         assert event is not None
-        shared = _changed(list(event.text.paragraphs), list(story.text.paragraphs))
+        shared = changed(event.text.paragraphs, story.text.paragraphs)
         assert shared > 0.8, (story.url, shared)
 
 
@@ -182,38 +141,26 @@ def test_crawl_reached_every_copy_and_no_missing_original(run: Run) -> None:
     assert set(run.records) >= {without_tracking(c.url) for c in world.copies}
 
 
-def test_run_time(run: Run) -> None:
-    assert run.crawl_seconds + run.link_seconds < 90
-
-
 # -- today's figures as floors ------------------------------------------------------------
 # Issue 13's goals on this world: precision >= 0.99, recall >= 0.95, relation accuracy >= 0.90,
 # independent same-event reports never linked. Seed 0 measures today precision 0.981, recall
 # 0.986, relation accuracy 0.957, confident links 108/108 right; the floors sit a little below.
 
 
-def test_precision(result: Score) -> None:
+class TestWorld(WorldTests):
+    """The run's time limit and the linker's floors on this world."""
+
+    seconds = 90
     # The wrong links left are copies of an original that is not archived (never linked,
     # gone, barred by robots.txt) tied to a sibling copy on a host not known as a copier.
-    assert result.precision >= 0.96, report(result)
-
-
-def test_recall(result: Score) -> None:
-    assert result.recall >= 0.96, report(result)
-
-
-def test_relation_accuracy(result: Score) -> None:
+    precision = 0.96
+    recall = 0.96
     # Long excerpts (all but the last paragraphs) and copies of since-updated originals are
     # the ones called wrong (verbatim <-> excerpt).
-    assert result.relation_accuracy >= 0.93, report(result)
+    relation_accuracy = 0.93
 
-
-def test_no_same_event_report_is_linked_to_the_other(result: Score) -> None:
-    assert result.same_event_links == [], result.same_event_links
-
-
-def test_confident_links_are_right(result: Score) -> None:
-    # Goal: of links with confidence >= 0.9, at least 99% right, over every record.
-    assert result.named_confident >= 80
-    share = result.named_confident_right / result.named_confident
-    assert share >= 0.98, report(result)
+    def test_confident_links_are_right(self, result: Score) -> None:
+        # Goal: of links with confidence >= 0.9, at least 99% right, over every record.
+        assert result.named_confident >= 80
+        share = result.named_confident_right / result.named_confident
+        assert share >= 0.98, report(result)
