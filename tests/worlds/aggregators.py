@@ -43,24 +43,12 @@ LinkMode = Literal[
 FOLLOWED: frozenset[str] = frozenset({"source-link", "read-more", "via-anchor", "canonical"})
 
 
-@dataclass(frozen=True)
-class Outlet:
-    """A publisher of originals, with its own look, dates and URL shape."""
+@dataclass(frozen=True, kw_only=True)
+class Outlet(serving.Outlet):
+    """An outlet with its own URL shape, and maybe a closing paragraph."""
 
-    key: str
-    name: str
-    short: str
-    host: str
-    style: str
     url_shape: str
-    offset_hours: float
-    tagline: str
-    blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
     signoff: str = ""  # the outlet's closing paragraph, the same under every article
-
-    @property
-    def home(self) -> str:
-        return f"http://{self.host}/"
 
 
 @dataclass(frozen=True)
@@ -228,20 +216,13 @@ def _aggregators() -> tuple[Aggregator, ...]:
 
 
 @dataclass
-class _Story:
+class _Story(serving.Story):
     """An original and where it was copied."""
 
-    text: Text
     outlet: Outlet
-    url: str
-    published: datetime
-    author: str
-    section: str
     missing: bool = False
     same_event_of: _Story | None = None
     copies: list[_Copy] = field(default_factory=list)
-    # Updated after the aggregators took it: what the outlet serves now, and when it changed.
-    update: tuple[tuple[str, ...], datetime] | None = None
 
 
 @dataclass
@@ -317,7 +298,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
                     host=host,
                     style=_OUTLET_STYLES[i % len(_OUTLET_STYLES)],
                     url_shape=rng.choice(_URL_SHAPES),
-                    offset_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
+                    tz_hours=rng.choice((-7, -5, -4, 0, 1, 2, 5.5, 10)),
                     tagline=f"Independent journalism for {place} since {rng.randint(1890, 2005)}",
                     blocks_crawlers=i == 7,
                     signoff=rng.choice(_SIGNOFFS).format(name=f"The {place} {paper}")
@@ -329,7 +310,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
 
     def _original_url(self, outlet: Outlet, title: str, when: datetime, number: int) -> str:
         name = serving.slug(title, _SLUG_WORDS)
-        local = serving.local_time(when, outlet.offset_hours)
+        local = serving.local_time(when, outlet.tz_hours)
         path = {
             "dated": f"/news/{local:%Y/%m/%d}/{name}",
             "section-id": f"/{self._rng.choice(_SECTIONS)}/{name}-{number}",
@@ -559,7 +540,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
 
     def _original_page(self, story: _Story, siblings: list[_Story]) -> str:
         outlet = story.outlet
-        tz = timezone(timedelta(hours=outlet.offset_hours))
+        tz = timezone(timedelta(hours=outlet.tz_hours))
         local = story.published.astimezone(tz)
         paragraphs, modified = story.update or (story.text.paragraphs, story.published)
         modified = modified.astimezone(tz)

@@ -64,6 +64,38 @@ class Truth:
     also_drew_on: str | None = None  # a rewrite's second source: the other report of its event
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher of originals, with its own look (`style`: its template), clock and URLs."""
+
+    key: str
+    name: str
+    short: str
+    host: str
+    style: str
+    tz_hours: float
+    tagline: str
+    blocks_crawlers: bool = False  # robots.txt: Disallow: / (its originals stay unarchived)
+
+    @property
+    def home(self) -> str:
+        return f"http://{self.host}/"
+
+
+@dataclass
+class Story:
+    """An original: its text, who published it where and when, and what it became."""
+
+    text: Text
+    outlet: Outlet
+    url: str
+    published: datetime
+    author: str
+    section: str
+    # Updated after the aggregators took it: what the outlet serves now, and when it changed.
+    update: tuple[tuple[str, ...], datetime] | None = None
+
+
 class Site(Protocol):
     """What serving needs of an aggregator."""
 

@@ -61,22 +61,10 @@ _LINK_CLASS = {
 
 
 @dataclass(frozen=True)
-class Outlet:
-    """A publisher of originals (or a wire service), with its own look, clock and URLs."""
+class Outlet(serving.Outlet):
+    """An outlet, or a wire service."""
 
-    key: str
-    name: str
-    short: str
-    host: str
-    style: str
-    tz_hours: float
-    tagline: str
     wire: bool = False
-    blocks_crawlers: bool = False
-
-    @property
-    def home(self) -> str:
-        return f"http://{self.host}/"
 
 
 @dataclass(frozen=True)
@@ -167,18 +155,12 @@ _AUTHORS = (
 
 
 @dataclass
-class Story:
+class Story(serving.Story):
     """An original: an outlet's article, a wire story, or an independent report of an event."""
 
-    text: Text
     outlet: Outlet
-    url: str
-    published: datetime
-    author: str
-    section: str
     missing: str = ""  # "unlinked", "gone" (answers 410) or "blocked" (robots.txt)
     event_of: Story | None = None
-    update: tuple[tuple[str, ...], datetime] | None = None
     copies: list[Copy] = field(default_factory=list)
 
     @property
