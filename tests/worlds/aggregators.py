@@ -472,20 +472,18 @@ class AggregatorWorld(World[Aggregator, _Copy]):
     def _copy_url(self, site: Aggregator, title: str, when: datetime) -> str:
         """A new post's URL, in the permalinks of the site's CMS."""
         number = self._rng.randrange(10000, 99999)
-        paths = {
-            "wp_newspaper": "/{when:%Y/%m/%d}/{name}/",
-            "wp_autoblog": "/{when:%Y/%m/%d}/{name}/",
-            "wp_magazine": "/news/{name}/",
-            "blogger": "/{when:%Y/%m}/{name}.html",
-            "ghost": "/{name}/",
-            "excerpt": "/story/{number}-{name}",
-        }
-        path = paths[site.platform]
-        return self._free_url(
-            site,
-            serving.slug(title, _SLUG_WORDS),
-            lambda name: path.format(when=when, name=name, number=number),
-        )
+
+        def path(name: str) -> str:
+            return {
+                "wp_newspaper": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_autoblog": f"/{when:%Y/%m/%d}/{name}/",
+                "wp_magazine": f"/news/{name}/",
+                "blogger": f"/{when:%Y/%m}/{name}.html",
+                "ghost": f"/{name}/",
+                "excerpt": f"/story/{number}-{name}",
+            }[site.platform]
+
+        return self._free_url(site, serving.slug(title, _SLUG_WORDS), path)
 
     @staticmethod
     def _kind(copy: _Copy) -> str:

@@ -1,6 +1,7 @@
-"""What the two aggregator worlds share: the records of a text and of what a page is, the pages
-as `Resource`s served as `newscrawl.demo.world.DemoWorld` serves its own, the aggregators'
-feeds and home pages, robots.txt, and the crawl profile seeded from the feeds only.
+"""What the two aggregator worlds share: the records of a text, an outlet, an original and of
+what a page is (`Truth`); the pages as `Resource`s served as `newscrawl.demo.world.DemoWorld`
+serves its own; the aggregators' feeds and home pages, robots.txt, and the crawl profile
+seeded from the feeds only.
 
 A world (`tests/worlds/aggregators.py`, `tests/worlds2/harsh.py`) subclasses `World` and keeps
 what is its own: its texts, outlets, sites, templates and what its copiers do to words.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
@@ -84,7 +86,8 @@ class Outlet:
 
 @dataclass
 class Story:
-    """An original: its text, who published it where and when, and what it became."""
+    """An original: its text, who published it where and when, and its later version if the
+    outlet updated it."""
 
     text: Text
     outlet: Outlet
@@ -201,18 +204,7 @@ def atom_entry(
     )
 
 
-def site_vars(site: Site) -> dict[str, str]:
-    """What a post's template knows of its site."""
-    return {
-        "name": site.name,
-        "tagline": site.tagline,
-        "title_suffix": f" - {site.name}",
-        "feed_url": site.feed_url,
-        "related_heading": site.related_heading,
-    }
-
-
-class World(Generic[SiteT, PostT]):
+class World(ABC, Generic[SiteT, PostT]):
     """A world's pages (`resources`, keyed by `normalize`d URL) and `truth`, served like
     `DemoWorld` and crawled from its aggregators' feeds (`profile_toml`).
 
@@ -281,17 +273,24 @@ class World(Generic[SiteT, PostT]):
         )
         self._add(f"http://{site.host}/", home, self.epoch)
 
+    @abstractmethod
     def _copy_page(self, copy: PostT, posts: Sequence[PostT]) -> str:
-        raise NotImplementedError
+        """A post's page; `posts` are all its site's, newest first."""
 
+    @abstractmethod
     def _feed(self, site: SiteT, posts: Sequence[PostT]) -> str:
-        raise NotImplementedError
+        """A site's feed of `posts`, newest first."""
 
     def _post_html(self, site: SiteT, page: Mapping[str, Any]) -> str:
         """A post rendered with its site's template."""
-        return self.templates.get_template(f"{site.platform}.html").render(
-            page=page, site=site_vars(site)
-        )
+        info = {
+            "name": site.name,
+            "tagline": site.tagline,
+            "title_suffix": f" - {site.name}",
+            "feed_url": site.feed_url,
+            "related_heading": site.related_heading,
+        }
+        return self.templates.get_template(f"{site.platform}.html").render(page=page, site=info)
 
     def _rss(
         self, site: SiteT, items: Iterable[str], *, dublin_core: bool = False, language: str = ""

@@ -587,7 +587,7 @@ class HarshWorld(World[Site, Copy]):
                 serving.without_tracking(copy.story.url),
                 copy.relation,
                 copy.kind,
-                copy.link,  # type: ignore[arg-type]
+                copy.link,
                 copy.published is not None,
                 also_drew_on=serving.without_tracking(copy.second.url) if copy.second else None,
             )
