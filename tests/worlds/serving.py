@@ -121,12 +121,9 @@ class Site(Protocol):
 class Post(Protocol):
     """What serving needs of an aggregator's post."""
 
-    @property
-    def url(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def published(self) -> datetime | None: ...
+    url: str
+    title: str
+    published: datetime | None
 
 
 SiteT = TypeVar("SiteT", bound=Site)
