@@ -573,7 +573,7 @@ def _story_proof(
             continue
         if original.key in carriers or _outgrows(copy, original, index):
             continue
-        if source.origin or _published_before(original, copy):
+        if source.origin or (_published_before(original, copy) and not source.late):
             detail = f"{copier.describe()}; {source.describe()}"
             return copy, original, HOST_ROLE, Evidence("host-role", detail)
     if any(roles[e.key].copier or e.key in carriers for e in (a, b)):
@@ -582,6 +582,8 @@ def _story_proof(
     for copy, original in pairs:
         if _outgrows(copy, original, index) or _inside(copy, original) < EXACT_REUSE:
             continue  # a date orders copies, not reports that share a quote and a headline
+        if roles[original.key].late:
+            continue  # a host that keeps coming later is not made the source by one date
         if _published_before(original, copy) and (shape is None or shape[0] is copy):
             detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
             return copy, original, DATE, Evidence("published-first", detail)
@@ -663,10 +665,10 @@ def _decide_unlinked(
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and (role.copier or entry.key in batch.carriers):
+    elif entry.key in copied and (role.copier or role.late or entry.key in batch.carriers):
         # Copied, but a copy itself (by its host, or of the wire it signs off as) of a page
-        # never archived.
-        if role.copier:
+        # never archived, or on a host that keeps publishing what others published first.
+        if role.copier or role.late:
             record.evidence.append(Evidence("host-role", role.describe()))
     elif entry.key in copied:
         record.relation = "original"
@@ -691,11 +693,12 @@ def _name_original(
     batch: _Batch,
 ) -> bool:
     """Fill in the original the entry copies, at the end of its chain of copies: a chain
-    that ends on a copier's page without a source leads to a page never archived, the one
-    the entry or that page names, if either does. False when the chain's last page names
-    the entry itself: that page copies the entry, whatever the shape said."""
+    that ends on a copier's (or a late host's) page without a source leads to a page never
+    archived, the one the entry or that page names, if either does. False when the chain's
+    last page names the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
-    copied = role.copier or original.key in batch.carriers  # the chain's end copies in turn
+    # The chain's end copies in turn, or may: a late host's page is no first original.
+    copied = role.copier or role.late or original.key in batch.carriers
     first = _pointer(batch.findings(original.key)) or (pointer if copied else None)
     if first is not None and page_key(first[0]) == entry.page:
         return False
@@ -710,7 +713,9 @@ def _name_original(
         record.confidence = round(CHAIN_CERTAINTY * confidence, 3)
         record.evidence.append(Evidence("via", f"{original.url}; {first[0]} never archived"))
     elif copied:  # a copy of a copy whose original was never archived
-        carrier = role.describe() if role.copier else "one of the carriers of a wire's story"
+        carrier = (
+            role.describe() if role.copier or role.late else "one of the carriers of a wire's story"
+        )
         record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {carrier}"))
     else:
         record.original_url = original.url
