@@ -71,10 +71,11 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
+from newscrawl.provenance.redirects import followed
 from newscrawl.provenance.register import load_outlets, registered_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     import numpy as np
     import numpy.typing as npt
@@ -375,18 +376,25 @@ def _entries(
 
 
 def link(
-    articles: Iterable[Article], index: CandidateIndex | None = None, *, workers: int = 1
+    articles: Iterable[Article],
+    index: CandidateIndex | None = None,
+    *,
+    workers: int = 1,
+    redirects: Mapping[str, str] | None = None,
 ) -> list[Provenance]:
     """Provenance of each article capture (one record per distinct capture, in the order
     met), linked against each other and the index. The index learns the captures, what was
     found about them, and the records of every story the run touched, decided again. Only
     keys are held for the run: entries are read back from the index when needed. With
-    `workers` > 1, that many processes read the articles' signals and fingerprints."""
+    `workers` > 1, that many processes read the articles' signals and fingerprints. A
+    pointer to a page in `redirects` (page -> Location: 3xx responses the archive holds)
+    leads where the redirect does."""
     index = CandidateIndex() if index is None else index
     batch = _Batch(index)
     keys: dict[str, None] = {}
     new: dict[str, str] = {}  # key -> page of the captures the index did not have
-    for entry, its_bands in _entries(articles, workers):
+    for made, its_bands in _entries(articles, workers):
+        entry = followed(made, redirects or {})
         if entry.key not in keys:
             keys[entry.key] = None
             batch.find(entry.page)
