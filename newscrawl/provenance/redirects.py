@@ -12,7 +12,7 @@ import dataclasses
 import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -73,14 +73,19 @@ def _read(fh: IO[bytes], found: dict[str, str]) -> None:
 
 def followed(entry: Entry, redirects: Mapping[str, str]) -> Entry:
     """The entry with each page it points or links to that redirected (in the archive)
-    replaced by where the redirect leads, with a `redirect` evidence; a redirect back to
-    the entry's own site is left as it was."""
+    replaced by where the redirect leads, with a `redirect` evidence. A redirect back to
+    the entry's own site is left as it was, and so is one to a site's home page: that says
+    the page is gone, not where it went."""
     if not redirects:
         return entry
     moved: dict[str, str] = {}
     for url in dict.fromkeys([*entry.original_urls, *(url for url, _, _ in entry.links)]):
         target = _final(url, redirects)
-        if target != url and registered_domain(target) != entry.domain:
+        if (
+            page_key(target) != page_key(url)
+            and registered_domain(target) != entry.domain
+            and urlsplit(target).path.strip("/")
+        ):
             moved[url] = target
     if not moved:
         return entry

@@ -82,3 +82,14 @@ def test_a_relative_location_is_read_against_the_redirect(tmp_path: Path) -> Non
     assert found == {
         "feeds.linkrelay.test/~r/scoop/~3/5d74e84269": "http://feeds.linkrelay.test/elsewhere/"
     }
+
+
+def test_a_redirect_to_a_home_page_leaves_the_pointer_as_it_was(tmp_path: Path) -> None:
+    # A page gone and redirected to its site's front says nothing of where the text went.
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _archive(folder, "http://feeds.linkrelay.test/")
+    out = tmp_path / "provenance.jsonl"
+    run_provenance([str(folder)], out)
+    copy = {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}[COPY]
+    assert "redirect" not in {e["kind"] for e in copy["evidence"]}
