@@ -13,13 +13,14 @@ first:
    other pages (share buttons, newsletter pitches) wraps a copy in its chrome (`wraps`).
 A pair the pair alone cannot orient is decided by its story (`_story_proof`): a page other
 members point to, a copier host's page against an origin host's (`hosts`), and with nothing
-else the earlier date; a copy dated before its supposed original vetoes, and two copiers
-are never ordered by dates. With no proof, the two stay in one cluster with the direction
-undecided (relation `unknown`).
+else the earlier date; a copy dated before its supposed original vetoes, two copiers
+are never ordered by dates, and a late host's page (`HostRole.late`) is never the original
+by its date. With no proof, the two stay in one cluster with the direction undecided
+(relation `unknown`).
 
 A copy of a copy is linked to the first original at the end of the chain. A chain that ends
-on a page which names a source never archived, or on a copier host's page with no source
-(then the copy's own pointer, if any), names that source (`via`) or nobody
+on a page which names a source never archived, or on a copier or late host's page with no
+source (then the copy's own pointer, if any), names that source (`via`) or nobody
 (`copies-a-copy`): an aggregator's copy is never an original because it was copied.
 
 Pointers are explicit ones and links whose anchor names the site they lead to (or that lead
