@@ -17,6 +17,7 @@ from newscrawl.items import Article, Link
 from newscrawl.locks import open_new
 from newscrawl.provenance.candidates import INDEX_FILE, CandidateIndex
 from newscrawl.provenance.linker import link
+from newscrawl.provenance.redirects import archived_redirects
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -128,6 +129,7 @@ def run_provenance(
     for archive, warcs in inside.items():
         (run.skipped if warcs <= known else run.read).append(archive)
     articles = [a for dataset in datasets for a in load_articles(dataset)]
+    redirects = archived_redirects(run.read, frozenset(known))
     if run.read:
         read = [str(archive) for archive in run.read]
         extracted: list[Article] = []
@@ -143,7 +145,7 @@ def run_provenance(
             client=client,
         )
         articles += crawled_articles(extracted, read)
-    run.linked = len(link(articles, index))
+    run.linked = len(link(articles, index, redirects=redirects))
     for archive in run.read:
         for name, size in inside[archive]:
             index.add_archive(name, size)

@@ -69,8 +69,16 @@ class HostRole:
         )
 
     @property
+    def late(self) -> bool:
+        """Whether the host publishes text others published before it more often than the
+        reverse: one that others name as a source may still copy (aggregators cite each
+        other), and its page is no original by its date alone."""
+        later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        return later >= MIN_HOSTS and later > earlier
+
+    @property
     def origin(self) -> bool:
-        if self.copier:
+        if self.copier or self.late:
             return False
         later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
         return self.counts.get("pointed-by", 0) > 0 or (
@@ -79,7 +87,9 @@ class HostRole:
 
     @property
     def role(self) -> str:
-        return "copier" if self.copier else "origin" if self.origin else "unknown"
+        if self.copier or self.origin:
+            return "copier" if self.copier else "origin"
+        return "late" if self.late else "unknown"
 
     def describe(self) -> str:
         """The role and the counts behind it, for a record's evidence."""

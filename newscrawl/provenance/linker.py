@@ -13,13 +13,14 @@ first:
    other pages (share buttons, newsletter pitches) wraps a copy in its chrome (`wraps`).
 A pair the pair alone cannot orient is decided by its story (`_story_proof`): a page other
 members point to, a copier host's page against an origin host's (`hosts`), and with nothing
-else the earlier date; a copy dated before its supposed original vetoes, and two copiers
-are never ordered by dates. With no proof, the two stay in one cluster with the direction
-undecided (relation `unknown`).
+else the earlier date; a copy dated before its supposed original vetoes, two copiers
+are never ordered by dates, and a late host's page (`HostRole.late`) is never the original
+by its date. With no proof, the two stay in one cluster with the direction undecided
+(relation `unknown`).
 
 A copy of a copy is linked to the first original at the end of the chain. A chain that ends
-on a page which names a source never archived, or on a copier host's page with no source
-(then the copy's own pointer, if any), names that source (`via`) or nobody
+on a page which names a source never archived, or on a copier or late host's page with no
+source (then the copy's own pointer, if any), names that source (`via`) or nobody
 (`copies-a-copy`): an aggregator's copy is never an original because it was copied.
 
 Pointers are explicit ones and links whose anchor names the site they lead to (or that lead
@@ -71,10 +72,11 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
+from newscrawl.provenance.redirects import followed
 from newscrawl.provenance.register import load_outlets, registered_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     import numpy as np
     import numpy.typing as npt
@@ -122,6 +124,13 @@ ATTRIBUTION_KINDS = {
     "sourceOrganization",
 }
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Words that send the reader on to a named site: "Continue reading at Dunmore Daily »" is
+# a link that names the site it leads to, as its bare name would be.
+_READ_ON = re.compile(
+    r"^\W*(?:continue reading|read (?:more|on|the (?:full|whole|original) (?:story|article))"
+    r"|(?:full|original) (?:story|article))\s+(?:at|on|from|in|via)\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -169,7 +178,7 @@ def make_entry(article: Article, signals: Signals) -> Entry:
     digest = hashlib.sha1(article.body.encode()).hexdigest()[:12]
     names = {domain.split(".")[0], *([article.site_name] if article.site_name else [])}
     links = tuple(
-        (link.url, page_key(link.url), name_hash(link.text))
+        (link.url, page_key(link.url), name_hash(_READ_ON.sub("", link.text)))
         for link in article.links_out
         if registered_domain(link.url) != domain and urlsplit(link.url).path.strip("/")
     )
@@ -368,18 +377,25 @@ def _entries(
 
 
 def link(
-    articles: Iterable[Article], index: CandidateIndex | None = None, *, workers: int = 1
+    articles: Iterable[Article],
+    index: CandidateIndex | None = None,
+    *,
+    workers: int = 1,
+    redirects: Mapping[str, str] | None = None,
 ) -> list[Provenance]:
     """Provenance of each article capture (one record per distinct capture, in the order
     met), linked against each other and the index. The index learns the captures, what was
     found about them, and the records of every story the run touched, decided again. Only
     keys are held for the run: entries are read back from the index when needed. With
-    `workers` > 1, that many processes read the articles' signals and fingerprints."""
+    `workers` > 1, that many processes read the articles' signals and fingerprints. A
+    pointer to a page in `redirects` (page -> Location: 3xx responses the archive holds)
+    leads where the redirect does."""
     index = CandidateIndex() if index is None else index
     batch = _Batch(index)
     keys: dict[str, None] = {}
     new: dict[str, str] = {}  # key -> page of the captures the index did not have
-    for entry, its_bands in _entries(articles, workers):
+    for made, its_bands in _entries(articles, workers):
+        entry = followed(made, redirects or {})
         if entry.key not in keys:
             keys[entry.key] = None
             batch.find(entry.page)
@@ -573,7 +589,7 @@ def _story_proof(
             continue
         if original.key in carriers or _outgrows(copy, original, index):
             continue
-        if source.origin or _published_before(original, copy):
+        if source.origin or (_published_before(original, copy) and not source.late):
             detail = f"{copier.describe()}; {source.describe()}"
             return copy, original, HOST_ROLE, Evidence("host-role", detail)
     if any(roles[e.key].copier or e.key in carriers for e in (a, b)):
@@ -582,6 +598,8 @@ def _story_proof(
     for copy, original in pairs:
         if _outgrows(copy, original, index) or _inside(copy, original) < EXACT_REUSE:
             continue  # a date orders copies, not reports that share a quote and a headline
+        if roles[original.key].late:
+            continue  # a host that keeps coming later is not made the source by one date
         if _published_before(original, copy) and (shape is None or shape[0] is copy):
             detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
             return copy, original, DATE, Evidence("published-first", detail)
@@ -663,10 +681,10 @@ def _decide_unlinked(
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and (role.copier or entry.key in batch.carriers):
+    elif entry.key in copied and (role.copier or role.late or entry.key in batch.carriers):
         # Copied, but a copy itself (by its host, or of the wire it signs off as) of a page
-        # never archived.
-        if role.copier:
+        # never archived, or on a host that keeps publishing what others published first.
+        if role.copier or role.late:
             record.evidence.append(Evidence("host-role", role.describe()))
     elif entry.key in copied:
         record.relation = "original"
@@ -691,11 +709,12 @@ def _name_original(
     batch: _Batch,
 ) -> bool:
     """Fill in the original the entry copies, at the end of its chain of copies: a chain
-    that ends on a copier's page without a source leads to a page never archived, the one
-    the entry or that page names, if either does. False when the chain's last page names
-    the entry itself: that page copies the entry, whatever the shape said."""
+    that ends on a copier's (or a late host's) page without a source leads to a page never
+    archived, the one the entry or that page names, if either does. False when the chain's
+    last page names the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
-    copied = role.copier or original.key in batch.carriers  # the chain's end copies in turn
+    # The chain's end copies in turn, or may: a late host's page is no first original.
+    copied = role.copier or role.late or original.key in batch.carriers
     first = _pointer(batch.findings(original.key)) or (pointer if copied else None)
     if first is not None and page_key(first[0]) == entry.page:
         return False
@@ -710,7 +729,9 @@ def _name_original(
         record.confidence = round(CHAIN_CERTAINTY * confidence, 3)
         record.evidence.append(Evidence("via", f"{original.url}; {first[0]} never archived"))
     elif copied:  # a copy of a copy whose original was never archived
-        carrier = role.describe() if role.copier else "one of the carriers of a wire's story"
+        carrier = (
+            role.describe() if role.copier or role.late else "one of the carriers of a wire's story"
+        )
         record.evidence.append(Evidence("copies-a-copy", f"{original.url}; {carrier}"))
     else:
         record.original_url = original.url

@@ -30,3 +30,15 @@ def test_a_host_that_keeps_coming_later_is_a_copier() -> None:
     early = HostRole("early.com", {"page": 9, "earlier-than": 3})
     assert early.origin and early.role == "origin"
     assert HostRole("quiet.com", {"page": 3}).role == "unknown"
+
+
+def test_a_host_others_cite_that_keeps_coming_later_is_no_origin() -> None:
+    # Aggregators cite each other: a host named once as a source whose pages mostly come
+    # after other hosts' is late, neither origin nor (by its counts) a copier.
+    relay = HostRole(
+        "relay.net", {"page": 12, "pointed-by": 1, "later-than": 16, "earlier-than": 9}
+    )
+    assert relay.late and not relay.origin and not relay.copier
+    assert relay.role == "late" and "relay.net: late" in relay.describe()
+    paper = HostRole("paper.com", {"page": 4, "pointed-by": 2, "later-than": 4, "earlier-than": 4})
+    assert paper.origin and not paper.late

@@ -262,3 +262,57 @@ def test_two_reports_sharing_one_long_quote_are_not_ordered_by_their_dates() -> 
     records = by_url(link([first, later]))
     assert records[COPY].original_url is None
     assert records[ORIGINAL].relation != "original"
+
+
+def _day(day: int) -> str:
+    return f"2024-05-{day:02d}T08:00:00Z"
+
+
+def test_a_copy_is_not_tied_to_a_sibling_copy_on_a_host_that_keeps_coming_later() -> None:
+    # relay.net republishes three papers' stories after them; a mirror cites it once. Its
+    # page and a copier's copy of one original never archived are siblings: neither the
+    # citation nor the earlier date makes relay.net's page the original.
+    articles = []
+    for n, paper in enumerate(("alpha-news.com", "beta-times.com", "gamma-post.com")):
+        text = prose(f"story{n}")
+        articles += [
+            Article(f"https://{paper}/2024/05/story{n}/", body=text, published=_day(1)),
+            Article(f"https://relay.net/2024/05/story{n}/", body=text, published=_day(3)),
+        ]
+    own = prose("relayed")
+    relayed = "https://relay.net/2024/05/relayed/"
+    articles += [
+        Article(relayed, body=own, published=_day(4)),
+        Article(
+            "https://mirror.org/2024/05/relayed/",
+            body=own,
+            published=_day(6),
+            links_out=[Link(relayed, "Source link")],
+        ),
+    ]
+    text = prose("port")
+    sibling = "https://relay.net/2024/05/port/"
+    articles += [
+        Article(sibling, body=text, published=_day(10)),
+        Article(COPY, body=f"{text}\n\n[ad_1]", published=_day(12)),  # a copier's page
+    ]
+    records = by_url(link(articles))
+    assert records[COPY].original_url is None
+    assert records[sibling].relation != "original"
+    assert records[COPY].cluster == records[sibling].cluster
+
+
+def test_a_link_that_sends_the_reader_on_to_a_named_site_names_the_source() -> None:
+    excerpt = Article(
+        COPY,
+        body=lede(prose("port"), paragraphs=4),
+        links_out=[Link(ORIGINAL, "Continue reading at Harbor Gazette »")],
+    )
+    record = by_url(link([excerpt]))[COPY]
+    assert record.original_url == ORIGINAL
+    unnamed = Article(COPY, body=excerpt.body, links_out=[Link(ORIGINAL, "Continue reading »")])
+    assert by_url(link([unnamed]))[COPY].original_url == ORIGINAL, "a source anchor as before"
+    elsewhere = Article(
+        COPY, body=excerpt.body, links_out=[Link(ORIGINAL, "Continue reading at Other Times")]
+    )
+    assert by_url(link([elsewhere]))[COPY].original_url is None

@@ -1,0 +1,113 @@
+"""Redirects the archive holds: where a pointer to a redirecting URL leads.
+
+A copy's "Source link" often goes through a feed redirector (`feeds.feedburner.com/~r/...`)
+that answers with a 3xx. When the crawl followed the link, the archive holds that response
+and its Location: the pointer leads where the redirect does, and is compared with the page
+archived there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import zipfile
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newscrawl.archive.reader import open_archive, packed_warcs
+from newscrawl.provenance.decisions import Evidence
+from newscrawl.provenance.entries import page_key
+from newscrawl.provenance.register import registered_domain
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from newscrawl.archive.reader import Archive
+    from newscrawl.provenance.entries import Entry
+
+MAX_HOPS = 5  # a chain of redirects is followed this far, and never round a loop
+REDIRECTS = frozenset({"301", "302", "303", "307", "308"})
+
+
+def archived_redirects(
+    archives: Iterable[Archive], skip: frozenset[tuple[str, int]] = frozenset()
+) -> dict[str, str]:
+    """Page (`page_key`) -> the absolute Location of every 3xx response in the archives'
+    WARCs, those named in `skip` (name, size) left out. A damaged WARC gives what was read
+    before the damage (the extract stage reports it)."""
+    found: dict[str, str] = {}
+    for archive in archives:
+        try:
+            with open_archive(archive) as fh:
+                if archive.suffix != ".wacz":
+                    _read(fh, found)
+                    continue
+                with zipfile.ZipFile(fh) as package:
+                    for info in packed_warcs(package):
+                        if (Path(info.filename).name, info.file_size) not in skip:
+                            with package.open(info) as member:
+                                _read(member, found)
+        except (OSError, zipfile.BadZipFile):
+            continue
+    return found
+
+
+def _read(fh: IO[bytes], found: dict[str, str]) -> None:
+    try:
+        for record in ArchiveIterator(fh):
+            headers = record.http_headers
+            if record.rec_type != "response" or headers is None:
+                continue
+            if headers.get_statuscode() not in REDIRECTS:
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            location = headers.get_header("Location")
+            if url and location:
+                found[page_key(url)] = urljoin(url, location.strip())
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError):
+        return
+
+
+def followed(entry: Entry, redirects: Mapping[str, str]) -> Entry:
+    """The entry with each page it points or links to that redirected (in the archive)
+    replaced by where the redirect leads, with a `redirect` evidence. A redirect back to
+    the entry's own site is left as it was, and so is one to a site's home page: that says
+    the page is gone, not where it went."""
+    if not redirects:
+        return entry
+    moved: dict[str, str] = {}
+    for url in dict.fromkeys([*entry.original_urls, *(url for url, _, _ in entry.links)]):
+        target = _final(url, redirects)
+        if (
+            page_key(target) != page_key(url)
+            and registered_domain(target) != entry.domain
+            and urlsplit(target).path.strip("/")
+        ):
+            moved[url] = target
+    if not moved:
+        return entry
+    return dataclasses.replace(
+        entry,
+        original_urls=tuple(moved.get(url, url) for url in entry.original_urls),
+        links=tuple(
+            (moved[url], page_key(moved[url]), anchor) if url in moved else (url, page, anchor)
+            for url, page, anchor in entry.links
+        ),
+        evidence=(
+            *entry.evidence,
+            *(Evidence("redirect", f"{url} -> {target}") for url, target in moved.items()),
+        ),
+    )
+
+
+def _final(url: str, redirects: Mapping[str, str]) -> str:
+    seen = set()
+    page = page_key(url)
+    while page in redirects and page not in seen and len(seen) < MAX_HOPS:
+        seen.add(page)
+        url = redirects[page]
+        page = page_key(url)
+    return url

@@ -1,0 +1,95 @@
+"""A pointer through a redirect the archive holds: a copy's Source link to a feed redirector
+leads to the page its 3xx names, as `newscrawl provenance` reads the WARC."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newscrawl.provenance.command import run_provenance
+from newscrawl.provenance.redirects import archived_redirects
+from tests.provenance.texts import prose
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ORIGINAL = "http://harborgazette.com/news/2024/05/port-tariff/"
+COPY = "http://dailyscoop.net/2024/05/port-tariff/"
+RELAY = "http://feeds.linkrelay.test/~r/scoop/~3/5d74e84269/"
+
+
+def _page(title: str, text: str, links: str = "") -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"{paragraphs}{links}</article></body></html>"
+    ).encode()
+
+
+def _warc(path: Path, records: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> None:
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True, warc_version="1.1")
+        for url, status, headers, body in records:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=http
+                )
+            )
+
+
+def _archive(folder: Path, location: str) -> None:
+    text = prose("port", paragraphs=8)
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    source = f'<p><a href="{RELAY}">Source link</a></p>'
+    _warc(
+        folder / "crawl-00000.warc.gz",
+        [
+            (
+                COPY,
+                "200 OK",
+                html,
+                _page("Port tariff", "\n\n".join(text.split("\n\n")[:4]), source),
+            ),
+            (RELAY, "301 Moved Permanently", [("Location", location)], b""),
+            (ORIGINAL, "200 OK", html, _page("Port tariff", text)),
+        ],
+    )
+
+
+def test_a_source_link_through_an_archived_redirect_reaches_the_original(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _archive(folder, ORIGINAL)
+    out = tmp_path / "provenance.jsonl"
+    run_provenance([str(folder)], out)
+    records = {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}
+    copy = records[COPY]
+    assert (copy["original_url"], copy["relation"]) == (ORIGINAL, "excerpt")
+    kinds = {e["kind"]: e["detail"] for e in copy["evidence"]}
+    assert kinds["redirect"] == f"{RELAY} -> {ORIGINAL}"
+    assert kinds["points-to"] == ORIGINAL
+    assert records[ORIGINAL]["relation"] == "original"
+
+
+def test_a_relative_location_is_read_against_the_redirect(tmp_path: Path) -> None:
+    _archive(tmp_path, "/elsewhere/")
+    found = archived_redirects([tmp_path / "crawl-00000.warc.gz"])
+    assert found == {
+        "feeds.linkrelay.test/~r/scoop/~3/5d74e84269": "http://feeds.linkrelay.test/elsewhere/"
+    }
+
+
+def test_a_redirect_to_a_home_page_leaves_the_pointer_as_it_was(tmp_path: Path) -> None:
+    # A page gone and redirected to its site's front says nothing of where the text went.
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _archive(folder, "http://feeds.linkrelay.test/")
+    out = tmp_path / "provenance.jsonl"
+    run_provenance([str(folder)], out)
+    copy = {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}[COPY]
+    assert "redirect" not in {e["kind"] for e in copy["evidence"]}
