@@ -113,8 +113,8 @@ class SQLiteStore:
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         # What a batch of searches looks up (`_search`), in memory and never in the file.
         self.db.execute("PRAGMA temp_store = MEMORY")
-        self.db.execute("CREATE TEMP TABLE wanted_bands (n INTEGER, band INTEGER, value INTEGER)")
-        self.db.execute("CREATE TEMP TABLE wanted_marks (n INTEGER, hash INTEGER)")
+        self.db.execute("CREATE TEMP TABLE wanted_bands (band INTEGER, value INTEGER, n INTEGER)")
+        self.db.execute("CREATE TEMP TABLE wanted_marks (hash INTEGER, n INTEGER)")
         # A run changes pages all over the band and landmark tables: kept in memory until the
         # commit, each is written once, not spilled and read back again and again.
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -160,20 +160,19 @@ class SQLiteStore:
         self._bands, self._marks = [], []
 
     def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]:
-        rows = [(n, band, value) for n, bands in enumerate(wanted) for band, value in bands]
+        rows = [(band, value, n) for n, bands in enumerate(wanted) for band, value in bands]
         query = (
-            "SELECT DISTINCT w.n, e.key FROM wanted_bands w"
-            " JOIN bands b ON b.band = w.band AND b.value = w.value JOIN entries e ON e.id = b.id"
+            "SELECT w.n, e.key FROM wanted_bands w CROSS JOIN bands b CROSS JOIN entries e"
+            " ON b.band = w.band AND b.value = w.value AND e.id = b.id"
         )
         return self._search("wanted_bands", rows, query, (), len(wanted))
 
     def sharing(self, wanted: list[list[int]]) -> list[set[str]]:
-        rows = [(n, mark) for n, marks in enumerate(wanted) for mark in marks]
+        rows = [(mark, n) for n, marks in enumerate(wanted) for mark in marks]
         query = (
-            "SELECT DISTINCT w.n, e.key FROM wanted_marks w"
-            " JOIN landmarks l ON l.hash = w.hash JOIN entries e ON e.id = l.id"
-            " WHERE (SELECT COUNT(*) FROM (SELECT 1 FROM landmarks c WHERE c.hash = w.hash"
-            " LIMIT ?)) <= ?"
+            "SELECT w.n, e.key FROM wanted_marks w CROSS JOIN landmarks l CROSS JOIN entries e"
+            " ON l.hash = w.hash AND e.id = l.id WHERE (SELECT COUNT(*) FROM"
+            " (SELECT 1 FROM landmarks c WHERE c.hash = w.hash LIMIT ?)) <= ?"
         )
         limits = (LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS)
         return self._search("wanted_marks", rows, query, limits, len(wanted))
@@ -181,14 +180,15 @@ class SQLiteStore:
     def _search(
         self, table: str, rows: list[tuple[int, ...]], query: str, args: tuple[int, ...], n: int
     ) -> list[set[str]]:
-        """The keys `query` finds for each of `n` searches, whose (search, what) `rows` go
+        """The keys `query` finds for each of `n` searches, whose (what, search) `rows` go
         into the temporary `table` first, in key order: the look-ups of a whole batch walk
-        the index's B-tree once, not once a search."""
+        the index's B-tree once, not once a search. The joins are CROSS JOINs, which SQLite
+        runs in the order written: it would otherwise scan a whole table of the index."""
         self._flush()
         found: list[set[str]] = [set() for _ in range(n)]
         if not rows:
             return found
-        rows.sort(key=lambda row: row[1:])
+        rows.sort()
         marks = ", ".join("?" * len(rows[0]))
         self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
         for number, key in self.db.execute(query, args):
