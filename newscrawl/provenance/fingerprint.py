@@ -103,7 +103,17 @@ def shingles(hashes: npt.NDArray[np.uint64], n: int) -> Hashes:
         gram *= _MULTIPLIER
         gram += hashes[offset : offset + count]
     gram ^= gram >> np.uint64(32)
-    return np.unique(gram.astype(np.uint32))
+    return _distinct(gram.astype(np.uint32))
+
+
+def _distinct(values: Hashes) -> Hashes:
+    """The distinct values, sorted: what np.unique gives, in a sixth of its time on the few
+    hundred values of an article (it hashes them first)."""
+    values.sort()
+    kept = np.empty(len(values), bool)
+    kept[:1] = True
+    np.not_equal(values[1:], values[:-1], out=kept[1:])
+    return values[kept]
 
 
 def name_hash(name: str) -> int:
@@ -168,7 +178,7 @@ class Fingerprint:
         return cls(
             exact=shingles(hashes, EXACT_N),
             robust=shingles(slots[starts], SKELETON_N),
-            content=np.unique(hashes[content].astype(np.uint32)),
+            content=_distinct(hashes[content].astype(np.uint32)),
             lines=tuple(lines),
             mentions=mentions(text),
             length=len(tokens),
