@@ -20,10 +20,11 @@ cross-site pairs (in parallel).
 articles with 1 and with --workers processes, side by side; then an index grown (in runs of
 --run, not measured) to each of --split-sizes, and at each size one run of --increment new
 articles linked on one process and not saved, its CPU time split into reuse (signals,
-fingerprints and bands; into the tables; candidate search), verification of the proposed
-pairs, and decisions (pointers followed, stories decided), per article, with the pairs
-verified per article: whether a larger index costs more because each article meets more
-texts to verify, or because each look-up costs more.
+fingerprints and bands; into the tables; candidate search; indexed entries read back and
+fingerprinted again), verification of the proposed pairs, and decisions (pointers
+followed, stories decided), per article, with the pairs verified per article: whether a
+larger index costs more because each article meets more texts to verify, or because each
+look-up or read costs more.
 
     python benchmarks/scale.py [--sizes 10000 100000 1000000] [--run 10000]
                                [--increment 1000] [--stage-size 100000] [--workers 2]
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 ARTICLES_PER_ORIGINAL = 4.7  # what the generator makes on average per original (approx.)
 TOPICS = 2_000  # story clusters of five stories each, used again and again past 10,000 stories
 REUSE = ("signals, fingerprint, bands", "into tables", "candidate search")  # the stages
+READ_BACK = "entries read back"  # an indexed entry not in memory: inflated, fingerprinted
 
 
 class _Cycle(list):  # type: ignore[type-arg]
@@ -226,6 +228,7 @@ def run_split(sizes: list[int], seed: int, run: int, measured: int, folder: Path
     link `measured` new articles on one process, not saved, CPU split by what it did."""
     from newscrawl.provenance import linker
     from newscrawl.provenance.candidates import CandidateIndex
+    from newscrawl.provenance.stores import SQLiteStore
 
     split = Split()
     # The linker's own functions, timed by category where `link()` looks them up (for the
@@ -234,6 +237,8 @@ def run_split(sizes: list[int], seed: int, run: int, measured: int, folder: Path
         (linker, "_entry", REUSE[0]),
         (CandidateIndex, "add", REUSE[1]),
         (CandidateIndex, "candidates", REUSE[2]),
+        (SQLiteStore, "_flush", REUSE[1]),  # a run's band and landmark rows, at its first search
+        (SQLiteStore, "get", READ_BACK),
         (linker, "_pair", "verification"),
         (linker, "_follow_pointers", "decisions"),
         (linker, "_decide_stories", "decisions"),
@@ -283,12 +288,16 @@ def print_split(stages: dict[int, dict], split: dict, size: int) -> None:
         f"CPU ms an article on 1 (load average {loads})"
     )
     header = f"{workers} processes"
-    print(f"  {'stage':28} {'1 process':>10} {header:>12} {'ratio':>6} {'CPU ms':>7}")
-    cpu = stages[1]["cpu"]
+    print(
+        f"  {'stage':28} {'1 process':>10} {header:>12} {'ratio':>6} {'CPU ms':>7} "
+        f"{'main CPU ms':>12}"
+    )
+    cpu, main = stages[1]["cpu"], stages[workers]["cpu"]
     for name in one:
         print(
             f"  {name:28} {size / one[name]:10.0f} {size / many[name]:12.0f} "
-            f"{one[name] / many[name]:6.2f} {1000 * cpu[name] / size:7.3f}"
+            f"{one[name] / many[name]:6.2f} {1000 * cpu[name] / size:7.3f} "
+            f"{1000 * main[name] / size:12.3f}"
         )
     reuse_one = sum(one[n] for n in REUSE)
     reuse_many = sum(many[n] for n in REUSE)
@@ -297,11 +306,15 @@ def print_split(stages: dict[int, dict], split: dict, size: int) -> None:
         f"{reuse_one / reuse_many:6.2f} {1000 * sum(cpu[n] for n in REUSE) / size:7.3f}"
         "   (target 5,000/s on 2 cores)"
     )
-    print(f"  {stages[1]['pairs']} cross-site pairs proposed, {stages[1]['matched']} share text")
+    print(
+        f"  {stages[1]['pairs']} cross-site pairs proposed, {stages[1]['matched']} share text;"
+        f" main CPU ms: what the main process spends with {workers} processes (handing"
+        " articles out, taking entries back)"
+    )
     rows = split["rows"]
     print("\nCPU ms an article of a run of new articles, one process, by index size")
     print(f"  {'':28}" + "".join(f"{row['index']:>12}" for row in rows) + f"{'ratio':>8}")
-    lines = [*REUSE, "verification", "decisions"]
+    lines = [*REUSE, READ_BACK, "verification", "decisions"]
     for name in lines:
         values = [1000 * row["seconds"].get(name, 0.0) / row["articles"] for row in rows]
         print(f"  {name:28}" + "".join(f"{v:12.3f}" for v in values) + _ratio(values))
