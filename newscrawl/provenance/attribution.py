@@ -181,10 +181,28 @@ def _patterns(outlets: Outlets) -> list[tuple[re.Pattern[str], re.Pattern[str]]]
 
 @cache
 def _mentions(outlets: Outlets) -> tuple[re.Pattern[str], dict[str, Outlet]]:
-    """One pattern for every outlet name, so a body is scanned once to see which it names."""
+    """One pattern for every outlet name, so a body is scanned once to see which it names.
+    The names are a trie (`_trie`): at each word start the regex engine tries the few names
+    that begin with the letter there, not each of them in turn."""
     by_name = {name.casefold(): o for o in outlets.outlets for name in o.names}
-    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    return re.compile(rf"\b(?:{names})\b", re.IGNORECASE), by_name
+    return re.compile(rf"\b(?:{_trie(list(by_name))})\b", re.IGNORECASE), by_name
+
+
+def _trie(names: list[str]) -> str:
+    """An alternation matching what `a|b|...` of `names` (longest first) matches: names
+    sharing a prefix share its branch, and a longer name is tried before the shorter one
+    it extends, so the longest name that ends on a word boundary wins as before."""
+    if names == [""]:
+        return ""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        if name:
+            by_first.setdefault(name[0], []).append(name[1:])
+    branches = [re.escape(first) + _trie(rests) for first, rests in by_first.items()]
+    ending = "" in names
+    if len(branches) == 1 and not ending:
+        return branches[0]
+    return f"(?:{'|'.join(branches)}{'|' if ending else ''})"
 
 
 def _wording(body: str, own: Outlet | None, outlets: Outlets, found: Signals) -> None:

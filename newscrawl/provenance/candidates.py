@@ -82,6 +82,7 @@ NUM_PERM = 128
 # a low Jaccard similarity with its original.
 BANDS, ROWS = 64, 2
 ENTRY_CACHE = 20_000  # entries (~20 KiB each) kept in memory, the most recently used
+SEARCH_BATCH = 1_000  # entries added and not yet searched, whose searches run as one
 INDEX_FILE = "provenance-index.sqlite"
 OLD_INDEX_FILE = "provenance-index.pickle"  # the index before SQLite
 LOCK_FILE = ".lock"
@@ -102,8 +103,10 @@ NoteKind = Literal["copies", "undecided", "unconfirmed", "uncrawled"]
 def signature(fingerprint: Fingerprint) -> npt.NDArray[np.uint64]:
     """MinHash signature over exact and skeleton shingles together."""
     values = np.concatenate([fingerprint.exact, fingerprint.robust ^ _ROBUST_TAG])
-    hashed = values.astype(np.uint64)[:, None] * _MULTIPLIERS + _OFFSETS
-    return (hashed >> np.uint64(32)).min(axis=0)
+    hashed = np.multiply(values.astype(np.uint64)[:, None], _MULTIPLIERS)
+    hashed += _OFFSETS
+    # The top 32 bits of the smallest product are the smallest top 32 bits: one shift.
+    return hashed.min(axis=0) >> np.uint64(32)
 
 
 def bands(fingerprint: Fingerprint) -> npt.NDArray[np.int64]:
@@ -158,6 +161,10 @@ class CandidateIndex:
         self._chrome: _Recent[str, frozenset[int]] = _Recent(ENTRY_CACHE)
         self._bands: _Recent[str, npt.NDArray[np.int64]] = _Recent(ENTRY_CACHE)
         self._hosts: dict[str, HostRole] = {}
+        # Entries added since the last search, in order; what a batch search found for the
+        # entries not asked for yet (dropped at the next add, which may be a candidate).
+        self._unsearched: OrderedDict[str, None] = OrderedDict()
+        self._proposed: dict[str, set[str]] = {}
         self._store: Store
         if redis_url:
             self._store = RedisStore(redis.Redis.from_url(redis_url), f"newscrawl:{name}")
@@ -200,6 +207,10 @@ class CandidateIndex:
             self._bands.put(entry.key, its_bands)
         if not self._store.put(entry, self._bands_of(entry)):
             return False
+        self._proposed.clear()
+        self._unsearched[entry.key] = None
+        if len(self._unsearched) > ENTRY_CACHE:
+            self._unsearched.popitem(last=False)
         self._learn_host(entry)
         return True
 
@@ -229,9 +240,25 @@ class CandidateIndex:
         """Indexed entries whose text may overlap `entry`'s (itself excluded)."""
         if not entry.fingerprint.exact.size:
             return []
-        similar = _read(self._store.similar, self._bands_of(entry))
-        keys = similar | _read(self._store.sharing, landmarks(entry.fingerprint))
+        if entry.key not in self._proposed:
+            self._search(entry)
+        keys = self._proposed.pop(entry.key)
         return [self.entry(k) for k in sorted(keys) if k != entry.key]
+
+    def _search(self, entry: Entry) -> None:
+        """Search for `entry`'s candidates, and for those of up to `SEARCH_BATCH` entries
+        added since, which the linker asks for next: one batch of look-ups in the store."""
+        self._unsearched.pop(entry.key, None)
+        batch = [entry]
+        while self._unsearched and len(batch) < SEARCH_BATCH:
+            key, _ = self._unsearched.popitem(last=False)
+            found = self._cache.get(key)
+            if found is not None and found.fingerprint.exact.size:
+                batch.append(found)
+        similar = _read(self._store.similar, [self._bands_of(e) for e in batch])
+        sharing = _read(self._store.sharing, [landmarks(e.fingerprint) for e in batch])
+        for one, by_bands, by_marks in zip(batch, similar, sharing, strict=True):
+            self._proposed[one.key] = by_bands | by_marks
 
     def _bands_of(self, entry: Entry) -> list[tuple[int, int]]:
         """(band, value) of each band of an entry, computed once for its add and search."""

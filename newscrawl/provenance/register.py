@@ -4,7 +4,7 @@ credits resolve to outlets by name or by URL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import tldextract
@@ -18,10 +18,16 @@ if TYPE_CHECKING:
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=())
 
 
+@lru_cache(maxsize=4096)
+def _parts(url: str) -> tuple[str, str]:
+    """(registered domain, host) of a URL: an article's own URL is asked for several times."""
+    parts = _EXTRACT(url)
+    return parts.top_domain_under_public_suffix or parts.domain, parts.fqdn
+
+
 def registered_domain(url: str) -> str:
     """`www.bbc.co.uk/news` -> `bbc.co.uk`; the host itself when it has no public suffix."""
-    parts = _EXTRACT(url)
-    return parts.top_domain_under_public_suffix or parts.domain
+    return _parts(url)[0]
 
 
 @dataclass(frozen=True)
@@ -35,8 +41,7 @@ class Outlets:
         return next((o for o in self.outlets if wanted in {n.casefold() for n in o.names}), None)
 
     def by_url(self, url: str) -> Outlet | None:
-        host = _EXTRACT(url).fqdn
-        domain = registered_domain(url)
+        domain, host = _parts(url)
         return next((o for o in self.outlets if domain in o.domains or host in o.domains), None)
 
 

@@ -37,8 +37,8 @@ class Store(Protocol):
 
     def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool: ...
     def get(self, key: str) -> Entry: ...
-    def similar(self, bands: list[tuple[int, int]]) -> set[str]: ...
-    def sharing(self, marks: list[int]) -> set[str]: ...
+    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]: ...
+    def sharing(self, wanted: list[list[int]]) -> list[set[str]]: ...
     def keys_of_page(self, page: str) -> list[str]: ...
     def pointing_to(self, page: str) -> list[str]: ...
     def cluster(self, page: str) -> str | None: ...
@@ -111,6 +111,10 @@ class SQLiteStore:
         for table, column in _INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # What a batch of searches looks up (`_search`), in memory and never in the file.
+        self.db.execute("PRAGMA temp_store = MEMORY")
+        self.db.execute("CREATE TEMP TABLE wanted_bands (band INTEGER, value INTEGER, n INTEGER)")
+        self.db.execute("CREATE TEMP TABLE wanted_marks (hash INTEGER, n INTEGER)")
         # A run changes pages all over the band and landmark tables: kept in memory until the
         # commit, each is written once, not spilled and read back again and again.
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -155,30 +159,42 @@ class SQLiteStore:
         self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", self._marks)
         self._bands, self._marks = [], []
 
-    def similar(self, bands: list[tuple[int, int]]) -> set[str]:
-        self._flush()
-        if not bands:
-            return set()
-        wanted = ", ".join(["(?, ?)"] * len(bands))
+    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]:
+        rows = [(band, value, n) for n, bands in enumerate(wanted) for band, value in bands]
         query = (
-            f"WITH wanted (band, value) AS (VALUES {wanted}) SELECT DISTINCT e.key FROM wanted"
-            " JOIN bands b ON b.band = wanted.band AND b.value = wanted.value"
-            " JOIN entries e ON e.id = b.id"
+            "SELECT w.n, e.key FROM wanted_bands w CROSS JOIN bands b CROSS JOIN entries e"
+            " ON b.band = w.band AND b.value = w.value AND e.id = b.id"
         )
-        return set(self._column(query, *(n for band in bands for n in band)))
+        return self._search("wanted_bands", rows, query, (), len(wanted))
 
-    def sharing(self, marks: list[int]) -> set[str]:
-        self._flush()
-        if not marks:
-            return set()
-        wanted = ", ".join(["(?)"] * len(marks))
+    def sharing(self, wanted: list[list[int]]) -> list[set[str]]:
+        rows = [(mark, n) for n, marks in enumerate(wanted) for mark in marks]
         query = (
-            f"WITH wanted (hash) AS (VALUES {wanted}), kept AS (SELECT hash FROM wanted WHERE"
-            " (SELECT COUNT(*) FROM (SELECT 1 FROM landmarks l WHERE l.hash = wanted.hash"
-            " LIMIT ?)) <= ?) SELECT DISTINCT e.key FROM kept"
-            " JOIN landmarks l ON l.hash = kept.hash JOIN entries e ON e.id = l.id"
+            "SELECT w.n, e.key FROM wanted_marks w CROSS JOIN landmarks l CROSS JOIN entries e"
+            " ON l.hash = w.hash AND e.id = l.id WHERE (SELECT COUNT(*) FROM"
+            " (SELECT 1 FROM landmarks c WHERE c.hash = w.hash LIMIT ?)) <= ?"
         )
-        return set(self._column(query, *marks, LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS))
+        limits = (LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS)
+        return self._search("wanted_marks", rows, query, limits, len(wanted))
+
+    def _search(
+        self, table: str, rows: list[tuple[int, ...]], query: str, args: tuple[int, ...], n: int
+    ) -> list[set[str]]:
+        """The keys `query` finds for each of `n` searches, whose (what, search) `rows` go
+        into the temporary `table` first, in key order: the look-ups of a whole batch walk
+        the index's B-tree once, not once a search. The joins are CROSS JOINs, which SQLite
+        runs in the order written: it would otherwise scan a whole table of the index."""
+        self._flush()
+        found: list[set[str]] = [set() for _ in range(n)]
+        if not rows:
+            return found
+        rows.sort()
+        marks = ", ".join("?" * len(rows[0]))
+        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        for number, key in self.db.execute(query, args):
+            found[number].add(key)
+        self.db.execute(f"DELETE FROM {table}")
+        return found
 
     def keys_of_page(self, page: str) -> list[str]:
         return self._column("SELECT key FROM entries WHERE page = ? ORDER BY key", page)
@@ -295,21 +311,31 @@ class RedisStore:
             raise KeyError(key)
         return load_entry(data)
 
-    def similar(self, bands: list[tuple[int, int]]) -> set[str]:
+    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]:
         members = self.client.pipeline(transaction=False)
-        for band, value in bands:
-            members.smembers(self._key(f"band:{band}:{value}"))
-        return {key.decode() for keys in members.execute() for key in keys}
+        for bands in wanted:
+            for band, value in bands:
+                members.smembers(self._key(f"band:{band}:{value}"))
+        return self._gather(wanted, members.execute())
 
-    def sharing(self, marks: list[int]) -> set[str]:
+    def sharing(self, wanted: list[list[int]]) -> list[set[str]]:
         sizes = self.client.pipeline()
-        for mark in marks:
-            sizes.scard(self._key(f"landmark:{mark}"))
+        for marks in wanted:
+            for mark in marks:
+                sizes.scard(self._key(f"landmark:{mark}"))
+        counted = iter(sizes.execute())
+        kept = [[m for m in marks if next(counted) <= LANDMARK_POSTINGS] for marks in wanted]
         members = self.client.pipeline()
-        for mark, size in zip(marks, sizes.execute(), strict=True):
-            if size <= LANDMARK_POSTINGS:
+        for marks in kept:
+            for mark in marks:
                 members.smembers(self._key(f"landmark:{mark}"))
-        return {key.decode() for keys in members.execute() for key in keys}
+        return self._gather(kept, members.execute())
+
+    @staticmethod
+    def _gather(wanted: list[list[Any]], replies: list[set[bytes]]) -> list[set[str]]:
+        """The members found for each search, from the replies to all of them in order."""
+        given = iter(replies)
+        return [{k.decode() for _ in asked for k in next(given)} for asked in wanted]
 
     def _members(self, what: str) -> list[str]:
         return sorted(k.decode() for k in self.client.smembers(self._key(what)))
