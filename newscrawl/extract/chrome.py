@@ -221,11 +221,11 @@ def story_lists(tree: HtmlElement) -> list[list[HtmlElement]]:
     with a story's link (the structure rule's teasers), or three or more blocks of one
     template (tag and class) that each open with a link to a different page, whatever the
     length of their excerpts: an excerpt site's "More headlines" after its own snippet."""
-    openers = [e for e in _OPENING_LINKS(tree) if _first_link(e) is not None]
-    teasers = {e for e in openers if _is_teaser(e)}
+    openers = {e: link for e in _OPENING_LINKS(tree) if (link := _first_link(e)) is not None}
+    teasers = {e for e, link in openers.items() if _is_teaser(e, link)}
     parents = {e.getparent() for e in openers} - {None}
     for parent in parents:
-        teasers.update(_templated_run(parent, set(openers)))
+        teasers.update(_templated_run(parent, openers))
     return [run for parent in parents for run in _runs(parent, teasers)]
 
 
@@ -252,10 +252,12 @@ def prune_story_lists(
             element.drop_tree()
 
 
-def _templated_run(parent: HtmlElement, openers: set[HtmlElement]) -> list[HtmlElement]:
+def _templated_run(
+    parent: HtmlElement, openers: dict[HtmlElement, HtmlElement]
+) -> list[HtmlElement]:
     """The children of `parent` in runs of `_TEMPLATE_RUN` or more consecutive blocks of one
-    tag and class that each open with a link to a page of its own (links inside a
-    paragraph's text are the text's)."""
+    tag and class that each open with a link to a page of its own (`openers`: blocks and
+    the link each opens with; links inside a paragraph's text are the text's)."""
     if _shows_text(parent):
         return []
     found: list[HtmlElement] = []
@@ -266,7 +268,7 @@ def _templated_run(parent: HtmlElement, openers: set[HtmlElement]) -> list[HtmlE
         if run and child is not None and child in openers and _template(child) == _template(run[0]):
             run.append(child)
             continue
-        hrefs = {link.get("href") for e in run if (link := _first_link(e)) is not None}
+        hrefs = {openers[e].get("href") for e in run}
         if len(run) >= _TEMPLATE_RUN and len(hrefs) == len(run) and _template(run[0])[1]:
             found += run
         run = [child] if child is not None and child in openers else []
@@ -286,13 +288,11 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
     return None if _text_before(element, link) else link
 
 
-def _is_teaser(element: HtmlElement) -> bool:
-    """Whether the block opens with a link of a story's length that holds much of its text.
+def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
+    """Whether the block, which opens with `link`, opens with a link of a story's length
+    that holds much of its text.
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
-    link = _first_link(element)
-    if link is None:
-        return False
     words = link.text_content().split()
     if len(words) < _STORY_LINK_WORDS:
         return False
@@ -310,12 +310,13 @@ def _shows_text(element: HtmlElement) -> bool:
 
 def _text_before(element: HtmlElement, link: HtmlElement) -> bool:
     """Whether the block shows text before its first link."""
+    above = set(link.iterancestors())  # their tails come after the link
     for node in element.iter():
         if node is link:
             return False
         if (node.text or "").strip():
             return True
-        if node is not element and link not in node.iterdescendants() and (node.tail or "").strip():
+        if node not in above and (node.tail or "").strip():
             return True
     return False
 

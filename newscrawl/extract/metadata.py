@@ -57,18 +57,20 @@ _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # What trafilatura's byline search (`extract_author`) needs to find anything: each of its
 # XPath tests (trafilatura.xpaths.AUTHOR_XPATHS: attribute values, their case-sensitive
 # patterns, an `<author>` or `<rel>` element) implies one of these. Where none holds, its
-# copy of the page and its regular-expression tests of every element are skipped.
+# copy of the page and its regular-expression tests of every element are skipped. Each
+# attribute is looked up by its name and tested once (a test of every element against
+# every pattern cost 2-9x as much).
 _MAY_NAME_AUTHOR = etree.XPath(
-    "//author | //*[rel] | //*[@rel = 'author' or @data-testid = 'AuthorCard'"
-    " or @data-testid = 'AuthorURL' or @class = 'byl' or @class = 'BBL'"
-    " or contains(@itemprop, 'author') or contains(@data-component, 'Byline')"
-    " or contains(@id, 'uthor') or contains(@id, 'zuozhe') or contains(@id, 'bianji')"
-    " or contains(@id, 'xiaobian') or contains(@class, 'uthor') or contains(@class, 'zuozhe')"
-    " or contains(@class, 'bianji') or contains(@class, 'xiaobian')"
-    " or contains(@class, 'channel-name') or contains(@class, 'submitted-by')"
-    " or contains(@class, 'posted-by') or contains(@class, 'journalist-name')"
-    " or contains(@class, 'screenname') or contains(@class, 'writer')"
-    " or contains(@class, 'yline') or contains(@class, 'username')][1]"
+    "boolean(//author | //rel | //@rel[. = 'author']"
+    " | //@data-testid[. = 'AuthorCard' or . = 'AuthorURL']"
+    " | //@itemprop[contains(., 'author')] | //@data-component[contains(., 'Byline')]"
+    " | //@id[contains(., 'uthor') or contains(., 'zuozhe') or contains(., 'bianji')"
+    " or contains(., 'xiaobian')]"
+    " | //@class[. = 'byl' or . = 'BBL' or contains(., 'uthor') or contains(., 'zuozhe')"
+    " or contains(., 'bianji') or contains(., 'xiaobian') or contains(., 'channel-name')"
+    " or contains(., 'submitted-by') or contains(., 'posted-by')"
+    " or contains(., 'journalist-name') or contains(., 'screenname') or contains(., 'writer')"
+    " or contains(., 'yline') or contains(., 'username')])"
 )
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
