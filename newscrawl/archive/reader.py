@@ -21,6 +21,7 @@ import os
 import stat
 import zipfile
 from collections import Counter
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,7 @@ from scrapy.utils.gz import gunzip
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader, DecompressingBufferedReader
 from warcio.digestverifyingreader import DigestVerifyingReader
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecordLoader
 
 from newscrawl.archive.remote import BLOCK_SIZE, RemoteFile, is_url, open_remote, remote_files
@@ -46,6 +48,7 @@ if TYPE_CHECKING:
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+REDIRECT_STATUSES = frozenset({"301", "302", "303", "307", "308"})
 GZIP_MAGIC = b"\x1f\x8b\x08"
 SCAN_BLOCK = 1 << 20
 # Why a record whose gzip member or block digest shows it torn is reported, not extracted.
@@ -176,6 +179,32 @@ def iter_captures(
     read before (same name and size: beside its WACZ, say) is not read twice. A body larger
     than `max_size`, read or inflated, is reported, not read; so is a file that is not a
     regular file or a WACZ that is not a zip."""
+    for fh, name in _warc_streams(path, report):
+        yield from _read(fh, name, report, max_size)
+
+
+def iter_redirects(path: Archive, report: ReadReport) -> Iterator[tuple[str, str]]:
+    """(URL, Location as written) of every 3xx response of the archive's WARCs, as
+    `iter_captures` reads them: where a page the crawl was sent to went. Only headers are
+    read; a damaged WARC gives what was read before the damage (`iter_captures` reports
+    it)."""
+    for fh, _ in _warc_streams(path, report):
+        with suppress(ArchiveLoadFailed, OSError, ValueError, EOFError):
+            for record in _Records(fh):
+                headers = record.http_headers
+                if record.rec_type != "response" or headers is None:
+                    continue
+                if (headers.get_statuscode() or "") not in REDIRECT_STATUSES:
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                location = headers.get_header("Location")
+                if url and location:
+                    yield url, location
+
+
+def _warc_streams(path: Archive, report: ReadReport) -> Iterator[tuple[IO[bytes], str]]:
+    """The archive's WARC streams, each with the name its records are reported under: the
+    file itself, or each WARC inside a WACZ; one read before (`_seen`) is left out."""
     try:
         fh = open_archive(path)
     except OSError as exc:
@@ -184,7 +213,7 @@ def iter_captures(
     with fh:
         if path.suffix != ".wacz":
             if not _seen(path.name, _size(path, fh), report):
-                yield from _read(fh, str(path), report, max_size)
+                yield fh, str(path)
             return
         try:
             package = zipfile.ZipFile(fh)
@@ -196,7 +225,7 @@ def iter_captures(
                 if _seen(Path(info.filename).name, info.file_size, report):
                     continue
                 with package.open(info) as member:
-                    yield from _read(member, f"{path}#{info.filename}", report, max_size)
+                    yield member, f"{path}#{info.filename}"
 
 
 def _seen(name: str, size: int, report: ReadReport) -> bool:

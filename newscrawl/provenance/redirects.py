@@ -9,15 +9,10 @@ archived there.
 from __future__ import annotations
 
 import dataclasses
-import zipfile
-from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
-from newscrawl.archive.reader import open_archive, packed_warcs
+from newscrawl.archive.reader import ReadReport, iter_redirects
 from newscrawl.provenance.decisions import Evidence
 from newscrawl.provenance.entries import page_key
 from newscrawl.provenance.register import registered_domain
@@ -29,46 +24,19 @@ if TYPE_CHECKING:
     from newscrawl.provenance.entries import Entry
 
 MAX_HOPS = 5  # a chain of redirects is followed this far, and never round a loop
-REDIRECTS = frozenset({"301", "302", "303", "307", "308"})
 
 
 def archived_redirects(
     archives: Iterable[Archive], skip: frozenset[tuple[str, int]] = frozenset()
 ) -> dict[str, str]:
     """Page (`page_key`) -> the absolute Location of every 3xx response in the archives'
-    WARCs, those named in `skip` (name, size) left out. A damaged WARC gives what was read
-    before the damage (the extract stage reports it)."""
-    found: dict[str, str] = {}
-    for archive in archives:
-        try:
-            with open_archive(archive) as fh:
-                if archive.suffix != ".wacz":
-                    _read(fh, found)
-                    continue
-                with zipfile.ZipFile(fh) as package:
-                    for info in packed_warcs(package):
-                        if (Path(info.filename).name, info.file_size) not in skip:
-                            with package.open(info) as member:
-                                _read(member, found)
-        except (OSError, zipfile.BadZipFile):
-            continue
-    return found
-
-
-def _read(fh: IO[bytes], found: dict[str, str]) -> None:
-    try:
-        for record in ArchiveIterator(fh):
-            headers = record.http_headers
-            if record.rec_type != "response" or headers is None:
-                continue
-            if headers.get_statuscode() not in REDIRECTS:
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            location = headers.get_header("Location")
-            if url and location:
-                found[page_key(url)] = urljoin(url, location.strip())
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError):
-        return
+    WARCs, those named in `skip` (name, size) left out."""
+    report = ReadReport(warcs=set(skip))
+    return {
+        page_key(url): urljoin(url, location.strip())
+        for archive in archives
+        for url, location in iter_redirects(archive, report)
+    }
 
 
 def followed(entry: Entry, redirects: Mapping[str, str]) -> Entry:
