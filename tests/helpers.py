@@ -42,6 +42,16 @@ def run_newscrawl(
     )
 
 
+def crawl_profile(text: str, out: Path, name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Crawl the profile `text` (saved as OUT/NAME.toml) into OUT/NAME, as a user would;
+    the crawl must succeed."""
+    profile = out / f"{name}.toml"
+    profile.write_text(text)
+    done = run_newscrawl("crawl", str(profile), "--out", str(out), *args)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

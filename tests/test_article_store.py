@@ -25,7 +25,7 @@ from newscrawl.extract.store import (
     store_path,
 )
 from newscrawl.items import Article
-from tests.helpers import run_newscrawl
+from tests.helpers import crawl_profile, run_newscrawl
 from tests.warcs import html, response
 
 if TYPE_CHECKING:
@@ -74,13 +74,10 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     served.add(LATIN1, make_resource(latin1, "text/html; charset=utf-8", None))
     out = tmp_path_factory.mktemp("store")
     with DemoServer(served) as server:
-        profile = out / "store.toml"
         text = PROFILE.format(
             copy=world.AUTOBLOG_COPY, mislabelled=MISLABELLED, latin1=LATIN1, proxy=server.proxy_url
         )
-        profile.write_text(text)
-        done = run_newscrawl("crawl", str(profile), "--out", str(out))
-    assert done.returncode == 0, done.stderr
+        crawl_profile(text, out, "store")
     yield out / "store"
 
 

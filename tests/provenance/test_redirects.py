@@ -12,6 +12,7 @@ from warcio.warcwriter import WARCWriter
 
 from newscrawl.provenance.command import run_provenance
 from newscrawl.provenance.redirects import archived_redirects
+from tests.provenance.test_incremental import page
 from tests.provenance.texts import prose
 
 if TYPE_CHECKING:
@@ -20,14 +21,6 @@ if TYPE_CHECKING:
 ORIGINAL = "http://harborgazette.com/news/2024/05/port-tariff/"
 COPY = "http://dailyscoop.net/2024/05/port-tariff/"
 RELAY = "http://feeds.linkrelay.test/~r/scoop/~3/5d74e84269/"
-
-
-def _page(title: str, text: str, links: str = "") -> bytes:
-    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-    return (
-        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-        f"{paragraphs}{links}</article></body></html>"
-    ).encode()
 
 
 def _warc(path: Path, records: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> None:
@@ -53,10 +46,10 @@ def _archive(folder: Path, location: str) -> None:
                 COPY,
                 "200 OK",
                 html,
-                _page("Port tariff", "\n\n".join(text.split("\n\n")[:4]), source),
+                page("Port tariff", "\n\n".join(text.split("\n\n")[:4]), source),
             ),
             (RELAY, "301 Moved Permanently", [("Location", location)], b""),
-            (ORIGINAL, "200 OK", html, _page("Port tariff", text)),
+            (ORIGINAL, "200 OK", html, page("Port tariff", text)),
         ],
     )
 

@@ -22,7 +22,7 @@ from newscrawl.profile import ProfileError, load_profile
 from newscrawl.spiders.guard import refusal
 from newscrawl.spiders.middlewares import AddressGuard
 from newscrawl.spiders.resolver import GuardedResolver, parse_hosts
-from tests.helpers import run_newscrawl
+from tests.helpers import crawl_profile
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -236,10 +236,8 @@ allow_loopback = {allow}
 
 
 def crawl(tmp_path: Path, name: str, url: str, allow: bool) -> tuple[str, dict[str, object]]:
-    profile = tmp_path / f"{name}.toml"
-    profile.write_text(PROFILE.format(name=name, url=url, allow=str(allow).lower()))
-    done = run_newscrawl("crawl", str(profile), "--out", str(tmp_path), "-s", "RETRY_TIMES=0")
-    assert done.returncode == 0, done.stderr
+    text = PROFILE.format(name=name, url=url, allow=str(allow).lower())
+    done = crawl_profile(text, tmp_path, name, "-s", "RETRY_TIMES=0")
     (summary,) = (tmp_path / name).glob("*-summary.json")
     return done.stderr, json.loads(summary.read_text())
 

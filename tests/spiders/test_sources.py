@@ -12,7 +12,7 @@ import pytest
 
 from newscrawl.demo import world
 from newscrawl.demo.server import DemoServer
-from tests.helpers import run_newscrawl
+from tests.helpers import crawl_profile
 from tests.warcs import read_records
 
 if TYPE_CHECKING:
@@ -39,13 +39,10 @@ hosts = ["127.0.0.1 *"]
 
 
 def crawl(server: DemoServer, tmp_path: Path, follow: str, limit: int) -> set[str]:
-    profile = tmp_path / "sources.toml"
     text = PROFILE.format(
         start=world.AUTOBLOG_COPY, follow=follow, limit=limit, proxy=server.proxy_url
     )
-    profile.write_text(text)
-    done = run_newscrawl("crawl", str(profile), "--out", str(tmp_path))
-    assert done.returncode == 0, done.stderr
+    crawl_profile(text, tmp_path, "sources")
     folder = tmp_path / "sources"
     records = read_records(sorted(folder.glob("*.warc.gz")))
     articles = {
