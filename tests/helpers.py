@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pty
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -111,13 +112,19 @@ def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: flo
             time.sleep(0.3)
 
 
-BIN = Path(sys.executable).parent
+def tool(name: str) -> str:
+    """A console script of the test extra's packages: beside this interpreter (a venv's
+    bin/), else where pip put it (`--user`, a venv that reads the system's packages)."""
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        missing(f"{name} not found beside {sys.executable} nor on PATH: pip install -e '.[test]'")
+    return found
 
 
 def warcio_check(path: Path) -> subprocess.CompletedProcess[str]:
     """`warcio check -v PATH`, the archivist's own validity test."""
     return subprocess.run(
-        [str(BIN / "warcio"), "check", "-v", str(path)], capture_output=True, text=True, check=False
+        [tool("warcio"), "check", "-v", str(path)], capture_output=True, text=True, check=False
     )
 
 

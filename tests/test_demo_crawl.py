@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo import world
-from tests.helpers import BIN, warcio_check
+from tests.helpers import tool, warcio_check
 from tests.warcs import Record, read_records
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def test_cdxj_lists_every_response(demo_archive: Path, records: list[Record]) ->
 def test_wacz_validates_and_lists_articles(demo_archive: Path) -> None:
     (wacz,) = demo_archive.glob("*.wacz")
     check = subprocess.run(
-        [BIN / "wacz", "validate", "-f", str(wacz)], capture_output=True, text=True, check=False
+        [tool("wacz"), "validate", "-f", str(wacz)], capture_output=True, text=True, check=False
     )
     assert check.returncode == 0, check.stdout + check.stderr
     (pages,) = demo_archive.glob("*-pages.jsonl")

@@ -9,7 +9,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from newscrawl.demo import world
-from tests.helpers import BIN, run_newscrawl
+from tests.helpers import run_newscrawl, tool
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,7 +22,7 @@ def test_wacz_of_the_demo_folder_validates_and_lists_its_articles(
     done = run_newscrawl("wacz", str(demo_archive), "--out", str(out))
     assert done.returncode == 0, done.stderr
     check = subprocess.run(
-        [BIN / "wacz", "validate", "-f", str(out)], capture_output=True, text=True, check=False
+        [tool("wacz"), "validate", "-f", str(out)], capture_output=True, text=True, check=False
     )
     assert check.returncode == 0, check.stdout + check.stderr
     with zipfile.ZipFile(out) as package:
