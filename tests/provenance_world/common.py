@@ -47,7 +47,8 @@ class WorldTests:
     relation_accuracy: ClassVar[float]
 
     @pytest.fixture(scope="class")
-    def result(self, run: Run) -> Score:
+    @classmethod
+    def result(cls, run: Run) -> Score:
         assert run.crawl.returncode == 0, run.crawl.stderr[-3000:]
         assert run.link.returncode == 0, run.link.stderr[-3000:]
         return score(run.world.truth, run.records)
