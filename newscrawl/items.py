@@ -84,7 +84,8 @@ class Article:
     image: str | None = None
     # Links in the article body ("Source link", "Read more »" targets...): provenance clues.
     links_out: list[Link] = field(default_factory=list)
-    # Photo and wire credit lines ("Leah Millis | Afp | Getty Images").
+    # Photo and wire credit lines ("Leah Millis | Afp | Getty Images"), and the lines that
+    # say where the text first appeared ("This article originally appeared on ...").
     credits: list[str] = field(default_factory=list)
     # extruct's output: json-ld, microdata, opengraph, dublincore.
     structured: dict[str, list[dict[str, Any]]] = field(default_factory=dict)

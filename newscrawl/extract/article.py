@@ -30,11 +30,11 @@ def extract_article(html: str, url: str) -> Article:
     metadata = read_metadata(tree, url, Structured.from_extruct(structured), main)
     links = links_out(tree, main.element, url, lists)
     credits = markup_credits(tree)
-    body = extract_body(tree, main, url, (metadata.title, metadata.description), lists)
+    body, dropped = extract_body(tree, main, url, (metadata.title, metadata.description), lists)
     return replace(
         metadata,
         body=body,
         links_out=links,
-        credits=list(dict.fromkeys(credits + text_credits(body))),
+        credits=list(dict.fromkeys(credits + text_credits(body) + dropped)),
         structured=structured,
     )

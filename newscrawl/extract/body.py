@@ -32,8 +32,9 @@ def extract_body(
     url: str,
     header: tuple[str | None, ...],
     lists: list[list[HtmlElement]] | None = None,
-) -> str:
-    """Plain text, paragraphs separated by a blank line, without chrome or repeated header.
+) -> tuple[str, list[str]]:
+    """Plain text, paragraphs separated by a blank line, without chrome or repeated header;
+    and the credit lines taken out with the chrome ("... originally appeared on ...").
 
     Prunes `tree` in place (callers read links and credits first), with the `lists` of
     other stories when the caller found them already. `header` holds the
@@ -48,7 +49,8 @@ def extract_body(
     if not paragraphs and main.element is not None:
         paragraphs = [text_of(p) for p in main.element.iter("p")]
     paragraphs = _drop_header(paragraphs, main.element, header)
-    return "\n\n".join(clean_paragraphs(paragraphs))
+    kept, credits = clean_paragraphs(paragraphs)
+    return "\n\n".join(kept), credits
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:

@@ -7,7 +7,10 @@ Three kinds of rule, each named for what it removes:
   class names: runs of sibling blocks that each open with a link to a story, and the
   short heading over such a run; pruned from the tree like the selector rules.
 - `LineRule`: a pattern over one line of extracted text; matching lines are dropped, and a
-  rule with `ends_article` drops everything after the line too (teaser lists, footers).
+  rule with `ends_article` drops everything after the line too (teaser lists, footers). A
+  rule with `credits` drops a line that names where the text came from ("This article
+  originally appeared on ..."): it leaves the body but is kept among the article's credits,
+  where provenance reads it.
 Rules are generic (class-name, shape and wording patterns), each tested on markup of
 several CMSs (tests/data/cms/).
 """
@@ -48,6 +51,7 @@ class LineRule:
     removes: str
     pattern: str
     ends_article: bool = False
+    credits: bool = False
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -139,6 +143,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(the post .{1,200} )?appeared first (on|in) .{1,100}"
         r"|((this|the) (article|story|post|piece) )?(was )?(originally|first) (appeared|published)"
         r" (on|in|at|by) .{1,100}",
+        credits=True,
     ),
     LineRule(
         "share_row",
@@ -358,20 +363,24 @@ def in_pruned_chrome(element: HtmlElement, keep: HtmlElement) -> bool:
     return False
 
 
-def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
-    """Paragraphs without chrome lines; cut at the first line that starts trailing chrome."""
+def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(paragraphs without chrome lines, the credit lines among those dropped); cut at the
+    first line that starts trailing chrome."""
     kept: list[str] = []
+    credits: list[str] = []
     for paragraph in paragraphs:
         lines: list[str] = []
         for line in paragraph.splitlines():
             rule = matching_rule(line)
             if rule is None:
                 lines.append(line)
+            elif rule.credits:
+                credits.append(line.strip())
             elif rule.ends_article:
                 _append(kept, lines)
-                return kept
+                return kept, credits
         _append(kept, lines)
-    return kept
+    return kept, credits
 
 
 def matching_rule(line: str) -> LineRule | None:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from newscrawl.anchors import is_source_anchor
 from newscrawl.extract.structured import Structured
 from newscrawl.provenance.decisions import Evidence, Source
+from newscrawl.provenance.fingerprint import name_hash
 from newscrawl.provenance.register import Outlets, load_outlets, registered_domain
 
 if TYPE_CHECKING:
@@ -36,6 +37,14 @@ _ATTRIBUTIONS = (
 _ORIGIN_ATTRIBUTION = re.compile(r"produced|published|written|courtesy", re.IGNORECASE)
 # A brand's own promo left in copied text: "Read more about China from CNBC Pro".
 _PROMO = r"^(?:read|watch|listen|subscribe|sign up|get)\b[^\n]{{0,60}}?\b(?:from|on|to|at) {name}"
+# A line naming the site where the text first appeared ("This article originally appeared on
+# The Ashvale Times.", "The post ... appeared first on CNN."): the page is a copy of that
+# site's, whether the register knows the site or not.
+_FIRST_APPEARED = re.compile(
+    r"\b(?:appeared first|(?:originally|first) (?:appeared|published)) (?:on|in|at|by) "
+    r"(?P<name>.{2,100}?)\.?$",
+    re.IGNORECASE,
+)
 # What separates the names in a credit line: "Jane Doe/AFP via Getty Images", "(AP)", "— AP".
 _CREDIT_SEPARATORS = re.compile(r"[|/,;:()\[\]—–]|\s-\s|^\s*-|-\s*$|\svia\s", re.IGNORECASE)
 
@@ -68,6 +77,7 @@ def read_signals(article: Article, outlets: Outlets | None = None) -> Signals:
     _publisher(article, own, own_domain, outlets, found)
     _wording(article.body, own, outlets, found)
     _credits(article.credits, own, outlets, found)
+    _first_appeared(article, own, outlets, found)
     return found
 
 
@@ -240,3 +250,23 @@ def _credits(credits: list[str], own: Outlet | None, outlets: Outlets, found: Si
             found.add_source(outlet, outlet.home)
             if sign_off or not outlet.agency:
                 found.origin_outlets.add(outlet.name)
+
+
+def _first_appeared(article: Article, own: Outlet | None, outlets: Outlets, found: Signals) -> None:
+    """Credit lines that name the site the text first appeared on, when that is another site
+    than the page's own: `first-appeared` evidence, and the outlet as the text's origin when
+    the register knows it."""
+    own_label = registered_domain(article.url).split(".")[0]
+    own_names = {name_hash(n) for n in (article.site_name, own and own.name, own_label) if n}
+    for credit in article.credits:
+        match = _FIRST_APPEARED.search(credit)
+        if match is None:
+            continue
+        name = match.group("name").strip()
+        if name_hash(name) in own_names:
+            continue
+        found.evidence.append(Evidence("first-appeared", name))
+        outlet = outlets.by_name(name)
+        if outlet and outlet != own:
+            found.add_source(outlet, outlet.home)
+            found.origin_outlets.add(outlet.name)

@@ -40,12 +40,14 @@ _MARKERS = re.compile(
     re.IGNORECASE,
 )
 _CUES = ("[ad_", "first on", "originally")
-_POINTER_KINDS = {"source-link", "canonical", "og-url", "syndication-source"}
+# Evidence of the page's own that it is a copy: a pointer to its source, a line naming
+# the site the text first appeared on.
+_COPY_KINDS = {"source-link", "canonical", "og-url", "syndication-source", "first-appeared"}
 
 
 def is_marked(entry: Entry) -> bool:
     """Whether an entry's page carries a copy marker of its own."""
-    if any(e.kind in _POINTER_KINDS for e in entry.evidence):
+    if any(e.kind in _COPY_KINDS for e in entry.evidence):
         return True
     text = entry.body.lower()  # a cheap look first: most pages carry none of the phrases
     return any(cue in text for cue in _CUES) and bool(_MARKERS.search(text))

@@ -251,7 +251,11 @@ def _proofs(
         if _names_in_own_text(copy, original) and not _names_in_own_text(original, copy):
             yield copy, original, NAMES_SITE, Evidence("names-site", original.domain)
     shape = _shape(a, b, index)
-    if shape is not None and not _published_before(shape[0], shape[1]):
+    if (
+        shape is not None
+        and not _published_before(shape[0], shape[1])
+        and not _credits_another_site(shape[0], shape[1])
+    ):
         yield shape[0], shape[1], SHAPE, shape[2]
 
 
@@ -307,11 +311,27 @@ def _outgrows(copy: Entry, original: Entry, index: CandidateIndex) -> bool:
 def _names_in_own_text(entry: Entry, other: Entry) -> bool:
     """Whether `entry` names `other`'s site in paragraphs `other` does not have (a name in
     the text both share proves nothing about who took it from whom)."""
+    if any(
+        e.kind == "first-appeared" and name_hash(e.detail) in other.names for e in entry.evidence
+    ):
+        return True
     theirs = {line_hash for line_hash, _ in other.fingerprint.lines}
     own = "\n".join(
         text for line_hash, _, text in paragraphs(entry.body) if line_hash not in theirs
     )
     return bool(mentions(own) & other.names)
+
+
+def _first_appeared(entry: Entry) -> bool:
+    """Whether the entry says its text first appeared on another site."""
+    return any(e.kind == "first-appeared" for e in entry.evidence)
+
+
+def _credits_another_site(copy: Entry, original: Entry) -> bool:
+    """Whether `copy` says its text first appeared on a site that is not `original`'s: then
+    both may copy that site, and neither shape, host roles nor dates make `original` it."""
+    credited = {name_hash(e.detail) for e in copy.evidence if e.kind == "first-appeared"}
+    return bool(credited) and not credited & original.names
 
 
 def _inside(part: Entry, whole: Entry) -> float:
@@ -587,6 +607,8 @@ def _story_proof(
         copier, source = roles[copy.key], roles[original.key]
         if _published_before(copy, original) or not copier.copier or source.copier:
             continue
+        if _credits_another_site(copy, original):
+            continue
         if original.key in carriers or _outgrows(copy, original, index):
             continue
         if source.origin or (_published_before(original, copy) and not source.late):
@@ -598,7 +620,7 @@ def _story_proof(
     for copy, original in pairs:
         if _outgrows(copy, original, index) or _inside(copy, original) < EXACT_REUSE:
             continue  # a date orders copies, not reports that share a quote and a headline
-        if roles[original.key].late:
+        if roles[original.key].late or _credits_another_site(copy, original):
             continue  # a host that keeps coming later is not made the source by one date
         if _published_before(original, copy) and (shape is None or shape[0] is copy):
             detail = f"{original.url} published {original.published}, {copy.url} {copy.published}"
@@ -681,9 +703,12 @@ def _decide_unlinked(
         record.original_url = url
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
-    elif entry.key in copied and (role.copier or role.late or entry.key in batch.carriers):
-        # Copied, but a copy itself (by its host, or of the wire it signs off as) of a page
-        # never archived, or on a host that keeps publishing what others published first.
+    elif entry.key in copied and (
+        role.copier or role.late or entry.key in batch.carriers or _first_appeared(entry)
+    ):
+        # Copied, but a copy itself (by its host, by its credit line, or of the wire it signs
+        # off as) of a page never archived, or on a host that keeps publishing what others
+        # published first.
         if role.copier or role.late:
             record.evidence.append(Evidence("host-role", role.describe()))
     elif entry.key in copied:
@@ -714,8 +739,17 @@ def _name_original(
     last page names the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
     # The chain's end copies in turn, or may: a late host's page is no first original.
-    copied = role.copier or role.late or original.key in batch.carriers
-    first = _pointer(batch.findings(original.key)) or (pointer if copied else None)
+    copied = role.copier or role.late or original.key in batch.carriers or _first_appeared(original)
+    # The entry's own link to a page never archived names its source; a page of another
+    # host that only shape, host roles or dates made its original is a sibling copy of it.
+    sibling = (
+        pointer is not None
+        and pointer[1] == EXPLICIT
+        and best.strength <= HOST_ROLE
+        and not role.origin
+        and registered_domain(pointer[0]) != original.domain
+    )
+    first = _pointer(batch.findings(original.key)) or (pointer if copied or sibling else None)
     if first is not None and page_key(first[0]) == entry.page:
         return False
     # Through a chain, what the entry does to the first original's text is what counts.

@@ -213,17 +213,17 @@ def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
         "Zenger News does not provide investment advice.\nProduced in association with Benzinga",
         "Share.",
         "Last paragraph.",
+        "This article originally appeared on The Ashvale Times.",
         "Previous Story",
         "Saudi to reopen embassy in Iran soon",
         "Similar News:You can also read news stories similar to this one.",
         "A teaser headline and its excerpt.",
         "Read more »",
     ]
-    assert clean_paragraphs(paragraphs) == [
-        "First paragraph.",
-        "Produced in association with Benzinga",
-        "Last paragraph.",
-    ]
+    assert clean_paragraphs(paragraphs) == (
+        ["First paragraph.", "Produced in association with Benzinga", "Last paragraph."],
+        ["This article originally appeared on The Ashvale Times."],
+    )
 
 
 def test_the_pages_cover_every_seed_copy() -> None:

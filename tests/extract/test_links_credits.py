@@ -95,3 +95,11 @@ def test_caption_credit_without_a_credit_class() -> None:
         "<br>Jane Doe | Getty Images</figcaption></figure></article></body></html>"
     )
     assert extract_article(html, "http://copy.example/").credits == ["Jane Doe | Getty Images"]
+
+
+def test_a_line_saying_where_the_text_first_appeared_is_a_credit_not_body() -> None:
+    line = "This article originally appeared on The Ashvale Times."
+    html = f"<html><body><article>{BODY}</p><p>{line}</p></article></body></html>"
+    article = extract_article(html, "http://copy.example/")
+    assert article.credits == [line]
+    assert "Ashvale" not in article.body

@@ -316,3 +316,41 @@ def test_a_link_that_sends_the_reader_on_to_a_named_site_names_the_source() -> N
         COPY, body=excerpt.body, links_out=[Link(ORIGINAL, "Continue reading at Other Times")]
     )
     assert by_url(link([elsewhere]))[COPY].original_url is None
+
+
+def test_a_page_whose_text_first_appeared_elsewhere_is_no_ones_original() -> None:
+    # A spinner's page says where its text first appeared, on a site never archived; a
+    # copier's later copy of the same text is its sibling, not its copy.
+    text = prose("port")
+    credited = "https://riversidepost.com/2024/05/port/"
+    credit = "This article originally appeared on The Ashvale Times."
+    articles = [
+        Article(credited, body=spin(text, "port"), published=_day(1), credits=[credit]),
+        Article(COPY, body=f"{text}\n\n[ad_1]", published=_day(3)),
+        SIBLING,
+    ]
+    records = by_url(link(articles))
+    assert records[credited].relation != "original"
+    assert "first-appeared" in kinds(records[credited])
+    assert records[COPY].original_url is None
+    assert records[COPY].cluster == records[credited].cluster
+
+
+def test_a_credit_line_naming_the_archived_site_points_to_it() -> None:
+    original = Article(ORIGINAL, body=prose("port"), published=_day(1))
+    credit = "The post Port tariff plan appeared first on Harbor Gazette."
+    copy = Article(COPY, body=original.body, published=_day(1), credits=[credit])
+    record = by_url(link([original, copy]))[COPY]
+    assert (record.relation, record.original_url) == ("verbatim", ORIGINAL)
+    assert "names-site" in kinds(record)
+
+
+def test_a_pointer_to_a_page_never_archived_beats_a_sibling_copy_sharing_the_text() -> None:
+    # The excerpt links to its source, which was never archived; a spinner's full copy of the
+    # same source is archived and earlier: the excerpt's own link names its original.
+    text = prose("port")
+    sibling = Article("https://riversidepost.com/2024/05/port/", body=spin(text, "port"))
+    excerpt = Article(COPY, body=lede(text, paragraphs=3), links_out=[Link(ORIGINAL, "Read More")])
+    record = by_url(link([sibling, excerpt, SIBLING]))[COPY]
+    assert record.original_url == ORIGINAL
+    assert "via" in kinds(record)
