@@ -66,7 +66,7 @@ from newscrawl.provenance.stores import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
     from pathlib import Path
 
     import numpy.typing as npt
@@ -333,6 +333,16 @@ class CandidateIndex:
 
     def add_archive(self, name: str, size: int) -> None:
         self._store.add_archive(name, size)
+
+    def add_redirects(self, redirects: Mapping[str, str]) -> None:
+        """Keep where archived 3xx responses lead (page -> absolute Location)."""
+        self._store.add_redirects(redirects)
+
+    def redirect(self, page: str) -> str | None:
+        return self._store.redirect(page)
+
+    def has_redirects(self) -> bool:
+        return self._store.has_redirects()
 
     def save(self) -> None:
         """Commit this run's additions (Redis has them already)."""

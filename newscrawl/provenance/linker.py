@@ -72,7 +72,7 @@ from newscrawl.provenance.fingerprint import (
     paragraphs,
     shared,
 )
-from newscrawl.provenance.redirects import followed
+from newscrawl.provenance.redirects import KnownRedirects, followed
 from newscrawl.provenance.register import load_outlets, registered_domain
 
 if TYPE_CHECKING:
@@ -408,14 +408,15 @@ def link(
     found about them, and the records of every story the run touched, decided again. Only
     keys are held for the run: entries are read back from the index when needed. With
     `workers` > 1, that many processes read the articles' signals and fingerprints. A
-    pointer to a page in `redirects` (page -> Location: 3xx responses the archive holds)
-    leads where the redirect does."""
+    pointer to a page in `redirects` (page -> Location: 3xx responses the archive holds),
+    or in those of earlier runs that the index keeps, leads where the redirect does."""
     index = CandidateIndex() if index is None else index
+    known = KnownRedirects(index, redirects or {})
     batch = _Batch(index)
     keys: dict[str, None] = {}
     new: dict[str, str] = {}  # key -> page of the captures the index did not have
     for made, its_bands in _entries(articles, workers):
-        entry = followed(made, redirects or {})
+        entry = followed(made, known)
         if entry.key not in keys:
             keys[entry.key] = None
             batch.find(entry.page)

@@ -3,13 +3,14 @@
 A copy's "Source link" often goes through a feed redirector (`feeds.feedburner.com/~r/...`)
 that answers with a 3xx. When the crawl followed the link, the archive holds that response
 and its Location: the pointer leads where the redirect does, and is compared with the page
-archived there.
+archived there. The redirects a run reads are kept in the provenance index, so a pointer read
+in a later run than its redirect's capture leads on too.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urljoin, urlsplit
 
 from newscrawl.archive.reader import ReadReport, iter_redirects
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from newscrawl.archive.reader import Archive
+    from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.entries import Entry
 
 MAX_HOPS = 5  # a chain of redirects is followed this far, and never round a loop
@@ -39,7 +41,29 @@ def archived_redirects(
     }
 
 
-def followed(entry: Entry, redirects: Mapping[str, str]) -> Entry:
+class Locations(Protocol):
+    """Where a redirected page (`page_key`) leads, if it redirected."""
+
+    def get(self, page: str, /) -> str | None: ...
+
+
+class KnownRedirects:
+    """The redirects of this run and of every earlier run, read from the index (this run's
+    are added to it first)."""
+
+    def __init__(self, index: CandidateIndex, found: Mapping[str, str]) -> None:
+        index.add_redirects(found)
+        self._index = index
+        self._any = bool(found) or index.has_redirects()
+
+    def __bool__(self) -> bool:
+        return self._any
+
+    def get(self, page: str, /) -> str | None:
+        return self._index.redirect(page)
+
+
+def followed(entry: Entry, redirects: Locations) -> Entry:
     """The entry with each page it points or links to that redirected (in the archive)
     replaced by where the redirect leads, with a `redirect` evidence. A redirect back to
     the entry's own site is left as it was, and so is one to a site's home page: that says
@@ -71,11 +95,11 @@ def followed(entry: Entry, redirects: Mapping[str, str]) -> Entry:
     )
 
 
-def _final(url: str, redirects: Mapping[str, str]) -> str:
+def _final(url: str, redirects: Locations) -> str:
     seen = set()
     page = page_key(url)
-    while page in redirects and page not in seen and len(seen) < MAX_HOPS:
+    while (location := redirects.get(page)) and page not in seen and len(seen) < MAX_HOPS:
         seen.add(page)
-        url = redirects[page]
+        url = location
         page = page_key(url)
     return url

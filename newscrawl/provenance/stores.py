@@ -20,7 +20,7 @@ from newscrawl.provenance.entries import (
 from newscrawl.provenance.hosts import HOST_FACTS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
     from pathlib import Path
 
     import redis
@@ -53,6 +53,9 @@ class Store(Protocol):
     def add_archive(self, name: str, size: int) -> None: ...
     def add_fact(self, domain: str, fact: str, about: str) -> None: ...
     def facts(self, domain: str) -> dict[str, int]: ...
+    def add_redirects(self, redirects: Mapping[str, str]) -> None: ...
+    def redirect(self, page: str) -> str | None: ...
+    def has_redirects(self) -> bool: ...
     def commit(self) -> None: ...
     def close(self) -> None: ...
     def __len__(self) -> int: ...
@@ -81,6 +84,7 @@ _TABLES = {
     "records": "(key TEXT PRIMARY KEY, record BLOB)",
     "archives": "(name TEXT, size INTEGER, PRIMARY KEY (name, size))",
     "hosts": "(domain TEXT, fact TEXT, about TEXT, PRIMARY KEY (domain, fact, about))",
+    "redirects": "(page TEXT PRIMARY KEY, location TEXT)",  # a 3xx response an archive holds
 }
 _INDEXES = [("entries", "page"), ("entries", "id"), ("clusters", "cluster")]
 
@@ -249,6 +253,16 @@ class SQLiteStore:
         query = "SELECT fact, COUNT(*) FROM hosts WHERE domain = ? GROUP BY fact"
         return dict(self.db.execute(query, (domain,)).fetchall())
 
+    def add_redirects(self, redirects: Mapping[str, str]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO redirects VALUES (?, ?)", redirects.items())
+
+    def redirect(self, page: str) -> str | None:
+        row = self._one("SELECT location FROM redirects WHERE page = ?", page)
+        return str(row[0]) if row else None
+
+    def has_redirects(self) -> bool:
+        return self._one("SELECT 1 FROM redirects LIMIT 1") is not None
+
     def commit(self) -> None:
         self._flush()
         self.db.execute("COMMIT")
@@ -394,6 +408,17 @@ class RedisStore:
         for fact in HOST_FACTS:
             counts.scard(self._key(f"host:{domain}:{fact}"))
         return {f: int(n) for f, n in zip(HOST_FACTS, counts.execute(), strict=True) if n}
+
+    def add_redirects(self, redirects: Mapping[str, str]) -> None:
+        if redirects:
+            self.client.hset(self._key("redirects"), mapping=dict(redirects))
+
+    def redirect(self, page: str) -> str | None:
+        found = self.client.hget(self._key("redirects"), page)
+        return found.decode() if found else None
+
+    def has_redirects(self) -> bool:
+        return bool(self.client.exists(self._key("redirects")))
 
     def commit(self) -> None:
         """Every write is already in Redis."""

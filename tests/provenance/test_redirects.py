@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.command import run_provenance
 from newscrawl.provenance.redirects import archived_redirects
 from tests.provenance.test_incremental import page
@@ -35,23 +36,24 @@ def _warc(path: Path, records: list[tuple[str, str, list[tuple[str, str]], bytes
             )
 
 
-def _archive(folder: Path, location: str) -> None:
-    text = prose("port", paragraphs=8)
-    html = [("Content-Type", "text/html; charset=utf-8")]
+HTML = [("Content-Type", "text/html; charset=utf-8")]
+
+
+def _copy() -> tuple[str, str, list[tuple[str, str]], bytes]:
+    excerpt = "\n\n".join(prose("port", paragraphs=8).split("\n\n")[:4])
     source = f'<p><a href="{RELAY}">Source link</a></p>'
-    _warc(
-        folder / "crawl-00000.warc.gz",
-        [
-            (
-                COPY,
-                "200 OK",
-                html,
-                page("Port tariff", "\n\n".join(text.split("\n\n")[:4]), source),
-            ),
-            (RELAY, "301 Moved Permanently", [("Location", location)], b""),
-            (ORIGINAL, "200 OK", html, page("Port tariff", text)),
-        ],
-    )
+    return COPY, "200 OK", HTML, page("Port tariff", excerpt, source)
+
+
+def _redirect_and_original(location: str) -> list[tuple[str, str, list[tuple[str, str]], bytes]]:
+    return [
+        (RELAY, "301 Moved Permanently", [("Location", location)], b""),
+        (ORIGINAL, "200 OK", HTML, page("Port tariff", prose("port", paragraphs=8))),
+    ]
+
+
+def _archive(folder: Path, location: str) -> None:
+    _warc(folder / "crawl-00000.warc.gz", [_copy(), *_redirect_and_original(location)])
 
 
 def test_a_source_link_through_an_archived_redirect_reaches_the_original(tmp_path: Path) -> None:
@@ -86,3 +88,21 @@ def test_a_redirect_to_a_home_page_leaves_the_pointer_as_it_was(tmp_path: Path) 
     run_provenance([str(folder)], out)
     copy = {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}[COPY]
     assert "redirect" not in {e["kind"] for e in copy["evidence"]}
+
+
+def test_a_redirect_archived_in_an_earlier_run_still_leads_on(tmp_path: Path) -> None:
+    # The hourly crawl that followed the redirect is linked an hour before the one that
+    # brings the copy pointing through it.
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _warc(folder / "crawl-00000.warc.gz", _redirect_and_original(ORIGINAL))
+    out = tmp_path / "provenance.jsonl"
+    with CandidateIndex.held(tmp_path / "index") as index:
+        run_provenance([str(folder)], out, index)
+    _warc(folder / "crawl-00001.warc.gz", [_copy()])
+    with CandidateIndex.held(tmp_path / "index") as index:
+        run = run_provenance([str(folder)], out, index)
+    assert len(run.read) == 1
+    copy = {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}[COPY]
+    assert (copy["original_url"], copy["relation"]) == (ORIGINAL, "excerpt")
+    assert {"redirect", "points-to"} <= {e["kind"] for e in copy["evidence"]}
