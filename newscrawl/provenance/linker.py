@@ -294,7 +294,7 @@ def _wire_carriers(story: list[Entry], batch: _Batch) -> set[str]:
     carriers = [
         e
         for e in story
-        if any(ev.kind == "wire" for ev in e.evidence)
+        if _signs_off_a_wire(e)
         and not batch.index.host(e.domain).copier
         and not batch.findings(e.key).copies
     ]
@@ -320,6 +320,11 @@ def _names_in_own_text(entry: Entry, other: Entry) -> bool:
         text for line_hash, _, text in paragraphs(entry.body) if line_hash not in theirs
     )
     return bool(mentions(own) & other.names)
+
+
+def _signs_off_a_wire(entry: Entry) -> bool:
+    """Whether the entry carries a wire's story by its own sign-off ("LONDON (Reuters) -")."""
+    return any(e.kind == "wire" for e in entry.evidence)
 
 
 def _first_appeared(entry: Entry) -> bool:
@@ -450,7 +455,8 @@ def _pair(a: Entry, b: Entry, batch: _Batch) -> None:
         return
     batch.union(a.page, b.page)
     for first, then in ((a, b), (b, a)):
-        if _published_before(first, then):
+        # A wire's subscriber runs its stories after others: no sign of copying.
+        if _published_before(first, then) and not _signs_off_a_wire(then):
             batch.index.add_fact(first.domain, "earlier-than", then.domain)
             batch.index.add_fact(then.domain, "later-than", first.domain)
     oriented = orient(a, b, batch.index)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newscrawl.anchors import is_source_anchor
 from newscrawl.extract import extract_article
 from newscrawl.extract.credits import is_credit, text_credits
 from newscrawl.extract.links import links_out
@@ -103,3 +104,28 @@ def test_a_line_saying_where_the_text_first_appeared_is_a_credit_not_body() -> N
     article = extract_article(html, "http://copy.example/")
     assert article.credits == [line]
     assert "Ashvale" not in article.body
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # Drupal's link field: a label over the field's item, the URL as the link's text.
+        '<div class="field field--name-field-source-url"><div class="field__label">Original'
+        ' article</div><div class="field__item"><a href="{url}">{url}</a></div></div>',
+        '<p>Source: <a href="{url}">Harbor Gazette</a></p>',
+    ],
+)
+def test_a_link_labelled_as_the_source_takes_its_label(markup: str) -> None:
+    url = "http://orig.example/story"
+    html = f"<html><body><article>{BODY}</p></article>{markup.format(url=url)}</body></html>"
+    (link,) = links(html)
+    assert link.url == url
+    assert is_source_anchor(link.text)
+
+
+def test_a_link_after_a_long_sentence_keeps_its_own_text() -> None:
+    html = (
+        f"<html><body><article>{BODY}The source of the figures was "
+        '<a href="http://orig.example/story">the ministry</a></p></article></body></html>'
+    )
+    assert links(html) == [Link("http://orig.example/story", "the ministry")]

@@ -354,3 +354,34 @@ def test_a_pointer_to_a_page_never_archived_beats_a_sibling_copy_sharing_the_tex
     record = by_url(link([sibling, excerpt, SIBLING]))[COPY]
     assert record.original_url == ORIGINAL
     assert "via" in kinds(record)
+
+
+def test_an_outlet_carrying_wire_stories_after_others_stays_the_origin_of_its_own() -> None:
+    # metro-daily.com runs three Reuters stories a day after three other papers ran them: a
+    # wire's subscribers, not copiers. Its own story, copied by an autoblog, is the original.
+    articles = []
+    for n, paper in enumerate(("alpha-news.com", "beta-times.com", "gamma-post.com")):
+        text, dateline = prose(f"wire{n}"), ["LONDON (Reuters) -"]
+        articles += [
+            Article(
+                f"https://{paper}/2024/05/wire{n}/",
+                body=text,
+                credits=dateline,
+                published=_day(1 + n),
+            ),
+            Article(
+                f"https://metro-daily.com/2024/05/wire{n}/",
+                body=text,
+                credits=dateline,
+                published=_day(2 + n),
+            ),
+        ]
+    own = "https://metro-daily.com/2024/05/port/"
+    articles += [
+        Article(own, body=prose("port"), published=_day(10)),
+        Article(COPY, body=wrapped(prose("port")), published=_day(11)),
+        SIBLING,
+    ]
+    records = by_url(link(articles))
+    assert (records[COPY].original_url, records[COPY].relation) == (own, "verbatim")
+    assert records[own].relation == "original"
