@@ -14,6 +14,18 @@ if TYPE_CHECKING:
 
     from lxml.html import HtmlElement
 
+# lxml.html's own parser picks each element's class by a Python callback (a form, an input,
+# a label get classes of their own) every time an element is touched from Python; nothing
+# here uses those classes, and this lookup, done in C, makes extraction ~5% faster.
+_PARSER = lxml.html.HTMLParser()
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 # lxml refuses str input that carries an XML declaration with an encoding.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
@@ -31,7 +43,7 @@ def parse_html(html: str) -> HtmlElement | None:
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
 
