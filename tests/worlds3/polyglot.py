@@ -334,10 +334,13 @@ class PolyglotWorld(World[Site, Copy]):
         paragraphs = list(via.paragraphs if via else story.text.paragraphs)
         relation = via.relation if via else "verbatim"
         if site.relation == "spun":
-            strength = rng.uniform(0.4, 0.8)
-            paragraphs = [language.spin(p, lang, strength, rng) for p in paragraphs]
+            strength = rng.uniform(0.6, 1.0)
+            spun = [language.spin(p, lang, strength, rng) for p in paragraphs]
+            if spun == paragraphs:  # a short text with few words the table knows
+                spun = [language.spin(p, lang, 1.0, rng) for p in paragraphs]
+            if spun != paragraphs:
+                paragraphs, relation = spun, "spun"
             title = language.spin(title, lang, 0.9, rng)
-            relation = "spun"
         elif site.relation == "excerpt":
             words = 0
             cut = 0
@@ -352,7 +355,7 @@ class PolyglotWorld(World[Site, Copy]):
             relation = "rewrite"
         modes, weights = zip(*site.links, strict=True)
         link = rng.choices(modes, weights=weights)[0]
-        if story.missing == "unlinked" and not via:
+        if story.missing == "unlinked" and (not via or link == "source"):
             link = "attributed" if site.relation == "rewrite" else "none"
         start = via.published if via and via.published else story.published
         published = start + timedelta(minutes=rng.randrange(15, 2 * 24 * 60))
@@ -606,6 +609,10 @@ class PolyglotWorld(World[Site, Copy]):
         via_name = html.escape(copy.via.site.name if copy.via and copy.via.site else name)
         story = copy.story
         return {
+            "source-field": '<div class="field field-name-field-original-url '
+            'field-type-link-field field-label-inline clearfix"><div class="field-label">'
+            'Original article:&nbsp;</div><div class="field-items"><div class="field-item even">'
+            f'<a href="{src}">{src}</a></div></div></div>',
             "quelle": f'<p>Quelle: <a href="{src}" target="_blank" rel="noopener">{name}</a></p>',
             "yoast": f'<p>The post <a rel="nofollow" href="{src}">{title}</a> appeared first on '
             f'<a rel="nofollow" href="{html.escape(source.home)}">{name}</a>.</p>',
@@ -629,6 +636,8 @@ class PolyglotWorld(World[Site, Copy]):
             else 'p class="pw-post-body-paragraph"'
         )
         body = "\n".join(f"<{tag}>{p}</p>" for p in paragraphs)
+        if copy.site and copy.site.platform == "drupal7":  # its link is a field of its own
+            return body
         return body + "\n" + self._link_html(copy)
 
     def _copy_page(self, copy: Copy, posts: Sequence[Copy]) -> str:
@@ -681,6 +690,7 @@ class PolyglotWorld(World[Site, Copy]):
             "post_id": copy.number,
             "related": related,
             "frame": frame,
+            "after_body": self._link_html(copy) if site.platform == "drupal7" else "",
             "view_original": language.VIEW_ORIGINAL[copy.story.lang],
             "source_url": copy.source_url,
             "year": local.year,
