@@ -35,11 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="run in DIR and keep the archive and truth")
     parser.add_argument("--failures", type=int, default=10, metavar="N")
+    parser.add_argument(
+        "--outlet-seeds",
+        action="store_true",
+        help="world 3: also start from the outlets' home pages (every original reachable)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="aggregator-world-") as scratch:
         workdir = args.keep or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        world = WORLDS[args.world](args.seed)
+        world = (
+            PolyglotWorld(args.seed, outlet_seeds=True)
+            if args.outlet_seeds and args.world == 3
+            else WORLDS[args.world](args.seed)
+        )
         run = live_run(workdir, world=world)
         (workdir / "truth.jsonl").write_text(
             "".join(json.dumps(row) + "\n" for row in run.world.truth_rows()), encoding="utf-8"

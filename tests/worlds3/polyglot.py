@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import random
+import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -235,8 +236,12 @@ class PolyglotWorld(World[Site, Copy]):
     epoch = _EPOCH
     templates = serving.template_env(Path(__file__).parent / "templates", yoast=False)
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self, seed: int = 0, *, outlet_seeds: bool = False) -> None:
+        """`outlet_seeds`: the crawl also starts from the outlets' home pages (which list their
+        stories but the missing ones), so that the linker is judged on every original even
+        where the crawl does not follow a copy's link to it."""
         super().__init__(seed, random.Random(f"world3-{seed}"), _SITES)
+        self.outlet_seeds = outlet_seeds
         self.outlets = [
             Outlet(f"o{i:02d}", name, "", host, style, 1 if lang != "en" else 0,
                    "", blocks_crawlers=host == _BLOCKED, lang=lang)
@@ -247,6 +252,23 @@ class PolyglotWorld(World[Site, Copy]):
         self._numbers = iter(random.Random(seed).sample(range(10_000, 99_999), 2000))
         self._copy_all()
         self._render()
+
+    @property
+    def aggregator_hosts(self) -> list[str]:
+        hosts = super().aggregator_hosts
+        return hosts + [o.host for o in self.outlets] if self.outlet_seeds else hosts
+
+    def article_patterns(self) -> list[str]:
+        outlets = "|".join(re.escape(o.host) for o in self.outlets)
+        own = [rf"^https?://(?:{outlets})/[a-z]+/.+[0-9]"] if self.outlet_seeds else []
+        return [*super().article_patterns(), *own]
+
+    def profile_toml(self, proxy: str, name: str = "") -> str:
+        profile = super().profile_toml(proxy, name)
+        if not self.outlet_seeds:
+            return profile
+        homes = ", ".join(json.dumps(o.home) for o in self.outlets)
+        return profile.replace("[scope]\n", f"start_urls = [{homes}]\n\n[scope]\n", 1)
 
     # -- who publishes ----------------------------------------------------------------------
 
