@@ -33,7 +33,10 @@ def world(request: pytest.FixtureRequest) -> PolyglotWorld:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    return live_run(tmp_path_factory.mktemp("aggregator-world3"), world=PolyglotWorld(0))
+    """Seed 0 crawled from the feeds and the outlets' home pages, so that (nearly) every
+    original is archived and can be wrongly linked."""
+    world = PolyglotWorld(0, outlet_seeds=True)
+    return live_run(tmp_path_factory.mktemp("aggregator-world3"), world=world)
 
 
 # -- the world ------------------------------------------------------------------------------
@@ -145,5 +148,6 @@ def test_live_run_never_links_an_original_or_one_report_of_an_event_to_another(
         and world.truth[url].original_url is None
         and record.get("original_url")
     ]
+    assert sum(world.truth[url].original_url is None for url in run.records) >= 30
     assert linked_originals == []
     assert score(world.truth, run.records).same_event_links == []
