@@ -1,8 +1,9 @@
 """Provenance on the aggregator world, end to end: build it, serve it, crawl it, link it, score.
 
-    python benchmarks/aggregator_world.py [--world 1|2] [--seed N] [--keep DIR]
+    python benchmarks/aggregator_world.py [--world 1|2|3] [--seed N] [--keep DIR]
 
-World 1 is `tests/worlds/aggregators.py`; world 2 the harsher one of `tests/worlds2/harsh.py`.
+World 1 is `tests/worlds/aggregators.py`; world 2 the harsher one of `tests/worlds2/harsh.py`;
+world 3 the multilingual one of `tests/worlds3/polyglot.py`.
 
 Prints the crawl and link times, precision, recall, relation accuracy, the per-kind and
 confusion tables, the reliability of the confidence, and some failures.
@@ -23,19 +24,31 @@ from tests.worlds.aggregators import AggregatorWorld
 from tests.worlds.live import live_run
 from tests.worlds.scoring import failure_lines, report, score, wrong_links
 from tests.worlds2.harsh import HarshWorld
+from tests.worlds3.polyglot import PolyglotWorld
+
+WORLDS = {1: AggregatorWorld, 2: HarshWorld, 3: PolyglotWorld}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--world", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--world", type=int, choices=sorted(WORLDS), default=1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--keep", type=Path, help="run in DIR and keep the archive and truth")
     parser.add_argument("--failures", type=int, default=10, metavar="N")
+    parser.add_argument(
+        "--outlet-seeds",
+        action="store_true",
+        help="world 3: also start from the outlets' home pages (every original reachable)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="aggregator-world-") as scratch:
         workdir = args.keep or Path(scratch)
         workdir.mkdir(parents=True, exist_ok=True)
-        world = (AggregatorWorld if args.world == 1 else HarshWorld)(args.seed)
+        world = (
+            PolyglotWorld(args.seed, outlet_seeds=True)
+            if args.outlet_seeds and args.world == 3
+            else WORLDS[args.world](args.seed)
+        )
         run = live_run(workdir, world=world)
         (workdir / "truth.jsonl").write_text(
             "".join(json.dumps(row) + "\n" for row in run.world.truth_rows()), encoding="utf-8"

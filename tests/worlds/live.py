@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tests.worlds2.harsh import HarshWorld
+    from tests.worlds3.polyglot import PolyglotWorld
 
 
 @dataclass(frozen=True)
 class Run:
     """What one live run produced and how long each step took."""
 
-    world: AggregatorWorld | HarshWorld
+    world: AggregatorWorld | HarshWorld | PolyglotWorld
     archive: Path
     provenance: Path
     records: dict[str, dict[str, object]]
@@ -38,7 +39,7 @@ def live_run(
     workdir: Path,
     seed: int = 0,
     timeout: float = 600,
-    world: AggregatorWorld | HarshWorld | None = None,
+    world: AggregatorWorld | HarshWorld | PolyglotWorld | None = None,
 ) -> Run:
     """Build the world for `seed` (or take `world`), crawl it into `workdir`, link it;
     nothing is asserted."""

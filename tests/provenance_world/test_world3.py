@@ -1,0 +1,153 @@
+"""The third aggregator world (`tests/worlds3/polyglot.py`): texts in five languages, CMS
+markup the other worlds lack, legitimate syndication, reblogs, attributed rewrites in the
+text's language. The world is checked for shape; its one live run asserts only what must
+never happen, not floors of today's figures (the world judges the linker, it is not tuned to
+it: the figures are in docs/test-worlds.md).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newscrawl.demo.responses import normalize
+from tests.provenance_world.common import changed, visible_text
+from tests.worlds.live import live_run
+from tests.worlds.scoring import score
+from tests.worlds.serving import without_tracking
+from tests.worlds3 import language
+from tests.worlds3.polyglot import PolyglotWorld, is_sure_link
+
+if TYPE_CHECKING:
+    from tests.worlds.live import Run
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module", params=[0, 1])
+def world(request: pytest.FixtureRequest) -> PolyglotWorld:
+    return PolyglotWorld(request.param)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """Seed 0 crawled from the feeds and the outlets' home pages, so that (nearly) every
+    original is archived and can be wrongly linked."""
+    world = PolyglotWorld(0, outlet_seeds=True)
+    return live_run(tmp_path_factory.mktemp("aggregator-world3"), world=world)
+
+
+# -- the world ------------------------------------------------------------------------------
+
+
+def test_world_is_the_same_for_a_seed_and_differs_between_seeds(world: PolyglotWorld) -> None:
+    again = PolyglotWorld(world.seed)
+    assert again.truth == world.truth
+    assert {u: r.body for u, r in again.resources.items()} == {
+        u: r.body for u, r in world.resources.items()
+    }
+    assert PolyglotWorld(world.seed + 10).truth != world.truth
+
+
+def test_every_kind_language_and_site_is_present(world: PolyglotWorld) -> None:
+    kinds = Counter(t.kind.split("/")[0] for t in world.truth.values())
+    for kind in ("original", "same-event", "syndicated", "copy-of-syndicated", "reblog-linked",
+                 "reblog-nolink", "dated-first", "of-updated-original", "original-unlinked",
+                 "original-gone", "original-blocked", "verbatim-linked", "verbatim-nolink",
+                 "excerpt-linked", "excerpt-nolink"):  # fmt: skip
+        assert kinds[kind], (kind, kinds)
+    assert kinds["same-event"] == 4
+    direct = [c for c in world.copies if c.site and not c.via]
+    assert {c.story.lang for c in direct if c.relation == "spun"} == {"de", "en", "es"}
+    assert len({c.story.lang for c in direct if c.relation == "rewrite"}) >= 3
+    assert {s.lang for s in world.stories} == set(language.LANGUAGES)
+    assert 30 <= sum(s.event_of is None for s in world.stories) <= 40
+    assert {c.site.key for c in world.copies if c.site} == {s.key for s in world.sites}
+    relations = Counter(t.relation for t in world.truth.values())
+    assert set(relations) == {"original", "verbatim", "spun", "excerpt", "rewrite"}
+
+
+def test_truth_is_consistent(world: PolyglotWorld) -> None:
+    originals = {u for u, t in world.truth.items() if t.original_url is None}
+    for url, fact in world.truth.items():
+        assert url == without_tracking(fact.url)
+        if fact.original_url is not None:
+            assert fact.original_url in originals, url  # a copy names an original, never a copy
+        if fact.same_event_as is not None:
+            assert fact.same_event_as in originals
+            assert world.truth[fact.same_event_as].same_event_as is None
+    for copy in world.copies:
+        assert world.truth[without_tracking(copy.url)].original_url == copy.story.url
+        if copy.relation == "verbatim":
+            assert " ".join(copy.paragraphs) in " ".join(copy.story.text.paragraphs) or copy.via
+        if copy.relation == "spun" and copy.via is None:
+            assert 0 < changed(copy.story.text.paragraphs, copy.paragraphs) < 0.2
+
+
+def test_pages_are_served_with_their_text(world: PolyglotWorld) -> None:
+    feeds = "".join(world.resources[normalize(f)].body.decode() for f in world.feeds)
+    for copy in world.copies:
+        page = world.resources[normalize(copy.url)]
+        assert page.status == 200
+        text = visible_text(page.body)
+        for paragraph in copy.paragraphs:
+            assert paragraph in text, (copy.url, paragraph[:60])
+        if copy.site:
+            assert copy.url.replace("&", "&amp;") in feeds
+        else:  # a partner's republication: canonical to the original, credit in words
+            assert f'rel="canonical" href="{copy.story.url}"' in page.body.decode()
+    for story in world.stories:
+        assert story.url not in feeds
+        status = world.resources[normalize(story.url)].status
+        assert status == (410 if story.missing == "gone" else 200)
+
+
+def test_missing_originals_are_out_of_reach_and_the_others_are_linked(
+    world: PolyglotWorld,
+) -> None:
+    pages = {c.url: world.resources[normalize(c.url)].body.decode() for c in world.copies}
+    for story in world.stories:
+        if story.missing == "unlinked":
+            assert not any(story.url in page for page in pages.values()), story.url
+        elif story.missing == "blocked":
+            robots = world.resources[f"http://{story.outlet.host}/robots.txt"].body
+            assert b"Disallow: /\n" in robots
+        elif not story.missing:
+            assert any(is_sure_link(c) and story.url in pages[c.url] for c in story.copies)
+
+
+def test_same_event_reports_share_names_and_a_quote_but_not_prose(world: PolyglotWorld) -> None:
+    for story in (s for s in world.stories if s.event_of):
+        event = story.event_of
+        assert event is not None
+        text = " ".join(story.text.paragraphs)
+        assert language.quotes(event.text.paragraphs)[0] in text
+        assert changed(event.text.paragraphs, story.text.paragraphs) > 0.8
+
+
+# -- the live run: only what must never happen ----------------------------------------------
+
+
+def test_live_run_never_links_an_original_or_one_report_of_an_event_to_another(
+    run: Run,
+) -> None:
+    assert run.crawl.returncode == 0, run.crawl.stderr[-3000:]
+    assert run.link.returncode == 0, run.link.stderr[-3000:]
+    world = run.world
+    asked = {without_tracking(url) for method, url in run.requests if method == "GET"}
+    assert {without_tracking(c.url) for c in world.copies if c.site} <= asked
+    out_of_reach = {without_tracking(s.url) for s in world.stories if s.missing != "gone"
+                    and s.missing}  # fmt: skip
+    assert not out_of_reach & asked
+    linked_originals = [
+        (url, record["original_url"])
+        for url, record in run.records.items()
+        if url in world.truth
+        and world.truth[url].original_url is None
+        and record.get("original_url")
+    ]
+    assert sum(world.truth[url].original_url is None for url in run.records) >= 30
+    assert linked_originals == []
+    assert score(world.truth, run.records).same_event_links == []
