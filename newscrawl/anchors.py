@@ -1,23 +1,133 @@
-"""The words of a link that says "this is where the text came from".
+"""The words that say "this is where the text came from", in the languages news is copied in.
 
 Shared by the spider (which follows such links to archive the original too), the extract
-stage (which keeps them in `links_out`) and the provenance stage (which reads them as a
-copy's pointer to its original).
+stage (which keeps them in `links_out` and keeps "first appeared" lines among the credits)
+and the provenance stage (which reads them as a copy's pointer to its original). English,
+German, Spanish, French, Italian and Portuguese.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# "Source", "Quelle", "Fuente", "Fonte" alone or with a name: a link that gives the source.
+_SOURCE = r"source|quelle|fuente|fonte|origen|sources?"
+# "Original article", "Originalartikel", "Artículo original", "Voir l'original".
+_ORIGINAL = (
+    r"original(?: article| story| source| post)?|original ansehen|zum original(?:artikel)?"
+    r"|original-?artikel|(?:art[ií]culo|nota|artigo) original|ver (?:el )?original"
+    r"|article original|voir l'original|articolo originale|vedi (?:l')?originale"
+    r"|view (?:the )?original"
+)
+# "Read more", "Weiterlesen", "Leer más", "Lire la suite", "Continua a leggere", "Ler mais".
+READ_ON_WORDS = (
+    r"read (?:more|on|the (?:full|whole|original) (?:story|article))|continue reading"
+    r"|keep reading|(?:full|original) (?:story|article)"
+    r"|weiterlesen|mehr lesen|zum (?:ganzen|vollständigen) artikel"
+    r"|leer (?:más|mas|el artículo completo)|seguir leyendo|sigue leyendo"
+    r"|lire la suite|lire l'article|continuer la lecture"
+    r"|continua a leggere|leggi (?:tutto|di più|l'articolo)"
+    r"|ler mais|continuar lendo|leia mais"
+)
+# "... at X", "... bei X", "... en X", "... sur X", "... su X": the site the words lead to.
+_AT = r"at|on|from|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
-    r"(source( link|:.{1,60})?|original( article| story| source)?"
-    r"|originally published( (at|on|by|in) .{1,60})?"
-    r"|read (more|(the )?(full|original) (story|article))|continue reading|full (story|article)"
-    r"|via\b.{1,40})\W*",
+    rf"(?:(?:{_SOURCE})(?: link|\s*:.{{1,60}})?|{_ORIGINAL}"
+    rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
+    rf"|(?:{READ_ON_WORDS})"
+    rf"|via\b.{{1,40}})\W*",
+    re.IGNORECASE,
+)
+# Words that send the reader on to a named site: what is left after them is the site's name.
+READ_ON = re.compile(rf"^\W*(?:{READ_ON_WORDS})\s+(?:{_AT})\s+", re.IGNORECASE)
+# A whole line naming the site the text first appeared on: "The post X appeared first on Y.",
+# "This article originally appeared on Y.", "Dieser Artikel erschien zuerst bei Y.", "Este
+# artículo se publicó originalmente en Y.", "Cet article a d'abord été publié par Y.",
+# "Questo articolo è apparso originariamente su Y."; `name` is Y. Only such a line: a
+# sentence of the article that says what else was first published somewhere is not one.
+FIRST_APPEARED = re.compile(
+    r"(?:the post .{1,200} |(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
+    r"|questa) (?:article|story|post|piece|artikel|beitrag|text|art[ií]culo|nota|texto|billet"
+    r"|articolo|pezzo) )?"
+    r"(?:appeared first|(?:was )?(?:originally|first) (?:appeared|published)"
+    r"|(?:erschien|wurde) (?:zuerst|ursprünglich)(?: veröffentlicht)?"
+    r"|(?:se )?public[óo] (?:originalmente|primero)|(?:fue )?publicad[oa] (?:originalmente|"
+    r"primero)|a d'abord été publiée?|a été publiée? (?:initialement|d'abord)"
+    r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta))"
+    r" (?:on|in|at|by|bei|auf|im|en|por|sur|dans|par|su|da) (?P<name>.{2,100}?)\.?",
+    re.IGNORECASE,
+)
+_LABEL_LEVELS = 3  # a label sits before the link in its parent, or up to two levels higher
+_LONGEST_LABEL = 40
+_LONGEST_LINE = 300
+# Words around a link that may belong to a "first appeared" line (a cheap look first).
+_FIRST_APPEARED_CUES = re.compile(
+    r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|apparso|pubblicato",
     re.IGNORECASE,
 )
 
 
 def is_source_anchor(text: str) -> bool:
-    """Whether a link's whole text is one of the source-pointing phrases."""
-    return SOURCE_ANCHOR.fullmatch(" ".join(text.split())) is not None
+    """Whether a link's whole text is one of the source-pointing phrases, or a line saying
+    where the text first appeared (a link's label, see `source_label`)."""
+    text = " ".join(text.split())
+    return SOURCE_ANCHOR.fullmatch(text) is not None or FIRST_APPEARED.fullmatch(text) is not None
+
+
+def leads_to_source(text: str) -> bool:
+    """Whether a link's text sends the reader to the text's source: a source-pointing phrase,
+    or read-on words naming a site ("Weiterlesen bei X →"; whether X is where the link goes
+    is for provenance to check). Such a link is worth keeping and fetching."""
+    return is_source_anchor(text) or READ_ON.match(text) is not None
+
+
+def other_host(href: str, own_host: str) -> bool:
+    """Whether an absolute link leads to another host than `own_host` (read from the text:
+    parsing every link of a page as a URL costs more than looking for labels)."""
+    if not href.startswith(("http://", "https://", "//")):
+        return False
+    host = href.split("/", 3)[2].rpartition("@")[2].partition(":")[0]
+    return host.lower() != own_host
+
+
+def source_label(anchor: _Element) -> str | None:
+    """The source-pointing words right before a link, if there are any ("Source: <a>CNN</a>",
+    a CMS field "Original article" over a bare URL): the text before it in its parent, or
+    before the parent's branch a level or two up, when that is short."""
+    if (line := _first_appeared_line(anchor)) is not None:
+        return line
+    element = anchor
+    for _ in range(_LABEL_LEVELS):
+        parent = element.getparent()
+        if parent is None:
+            return None
+        before = [parent.text or ""]
+        if len(before[0]) > _LONGEST_LABEL:
+            return None
+        for sibling in element.itersiblings(preceding=True):
+            shown = "".join(map(str, sibling.itertext())) if isinstance(sibling.tag, str) else ""
+            before.insert(1, f"{shown} {sibling.tail or ''}")
+            if sum(map(len, before)) > _LONGEST_LABEL:
+                return None
+        label = " ".join(" ".join(before).split())
+        if label:
+            return label if is_source_anchor(label) else None
+        element = parent
+    return None
+
+
+def _first_appeared_line(anchor: _Element) -> str | None:
+    """The line a link is part of when that line says where the text first appeared ("The
+    post <a>X</a> appeared first on <a>Y</a>."): the link leads to the source or its site."""
+    parent = anchor.getparent()
+    if parent is None:
+        return None
+    near = f"{parent.text or ''} {anchor.tail or ''}"
+    if len(near) > _LONGEST_LINE or not _FIRST_APPEARED_CUES.search(near):
+        return None
+    line = " ".join("".join(map(str, parent.itertext())).split())
+    return line if len(line) <= _LONGEST_LINE and FIRST_APPEARED.fullmatch(line) else None

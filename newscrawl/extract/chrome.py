@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from newscrawl.anchors import FIRST_APPEARED, READ_ON_WORDS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -135,14 +137,17 @@ STRUCTURE_RULES = {
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule("ad_markers", "autoblog ad slots: [ad_1], [ad_2]", r"\[ad_\d+\]"),
     LineRule("source_link", "the autoblog's 'Source link' anchor text", r"source link"),
-    LineRule("read_more", "'Read more »' teaser links", r"(read more|continue reading)\s*[»›>…]*"),
+    LineRule(
+        "read_more",
+        "'Read more »', 'Weiterlesen bei X →' teaser and read-on links (not 'Read more from"
+        " X', a brand's promo)",
+        rf"(?:{READ_ON_WORDS})(?:\s+(?:at|on|bei|auf|en|sur|su)\s+.{{1,60}}?)?\s*[»›>…→]*",
+    ),
     LineRule(
         "appeared_first_on",
-        "feed footers: 'The post ... appeared first on ...', 'This article originally "
-        "appeared in ...'",
-        r"(the post .{1,200} )?appeared first (on|in) .{1,100}"
-        r"|((this|the) (article|story|post|piece) )?(was )?(originally|first) (appeared|published)"
-        r" (on|in|at|by) .{1,100}",
+        "feed footers and syndication lines: 'The post ... appeared first on ...', 'This "
+        "article originally appeared in ...', 'Dieser Artikel erschien zuerst bei ...'",
+        FIRST_APPEARED.pattern,
         credits=True,
     ),
     LineRule(

@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from newscrawl.anchors import is_source_anchor
+from newscrawl.anchors import FIRST_APPEARED, is_source_anchor
 from newscrawl.extract.structured import Structured
 from newscrawl.provenance.decisions import Evidence, Source
 from newscrawl.provenance.fingerprint import name_hash
@@ -37,14 +37,6 @@ _ATTRIBUTIONS = (
 _ORIGIN_ATTRIBUTION = re.compile(r"produced|published|written|courtesy", re.IGNORECASE)
 # A brand's own promo left in copied text: "Read more about China from CNBC Pro".
 _PROMO = r"^(?:read|watch|listen|subscribe|sign up|get)\b[^\n]{{0,60}}?\b(?:from|on|to|at) {name}"
-# A line naming the site where the text first appeared ("This article originally appeared on
-# The Ashvale Times.", "The post ... appeared first on CNN."): the page is a copy of that
-# site's, whether the register knows the site or not.
-_FIRST_APPEARED = re.compile(
-    r"\b(?:appeared first|(?:originally|first) (?:appeared|published)) (?:on|in|at|by) "
-    r"(?P<name>.{2,100}?)\.?$",
-    re.IGNORECASE,
-)
 # What separates the names in a credit line: "Jane Doe/AFP via Getty Images", "(AP)", "— AP".
 _CREDIT_SEPARATORS = re.compile(r"[|/,;:()\[\]—–]|\s-\s|^\s*-|-\s*$|\svia\s", re.IGNORECASE)
 
@@ -259,7 +251,7 @@ def _first_appeared(article: Article, own: Outlet | None, outlets: Outlets, foun
     own_label = registered_domain(article.url).split(".")[0]
     own_names = {name_hash(n) for n in (article.site_name, own and own.name, own_label) if n}
     for credit in article.credits:
-        match = _FIRST_APPEARED.search(credit)
+        match = FIRST_APPEARED.fullmatch(credit)
         if match is None:
             continue
         name = match.group("name").strip()

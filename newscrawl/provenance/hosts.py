@@ -64,9 +64,15 @@ class HostRole:
     def copier(self) -> bool:
         marked, pages = self.counts.get("marked", 0), self.counts.get("page", 0)
         later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        # An outlet that others name as a source, or that keeps publishing first, may run
+        # partners' stories with their canonicals and credit lines: copy markers on a share
+        # of its pages, or sources it names, do not make it a copier (coming later does).
+        sourced = self.counts.get("pointed-by", 0) >= MIN_HOSTS or (
+            earlier >= MIN_HOSTS and earlier >= LEAD * later
+        )
         return (
-            (marked > 0 and marked >= MARKED_SHARE * pages)
-            or self.counts.get("points-to", 0) >= MIN_HOSTS
+            (marked > 0 and marked >= MARKED_SHARE * pages and not sourced)
+            or (self.counts.get("points-to", 0) >= MIN_HOSTS and not sourced)
             or (later >= MIN_HOSTS and later >= LEAD * earlier)
         )
 

@@ -52,6 +52,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from newscrawl.anchors import READ_ON
 from newscrawl.provenance.alignment import align
 from newscrawl.provenance.attribution import Signals, read_signals
 from newscrawl.provenance.candidates import CandidateIndex, NoteKind, bands
@@ -124,13 +125,6 @@ ATTRIBUTION_KINDS = {
     "sourceOrganization",
 }
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Words that send the reader on to a named site: "Continue reading at Dunmore Daily »" is
-# a link that names the site it leads to, as its bare name would be.
-_READ_ON = re.compile(
-    r"^\W*(?:continue reading|read (?:more|on|the (?:full|whole|original) (?:story|article))"
-    r"|(?:full|original) (?:story|article))\s+(?:at|on|from|in|via)\s+",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -178,7 +172,7 @@ def make_entry(article: Article, signals: Signals) -> Entry:
     digest = hashlib.sha1(article.body.encode()).hexdigest()[:12]
     names = {domain.split(".")[0], *([article.site_name] if article.site_name else [])}
     links = tuple(
-        (link.url, page_key(link.url), name_hash(_READ_ON.sub("", link.text)))
+        (link.url, page_key(link.url), name_hash(READ_ON.sub("", link.text)))
         for link in article.links_out
         if registered_domain(link.url) != domain and urlsplit(link.url).path.strip("/")
     )

@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import SitemapSpider
 
-from newscrawl.anchors import is_source_anchor
+from newscrawl.anchors import leads_to_source, other_host, source_label
 from newscrawl.extract.charset import decode_html
 from newscrawl.items import Page
 from newscrawl.profile import Profile, ProfileError, load_profile
@@ -187,16 +187,28 @@ class NewsSpider(SitemapSpider):
 
 def _named_sources(response: Response) -> list[str]:
     """Pages on other sites that an article names as its source: "Source link" (and the
-    like) anchors, and a canonical URL."""
-    own = urlsplit(response.url).hostname
+    like) anchors, links labelled so ("Quelle: <a>..."), and a canonical URL; never a home
+    page."""
+    own = urlsplit(response.url).hostname or ""
     anchors = [
-        a.attrib.get("href", "")
+        href
         for a in response.css("a[href]")
-        if is_source_anchor(" ".join(a.css("::text").getall()))
+        if (href := a.attrib.get("href", ""))
+        and (
+            leads_to_source(" ".join(a.css("::text").getall()))
+            or (other_host(href, own) and source_label(a.root) is not None)
+        )
     ]
     canonical = response.css('link[rel="canonical"]::attr(href)').getall()
     urls = (response.urljoin(href) for href in [*anchors, *canonical] if href)
-    return list(dict.fromkeys(u for u in urls if urlsplit(u).hostname not in (None, own)))
+    # A home page says where a site is, not where the text is: not worth a request.
+    return list(
+        dict.fromkeys(
+            u
+            for u in urls
+            if urlsplit(u).hostname not in (None, own) and urlsplit(u).path.strip("/")
+        )
+    )
 
 
 def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:

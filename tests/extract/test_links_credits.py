@@ -129,3 +129,25 @@ def test_a_link_after_a_long_sentence_keeps_its_own_text() -> None:
         '<a href="http://orig.example/story">the ministry</a></p></article></body></html>'
     )
     assert links(html) == [Link("http://orig.example/story", "the ministry")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ('<p>Quelle: <a href="{url}">Der Kurier</a></p>', "Quelle:"),
+        ('<p><a href="{url}">Weiterlesen bei Der Kurier →</a></p>', None),
+        ('<p><a href="{url}">Lire la suite sur Le Soir</a></p>', None),
+        (
+            '<p>The post <a href="{url}">Port plan</a> appeared first on '
+            '<a href="http://orig.example/">Harbor Gazette</a>.</p>',
+            "The post Port plan appeared first on Harbor Gazette.",
+        ),
+    ],
+)
+def test_source_links_in_other_words_and_languages_are_kept(markup: str, text: str | None) -> None:
+    url = "http://orig.example/story"
+    html = f"<html><body><article>{BODY}</p></article>{markup.format(url=url)}</body></html>"
+    found = {link.url: link.text for link in links(html)}
+    assert url in found
+    if text is not None:
+        assert " ".join(found[url].split()) == text

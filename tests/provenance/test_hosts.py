@@ -42,3 +42,13 @@ def test_a_host_others_cite_that_keeps_coming_later_is_no_origin() -> None:
     assert relay.role == "late" and "relay.net: late" in relay.describe()
     paper = HostRole("paper.com", {"page": 4, "pointed-by": 2, "later-than": 4, "earlier-than": 4})
     assert paper.origin and not paper.late
+
+
+def test_an_outlet_others_name_as_source_stays_one_though_it_runs_partners_stories() -> None:
+    # Two of its four pages carry partners' stories (canonical, credit line): copy markers and
+    # two sources named, but two other hosts name it as their source and it comes first.
+    facts = {"page": 4, "marked": 2, "points-to": 2, "pointed-by": 2, "earlier-than": 7}
+    outlet = HostRole("observer.com", facts | {"later-than": 4})
+    assert (outlet.copier, outlet.role) == (False, "origin")
+    aggregator = HostRole("digest.net", {"page": 4, "marked": 2, "points-to": 2, "pointed-by": 1})
+    assert aggregator.copier

@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from scrapy.http import HtmlResponse
 
 from newscrawl.demo import world
 from newscrawl.demo.server import DemoServer
+from newscrawl.spiders.news import _named_sources
 from tests.helpers import crawl_profile
 from tests.warcs import read_records
 
@@ -88,3 +90,25 @@ def test_a_source_hosts_robots_txt_is_fetched_archived_and_obeyed(tmp_path: Path
     assert robots in seen, "the source host's robots.txt is fetched and in the WARC"
     assert ("GET", world.CNBC_ARTICLE) not in server.requests, "Disallow: / is obeyed"
     assert world.AUTOBLOG_COPY in seen
+
+
+def test_sources_named_in_other_words_and_languages_are_followed() -> None:
+    body = (
+        "<html><body><article><p>Text.</p>"
+        '<p>Quelle: <a href="http://kurier.example/a/1">Der Kurier</a></p>'
+        '<p><a href="http://soir.example/b/2">Lire la suite sur Le Soir →</a></p>'
+        '<p>The post <a href="http://gazette.example/c/3">Plan</a> appeared first on '
+        '<a href="http://gazette.example/">Harbor Gazette</a>.</p>'
+        '<div class="field"><div class="field__label">Original article</div>'
+        '<div class="field__item"><a href="http://times.example/d/4">http://times.example/d/4'
+        "</a></div></div>"
+        '<p>See <a href="http://other.example/e/5">a report</a> from last year.</p>'
+        "</article></body></html>"
+    )
+    response = HtmlResponse("http://copy.example/post/", body=body.encode(), encoding="utf-8")
+    assert set(_named_sources(response)) == {
+        "http://kurier.example/a/1",
+        "http://soir.example/b/2",
+        "http://gazette.example/c/3",
+        "http://times.example/d/4",
+    }, "not the site's home page, nor a link the text only cites"
