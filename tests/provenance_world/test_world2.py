@@ -20,7 +20,7 @@ from tests.provenance_world.common import WorldTests, changed
 from tests.worlds.live import live_run
 from tests.worlds.scoring import report
 from tests.worlds.serving import without_tracking
-from tests.worlds2.harsh import POINTING, HarshWorld, is_sure_link
+from tests.worlds2.harsh import POINTING, HarshWorld
 
 if TYPE_CHECKING:
     from tests.worlds.live import Run
@@ -94,7 +94,7 @@ def test_missing_originals_are_out_of_reach(world: HarshWorld) -> None:
             robots = world.resources[f"http://{story.outlet.host}/robots.txt"].body
             assert b"Disallow: /\n" in robots
         else:
-            assert any(is_sure_link(c) and story.url in pages[c.url] for c in story.copies), (
+            assert any(world.is_sure_link(c) and story.url in pages[c.url] for c in story.copies), (
                 story.url
             )
 

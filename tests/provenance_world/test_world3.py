@@ -18,7 +18,7 @@ from tests.worlds.live import live_run
 from tests.worlds.scoring import score
 from tests.worlds.serving import without_tracking
 from tests.worlds3 import language
-from tests.worlds3.polyglot import PolyglotWorld, is_sure_link
+from tests.worlds3.polyglot import PolyglotWorld
 
 if TYPE_CHECKING:
     from tests.worlds.live import Run
@@ -115,7 +115,7 @@ def test_missing_originals_are_out_of_reach_and_the_others_are_linked(
             robots = world.resources[f"http://{story.outlet.host}/robots.txt"].body
             assert b"Disallow: /\n" in robots
         elif not story.missing:
-            assert any(is_sure_link(c) and story.url in pages[c.url] for c in story.copies)
+            assert any(world.is_sure_link(c) and story.url in pages[c.url] for c in story.copies)
 
 
 def test_same_event_reports_share_names_and_a_quote_but_not_prose(world: PolyglotWorld) -> None:

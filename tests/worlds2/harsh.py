@@ -34,9 +34,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from newscrawl.demo.responses import HTML, make_resource, normalize
 from tests.worlds import prose, serving
-from tests.worlds.serving import Text, Truth, World
+from tests.worlds.copying import CopyWorld
+from tests.worlds.serving import Text
 from tests.worlds2 import words
 
 if TYPE_CHECKING:
@@ -201,16 +201,11 @@ class Copy:
         return 1 + (self.via.depth if self.via else 0)
 
 
-def is_sure_link(copy: Copy) -> bool:
-    """Whether a copy points at its source with a link every crawler follows."""
-    return copy.link in SURE and copy.site is not None and copy.site.platform != "phpexcerpt"
-
-
 # Sites whose WordPress permalinks are the bare post name ("/slug/").
 _POSTNAME = "|".join(re.escape(s.host) for s in _SITES if s.permalink == "postname")
 
 
-class HarshWorld(World[Site, Copy]):
+class HarshWorld(CopyWorld[Site, Copy]):
     """The world for one seed: outlets, sites, pages (`resources`), seeds (`feeds`), `truth`."""
 
     profile_name = "aggregator-world2"
@@ -233,6 +228,14 @@ class HarshWorld(World[Site, Copy]):
     robots_barred = b"User-agent: *\nDisallow: /\n"
     epoch = _EPOCH
     templates = serving.template_env(Path(__file__).parent / "templates", yoast=True)
+    sure_links = SURE
+    unsure_platforms = ("phpexcerpt",)  # seven "Read more »" a page: no crawler follows all
+    fallback_sites = ("viral", "digest")
+    updates = 6
+    early_hours = 8
+    gone_body = (
+        b"<html><body><h1>410 Gone</h1><p>This article is no longer available.</p></body></html>"
+    )
 
     def __init__(self, seed: int = 0, texts: Sequence[Text] | None = None) -> None:
         super().__init__(seed, random.Random(f"world2-{seed}"), _SITES)
@@ -470,63 +473,27 @@ class HarshWorld(World[Site, Copy]):
     def _link_carriers(self) -> None:
         """Every outlet that carried a wire story is reached: an aggregator credits it."""
         rng = self._rng
-        sure = [
-            s
-            for s in self.sites
-            if not s.scrapes and s.platform != "phpexcerpt" and any(m in SURE for m, _ in s.links)
-        ]
+        sure = [s for s in self.sites if not s.scrapes and self._can_link_surely(s)]
         for carrier in [c for c in self.copies if c.carrier]:
-            if any(c.via is carrier and is_sure_link(c) for c in self.copies):
+            if any(c.via is carrier and self.is_sure_link(c) for c in self.copies):
                 continue
             site = rng.choice(sure)
             extra = self._copy(carrier.story, site, via=carrier)
-            extra.link = next(m for m, _ in site.links if m in SURE)
+            extra.link = self._sure_link(site)
 
-    def _ensure_reachable(self) -> None:
-        """Every original meant to be archived gets at least one link a crawler follows."""
-        rng = self._rng
-        for story in self.stories:
-            if story.missing == "unlinked":
-                continue
-            direct = [c for c in story.copies if c.site and not c.via]
-            if any(is_sure_link(c) for c in direct):
-                continue
-            able = [
-                c
-                for c in direct
-                if c.site.platform != "phpexcerpt"  # type: ignore[union-attr]
-                and any(m in SURE for m, _ in c.site.links)
-            ]  # type: ignore[union-attr]
-            if able:
-                chosen = rng.choice(able)
-                chosen.link = next(m for m, _ in chosen.site.links if m in SURE)  # type: ignore[union-attr]
-            else:
-                site = rng.choice([s for s in self.sites if s.key in ("viral", "digest")])
-                extra = self._copy(story, site)
-                extra.link = next(m for m, _ in site.links if m in SURE)
+    def _updatable(self, story: Story) -> bool:
+        return story.archivable and not story.outlet.wire
 
-    def _updates_and_early_dates(self) -> None:
-        """Originals updated after they were copied, and copies that show an earlier date than
-        their original (a post date taken from the feed in the wrong time zone)."""
-        rng = self._rng
-        kept = [s for s in self.stories if s.archivable and not s.outlet.wire and s.copies]
-        for story in rng.sample(kept, 6):
-            last = max((c.published for c in story.copies if c.published), default=story.published)
-            story.update = (
-                words.updated(story.text.paragraphs, rng),
-                last + timedelta(hours=rng.uniform(2, 30)),
-            )
-        plain = [
-            c
-            for c in self.copies
-            if c.site
-            and not c.via
-            and c.published
-            and c.story.archivable
-            and c.site.relation in ("verbatim", "spun")
-        ]
-        for copy in rng.sample(plain, 6):
-            copy.shown = copy.story.published - timedelta(minutes=rng.randrange(60, 8 * 60))
+    def _updated(self, story: Story) -> tuple[str, ...]:
+        return words.updated(story.text.paragraphs, self._rng)
+
+    def _early_datable(self, copy: Copy) -> bool:
+        return bool(
+            copy.published
+            and copy.story.archivable
+            and copy.site is not None
+            and copy.site.relation in ("verbatim", "spun")
+        )
 
     def _post_url(self, site: Site, title: str, when: datetime) -> str:
         """A new post's URL, in the permalinks of the site's CMS (a headline site numbers
@@ -565,63 +532,19 @@ class HarshWorld(World[Site, Copy]):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _render(self) -> None:
-        by_outlet: dict[str, list[Story]] = {}
-        for story in self.stories:
-            by_outlet.setdefault(story.outlet.key, []).append(story)
-        for story in self.stories:
-            self._render_story(story, [s for s in by_outlet[story.outlet.key] if s is not story])
-        for outlet in [*self.outlets, *self.wires]:
-            self._add(outlet.home, self._outlet_home(outlet, by_outlet.get(outlet.key, [])), _EPOCH)
-        for copy in self.copies:
-            if copy.carrier:
-                self._add(copy.url, self._carrier_page(copy), copy.published)
-        for site in self.sites:
-            posts = [c for c in self.copies if c.site is site]
-            posts.sort(key=lambda c: c.published or c.story.published, reverse=True)
-            self._render_site(site, posts)
-        for copy in self.copies:
-            self.truth[serving.without_tracking(copy.url)] = Truth(
-                copy.url,
-                copy.host,
-                serving.without_tracking(copy.story.url),
-                copy.relation,
-                copy.kind,
-                copy.link,
-                copy.published is not None,
-                also_drew_on=serving.without_tracking(copy.second.url) if copy.second else None,
-            )
-        hosts = {o.host for o in [*self.outlets, *self.wires]} | {s.host for s in self.sites}
-        self._add_robots(hosts, {o.host for o in self.outlets if o.blocks_crawlers})
+    @property
+    def publishers(self) -> list[Outlet]:
+        return [*self.outlets, *self.wires]
 
-    def _render_story(self, story: Story, siblings: list[Story]) -> None:
-        when = story.update[1] if story.update else story.published
-        body = self._original_page(story, siblings)
-        if story.missing == "gone":
-            self.resources[normalize(story.url)] = make_resource(
-                b"<html><body><h1>410 Gone</h1><p>This article is no longer available."
-                b"</p></body></html>",
-                HTML,
-                None,
-                status=410,
-            )
-        else:
-            self._add(story.url, body, when)
-        kind = "original"
+    def _original_kind(self, story: Story) -> str:
         if story.event_of:
-            kind = "same-event"
-        elif story.missing:
-            kind = f"original-{story.missing}"
-        elif story.outlet.wire:
-            kind = "wire-original"
-        self.truth[serving.without_tracking(story.url)] = Truth(
-            story.url,
-            story.outlet.host,
-            None,
-            "original",
-            kind,
-            same_event_as=serving.without_tracking(story.event_of.url) if story.event_of else None,
-        )
+            return "same-event"
+        if story.missing:
+            return f"original-{story.missing}"
+        return "wire-original" if story.outlet.wire else "original"
+
+    def _also_drew_on(self, copy: Copy) -> str | None:
+        return serving.without_tracking(copy.second.url) if copy.second else None
 
     def _outlet_page(
         self,
@@ -707,7 +630,7 @@ class HarshWorld(World[Site, Copy]):
             siblings=siblings,
         )
 
-    def _carrier_page(self, copy: Copy) -> str:
+    def _republished_page(self, copy: Copy) -> str:
         """A legitimate outlet's page of a wire story: the wire's byline and dateline."""
         wire = copy.story.outlet
         place = self._rng.choice(_PLACES)

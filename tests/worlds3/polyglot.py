@@ -29,9 +29,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from newscrawl.demo.responses import HTML, make_resource, normalize
 from tests.worlds import prose, serving
-from tests.worlds.serving import Text, Truth, World
+from tests.worlds.copying import CopyWorld
+from tests.worlds.serving import Text
 from tests.worlds3 import language
 
 if TYPE_CHECKING:
@@ -205,11 +205,7 @@ class Copy:
         return self.site.host if self.site else self.partner.host  # type: ignore[union-attr]
 
 
-def is_sure_link(copy: Copy) -> bool:
-    return copy.site is not None and copy.link in SURE
-
-
-class PolyglotWorld(World[Site, Copy]):
+class PolyglotWorld(CopyWorld[Site, Copy]):
     """The world for one seed: outlets, sites, pages (`resources`), seeds (`feeds`), `truth`."""
 
     profile_name = "aggregator-world3"
@@ -235,6 +231,11 @@ class PolyglotWorld(World[Site, Copy]):
     robots_barred = b"User-agent: *\nDisallow: /\n"
     epoch = _EPOCH
     templates = serving.template_env(Path(__file__).parent / "templates", yoast=False)
+    sure_links = SURE
+    fallback_sites = ("euro", "yoast")
+    updates = 4
+    early_hours = 6
+    gone_body = b"<html><body><h1>410 Gone</h1></body></html>"
 
     def __init__(self, seed: int = 0, *, outlet_seeds: bool = False) -> None:
         """`outlet_seeds`: the crawl also starts from the outlets' home pages (which list their
@@ -410,7 +411,7 @@ class PolyglotWorld(World[Site, Copy]):
             site = rng.choice([s for s in self.sites if s.key in ("ecke", "euro", "yoast")
                                and story.lang in s.langs])  # fmt: skip
             copy = self._copy(story, site, via=syndicated)
-            copy.link = next(m for m, _ in site.links if m in SURE)
+            copy.link = self._sure_link(site)
 
     def _reblog(self) -> None:
         """The Tumblr-like blog reblogs a dozen posts of the verbatim and spinning sites."""
@@ -419,42 +420,15 @@ class PolyglotWorld(World[Site, Copy]):
         for via in self._rng.sample(taken, k=min(12, len(taken))):
             self._copy(via.story, site, via=via)
 
-    def _ensure_reachable(self) -> None:
-        """Every original meant to be archived gets a sure link on one of its direct copies."""
-        rng = self._rng
-        for story in self.stories:
-            if story.missing == "unlinked":
-                continue
-            direct = [c for c in story.copies if c.site and not c.via]
-            if any(is_sure_link(c) for c in direct):
-                continue
-            able = [c for c in direct if any(m in SURE for m, _ in c.site.links)]  # type: ignore[union-attr]
-            if able:
-                chosen = rng.choice(able)
-                chosen.link = next(m for m, _ in chosen.site.links if m in SURE)  # type: ignore[union-attr]
-            else:
-                site = rng.choice([s for s in self.sites if s.key in ("euro", "yoast")])
-                extra = self._copy(story, site)
-                extra.link = next(m for m, _ in site.links if m in SURE)
+    def _updatable(self, story: Story) -> bool:
+        return not story.missing and story.event_of is None
 
-    def _updates_and_early_dates(self) -> None:
-        """Four originals updated after they were copied, and four copies that show a date
-        before their original's (the feed's time taken in the wrong zone)."""
-        rng = self._rng
-        kept = [s for s in self.stories if not s.missing and s.copies and s.event_of is None]
-        for story in rng.sample(kept, 4):
-            last = max(c.published for c in story.copies if c.published)
-            story.update = (
-                language.updated(story.text.paragraphs, story.lang),
-                last + timedelta(hours=rng.uniform(2, 30)),
-            )
-        plain = [
-            c for c in self.copies
-            if c.site and not c.via and c.story.update is None and not c.story.missing
-            and c.relation in ("verbatim", "spun")
-        ]  # fmt: skip
-        for copy in rng.sample(plain, 4):
-            copy.shown = copy.story.published - timedelta(minutes=rng.randrange(60, 6 * 60))
+    def _updated(self, story: Story) -> tuple[str, ...]:
+        return language.updated(story.text.paragraphs, story.lang)
+
+    def _early_datable(self, copy: Copy) -> bool:
+        story = copy.story
+        return story.update is None and not story.missing and copy.relation in ("verbatim", "spun")
 
     def _post_url(self, copy: Copy) -> str:
         site = copy.site
@@ -495,57 +469,22 @@ class PolyglotWorld(World[Site, Copy]):
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _render(self) -> None:
-        by_outlet: dict[str, list[Story]] = {}
-        for story in self.stories:
-            by_outlet.setdefault(story.outlet.key, []).append(story)
-        for story in self.stories:
-            self._render_story(story, by_outlet[story.outlet.key])
-        for outlet in self.outlets:
-            self._add(outlet.home, self._outlet_home(outlet, by_outlet.get(outlet.key, [])), None)
-        for copy in self.copies:
-            if copy.partner:
-                self._add(copy.url, self._syndicated_page(copy), copy.published)
-        for site in self.sites:
-            posts = [c for c in self.copies if c.site is site]
-            posts.sort(key=lambda c: c.published or c.story.published, reverse=True)
-            self._render_site(site, posts)
-        for copy in self.copies:
-            self.truth[serving.without_tracking(copy.url)] = Truth(
-                copy.url,
-                copy.host,
-                serving.without_tracking(copy.story.url),
-                copy.relation,  # type: ignore[arg-type]
-                copy.kind,
-                copy.link,
-            )
-        hosts = {o.host for o in self.outlets} | {s.host for s in self.sites}
-        self._add_robots(hosts, {o.host for o in self.outlets if o.blocks_crawlers})
+    @property
+    def publishers(self) -> list[Outlet]:
+        return self.outlets
 
-    def _render_story(self, story: Story, siblings: list[Story]) -> None:
+    def _original_page(self, story: Story, siblings: list[Story]) -> str:
         paragraphs, modified = story.update or (story.text.paragraphs, None)
-        if story.missing == "gone":
-            self.resources[normalize(story.url)] = make_resource(
-                b"<html><body><h1>410 Gone</h1></body></html>", HTML, None, status=410
-            )
-        else:
-            more = [s for s in siblings if s is not story and not s.missing]
-            body = self._outlet_page(
-                story.outlet, story, url=story.url, paragraphs=paragraphs,
-                published=story.published, modified=modified, canonical=story.url, more=more,
-            )  # fmt: skip
-            self._add(story.url, body, modified or story.published)
-        kind = "same-event" if story.event_of else "original"
+        more = [s for s in siblings if not s.missing]
+        return self._outlet_page(
+            story.outlet, story, url=story.url, paragraphs=paragraphs,
+            published=story.published, modified=modified, canonical=story.url, more=more,
+        )  # fmt: skip
+
+    def _original_kind(self, story: Story) -> str:
         if story.missing:
-            kind = f"original-{story.missing}"
-        self.truth[serving.without_tracking(story.url)] = Truth(
-            story.url,
-            story.outlet.host,
-            None,
-            "original",
-            kind,
-            same_event_as=serving.without_tracking(story.event_of.url) if story.event_of else None,
-        )
+            return f"original-{story.missing}"
+        return "same-event" if story.event_of else "original"
 
     def _outlet_page(
         self,
@@ -602,7 +541,7 @@ class PolyglotWorld(World[Site, Copy]):
             page=page, site=site
         )
 
-    def _syndicated_page(self, copy: Copy) -> str:
+    def _republished_page(self, copy: Copy) -> str:
         """A partner's republication: its own page, canonical to the original, credit line."""
         partner = copy.partner
         assert partner is not None and copy.published is not None
