@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newscrawl.demo.responses import HTML, make_resource
-from tests.worlds import prose, serving, texts
+from tests.worlds import copying, prose, serving, texts
 from tests.worlds.serving import Relation, Text, Truth, World
 
 if TYPE_CHECKING:
@@ -226,23 +226,13 @@ class _Story(serving.Story):
 
 
 @dataclass
-class _Copy:
+class _Copy(copying.Copy):
     story: _Story
-    site: Aggregator
-    url: str
-    title: str
-    paragraphs: list[str]
     relation: Relation
     link: LinkMode
-    published: datetime | None
-    kind: str
-    second: _Story | None = None
+    site: Aggregator
     via: _Copy | None = None  # scraped from another aggregator's copy, not from the outlet
-
-    @property
-    def source_url(self) -> str:
-        """Where this copy says it took the text from."""
-        return self.via.url if self.via else self.story.url
+    second: _Story | None = None
 
 
 class AggregatorWorld(World[Aggregator, _Copy]):
@@ -419,9 +409,9 @@ class AggregatorWorld(World[Aggregator, _Copy]):
                 minutes=rng.randrange(30, 2 * 24 * 60)
             )
             url = self._copy_url(mirror, via.title, published)
-            copy = _Copy(via.story, mirror, url, via.title, list(via.paragraphs), "verbatim",
-                         rng.choices(modes, weights=weights)[0], published, "copy-of-copy",
-                         via=via)  # fmt: skip
+            copy = _Copy(via.story, url, via.title, list(via.paragraphs), "verbatim",
+                         rng.choices(modes, weights=weights)[0], published, mirror,
+                         kind="copy-of-copy", via=via)  # fmt: skip
             via.story.copies.append(copy)
             scraped.append(copy)
         return scraped
@@ -463,8 +453,8 @@ class AggregatorWorld(World[Aggregator, _Copy]):
         if rng.random() >= site.undated_share:
             published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))
         url = self._copy_url(site, title, published or story.published)
-        copy = _Copy(story, site, url, title, paragraphs, site.relation, link, published, "",
-                     second)  # fmt: skip
+        copy = _Copy(story, url, title, paragraphs, site.relation, link, published, site,
+                     second=second)  # fmt: skip
         copy.kind = self._kind(copy)
         story.copies.append(copy)
         return copy

@@ -1,23 +1,78 @@
 """What the worlds of outlets' stories and their copies (`tests/worlds2/harsh.py`,
-`tests/worlds3/polyglot.py`) share: the links every original's copies must carry, the updated
-originals and early-dated copies, and the rendering of originals, outlets and copies.
+`tests/worlds3/polyglot.py`) share: the records of an aggregator, an original and a copy (the
+first world's copies too), the links every original's copies must carry, the originals out of
+reach, the updated originals and early-dated copies, and the rendering of originals, outlets
+and copies.
 
-A world's stories have `outlet`, `url`, `published`, `update`, `missing`, `event_of` and
-`copies`; its copies have `story`, `site` (None for an outlet's republication), `via`, `link`,
-`relation`, `kind` and `published`. Class attributes and small hooks say how a world differs.
+A world subclasses the records with what is its own, and `CopyWorld`; class attributes and
+small hooks say how it differs.
 """
 
 from __future__ import annotations
 
 from abc import abstractmethod
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newscrawl.demo.responses import HTML, make_resource, normalize
+from tests.worlds import serving
 from tests.worlds.serving import PostT, SiteT, Truth, World, without_tracking
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+
+
+@dataclass(frozen=True)
+class Site:
+    """An aggregator: its CMS, what it does to texts and how it says where they came from."""
+
+    feed_paths: ClassVar[Mapping[str, str]]  # its feed's path by CMS, WordPress's by default
+
+    key: str
+    name: str
+    host: str
+    platform: str
+    relation: str
+    links: tuple[tuple[str, float], ...]
+    scrapes: tuple[str, ...] = ()  # the sites it copies, if it copies copiers
+    tagline: str = ""
+    related_heading: str = ""
+
+    @property
+    def feed_url(self) -> str:
+        return f"http://{self.host}{self.feed_paths.get(self.platform, '/feed/')}"
+
+
+@dataclass
+class Story(serving.Story):
+    """An original: an outlet's article or an independent report of another's event."""
+
+    missing: str = ""  # "unlinked", "gone" (answers 410) or "blocked" (robots.txt)
+    event_of: Story | None = None
+    copies: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class Copy:
+    """A page that carries a story's text: an aggregator's post (`site`) or an outlet's
+    (in worlds 2 and 3)."""
+
+    story: Any
+    url: str
+    title: str
+    paragraphs: list[str]
+    relation: str
+    link: str
+    published: datetime | None
+    site: Any = None
+    via: Any = None  # the copy it was taken from, if not the original
+    kind: str = ""
+
+    @property
+    def source_url(self) -> str:
+        """Where this copy says it took the text from."""
+        return self.via.url if self.via else self.story.url  # type: ignore[no-any-return]
 
 
 class CopyWorld(World[SiteT, PostT]):
@@ -26,9 +81,13 @@ class CopyWorld(World[SiteT, PostT]):
     sure_links: ClassVar[tuple[str, ...]]  # links every crawler of aggregators follows
     unsure_platforms: ClassVar[tuple[str, ...]] = ()  # ...but not on these sites' pages
     fallback_sites: ClassVar[tuple[str, ...]]  # who copies an original no copy links surely
+    copy_weights: ClassVar[tuple[int, int, int, int]]  # how often 1, 2, 3 or 4 copy an original
+    draw_from: ClassVar[int]  # how many of the least loaded copiers they are drawn from
     updates: ClassVar[int]  # how many originals are updated, and copies dated first
     early_hours: ClassVar[int]  # how far at most a copy dated first is before its original
     gone_body: ClassVar[bytes]  # the 410 page of an original that is gone
+    robots = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
+    robots_barred = b"User-agent: *\nDisallow: /\n"
 
     stories: list[Any]
     copies: list[Any]
@@ -51,6 +110,59 @@ class CopyWorld(World[SiteT, PostT]):
     def _sure_link(self, site: Any) -> str:
         """The first of a site's ways of linking that every crawler follows."""
         return next(m for m, _ in site.links if m in self.sure_links)
+
+    def _copy_all(self) -> None:
+        """Each original copied by some of the least loaded copiers that take it, then the
+        world's further copies; then the sure links, updates, early dates and every kind."""
+        rng = self._rng
+        copiers = [s for s in self.sites if not s.scrapes]
+        load = {s.key: 0 for s in copiers}
+        for story in self.stories:
+            self._before_copies(story)
+            able = self._copiers(story, copiers)
+            count = rng.choices((1, 2, 3, 4), weights=self.copy_weights)[0]
+            free = sorted(able, key=lambda s: (load[s.key], rng.random()))[: self.draw_from]
+            for site in rng.sample(free, k=min(count, len(free))):
+                load[site.key] += 1
+                self._copy(story, site, via=self._source(story))
+        self._copy_further()
+        self._ensure_reachable()
+        self._updates_and_early_dates()
+        for copy in self.copies:
+            copy.kind = self._kind(copy)
+
+    def _before_copies(self, story: Any) -> None:
+        """What happens to an original before the aggregators copy it."""
+
+    def _copiers(self, story: Any, copiers: list[SiteT]) -> list[SiteT]:
+        """The copiers that may take an original."""
+        return copiers
+
+    def _source(self, story: Any) -> Any:
+        """What an aggregator copies an original from: None for the original itself."""
+        return None
+
+    @abstractmethod
+    def _copy_further(self) -> None:
+        """The copies made after the originals' first ones (of copies, or of more sources)."""
+
+    @staticmethod
+    @abstractmethod
+    def _kind(copy: Any) -> str:
+        """The case a copy is, the harshest first: what the per-kind table counts."""
+
+    def _out_of_reach(
+        self, stories: Sequence[Any], unlinked: Sequence[Any], free: Sequence[Any], gone: int
+    ) -> None:
+        """Originals out of reach: the `unlinked` ones never linked, `gone` of the `free` ones
+        gone since (410), and all of outlets that bar crawlers in robots.txt."""
+        for story in unlinked:
+            story.missing = "unlinked"
+        for story in self._rng.sample([s for s in free if not s.missing], gone):
+            story.missing = "gone"
+        for story in stories:
+            if story.outlet.blocks_crawlers:
+                story.missing = "blocked"
 
     @abstractmethod
     def _copy(self, story: Any, site: SiteT, via: Any = None) -> Any:

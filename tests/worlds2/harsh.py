@@ -29,18 +29,18 @@ from __future__ import annotations
 import html
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from tests.worlds import prose, serving
+from tests.worlds import copying, prose, serving
 from tests.worlds.copying import CopyWorld
 from tests.worlds.serving import Text
 from tests.worlds2 import words
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "aggregator-world2" / "articles.jsonl"
 _EPOCH = datetime(2024, 9, 3, 5, 0, tzinfo=UTC)
@@ -68,36 +68,26 @@ class Outlet(serving.Outlet):
 
 
 @dataclass(frozen=True)
-class Site:
-    """An aggregator: its CMS, what it does to texts, how it says where they came from."""
+class Site(copying.Site):
+    """An aggregator, with how strongly it spins, how often it cites two outlets or leaves a
+    post undated, and its permalinks."""
 
-    key: str
-    name: str
-    host: str
-    platform: str
-    relation: str
-    links: tuple[tuple[str, float], ...]
+    feed_paths: ClassVar[Mapping[str, str]] = {
+        "blogger": "/feeds/posts/default",
+        "ghost": "/rss/",
+        "drupal": "/rss.xml",
+        "phpexcerpt": "/rss.php",
+    }
+
     strength: tuple[float, float] = (0.0, 0.0)
-    scrapes: tuple[str, ...] = ()  # the sites it copies, if it copies copiers
     two_source: float = 0.0
     undated: float = 0.05
     related_heading: str = "Related Posts"
-    tagline: str = ""
     permalink: str = "dated"
 
     @property
     def feed(self) -> Literal["rss", "atom"]:
         return "atom" if self.platform == "blogger" else "rss"
-
-    @property
-    def feed_url(self) -> str:
-        path = {
-            "blogger": "/feeds/posts/default",
-            "ghost": "/rss/",
-            "drupal": "/rss.xml",
-            "phpexcerpt": "/rss.php",
-        }.get(self.platform, "/feed/")
-        return f"http://{self.host}{path}"
 
 
 _SITES = (
@@ -155,13 +145,10 @@ _AUTHORS = (
 
 
 @dataclass
-class Story(serving.Story):
+class Story(copying.Story):
     """An original: an outlet's article, a wire story, or an independent report of an event."""
 
     outlet: Outlet
-    missing: str = ""  # "unlinked", "gone" (answers 410) or "blocked" (robots.txt)
-    event_of: Story | None = None
-    copies: list[Copy] = field(default_factory=list)
 
     @property
     def archivable(self) -> bool:
@@ -169,27 +156,16 @@ class Story(serving.Story):
 
 
 @dataclass
-class Copy:
+class Copy(copying.Copy):
     """A page that carries a story's text: an aggregator's post or an outlet's wire carriage."""
 
     story: Story
-    url: str
-    title: str
-    paragraphs: list[str]
-    relation: str
-    link: str
-    published: datetime | None
     site: Site | None = None
-    carrier: Outlet | None = None
     via: Copy | None = None
-    second: Story | None = None
-    kind: str = ""
     shown: datetime | None = None  # the date the page shows, when it is not `published`
+    carrier: Outlet | None = None
+    second: Story | None = None
     long_excerpt: bool = False  # all but the last few paragraphs
-
-    @property
-    def source_url(self) -> str:
-        return self.via.url if self.via else self.story.url
 
     @property
     def host(self) -> str:
@@ -224,13 +200,13 @@ class HarshWorld(CopyWorld[Site, Copy]):
         b"<h1>Not Found</h1></body></html>"
     )
     servers = ("nginx", "Apache", "cloudflare", "openresty")
-    robots = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
-    robots_barred = b"User-agent: *\nDisallow: /\n"
     epoch = _EPOCH
     templates = serving.template_env(Path(__file__).parent / "templates", yoast=True)
     sure_links = SURE
     unsure_platforms = ("phpexcerpt",)  # seven "Read more »" a page: no crawler follows all
     fallback_sites = ("viral", "digest")
+    copy_weights = (4, 4, 2, 1)
+    draw_from = 6
     updates = 6
     early_hours = 8
     gone_body = (
@@ -329,13 +305,7 @@ class HarshWorld(CopyWorld[Site, Copy]):
         free = [s for s in stories if s.event_of is None and not s.outlet.blocks_crawlers]
         wire_stories = [s for s in free if s.outlet.wire]
         plain = [s for s in free if not s.outlet.wire]
-        for story in [*rng.sample(plain, 4), rng.choice(wire_stories)]:
-            story.missing = "unlinked"
-        for story in rng.sample([s for s in plain if not s.missing], 3):
-            story.missing = "gone"
-        for story in stories:
-            if story.outlet.blocks_crawlers:
-                story.missing = "blocked"
+        self._out_of_reach(stories, [*rng.sample(plain, 4), rng.choice(wire_stories)], plain, 3)
         if not any(s.missing == "blocked" for s in stories):
             stories[0].outlet = next(o for o in self.outlets if o.blocks_crawlers)
             stories[0].url = self._article_url(
@@ -346,32 +316,22 @@ class HarshWorld(CopyWorld[Site, Copy]):
 
     # -- who copies -------------------------------------------------------------------------
 
-    def _copy_all(self) -> None:
-        rng = self._rng
-        copiers = [s for s in self.sites if not s.scrapes]
-        load = {s.key: 0 for s in copiers}
-        for story in self.stories:
-            if story.outlet.wire:
-                self._carry(story)
-            count = rng.choices((1, 2, 3, 4), weights=(4, 4, 2, 1))[0]
-            free = sorted(copiers, key=lambda s: (load[s.key], rng.random()))[:6]
-            for site in rng.sample(free, k=count):
-                load[site.key] += 1
-                source = None
-                carriers = [c for c in story.copies if c.carrier]
-                if carriers and rng.random() < 0.6:
-                    source = rng.choice(carriers)
-                self._copy(story, site, via=source)
+    def _before_copies(self, story: Story) -> None:
+        if story.outlet.wire:
+            self._carry(story)
+
+    def _source(self, story: Story) -> Copy | None:
+        """A wire story is copied from one of its carriers more often than not."""
+        carriers = [c for c in story.copies if c.carrier]
+        return self._rng.choice(carriers) if carriers and self._rng.random() < 0.6 else None
+
+    def _copy_further(self) -> None:
         # Rewrites that cite two outlets: an event and the other outlet's report of it.
         brief = next(s for s in self.sites if s.key == "brief")
         for report in [s for s in self.stories if s.event_of]:
             self._copy(report.event_of, brief, second=report)  # type: ignore[arg-type]
         self._scrape()
         self._link_carriers()
-        self._ensure_reachable()
-        self._updates_and_early_dates()
-        for copy in self.copies:
-            copy.kind = self._kind(copy)
 
     def _carry(self, story: Story) -> None:
         """Two or three outlets run the wire story verbatim, with its credit."""
@@ -514,7 +474,6 @@ class HarshWorld(CopyWorld[Site, Copy]):
 
     @staticmethod
     def _kind(copy: Copy) -> str:
-        """The case a copy is, the harshest first: what the per-kind table is counted by."""
         story, link = copy.story, _LINK_CLASS[copy.link]
         cases = (
             (bool(story.missing), f"original-{story.missing}/{copy.relation}"),

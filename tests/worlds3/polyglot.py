@@ -24,18 +24,18 @@ import json
 import random
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
-from tests.worlds import prose, serving
+from tests.worlds import copying, prose, serving
 from tests.worlds.copying import CopyWorld
 from tests.worlds.serving import Text
 from tests.worlds3 import language
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "fundus" / "expected.json"
 _EPOCH = datetime(2025, 3, 10, 6, 0, tzinfo=UTC)
@@ -60,32 +60,21 @@ class Outlet(serving.Outlet):
 
 
 @dataclass(frozen=True)
-class Site:
-    """An aggregator: its CMS, what it does to texts and how it says where they came from."""
+class Site(copying.Site):
+    """An aggregator, with the languages it copies."""
 
-    key: str
-    name: str
-    host: str
-    platform: str
-    relation: str
-    links: tuple[tuple[str, float], ...]
+    feed_paths: ClassVar[Mapping[str, str]] = {
+        "joomla": "/index.php/nachrichten?format=feed&type=rss",
+        "drupal7": "/rss.xml",
+        "tumblr": "/rss",
+        "medium": "/feed",
+        "substack": "/feed",
+        "portal": "/rss",
+    }
+
     langs: tuple[str, ...] = language.LANGUAGES
-    scrapes: tuple[str, ...] = ()
-    tagline: str = ""
     related_heading: str = "More stories"
     feed: Literal["rss", "atom"] = "rss"
-
-    @property
-    def feed_url(self) -> str:
-        path = {
-            "joomla": "/index.php/nachrichten?format=feed&type=rss",
-            "drupal7": "/rss.xml",
-            "tumblr": "/rss",
-            "medium": "/feed",
-            "substack": "/feed",
-            "portal": "/rss",
-        }.get(self.platform, "/feed/")
-        return f"http://{self.host}{path}"
 
 
 _SITES = (
@@ -159,13 +148,10 @@ def load_texts(path: Path = DATA) -> dict[str, list[Text]]:
 
 
 @dataclass
-class Story(serving.Story):
-    """An original: an outlet's article or an independent report of another's event."""
+class Story(copying.Story):
+    """An original, in its outlet's language."""
 
     outlet: Outlet
-    missing: str = ""  # "unlinked", "gone" (answers 410) or "blocked" (robots.txt)
-    event_of: Story | None = None
-    copies: list[Copy] = field(default_factory=list)
 
     @property
     def lang(self) -> str:
@@ -173,26 +159,15 @@ class Story(serving.Story):
 
 
 @dataclass
-class Copy:
+class Copy(copying.Copy):
     """A page that carries a story's text: an aggregator's post or a partner's republication."""
 
     story: Story
-    url: str
-    title: str
-    paragraphs: list[str]
-    relation: str
-    link: str
-    published: datetime | None
     site: Site | None = None
-    partner: Outlet | None = None  # a legitimate syndication partner, not an aggregator
     via: Copy | None = None
-    kind: str = ""
     shown: datetime | None = None  # the date the page shows, when it is not `published`
+    partner: Outlet | None = None  # a legitimate syndication partner, not an aggregator
     number: int = 0
-
-    @property
-    def source_url(self) -> str:
-        return self.via.url if self.via else self.story.url
 
     @property
     def source_name(self) -> str:
@@ -227,12 +202,12 @@ class PolyglotWorld(CopyWorld[Site, Copy]):
         b"Page not found</h1></body></html>"
     )
     servers = ("nginx", "Apache/2.4.62 (Debian)", "cloudflare", "LiteSpeed")
-    robots = b"User-agent: *\nDisallow: /wp-admin/\nDisallow: /search\n"
-    robots_barred = b"User-agent: *\nDisallow: /\n"
     epoch = _EPOCH
     templates = serving.template_env(Path(__file__).parent / "templates", yoast=False)
     sure_links = SURE
     fallback_sites = ("euro", "yoast")
+    copy_weights = (2, 4, 3, 1)
+    draw_from = 5
     updates = 4
     early_hours = 6
     gone_body = b"<html><body><h1>410 Gone</h1></body></html>"
@@ -321,34 +296,17 @@ class PolyglotWorld(CopyWorld[Site, Copy]):
                 stories.append(report)
         # Originals out of reach: never linked, gone since (410), or barred by robots.txt.
         free = [s for s in stories if s.event_of is None and not s.outlet.blocks_crawlers]
-        for story in rng.sample(free, 3):
-            story.missing = "unlinked"
-        for story in rng.sample([s for s in free if not s.missing], 2):
-            story.missing = "gone"
-        for story in stories:
-            if story.outlet.blocks_crawlers:
-                story.missing = "blocked"
+        self._out_of_reach(stories, rng.sample(free, 3), free, 2)
         return stories
 
     # -- who copies -------------------------------------------------------------------------
 
-    def _copy_all(self) -> None:
-        rng = self._rng
-        copiers = [s for s in self.sites if not s.scrapes]
-        load = {s.key: 0 for s in copiers}
-        for story in self.stories:
-            able = [s for s in copiers if story.lang in s.langs]
-            count = rng.choices((1, 2, 3, 4), weights=(2, 4, 3, 1))[0]
-            free = sorted(able, key=lambda s: (load[s.key], rng.random()))[:5]
-            for site in rng.sample(free, k=min(count, len(free))):
-                load[site.key] += 1
-                self._copy(story, site)
+    def _copiers(self, story: Story, copiers: list[Site]) -> list[Site]:
+        return [s for s in copiers if story.lang in s.langs]
+
+    def _copy_further(self) -> None:
         self._syndicate()
         self._reblog()
-        self._ensure_reachable()
-        self._updates_and_early_dates()
-        for copy in self.copies:
-            copy.kind = self._kind(copy)
 
     def _copy(self, story: Story, site: Site, via: Copy | None = None) -> Copy:
         rng = self._rng
@@ -451,7 +409,6 @@ class PolyglotWorld(CopyWorld[Site, Copy]):
 
     @staticmethod
     def _kind(copy: Copy) -> str:
-        """The case a copy is, the harshest first: what the per-kind table counts."""
         story = copy.story
         link = _LINK_CLASS.get(copy.link, "linked")
         cases = (
