@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo.responses import normalize
-from tests.provenance_world.common import WorldTests, changed
+from tests.provenance_world.common import WorldTests, changed, world_fixture
 from tests.warcs import read_records
 from tests.worlds.aggregators import FOLLOWED, AggregatorWorld
 from tests.worlds.live import live_run
@@ -28,9 +28,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.timeout(600)
 
 
-@pytest.fixture(scope="module", params=[0, 1, 2])
-def world(request: pytest.FixtureRequest) -> AggregatorWorld:
-    return AggregatorWorld(request.param)
+world = world_fixture(AggregatorWorld, (0, 1, 2))
 
 
 @pytest.fixture(scope="module")

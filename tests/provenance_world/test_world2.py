@@ -16,8 +16,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from newscrawl.demo.responses import normalize
-from tests.provenance_world.common import WorldTests, changed
-from tests.worlds.live import live_run
+from tests.provenance_world.common import (
+    CopyWorldTests,
+    WorldTests,
+    changed,
+    run_fixture,
+    world_fixture,
+)
 from tests.worlds.scoring import report
 from tests.worlds.serving import without_tracking
 from tests.worlds2.harsh import POINTING, HarshWorld
@@ -29,14 +34,8 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.timeout(300)
 
 
-@pytest.fixture(scope="module", params=[0, 1])
-def world(request: pytest.FixtureRequest) -> HarshWorld:
-    return HarshWorld(request.param)
-
-
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    return live_run(tmp_path_factory.mktemp("aggregator-world2"), world=HarshWorld(0))
+world = world_fixture(HarshWorld)
+run = run_fixture(lambda: HarshWorld(0), "aggregator-world2")
 
 
 # -- the world ------------------------------------------------------------------------------
@@ -82,31 +81,6 @@ def test_spinners_have_two_strengths_and_their_artefacts(world: HarshWorld) -> N
     assert found, "the classic spinner artefacts"
 
 
-def test_missing_originals_are_out_of_reach(world: HarshWorld) -> None:
-    pages = {c.url: world.resources[normalize(c.url)].body.decode() for c in world.copies}
-    for story in world.stories:
-        if story.missing == "unlinked":
-            assert not any(story.url in page for page in pages.values()), story.url
-        elif story.missing == "gone":
-            assert world.resources[normalize(story.url)].status == 410
-            assert any(story.url in page for page in pages.values())
-        elif story.missing == "blocked":
-            robots = world.resources[f"http://{story.outlet.host}/robots.txt"].body
-            assert b"Disallow: /\n" in robots
-        else:
-            assert any(world.is_sure_link(c) and story.url in pages[c.url] for c in story.copies), (
-                story.url
-            )
-
-
-def test_same_event_reports_share_names_and_quotes_but_not_prose(world: HarshWorld) -> None:
-    for story in (s for s in world.stories if s.event_of):
-        event = story.event_of
-        assert event is not None
-        shared = changed(event.text.paragraphs, story.text.paragraphs)
-        assert shared > 0.8, (story.url, shared)
-
-
 def test_excerpt_pages_end_in_other_stories_read_more_links(world: HarshWorld) -> None:
     hub = [c for c in world.copies if c.site and c.site.key == "hub"]
     assert hub
@@ -148,7 +122,7 @@ def test_crawl_reached_every_copy_and_no_missing_original(run: Run) -> None:
 # right; the floors sit a little below.
 
 
-class TestWorld(WorldTests):
+class TestWorld(CopyWorldTests, WorldTests):
     """The run's time limit and the linker's floors on this world."""
 
     seconds = 90
