@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from newscrawl.demo.responses import HTML, make_resource, normalize
@@ -20,7 +20,7 @@ from tests.worlds import serving
 from tests.worlds.serving import PostT, SiteT, Truth, World, without_tracking
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,29 @@ class CopyWorld(World[SiteT, PostT]):
     @abstractmethod
     def _republished_page(self, copy: Any) -> str:
         """An outlet's page of another's story (a copy that has no `site`)."""
+
+    @staticmethod
+    def _feed_date(copy: Any) -> datetime:
+        """The date a post has in its feed: the one it shows, else when it was published, else
+        (undated) its original's."""
+        return copy.shown or copy.published or copy.story.published  # type: ignore[no-any-return]
+
+    def _post_time(self, copy: Any, zones: Sequence[float]) -> datetime | None:
+        """The time a post shows on its page, on the clock of one of `zones` (hours off UTC,
+        one drawn for every post); a post dated first shows the feed's wall-clock time,
+        labelled as UTC."""
+        zone = self._rng.choice(zones)
+        shown = copy.shown or copy.published
+        local = serving.local_time(shown, zone) if shown else None
+        if copy.shown is not None:
+            local = copy.shown.astimezone(UTC)
+        return local
+
+    def _rss_items(self, posts: Iterable[Any]) -> Iterator[str]:
+        """The posts' <item>s in an RSS feed, each with the start of its text."""
+        for c in posts:
+            summary = " ".join(c.paragraphs[0].split()[:40])
+            yield serving.rss_item(c, self._feed_date(c), guid=c.url, summary=summary)
 
     def _also_drew_on(self, copy: Any) -> str | None:
         """The second source of a copy that drew on two, if the world has such copies."""

@@ -692,11 +692,7 @@ class HarshWorld(CopyWorld[Site, Copy]):
             (p.title, p.url, prose.sentences(p.paragraphs[0])[0][:180])
             for p in rng.sample(others, k=min(5, len(others)))
         ]
-        shown = copy.shown or copy.published
-        tz_hours = rng.choice((-5, -4, 0, 2, 5.5, 8))
-        local = serving.local_time(shown, tz_hours) if shown else None
-        if copy.shown is not None:  # the wall-clock time of the feed, labelled as UTC
-            local = copy.shown.astimezone(UTC)
+        local = self._post_time(copy, (-5, -4, 0, 2, 5.5, 8))
         date_text = ""
         if local:
             date_text = {
@@ -764,7 +760,7 @@ class HarshWorld(CopyWorld[Site, Copy]):
             "category": copy.story.section,
             "tags": [copy.story.section.title(), "Top Stories"],
             "reading": max(1, len(" ".join(copy.paragraphs).split()) // 250),
-            "year": (shown or copy.story.published).year,
+            "year": self._feed_date(copy).year,
             "related": related,
             "popular": [(p.title, p.url) for p in others[:5]],
             "stories": stories,
@@ -773,14 +769,11 @@ class HarshWorld(CopyWorld[Site, Copy]):
         return self._post_html(site, page)
 
     def _feed(self, site: Site, posts: Sequence[Copy]) -> str:
-        def when(copy: Copy) -> datetime:
-            return copy.shown or copy.published or copy.story.published
-
         if site.feed == "atom":
             entries = (
                 serving.atom_entry(
                     c,
-                    when(c),
+                    self._feed_date(c),
                     entry_id=f"tag:blogger.com,1999:blog-1.post-{i}",
                     text=c.paragraphs[0],
                     author="Unknown",
@@ -789,8 +782,4 @@ class HarshWorld(CopyWorld[Site, Copy]):
                 for i, c in enumerate(posts)
             )
             return self._atom(site, "tag:blogger.com,1999:blog-1", entries)
-        items = (
-            serving.rss_item(c, when(c), guid=c.url, summary=" ".join(c.paragraphs[0].split()[:40]))
-            for c in posts
-        )
-        return self._rss(site, items)
+        return self._rss(site, self._rss_items(posts))

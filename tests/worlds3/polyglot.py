@@ -564,10 +564,7 @@ class PolyglotWorld(CopyWorld[Site, Copy]):
         rng = self._rng
         others = [p for p in posts if p is not copy]
         related = [(p.title, p.url) for p in rng.sample(others, k=min(4, len(others)))]
-        shown = copy.shown or copy.published
-        local = serving.local_time(shown, rng.choice((0, 1, 2))) if shown else None
-        if copy.shown is not None:  # the feed's wall-clock time, labelled as UTC
-            local = copy.shown.astimezone(UTC)
+        local = self._post_time(copy, (0, 1, 2))
         assert local is not None
         date_text = {
             "joomla": f"{local:%d. %B %Y}",
@@ -626,14 +623,7 @@ class PolyglotWorld(CopyWorld[Site, Copy]):
         )
 
     def _feed(self, site: Site, posts: Sequence[Copy]) -> str:
-        items = (
-            serving.rss_item(
-                c,
-                c.shown or c.published or c.story.published,
-                guid=c.url,
-                summary=" ".join(c.paragraphs[0].split()[:40]),
-            )
-            for c in posts
-        )
         langs = {c.story.lang for c in posts}
-        return self._rss(site, items, language=langs.pop() if len(langs) == 1 else "")
+        return self._rss(
+            site, self._rss_items(posts), language=langs.pop() if len(langs) == 1 else ""
+        )
