@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from lxml.etree import _Element
 
 # "Source", "Quelle", "Fuente", "Fonte" alone or with a name: a link that gives the source.
-_SOURCE = r"source|quelle|fuente|fonte|origen|sources?"
+_SOURCE = r"sources?|quelle|fuente|fonte|origen"
 # "Original article", "Originalartikel", "Artículo original", "Voir l'original".
 _ORIGINAL = (
     r"original(?: article| story| source| post)?|original ansehen|zum original(?:artikel)?"
@@ -34,7 +34,8 @@ READ_ON_WORDS = (
     r"|ler mais|continuar lendo|leia mais"
 )
 # "... at X", "... bei X", "... en X", "... sur X", "... su X": the site the words lead to.
-_AT = r"at|on|from|in|via|bei|auf|en|sur|chez|su|em|no|na"
+# ("Read more from X" is a brand's promo when it stands alone as a line.)
+_AT = r"at|on|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
     rf"(?:(?:{_SOURCE})(?: link|\s*:.{{1,60}})?|{_ORIGINAL}"
     rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
@@ -43,7 +44,9 @@ SOURCE_ANCHOR = re.compile(
     re.IGNORECASE,
 )
 # Words that send the reader on to a named site: what is left after them is the site's name.
-READ_ON = re.compile(rf"^\W*(?:{READ_ON_WORDS})\s+(?:{_AT})\s+", re.IGNORECASE)
+READ_ON = re.compile(rf"^\W*(?:{READ_ON_WORDS})\s+(?:{_AT}|from)\s+", re.IGNORECASE)
+# A whole line that only sends the reader on: "Read more »", "Weiterlesen bei X →".
+READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT})\s+.{{1,60}}?)?\s*[»›>…→]*"
 # A whole line naming the site the text first appeared on: "The post X appeared first on Y.",
 # "This article originally appeared on Y.", "Dieser Artikel erschien zuerst bei Y.", "Este
 # artículo se publicó originalmente en Y.", "Cet article a d'abord été publié par Y.",

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from newscrawl.anchors import FIRST_APPEARED, READ_ON_WORDS
+from newscrawl.anchors import FIRST_APPEARED, READ_ON_LINE
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -141,7 +141,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "read_more",
         "'Read more »', 'Weiterlesen bei X →' teaser and read-on links (not 'Read more from"
         " X', a brand's promo)",
-        rf"(?:{READ_ON_WORDS})(?:\s+(?:at|on|bei|auf|en|sur|su)\s+.{{1,60}}?)?\s*[»›>…→]*",
+        READ_ON_LINE,
     ),
     LineRule(
         "appeared_first_on",

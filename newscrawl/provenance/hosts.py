@@ -64,17 +64,21 @@ class HostRole:
     def copier(self) -> bool:
         marked, pages = self.counts.get("marked", 0), self.counts.get("page", 0)
         later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        marked_often = marked > 0 and marked >= MARKED_SHARE * pages
+        names_sources = self.counts.get("points-to", 0) >= MIN_HOSTS
         # An outlet that others name as a source, or that keeps publishing first, may run
         # partners' stories with their canonicals and credit lines: copy markers on a share
         # of its pages, or sources it names, do not make it a copier (coming later does).
-        sourced = self.counts.get("pointed-by", 0) >= MIN_HOSTS or (
-            earlier >= MIN_HOSTS and earlier >= LEAD * later
+        sourced = self.counts.get("pointed-by", 0) >= MIN_HOSTS or self._first_often
+        return ((marked_often or names_sources) and not sourced) or (
+            later >= MIN_HOSTS and later >= LEAD * earlier
         )
-        return (
-            (marked > 0 and marked >= MARKED_SHARE * pages and not sourced)
-            or (self.counts.get("points-to", 0) >= MIN_HOSTS and not sourced)
-            or (later >= MIN_HOSTS and later >= LEAD * earlier)
-        )
+
+    @property
+    def _first_often(self) -> bool:
+        """Whether the host keeps publishing text before the hosts it shares it with."""
+        later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
+        return earlier >= MIN_HOSTS and earlier >= LEAD * later
 
     @property
     def late(self) -> bool:
@@ -88,10 +92,7 @@ class HostRole:
     def origin(self) -> bool:
         if self.copier or self.late:
             return False
-        later, earlier = self.counts.get("later-than", 0), self.counts.get("earlier-than", 0)
-        return self.counts.get("pointed-by", 0) > 0 or (
-            earlier >= MIN_HOSTS and earlier >= LEAD * later
-        )
+        return self.counts.get("pointed-by", 0) > 0 or self._first_often
 
     @property
     def role(self) -> str:

@@ -305,9 +305,7 @@ def _outgrows(copy: Entry, original: Entry, index: CandidateIndex) -> bool:
 def _names_in_own_text(entry: Entry, other: Entry) -> bool:
     """Whether `entry` names `other`'s site in paragraphs `other` does not have (a name in
     the text both share proves nothing about who took it from whom)."""
-    if any(
-        e.kind == "first-appeared" and name_hash(e.detail) in other.names for e in entry.evidence
-    ):
+    if _credited(entry) & other.names:
         return True
     theirs = {line_hash for line_hash, _ in other.fingerprint.lines}
     own = "\n".join(
@@ -321,15 +319,15 @@ def _signs_off_a_wire(entry: Entry) -> bool:
     return any(e.kind == "wire" for e in entry.evidence)
 
 
-def _first_appeared(entry: Entry) -> bool:
-    """Whether the entry says its text first appeared on another site."""
-    return any(e.kind == "first-appeared" for e in entry.evidence)
+def _credited(entry: Entry) -> frozenset[int]:
+    """The sites (`name_hash`) the entry's credit lines say its text first appeared on."""
+    return frozenset(name_hash(e.detail) for e in entry.evidence if e.kind == "first-appeared")
 
 
 def _credits_another_site(copy: Entry, original: Entry) -> bool:
     """Whether `copy` says its text first appeared on a site that is not `original`'s: then
     both may copy that site, and neither shape, host roles nor dates make `original` it."""
-    credited = {name_hash(e.detail) for e in copy.evidence if e.kind == "first-appeared"}
+    credited = _credited(copy)
     return bool(credited) and not credited & original.names
 
 
@@ -705,7 +703,7 @@ def _decide_unlinked(
         record.relation = "rewrite" if credits else "unknown"
         record.confidence = 0.5 if credits else 0.4
     elif entry.key in copied and (
-        role.copier or role.late or entry.key in batch.carriers or _first_appeared(entry)
+        role.copier or role.late or entry.key in batch.carriers or bool(_credited(entry))
     ):
         # Copied, but a copy itself (by its host, by its credit line, or of the wire it signs
         # off as) of a page never archived, or on a host that keeps publishing what others
@@ -740,7 +738,7 @@ def _name_original(
     last page names the entry itself: that page copies the entry, whatever the shape said."""
     role = batch.index.host(original.domain)
     # The chain's end copies in turn, or may: a late host's page is no first original.
-    copied = role.copier or role.late or original.key in batch.carriers or _first_appeared(original)
+    copied = role.copier or role.late or original.key in batch.carriers or bool(_credited(original))
     # The entry's own link to a page never archived names its source; a page of another
     # host that only shape, host roles or dates made its original is a sibling copy of it.
     sibling = (

@@ -202,12 +202,9 @@ def _named_sources(response: Response) -> list[str]:
     canonical = response.css('link[rel="canonical"]::attr(href)').getall()
     urls = (response.urljoin(href) for href in [*anchors, *canonical] if href)
     # A home page says where a site is, not where the text is: not worth a request.
+    split = ((url, urlsplit(url)) for url in urls)
     return list(
-        dict.fromkeys(
-            u
-            for u in urls
-            if urlsplit(u).hostname not in (None, own) and urlsplit(u).path.strip("/")
-        )
+        dict.fromkeys(u for u, p in split if p.hostname not in (None, own) and p.path.strip("/"))
     )
 
 
