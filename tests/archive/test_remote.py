@@ -45,6 +45,9 @@ class FileServer:
         self.folder = folder
         self.mimetype = None if gzip_labelled else "application/octet-stream"
         self.requests: list[tuple[str, str, str | None]] = []
+        # Files answered 404 from now on, as a deleted file would be; set at once, so that no
+        # request in flight finds the file half gone (werkzeug then answers 500).
+        self.lost: set[str] = set()
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
 
@@ -52,6 +55,8 @@ class FileServer:
     def app(self, request: Request) -> Response:
         self.requests.append((request.method, request.path, request.headers.get("Range")))
         path = request.path.lstrip("/")
+        if path in self.lost:
+            return Response("gone", status=404)
         return send_from_directory(self.folder, path, request.environ, mimetype=self.mimetype)
 
     def __enter__(self) -> FileServer:
@@ -227,7 +232,7 @@ def test_a_file_lost_while_read_is_reported_and_reading_ends(served: FileServer)
     report = ReadReport()
     captures = iter_captures(archive, report)
     next(captures)
-    big.unlink()
+    served.lost.add(big.name)
     assert 1 + sum(1 for _ in captures) < 16 * copies
     (bad,) = report.bad
     assert bad.file == archive.url and "404" in bad.error
