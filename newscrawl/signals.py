@@ -8,6 +8,11 @@ Connect with `crawler.signals.connect(handler, signal=newscrawl.signals.warc_wri
 # number of the job holding a response is in its request's meta, under `WARC_JOB`.
 warc_written = object()
 
+# The archiver closed this run's WARC files: sent with `files=` (their paths) and
+# `redirects=` (file name -> {URL: where its 3xx response redirected}), before they are
+# indexed, so that later stages know where pages led without reading the files again.
+warcs_closed = object()
+
 # The spider is done with a request: its callback's output was consumed (every request it
 # yielded is scheduled), or its errback ran (the fetch failed or was refused). With `request=`.
 request_handled = object()

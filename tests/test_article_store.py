@@ -16,6 +16,7 @@ from newscrawl.demo import world
 from newscrawl.demo.responses import make_resource
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
+from newscrawl.extract.offline import extract_archives
 from newscrawl.extract.store import (
     EVERY_PAGE,
     READ,
@@ -42,7 +43,7 @@ STORY = (
 PROFILE = """
 name = "store"
 [seeds]
-start_urls = ["{copy}", "{mislabelled}", "{latin1}"]
+start_urls = ["{copy}", "{mislabelled}", "{latin1}", "{redirect}"]
 [scope]
 article_patterns = ['/20\\d\\d/']
 max_depth = 1
@@ -66,7 +67,8 @@ def page(title: str) -> str:
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A real crawl of the demo world's aggregator copy and two mislabelled pages."""
+    """A real crawl of the demo world's aggregator copy, two mislabelled pages, and a
+    redirect to an article."""
     served = DemoWorld()
     utf8 = page("Crème brûlée").encode("utf-8")
     served.add(MISLABELLED, make_resource(utf8, "text/html; charset=iso-8859-1", None))
@@ -75,7 +77,11 @@ def crawled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     out = tmp_path_factory.mktemp("store")
     with DemoServer(served) as server:
         text = PROFILE.format(
-            copy=world.AUTOBLOG_COPY, mislabelled=MISLABELLED, latin1=LATIN1, proxy=server.proxy_url
+            copy=world.AUTOBLOG_COPY,
+            mislabelled=MISLABELLED,
+            latin1=LATIN1,
+            redirect=world.CNBC_REDIRECT,
+            proxy=server.proxy_url,
         )
         crawl_profile(text, out, "store")
     yield out / "store"
@@ -115,6 +121,18 @@ def test_the_crawls_articles_equal_newscrawl_extract_field_by_field(
     assert stored[MISLABELLED].title == "Crème brûlée"
     assert "Ã" not in stored[MISLABELLED].body + stored[LATIN1].body
     assert stored[LATIN1].title == "Café déjà vu"
+
+
+def test_the_crawls_store_says_where_its_redirects_led(crawled: Path) -> None:
+    # So that provenance follows a pointer through them without reading the WARC again.
+    (warc,) = crawled.glob("*.warc.gz")
+    info = store_info(warc)
+    assert info is not None
+    assert info.read.redirects is not None
+    assert info.read.redirects[world.CNBC_REDIRECT] == world.CNBC_ARTICLE
+    read = extract_archives([str(warc)], lambda article: None, workers=1, re_extract=True)
+    assert info.read.redirects == read.report.redirects, "as reading the WARC finds them"
+    assert world.CNBC_ARTICLE in {article.url for article in read_store(info)}
 
 
 def rewrite_store(warc: Path, change: dict[str, object]) -> None:

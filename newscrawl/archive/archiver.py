@@ -34,7 +34,7 @@ from newscrawl.archive.index import PackagingError, write_cdxj, write_pages, wri
 from newscrawl.archive.records import Exchange, PageMetadata, page_json, warc_date
 from newscrawl.archive.writer import Answer, WarcFiles, WriterProcess, Written
 from newscrawl.items import as_page
-from newscrawl.signals import WARC_JOB, warc_written
+from newscrawl.signals import WARC_JOB, warc_written, warcs_closed
 
 if TYPE_CHECKING:
     from typing import Self
@@ -196,6 +196,9 @@ class WarcArchiver:
         warcs = self.writer.close()
         self._located.clear()
         self._captures.clear()
+        self.crawler.signals.send_catch_log(
+            warcs_closed, files=warcs, redirects=self.writer.redirects
+        )
         stats = self.crawler.stats
         stats.set_value("newscrawl/warc/files", [str(p) for p in warcs])
         stats.set_value("newscrawl/warc/records", self.writer.records_written)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urljoin
 
 from isal import isal_zlib
 from scrapy.utils._compression import _DecompressionMaxSizeExceeded, _inflate, _unbrotli, _unzstd
@@ -111,6 +112,11 @@ class ReadReport:
     bad: list[BadRecord] = field(default_factory=list)
     notes: list[BadRecord] = field(default_factory=list)  # read, with this wrong
     warcs: set[tuple[str, int]] = field(default_factory=set)
+    # The 3xx responses read: URL -> where it redirected (absolute). Archive files whose
+    # redirects were not read (their articles came from a store that does not say) are
+    # named in `redirects_unread`.
+    redirects: dict[str, str] = field(default_factory=dict)
+    redirects_unread: list[Archive] = field(default_factory=list)
 
 
 def archive_files(paths: Iterable[str | Path], report: ReadReport | None = None) -> list[Archive]:
@@ -184,22 +190,26 @@ def iter_captures(
 
 
 def iter_redirects(path: Archive, report: ReadReport) -> Iterator[tuple[str, str]]:
-    """(URL, Location as written) of every 3xx response of the archive's WARCs, as
-    `iter_captures` reads them: where a page the crawl was sent to went. Only headers are
-    read; a damaged WARC gives what was read before the damage (`iter_captures` reports
-    it)."""
+    """(URL, absolute Location) of every 3xx response of the archive's WARCs, as
+    `iter_captures` reads them (which notes them in its report as it goes): for an archive
+    whose captures come from elsewhere. Only headers are read; a damaged WARC gives what
+    was read before the damage (`iter_captures` reports it)."""
     for fh, _ in _warc_streams(path, report):
         with suppress(ArchiveLoadFailed, OSError, ValueError, EOFError):
             for record in _Records(fh):
-                headers = record.http_headers
-                if record.rec_type != "response" or headers is None:
-                    continue
-                if (headers.get_statuscode() or "") not in REDIRECT_STATUSES:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                location = headers.get_header("Location")
-                if url and location:
-                    yield url, location
+                if record.rec_type == "response" and (found := redirect_of(record)):
+                    yield found
+
+
+def redirect_of(record: ArcWarcRecord) -> tuple[str, str] | None:
+    """(URL, absolute Location) of a 3xx response record: where a page the crawl was sent
+    to went; None for any other record."""
+    headers = record.http_headers
+    if headers is None or (headers.get_statuscode() or "") not in REDIRECT_STATUSES:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    location = headers.get_header("Location")
+    return (url, urljoin(url, location.strip())) if url and location else None
 
 
 def _warc_streams(path: Archive, report: ReadReport) -> Iterator[tuple[IO[bytes], str]]:
@@ -346,6 +356,8 @@ def _capture(
     content_type = record.http_headers.get_header("Content-Type") or ""
     if status != 200:
         report.skipped["not 200"] += 1
+        if redirect := redirect_of(record):
+            report.redirects[redirect[0]] = redirect[1]
         return None
     if not content_type.lower().startswith(HTML_TYPES):
         report.skipped["not HTML"] += 1

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 from isal import isal_zlib
 from warcio.warcwriter import WARCWriter
 
+from newscrawl.archive.reader import redirect_of
 from newscrawl.archive.state import CrawlState
 from newscrawl.locks import SymlinkRefused, open_nofollow
 
@@ -41,6 +42,8 @@ logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
 WARC_VERSION = "1.1"
+# The 3xx responses written: WARC file name -> {URL: where it redirected}.
+Redirects = dict[str, dict[str, str]]
 # Gzip libraries a record's member can be compressed with, and the levels each accepts.
 COMPRESSORS: dict[str, tuple[Callable[..., Any], range]] = {
     "isal": (isal_zlib.compressobj, range(4)),
@@ -106,6 +109,7 @@ class WarcFiles:
         self.gzip_level = gzip_level
         self.hostname = (hostname or socket.gethostname()).replace("-", "_")
         self.closed_files: list[Path] = crash_leftovers(folder)
+        self.redirects: Redirects = {}
         self.bytes_written = 0
         self.records_written = 0
         self._serial = 0
@@ -129,6 +133,9 @@ class WarcFiles:
         offset = self._fh.tell()
         for record in records:
             self._append(record)
+            if record.rec_type == "response" and (redirect := redirect_of(record)):
+                url, location = redirect
+                self.redirects.setdefault(self._file.with_suffix("").name, {})[url] = location
         digest = records[0].rec_headers.get_header("WARC-Payload-Digest")
         return Written(self._file.with_suffix(""), offset, digest)
 
@@ -281,6 +288,7 @@ class Closed:
     cpu_seconds: float
     error: str
     counts: dict[str, int]
+    redirects: Redirects
 
 
 # Answers go back in batches: at most ANSWER_BATCH located jobs, and no answer waits much
@@ -326,6 +334,7 @@ class WriterProcess:
         self.records_written = 0
         self.cpu_seconds = 0.0
         self.counts: dict[str, int] = {}
+        self.redirects: Redirects = {}
         self._on_answers = on_answers
         jobs, self._jobs = context.Pipe(duplex=False)
         self._answers, answers = context.Pipe(duplex=False)
@@ -421,7 +430,7 @@ class WriterProcess:
             )
         else:
             self.closed_files, self.cpu_seconds = message.files, message.cpu_seconds
-            self.counts = message.counts
+            self.counts, self.redirects = message.counts, message.redirects
             self._done = True
 
     def _writer_died(self) -> None:
@@ -518,6 +527,7 @@ def _write_forever(
         time.process_time(),
         error,
         counts,
+        files.redirects,
     )
     _tell(answers, closed)
 
@@ -551,4 +561,4 @@ def _refuse_all(jobs: Any, answers: Any, parent: int, error: str) -> None:
     while (job := _next_job(jobs, parent)) is not None:
         if isinstance(job, Job) and job.locate:
             _tell(answers, Answers([(job.number, None)], 0, 0, 0, error))
-    _tell(answers, Closed([], 0, 0, time.process_time(), error, {}))
+    _tell(answers, Closed([], 0, 0, time.process_time(), error, {}, {}))

@@ -261,6 +261,8 @@ def replay_store(part: Planned, write: Callable[[Article], None], summary: Extra
         write(article)
         summary.articles += 1
     part.stored.read.rebased("", str(part.path)).add_to(summary.report, summary.failed)
+    if part.stored.read.redirects is None:
+        summary.report.redirects_unread.append(part.path)
     summary.report.warcs |= part.warcs
     summary.stale += part.stored.stale
 
@@ -275,7 +277,8 @@ def _captures(
         report = ReadReport(warcs=seen)
         yield _FileStart(part)
         yield from iter_captures(part.path, report)
-        yield _FileEnd(part, ReadNotes(report.skipped, report.bad, report.notes))
+        notes = ReadNotes(report.skipped, report.bad, report.notes, redirects=report.redirects)
+        yield _FileEnd(part, notes)
 
 
 def _collect(

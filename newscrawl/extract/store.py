@@ -30,6 +30,7 @@ from newscrawl.archive.config import WarcConfig
 from newscrawl.archive.reader import BadRecord, ReadReport
 from newscrawl.items import Article, Link
 from newscrawl.locks import open_new
+from newscrawl.signals import warcs_closed
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -183,6 +184,9 @@ class ReadNotes:
     bad: list[BadRecord] = field(default_factory=list)
     notes: list[BadRecord] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    # URL -> where it redirected; None where not known (a store written before they were
+    # kept, or a crawl whose writer could not say).
+    redirects: dict[str, str] | None = None
 
     def rebased(self, old: str, new: str) -> ReadNotes:
         """The same notes with the archive file named `new` instead of `old`."""
@@ -195,6 +199,7 @@ class ReadNotes:
             [BadRecord(name(b.file), b.offset, b.error) for b in self.bad],
             [BadRecord(name(n.file), n.offset, n.error) for n in self.notes],
             [(name(file), offset, error) for file, offset, error in self.failed],
+            self.redirects,
         )
 
     def add_to(self, report: ReadReport, failed: list[Failure]) -> None:
@@ -202,6 +207,7 @@ class ReadNotes:
         report.bad += self.bad
         report.notes += self.notes
         failed += self.failed
+        report.redirects.update(self.redirects or {})
 
     def to_json(self) -> str:
         return json.dumps(
@@ -210,6 +216,7 @@ class ReadNotes:
                 "bad": [[b.file, b.offset, b.error] for b in self.bad],
                 "notes": [[n.file, n.offset, n.error] for n in self.notes],
                 "failed": self.failed,
+                "redirects": self.redirects,
             },
             ensure_ascii=False,
         )
@@ -222,6 +229,7 @@ class ReadNotes:
             [BadRecord(str(f), int(o), str(e)) for f, o, e in data["bad"]],
             [BadRecord(str(f), int(o), str(e)) for f, o, e in data["notes"]],
             [(str(f), int(o), str(e)) for f, o, e in data["failed"]],
+            data.get("redirects"),
         )
 
 
@@ -325,6 +333,7 @@ class ArticleStorePipeline:
         self.crawler = crawler
         self.folder = folder
         self._writers: dict[str, StoreWriter | None] = {}
+        self._redirects: dict[str, dict[str, str]] | None = None  # as `warcs_closed` says
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -332,8 +341,13 @@ class ArticleStorePipeline:
         if not (settings.getbool("NEWSCRAWL_EXTRACT") and settings.getbool("NEWSCRAWL_STORE")):
             raise NotConfigured
         pipeline = cls(crawler, WarcConfig.from_settings(settings).folder)
+        crawler.signals.connect(pipeline.warcs_closed, signal=warcs_closed)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
+
+    def warcs_closed(self, redirects: dict[str, dict[str, str]], **_: Any) -> None:
+        """Keep where the WARCs' redirects led, for their stores."""
+        self._redirects = redirects
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, Article) and item.warc_file:
@@ -363,7 +377,8 @@ class ArticleStorePipeline:
                 writer.abort()
                 continue
             try:
-                writer.close({(warc, path.stat().st_size)}, ReadNotes())
+                redirects = None if self._redirects is None else self._redirects.get(warc, {})
+                writer.close({(warc, path.stat().st_size)}, ReadNotes(redirects=redirects))
             except OSError as exc:
                 logger.error("article store of %s not written: %s", warc, exc)
         self._writers.clear()

@@ -129,11 +129,11 @@ def run_provenance(
     for archive, warcs in inside.items():
         (run.skipped if warcs <= known else run.read).append(archive)
     articles = [a for dataset in datasets for a in load_articles(dataset)]
-    redirects = archived_redirects(run.read, frozenset(known))
+    redirects: dict[str, str] = {}
     if run.read:
         read = [str(archive) for archive in run.read]
         extracted: list[Article] = []
-        extract_archives(
+        summary = extract_archives(
             read,
             extracted.append,
             workers,
@@ -145,6 +145,7 @@ def run_provenance(
             client=client,
         )
         articles += crawled_articles(extracted, read)
+        redirects = archived_redirects(summary.report, frozenset(known))
     run.linked = len(link(articles, index, redirects=redirects))
     for archive in run.read:
         for name, size in inside[archive]:

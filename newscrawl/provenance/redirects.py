@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING, Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from newscrawl.archive.reader import ReadReport, iter_redirects
 from newscrawl.provenance.decisions import Evidence
@@ -19,9 +19,8 @@ from newscrawl.provenance.entries import page_key
 from newscrawl.provenance.register import registered_domain
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Mapping
 
-    from newscrawl.archive.reader import Archive
     from newscrawl.provenance.candidates import CandidateIndex
     from newscrawl.provenance.entries import Entry
 
@@ -29,16 +28,17 @@ MAX_HOPS = 5  # a chain of redirects is followed this far, and never round a loo
 
 
 def archived_redirects(
-    archives: Iterable[Archive], skip: frozenset[tuple[str, int]] = frozenset()
+    read: ReadReport, skip: frozenset[tuple[str, int]] = frozenset()
 ) -> dict[str, str]:
-    """Page (`page_key`) -> the absolute Location of every 3xx response in the archives'
-    WARCs, those named in `skip` (name, size) left out."""
+    """Page (`page_key`) -> the absolute Location of every 3xx response that reading the
+    archives found (extracting them, or in their article store), and of those in the
+    archive files whose store did not say, read from their WARCs now (but for the WARCs
+    named in `skip`: name, size)."""
     report = ReadReport(warcs=set(skip))
-    return {
-        page_key(url): urljoin(url, location.strip())
-        for archive in archives
-        for url, location in iter_redirects(archive, report)
-    }
+    unread = (
+        found for archive in read.redirects_unread for found in iter_redirects(archive, report)
+    )
+    return {page_key(url): location for url, location in (*read.redirects.items(), *unread)}
 
 
 class Locations(Protocol):

@@ -7,9 +7,13 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+import pyarrow.parquet as pq
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newscrawl.archive.reader import ReadReport
+from newscrawl.extract.offline import extract_archives
+from newscrawl.extract.store import READ, store_info, store_path
 from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.command import run_provenance
 from newscrawl.provenance.redirects import archived_redirects
@@ -73,10 +77,53 @@ def test_a_source_link_through_an_archived_redirect_reaches_the_original(tmp_pat
 
 def test_a_relative_location_is_read_against_the_redirect(tmp_path: Path) -> None:
     _archive(tmp_path, "/elsewhere/")
-    found = archived_redirects([tmp_path / "crawl-00000.warc.gz"])
+    found = archived_redirects(ReadReport(redirects_unread=[tmp_path / "crawl-00000.warc.gz"]))
     assert found == {
         "feeds.linkrelay.test/~r/scoop/~3/5d74e84269": "http://feeds.linkrelay.test/elsewhere/"
     }
+
+
+def _linked_copy(folder: Path, out: Path) -> dict:
+    run_provenance([str(folder)], out)
+    return {r["url"]: r for r in map(json.loads, out.read_text().splitlines())}[COPY]
+
+
+def test_the_article_store_keeps_the_redirects_so_the_warc_is_read_once(tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _archive(folder, ORIGINAL)
+    warc = folder / "crawl-00000.warc.gz"
+    summary = extract_archives([str(folder)], lambda article: None, workers=1, store=True)
+    assert summary.report.redirects == {RELAY: ORIGINAL}
+    info = store_info(warc)
+    assert info is not None and info.read.redirects == {RELAY: ORIGINAL}
+    # The WARC's bytes gone (its name and size kept): the articles and the redirect can only
+    # come from the store.
+    warc.write_bytes(bytes(warc.stat().st_size))
+    copy = _linked_copy(folder, tmp_path / "provenance.jsonl")
+    assert (copy["original_url"], copy["relation"]) == (ORIGINAL, "excerpt")
+    assert f"{RELAY} -> {ORIGINAL}" in {e["detail"] for e in copy["evidence"]}
+
+
+def test_a_store_that_does_not_say_has_its_redirects_read_from_the_warc(tmp_path: Path) -> None:
+    # A store written before redirects were kept: its WARC's headers are read for them.
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    _archive(folder, ORIGINAL)
+    warc = folder / "crawl-00000.warc.gz"
+    extract_archives([str(folder)], lambda article: None, workers=1, store=True)
+    path = store_path(warc)
+    table, metadata = pq.read_table(path), pq.read_metadata(path).metadata
+    read = json.loads(metadata[READ.encode()])
+    del read["redirects"]
+    with pq.ParquetWriter(path, table.schema) as writer:
+        writer.write_table(table)
+        kept = {k.decode(): v.decode() for k, v in metadata.items() if k.startswith(b"newscrawl.")}
+        writer.add_key_value_metadata({**kept, READ: json.dumps(read)})
+    info = store_info(warc)
+    assert info is not None and info.read.redirects is None
+    copy = _linked_copy(folder, tmp_path / "provenance.jsonl")
+    assert f"{RELAY} -> {ORIGINAL}" in {e["detail"] for e in copy["evidence"]}
 
 
 def test_a_redirect_to_a_home_page_leaves_the_pointer_as_it_was(tmp_path: Path) -> None:
