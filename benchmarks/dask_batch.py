@@ -19,10 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# The repository's root, for tests.warcs; not this folder, whose distributed.py (the
-# distributed crawl benchmark) would stand in for dask's `distributed`.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [str(HERE.parent), *(p for p in sys.path if Path(p or ".").resolve() != HERE)]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.warcs
 
 
 def html_pages() -> list[tuple[str, str, bytes]]:

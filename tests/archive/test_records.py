@@ -10,7 +10,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newscrawl.archive.records import Exchange, PageMetadata
 
-from .helpers import BODY, WHEN, FixedIds, exchange, serialize
+from .golden import BODY, WHEN, FixedIds, exchange, serialize
 
 
 def test_response_record_golden_bytes() -> None:

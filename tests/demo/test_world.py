@@ -18,7 +18,7 @@ from newscrawl.demo.responses import Resource
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import DemoWorld
 
-from .helpers import fetch, parse
+from .fetching import fetch, parse
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 NS = {

@@ -7,8 +7,8 @@ import json
 from typing import TYPE_CHECKING
 
 from tests.helpers import run_newscrawl
-from tests.provenance.test_incremental import ORIGINAL, page, records
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
+from tests.provenance.test_incremental_runs import ORIGINAL, page, records
 from tests.warcs import response
 
 if TYPE_CHECKING:

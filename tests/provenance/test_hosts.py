@@ -7,7 +7,7 @@ from newscrawl.provenance.attribution import read_signals
 from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.hosts import HostRole
 from newscrawl.provenance.linker import make_entry
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
 
 
 def test_marked_pages_make_a_copier_and_its_sources_origins() -> None:

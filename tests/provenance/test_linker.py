@@ -8,7 +8,7 @@ import pytest
 from newscrawl.items import Article, Link
 from newscrawl.provenance import Provenance, link
 from newscrawl.provenance.fingerprint import SKELETON_N
-from tests.provenance.texts import lede, prose, spin, wrapped
+from tests.provenance.pseudo_news import lede, prose, spin, wrapped
 
 ORIGINAL = "https://harborgazette.com/news/2024/05/port-tariff/"
 COPY = "https://dailyscoop.net/2024/05/port-tariff-copy/"

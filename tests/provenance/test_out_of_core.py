@@ -12,7 +12,7 @@ from benchmarks.provenance_quality import generate
 from newscrawl.provenance import candidates, link, linker
 from newscrawl.provenance.candidates import BANDS, INDEX_FILE, CandidateIndex, bands, signature
 from newscrawl.provenance.fingerprint import Fingerprint
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -17,8 +17,8 @@ from newscrawl.extract.store import READ, store_info, store_path
 from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.command import run_provenance
 from newscrawl.provenance.redirects import archived_redirects
-from tests.provenance.test_incremental import page
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
+from tests.provenance.test_incremental_runs import page
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -26,7 +26,7 @@ from newscrawl.provenance.fingerprint import (
 )
 from newscrawl.provenance.linker import make_entry
 from newscrawl.provenance.register import load_outlets
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
 
 if TYPE_CHECKING:
     import pytest

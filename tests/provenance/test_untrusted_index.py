@@ -18,8 +18,8 @@ from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.entries import DamagedIndex
 from tests.archive.test_reader import response
 from tests.conftest import run_newscrawl
-from tests.provenance.test_incremental import ORIGINAL, page
-from tests.provenance.texts import prose
+from tests.provenance.pseudo_news import prose
+from tests.provenance.test_incremental_runs import ORIGINAL, page
 
 if TYPE_CHECKING:
     from pathlib import Path

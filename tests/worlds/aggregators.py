@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from newscrawl.demo.responses import HTML, make_resource
-from tests.worlds import copying, prose, serving, texts
+from tests.worlds import copying, prose, rewording, serving
 from tests.worlds.serving import Relation, Text, Truth, World
 
 if TYPE_CHECKING:
@@ -329,7 +329,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
             )
         # Same-event reports: another outlet's own account of ten of the events.
         for n, (filler, event) in enumerate(zip(fillers, rng.sample(stories, 10), strict=True)):
-            title, paragraphs = texts.same_event((event.text.title, event.text.paragraphs),
+            title, paragraphs = rewording.same_event((event.text.title, event.text.paragraphs),
                                                  filler.paragraphs, rng)  # fmt: skip
             outlet = rng.choice([o for o in self.outlets if o is not event.outlet])
             when = event.published + timedelta(minutes=rng.randrange(-300, 600))
@@ -386,7 +386,7 @@ class AggregatorWorld(World[Aggregator, _Copy]):
         copies += self._scraped(copies)
         for story in rng.sample([s for s in self.stories if not s.missing], 20):
             story.update = (
-                texts.updated(story.text.paragraphs, rng),
+                rewording.updated(story.text.paragraphs, rng),
                 story.published + timedelta(hours=rng.uniform(6, 72)),
             )
         return copies
@@ -430,25 +430,25 @@ class AggregatorWorld(World[Aggregator, _Copy]):
             link = "none" if story.missing else rng.choices(modes, weights=weights)[0]
         title, paragraphs = story.text.title, list(story.text.paragraphs)
         if site.relation == "spun":
-            spun = texts.spin(
+            spun = rewording.spin(
                 title, paragraphs, site.thesaurus, site.spin_share * rng.uniform(0.7, 1.3), rng
             )
             title, paragraphs = spun.title, list(spun.paragraphs)
         elif site.relation == "excerpt":
-            paragraphs = texts.excerpt(paragraphs, rng.choice(site.excerpt_paragraphs), rng)
+            paragraphs = rewording.excerpt(paragraphs, rng.choice(site.excerpt_paragraphs), rng)
         elif site.relation == "rewrite":
             partner = story.same_event_of or next(
                 (s for s in self.stories if s.same_event_of is story), None
             )
             if second is None and partner and rng.random() < site.two_source_share:
                 second = partner
-            paragraphs = texts.rewrite(
+            paragraphs = rewording.rewrite(
                 paragraphs,
                 story.outlet.name,
                 rng,
                 other=(second.outlet.name, second.text.paragraphs) if second else None,
             )
-            title = texts.spin_text(title, texts.THESAURI["mild"], 0.4, rng)
+            title = rewording.spin_text(title, rewording.THESAURI["mild"], 0.4, rng)
         published = None
         if rng.random() >= site.undated_share:
             published = story.published + timedelta(minutes=rng.randrange(90, 4 * 24 * 60))

@@ -12,7 +12,7 @@ from newscrawl.demo.generated import GeneratedSite
 from newscrawl.demo.server import DemoServer
 from newscrawl.demo.world import ARTICLE_PATTERN
 
-from .helpers import fetch, parse
+from .fetching import fetch, parse
 
 
 def test_pages_are_about_page_size_and_link_within_the_site() -> None:

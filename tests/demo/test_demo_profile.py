@@ -15,7 +15,7 @@ import pytest
 from newscrawl.demo import world as w
 from newscrawl.profile import Profile, load_profile
 
-from .helpers import parse
+from .fetching import parse
 
 if TYPE_CHECKING:
     from newscrawl.demo.world import DemoWorld

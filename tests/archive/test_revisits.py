@@ -19,7 +19,7 @@ import pytest
 from newscrawl.archive.records import IDENTICAL_PAYLOAD, SERVER_NOT_MODIFIED
 from newscrawl.archive.state import STATE_FILE, CrawlState, Known, Stored
 from newscrawl.demo import world
-from tests.archive.helpers import FixedIds, exchange, serialize
+from tests.archive.golden import FixedIds, exchange, serialize
 from tests.helpers import run_newscrawl, running_pywb, warcio_check
 from tests.warcs import Record, read_records
 

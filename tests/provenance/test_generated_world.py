@@ -151,7 +151,7 @@ INDEX_ORIGINALS = """
 import json, sys
 from newscrawl.provenance import link
 from newscrawl.provenance.candidates import CandidateIndex, StaleIndex
-from tests.provenance.test_generated import generated
+from tests.provenance.test_generated_world import generated
 articles, truth = generated()
 index = CandidateIndex(redis_url=sys.argv[1], name="world")
 records = link([a for a in articles if a.url not in truth], index)

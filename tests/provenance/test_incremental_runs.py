@@ -20,7 +20,7 @@ from newscrawl.provenance.candidates import INDEX_FILE, OLD_INDEX_FILE, Candidat
 from newscrawl.provenance.command import INDEX_FOLDER
 from tests.archive.test_reader import response
 from tests.conftest import ROOT, run_newscrawl
-from tests.provenance.texts import prose, wrapped
+from tests.provenance.pseudo_news import prose, wrapped
 
 if TYPE_CHECKING:
     from pathlib import Path

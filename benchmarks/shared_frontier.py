@@ -6,7 +6,7 @@ process doubles what the crawl may have in flight, as a second machine would. A 
 redis-server is started on a free loopback port. Rounds alternate; wall time is measured
 from start to the last process's exit, start-up and the shared crawl's idle wait included.
 
-    python benchmarks/distributed.py [--pages 3000] [--delay 0.05] [--rounds 2]
+    python benchmarks/shared_frontier.py [--pages 3000] [--delay 0.05] [--rounds 2]
 
 Target (issue 5): two processes finish the crawl faster than one (speed-up > 1), with no
 page fetched twice.
