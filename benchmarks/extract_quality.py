@@ -37,9 +37,11 @@ The same table is printed for a held-out set, `tests/data/heldout-meta/` (45 rea
 45 publishers from Mozilla Readability's test pages, 2013-2024, checked by hand by someone
 who had not read the extractor, see its NOTICE.md): the fundus figures are development
 figures, these are not. `--meta-set DIR` scores other folders laid out the same way
-instead (repeatable); `--failures` lists, for each held-out page and field newscrawl gets
-wrong, what the page expects and what newscrawl found. No target: the held-out figures are
-only reported.
+instead (repeatable), such as `tests/data/devmeta/`, a second development set (58 real pages
+of 58 sites from goose3's, newspaper3k's and Postlight Parser's test pages, 2010-2019,
+checked by hand by someone who had not read the extractor, see its NOTICE.md);
+`--failures` lists, for each page of those folders and field newscrawl gets wrong, what the
+page expects and what newscrawl found. No target: the held-out figures are only reported.
 
     python benchmarks/extract_quality.py [--cache DIR] [--meta-set DIR ...] [--failures]
 """
@@ -372,7 +374,7 @@ def main() -> None:
         f"{HELDOUT.relative_to(DATA.parent.parent)})",
     )
     parser.add_argument(
-        "--failures", action="store_true", help="list newscrawl's misses on the held-out pages"
+        "--failures", action="store_true", help="list newscrawl's misses on the --meta-set pages"
     )
     args = parser.parse_args()
     demo = compare(demo_pages())
