@@ -12,14 +12,17 @@ search: its "date" would be some teaser's.
 from __future__ import annotations
 
 import re
+import warnings
 from copy import deepcopy
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from html import unescape
+from itertools import takewhile
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 from lxml import etree
 from trafilatura.metadata import extract_author
@@ -34,18 +37,44 @@ if TYPE_CHECKING:
     from newscrawl.extract.tree import MainBlock
 
 
+# htmldate's parser (dateutil) warns of a zone name it cannot place ("EST") on such pages,
+# in the output of every command that extracts; the day it reads is all that is kept.
+warnings.filterwarnings("ignore", category=UnknownTimezoneWarning)
+
 # Author `<meta>` names, in order of trust; keys are lower-cased (`DC.creator` too).
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-# What bylines name that is no person: staff, desks and teams.
+# What bylines name that is no person: staff, desks, teams, roles, organisations, degrees.
 _NOT_A_NAME = re.compile(
     r"\b(staff|redaktion|rédaction|redacción|redazione|editorial|newsroom|desk|team|red|"
-    r"editors?|agencies|agenturen)\b|@|https?:|www\.|\.(com|net|org|de|at|ch|fr|es|it|uk|is|be)\b|\d",
+    r"editors?|agencies|agenturen|contributors?|correspondents?|columnists?|reporters?|"
+    r"writers?|media|group|network|agency|"
+    r"MD|PhD|MA|MSc|BSc|BA|MBA|MPH|RN|DDS|JD)\b|@|https?:|www\.|"
+    r"\.(com|net|org|de|at|ch|fr|es|it|uk|is|be)\b|\d",
     re.IGNORECASE,
 )
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/&]|\s(?:and|und|et|y|e|og|och|ve)\s)\s*", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|von|par|por|quelle|source)\b:?\s*", re.IGNORECASE)
-# A name's trailing initials or place: "Elena Oberholzer (obe)", "AP in Valencia".
-_AFTER_NAME = re.compile(r"\s*\([^)]*\)$|\s+in\s+[A-Z][\w-]+$")
+# A name's trailing initials, place or day: "Elena Oberholzer (obe)", "AP in Valencia",
+# "Jane Doe Monday".
+_AFTER_NAME = re.compile(
+    r"\s*\([^)]*\)$|\s+in\s+[A-Z][\w-]+$|\s+(?i:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)$"
+)
+# Words that introduce a byline in running text: "By Jane Doe", "(Reporting by Jane Doe;".
+_BYLINE_START = re.compile(
+    r"^\(?(?:(?:additional\s+)?reporting\s+by|by|von|par|por)\s+(?=[A-ZÀ-ÖØ-Þ])", re.IGNORECASE
+)
+_BYLINE_XPATH = etree.XPath(
+    "//body//*[not(self::script or self::style or ancestor-or-self::a)]/text()"
+    "[re:test(normalize-space(.), '^\\(?((additional )?reporting by|by|von|par|por)( |$)', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+# Where the people who wrote it end in such a line: "; Editing by".
+_BYLINE_PARTS = re.compile(r";\s*(?:edit|writ|compil)\w*\s+by\b", re.IGNORECASE)
+_BYLINE_LENGTH = 120  # a byline is a short line; a longer one is a sentence of the article
+# A full name, as such a line must give: two words or more, the first and last capitalised.
+_FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[\w'’.-]+)*\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*")
 # Separators between a `<title>`'s headline and the site's name.
 _TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
 # A stated timestamp within these bounds of midnight UTC may be another day locally:
@@ -294,11 +323,37 @@ def _authors(tree: HtmlElement, data: Structured, page: _Page, sites: _SiteNames
         lambda: page.meta_all(*_AUTHOR_METAS),
         lambda: [text_of(a) for a in tree.xpath("//body//a[@rel = 'author']")],
         lambda: (_byline(tree) or "").split(";"),
+        lambda: _bylines_in_text(tree),
     )
+    refused: list[str] = []  # what earlier sources stated that names no one
     for source in sources:
-        names = _people(source(), sites)
+        stated = source()
+        names = [
+            name
+            for name in _people(stated, sites)
+            if not any(name.casefold() in text.casefold() for text in refused)
+        ]
         if names:
             return names
+        refused += stated
+    return []
+
+
+def _bylines_in_text(tree: HtmlElement) -> list[str]:
+    """The full names of the first short line of the page that starts like a byline ("By
+    Jane Doe, Staff Writer", "(Reporting by Jane Doe; Editing by John Roe)"), outside
+    links (a teaser's byline is another story's): for pages whose byline has no markup of
+    its own."""
+    for text in _BYLINE_XPATH(tree):
+        parent = text.getparent()  # for a tail, the element (or comment) it follows
+        if parent is not None and text.is_tail:
+            parent = parent.getparent()
+        line = text_of(parent) if parent is not None else ""
+        if len(line) <= _BYLINE_LENGTH and (start := _BYLINE_START.match(line)):
+            people = _BYLINE_PARTS.split(line[start.end() :].rstrip(")"))[0]
+            names = [n for n in _NAME_SEPARATORS.split(people) if _FULL_NAME.fullmatch(n)]
+            if names:
+                return names
     return []
 
 
@@ -315,10 +370,19 @@ def _people(stated: list[str], sites: _SiteNames) -> list[str]:
         parts = _NAME_SEPARATORS.split(normalize_space(unescape(text)))
         if text.startswith(("http:", "https:")) or ("," in text and sites.named(parts[0])):
             continue  # "hessenschau.de, Frankfurt, Germany": the site and where it is
-        names += [_AFTER_NAME.sub("", _BY.sub("", name)).strip() for name in parts]
-    return list(
-        dict.fromkeys(n for n in names if n and not sites.named(n) and not _NOT_A_NAME.search(n))
-    )
+        names += [_in_capitals(_AFTER_NAME.sub("", _BY.sub("", name)).strip()) for name in parts]
+    people = [n for n in names if n and not sites.named(n) and not _NOT_A_NAME.search(n)]
+    if any(" " in name for name in people):  # beside full names, a lone word is a label
+        people = [n for n in people if " " in n or not (n.istitle() and n.isalpha())]
+    return list(dict.fromkeys(people))
+
+
+def _in_capitals(name: str) -> str:
+    """A name written in capitals without the words after it: "LAURE BRETTON Envoyés
+    spéciaux à Toulouse" -> "LAURE BRETTON"."""
+    words = name.split()
+    capitals = list(takewhile(lambda word: word.isupper() and len(word) > 1, words))
+    return " ".join(capitals) if 2 <= len(capitals) < len(words) else name
 
 
 def _tags(data: Structured, page: _Page) -> list[str]:

@@ -56,7 +56,9 @@ class Structured:
         og: dict[str, list[str]] = {}
         for item in data.get("opengraph", []):
             for key, value in item.items():
-                if not key.startswith("@"):
+                if key == "@type":  # where extruct's uniform output puts og:type
+                    og.setdefault("og:type", []).extend(texts(value))
+                elif not key.startswith("@"):
                     og.setdefault(key, []).extend(texts(value))
         dc: dict[str, list[str]] = {}
         for item in data.get("dublincore", []):

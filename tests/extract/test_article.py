@@ -179,6 +179,42 @@ def test_a_teaser_list_gets_no_date_from_its_teasers() -> None:
     assert extract_article(single, "http://example.com/world/").published == "2023-06-18"
 
 
+STORY = (
+    "<p>Nothing much happened in the town on Sunday, the mayor said, and the council agreed "
+    "that this was, on balance, good news for everyone who lives along the river.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("<div>By <a href='/p/jd'>Jane Doe</a>, Staff Writer | May 6, 2024</div>", ["Jane Doe"]),
+        (
+            "<p>(Reporting by Jane Doe and John Roe; Editing by Ann Poe)</p>",
+            ["Jane Doe", "John Roe"],
+        ),
+        ("<div><!-- byline -->By Jane Doe</div>", ["Jane Doe"]),  # the text after a comment
+        ("<p>Von Montag, den 6. Mai an gilt der neue Fahrplan.</p>", []),  # no one's byline
+        ("<a href='/other-story'>Another story <span>By Ann Poe</span></a>", []),  # a teaser's
+    ],
+)
+def test_bylines_in_running_text(byline: str, authors: list[str]) -> None:
+    """A byline without markup of its own is read from a short line that starts like one,
+    outside links; what it names besides full names (roles, degrees, labels) is no one."""
+    html = f"<html><head><title>Quiet day</title></head><body>{byline}<article>{STORY}</article>"
+    assert extract_article(html, "http://example.com/2024/05/06/quiet/").authors == authors
+
+
+def test_labels_and_degrees_beside_names_are_no_authors() -> None:
+    links = "".join(
+        f"<a rel='author' href='/a'>{text}</a>" for text in ("Jane Doe", "Posts", "Bio")
+    )
+    meta = "<meta name='author' content='Jane Doe, MD, Northeast Ohio Media Group'>"
+    for head, body in ((meta, ""), ("", links)):
+        html = f"<html><head>{head}</head><body>{body}<article>{STORY}</article></body></html>"
+        assert extract_article(html, "http://example.com/2024/05/06/q/").authors == ["Jane Doe"]
+
+
 @pytest.mark.parametrize("html", ["", "   ", '<?xml version="1.0" encoding="utf-8"?>'])
 def test_empty_pages_give_an_empty_article(html: str) -> None:
     assert extract_article(html, "http://example.com/") == Article(url="http://example.com/")
