@@ -93,9 +93,11 @@ def lines(text: str) -> list[str]:
 def judge(body: str, case: Case) -> Verdict:
     """Chrome left: a body line that is a chrome line, or a chrome line of four words or
     more found anywhere in the body (glued to other text); a line found only inside a
-    longer one left ("X" in "Related: X") counts once, as the longer. Lost: an article
-    paragraph that is not a whole line of the body, whitespace normalised."""
+    longer one left ("X" in "Related: X") counts once, as the longer; a body line may carry
+    a "- " list bullet (trafilatura writes list items so). Lost: an article paragraph that
+    is not a whole line of the body, whitespace normalised."""
     found = lines(body)
+    found += [line.removeprefix("- ") for line in found if line.startswith("- ")]
     flat = " ".join(body.split())
     chrome = case.chrome()
     left = [c for c in chrome if c in found or (len(c.split()) >= 4 and c in flat)]
