@@ -15,8 +15,10 @@ from newscrawl.extract.chrome import (
     prune_story_lists,
 )
 from newscrawl.extract.tree import main_block, parse_html, text_of
+from tests.extract.cms_pages import FOLDERS, articles, build
 from tests.extract.pages import PAGES, page
-from tests.extract.test_cms_chrome import ARTICLES, FOLDER, build
+
+ARTICLES = articles("cms")
 
 # (rule, page, text the rule removes from that page)
 SELECTOR_CASES = [
@@ -102,7 +104,7 @@ def test_every_rule_is_tested_on_a_seed_page() -> None:
 def test_line_rule_matches_its_chrome_on_a_cms_template(
     name: str, template: str, line: str
 ) -> None:
-    tree = parse_html((FOLDER / f"{template}.html").read_text("utf-8"))
+    tree = parse_html((FOLDERS["cms"] / f"{template}.html").read_text("utf-8"))
     assert tree is not None
     assert line in text_of(tree.body)
     assert next(r for r in LINE_RULES if r.name == name).matches(line)
@@ -110,13 +112,13 @@ def test_line_rule_matches_its_chrome_on_a_cms_template(
 
 @pytest.mark.parametrize(("name", "template", "chrome"), STRUCTURE_CASES)
 def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str) -> None:
-    tree = parse_html(build(template, ARTICLES[0]))
+    tree = parse_html(build(FOLDERS["cms"] / f"{template}.html", ARTICLES[0]))
     assert tree is not None
     assert chrome in text_of(tree.body)
     main = main_block(tree).element
     prune_story_lists(tree, keep=main)
     assert chrome not in text_of(tree.body)
-    kept = [" ".join(p.split()) for p in ARTICLES[0]["paragraphs"]]
+    kept = [" ".join(p.split()) for p in ARTICLES[0].paragraphs]
     assert [p for p in kept if p not in text_of(tree.body)] == []
 
 
@@ -198,7 +200,7 @@ def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
 def test_line_rules_never_match_article_text(version: str) -> None:
     """No rule drops a line of any article of the demo world, nor its title or standfirst."""
     lines = ["Read more about China from CNBC Pro"]
-    lines += [p for article in ARTICLES for p in [article["title"], *article["paragraphs"]]]
+    lines += [p for article in ARTICLES for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
         texts = [p for p in article.paragraphs if isinstance(p, str)]
         lines += [article.title, article.description, *texts]

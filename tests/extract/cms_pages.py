@@ -1,0 +1,106 @@
+"""CMS template pages filled with real articles, and how a body is judged on them.
+
+Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
+and the benchmark build the same pages and count the same failures.
+
+A folder (tests/data/cms, tests/data/cms2) holds `<template>.html` files, `chrome.json`
+(per template, every line of chrome it shows) and `articles.json` (real articles: a title
+and paragraphs). A template names the article's parts with placeholders:
+- `{{TITLE}}`;
+- `{{PARAGRAPHS}}`: every paragraph as a `<p>`; `{{PARAGRAPHS a:b}}`: the paragraphs
+  `a` to `b` (Python slice bounds, either may be left out), so that chrome can sit between
+  them; the slices of one template cover every paragraph once;
+- `{{DIVS}}`: every paragraph, as Blogger writes them: text between `<br>`s."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FOLDERS = {"cms": DATA / "cms", "cms2": DATA / "cms2"}
+
+_SLICE = re.compile(r"\{\{PARAGRAPHS(?: (-?\d*):(-?\d*))?\}\}")
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Case:
+    """One template of one folder filled with one article."""
+
+    folder: str
+    template: str
+    article: Article
+
+    @property
+    def id(self) -> str:
+        return f"{self.folder}/{self.template}/{self.article.source}"
+
+    @property
+    def url(self) -> str:
+        return f"https://{self.template.replace('_', '-')}.example/2024/04/28/the-story/"
+
+    def page(self) -> str:
+        return build(FOLDERS[self.folder] / f"{self.template}.html", self.article)
+
+    def chrome(self) -> list[str]:
+        listed = json.loads((FOLDERS[self.folder] / "chrome.json").read_text("utf-8"))
+        lines = (c.replace("{{TITLE}}", self.article.title) for c in listed[self.template])
+        return [" ".join(c.split()) for c in lines]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    chrome_left: list[str]
+    lines_lost: list[str]
+
+
+def articles(folder: str) -> list[Article]:
+    raw = json.loads((FOLDERS[folder] / "articles.json").read_text("utf-8"))
+    return [Article(a["source"], a["title"], tuple(a["paragraphs"])) for a in raw]
+
+
+def cases(folder: str) -> list[Case]:
+    listed = json.loads((FOLDERS[folder] / "chrome.json").read_text("utf-8"))
+    return [Case(folder, t, a) for t in sorted(listed) for a in articles(folder)]
+
+
+def build(template: Path, article: Article) -> str:
+    paragraphs = [html.escape(p) for p in article.paragraphs]
+
+    def as_p(match: re.Match[str]) -> str:
+        start, stop = (int(b) if b else None for b in match.groups(""))
+        return "\n".join(f"<p>{p}</p>" for p in paragraphs[start:stop])
+
+    page = _SLICE.sub(as_p, template.read_text("utf-8"))
+    page = page.replace("{{DIVS}}", "<br /><br />\n".join(paragraphs))
+    return page.replace("{{TITLE}}", html.escape(article.title))
+
+
+def lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def judge(body: str, case: Case) -> Verdict:
+    """Chrome left: a body line that is a chrome line, or a chrome line of four words or
+    more found anywhere in the body (glued to other text); a line found only inside a
+    longer one left ("X" in "Related: X") counts once, as the longer; a body line may carry
+    a "- " list bullet (trafilatura writes list items so). Lost: an article paragraph that
+    is not a whole line of the body, whitespace normalised."""
+    found = lines(body)
+    found += [line.removeprefix("- ") for line in found if line.startswith("- ")]
+    flat = " ".join(body.split())
+    chrome = case.chrome()
+    left = [c for c in chrome if c in found or (len(c.split()) >= 4 and c in flat)]
+    left = [c for c in left if c in found or not any(c != o and c in o for o in left)]
+    wanted = [" ".join(p.split()) for p in case.article.paragraphs]
+    return Verdict(left, [p for p in wanted if p not in found])
