@@ -53,15 +53,20 @@ READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT})\s+.{{1,60}}?)?\s*[»›>…
 # "Questo articolo è apparso originariamente su Y."; `name` is Y. Only such a line: a
 # sentence of the article that says what else was first published somewhere is not one.
 FIRST_APPEARED = re.compile(
-    r"(?:the post .{1,200} |(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
+    r"(?:(?:editor['’]s )?note:\s*|hinweis:\s*|nota:\s*|remarque\s?:\s*)?"
+    r"(?:(?:the post|der beitrag|la entrada|l['’]article|il post|o post) .{1,200} "
+    r"|(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
     r"|questa) (?:article|story|post|piece|artikel|beitrag|text|art[ií]culo|nota|texto|billet"
     r"|articolo|pezzo) )?"
-    r"(?:appeared first|(?:was )?(?:originally|first) (?:appeared|published)"
+    r"(?:appeared first|(?:was )?(?:originally|first) (?:appeared|published|ran)"
     r"|(?:erschien|wurde) (?:zuerst|ursprünglich)(?: veröffentlicht)?"
     r"|(?:se )?public[óo] (?:originalmente|primero)|(?:fue )?publicad[oa] (?:originalmente|"
-    r"primero)|a d'abord été publiée?|a été publiée? (?:initialement|d'abord)"
+    r"primero)|a d['’]abord été publiée?|a été (?:publiée? (?:initialement|d['’]abord)"
+    r"|(?:initialement|d['’]abord) publiée?)|est apparue? (?:en premier|d['’]abord)"
     r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta))"
-    r" (?:on|in|at|by|bei|auf|im|en|por|sur|dans|par|su|da) (?P<name>.{2,100}?)\.?",
+    r" (?:on|in|at|by|bei|auf|im|en|por|sur|dans|par|su|da) (?P<name>.{2,100}?)"
+    # "... and is republished here with permission", "..., reproduced under a licence"
+    r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120})?\.?",
     re.IGNORECASE,
 )
 _LABEL_LEVELS = 3  # a label sits before the link in its parent, or up to two levels higher
@@ -69,7 +74,7 @@ _LONGEST_LABEL = 40
 _LONGEST_LINE = 300
 # Words around a link that may belong to a "first appeared" line (a cheap look first).
 _FIRST_APPEARED_CUES = re.compile(
-    r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|apparso|pubblicato",
+    r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato",
     re.IGNORECASE,
 )
 

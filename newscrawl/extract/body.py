@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from newscrawl.extract.chrome import clean_paragraphs, prune, prune_story_lists
+from newscrawl.extract.chrome import clean_paragraphs, prune, prune_link_lines, prune_story_lists
 from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
@@ -43,6 +43,7 @@ def extract_body(
     "description" as long as an article is the article: Blogger's microdata says so)."""
     prune(tree, keep=main.element)
     prune_story_lists(tree, keep=main.element, lists=lists)
+    prune_link_lines(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, main.element):
         paragraphs = _trafilatura(tree, url, fast=False)

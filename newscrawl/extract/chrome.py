@@ -84,6 +84,16 @@ _TEMPLATE_RUN = 3
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
+_BULLET = re.compile(r"^\s*[-•*]\s+")
+# A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:").
+_LABEL_WORDS = 5
+_PARAGRAPHS = etree.XPath("//body//p")
+# Lists of two or more links that all lead to the page's own sections, and nothing else.
+_CONTENTS = etree.XPath(
+    "//body//*[self::ul or self::ol or self::nav][count(.//a[@href]) >= 2]"
+    "[not(.//a[not(starts-with(@href, '#'))])]"
+    "[not(.//text()[normalize-space()][not(ancestor::a)])]"
+)
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
@@ -132,6 +142,10 @@ STRUCTURE_RULES = {
     " open with a link to a story: 'Similar News', related-post lists ('... Read more »')",
     "teaser_heading": "the short heading right over such a run: 'Similar News', 'Related',"
     " 'You might also like:', 'More from ...'",
+    "story_link_line": "a paragraph that is one link to another story, alone or after a short"
+    " label: 'Related: <a>...</a>', 'Lesen Sie auch: <a>...</a>', 'Te puede interesar: ...'",
+    "contents_list": "a table of contents (links to the page's own sections only) and its"
+    " short heading: 'Inhaltsverzeichnis', 'Contents'",
 }
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -157,7 +171,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
         rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+",
     ),
-    LineRule("also_read", "'ALSO READ: ...' cross-links", r"(also read|read also|see also)\s*:.*"),
+    LineRule(
+        "also_read",
+        "'ALSO READ: ...' cross-links and their labels: 'Lesen Sie auch:', 'À lire aussi :'",
+        r"(also read|read also|see also|related|read next|lesen sie auch|auch interessant"
+        r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
+        r"|te puede interesar|leggi anche|leia também|veja também)\s*:.*",
+    ),
     LineRule(
         "prev_next_story",
         "'Previous Story' / 'Next Story' navigation and everything after it",
@@ -183,6 +203,38 @@ LINE_RULES: tuple[LineRule, ...] = (
         "newsletter_box",
         "newsletter prompts: 'Check out our free email newsletters'",
         r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}",
+    ),
+    LineRule(
+        "call_to_action",
+        "appeals to the reader: 'Have a news tip? Email ...', 'If you enjoyed this story, ...'"
+        ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'",
+        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail)\b"
+        r".{0,160}"
+        r"|if you (?:enjoyed|liked|found|value) this (?:story|article|post|piece|newsletter)"
+        r".{0,160}"
+        r"|.{0,120}\bwe rely on (?:readers|donations|supporters|members)\b.{0,160}"
+        r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
+        r" google news",
+    ),
+    LineRule(
+        "byline_or_date",
+        "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024'",
+        r"(?:by|par|von|por|di)\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
+        r"|(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+        r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+        r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+    ),
+    LineRule(
+        "licence_badge",
+        "licence badges: 'Creative Commons License', 'This work is licensed under ...'",
+        r"creative commons(?: licen[cs]e)?|this (?:work|article) is licensed under .{0,120}",
+    ),
+    LineRule(
+        "affiliate_disclosure",
+        "affiliate-link disclosures: 'Transparenzhinweis: Dieser Beitrag enthält Affiliate-Links'",
+        r".{0,60}\b(?:contains?|enthält|includes?|may contain|contiene|contient)\b.{0,30}"
+        r"\b(?:affiliate[- ]?links?|partner-?links|enlaces de afiliados?"
+        r"|liens (?:d['’])?affili[ée]s)\b.{0,240}",
     ),
     LineRule(
         "teaser_list",
@@ -251,15 +303,54 @@ def prune_story_lists(
         parent = run[0].getparent()
         whole = parent is not None and len(run) == len(parent) and parent not in protected
         items = [parent] if whole and parent is not None else run
-        heading = items[0].getprevious()
-        while heading is not None and not isinstance(heading.tag, str):  # comments
-            heading = heading.getprevious()
+        heading = _previous_element(items[0])
         if heading is not None and _is_heading(heading):
             doomed.append(heading)
         doomed += items
     for element in doomed:
         if element not in protected and element.getparent() is not None:
             element.drop_tree()
+
+
+def prune_link_lines(tree: HtmlElement) -> None:
+    """Remove the paragraphs that only send the reader to another story, and tables of
+    contents with their headings (`STRUCTURE_RULES`), inside the article's block too."""
+    doomed = [p for p in _PARAGRAPHS(tree) if _is_story_link_line(p)]
+    for contents in _CONTENTS(tree):
+        heading = _previous_element(contents)
+        if (
+            heading is not None
+            and _is_heading(heading)
+            and len(heading.text_content().split()) <= 3
+        ):
+            doomed.append(heading)
+        doomed.append(contents)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _previous_element(element: HtmlElement) -> HtmlElement | None:
+    """The element's previous sibling element, comments passed over."""
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return previous
+
+
+def _is_story_link_line(paragraph: HtmlElement) -> bool:
+    """Whether the paragraph is one link of a story's length to another page, alone or after a
+    short label ending in a colon or a guillemet ("Related:", "À lire aussi :")."""
+    links = [a for a in paragraph.iter("a") if a.text_content().strip()]
+    if len(links) != 1 or (links[0].get("href") or "#").startswith(("#", "mailto:")):
+        return False
+    text = " ".join(paragraph.text_content().split())
+    title = " ".join(links[0].text_content().split())
+    before, found, after = text.partition(title)
+    if not found or len(title.split()) < _STORY_LINK_WORDS or after.strip(" .»›→"):
+        return False
+    label = before.strip()
+    return not label or (len(label.split()) <= _LABEL_WORDS and label.endswith((":", "»", "›")))
 
 
 def _templated_run(
@@ -389,9 +480,11 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def matching_rule(line: str) -> LineRule | None:
-    """The first line rule that matches this line, if any (chrome lines are short)."""
+    """The first line rule that matches this line, if any (chrome lines are short), a list
+    item's bullet ("- ", as trafilatura writes list items) left aside."""
     if len(line) > _LONGEST_CHROME_LINE:
         return None
+    line = _BULLET.sub("", line, count=1)
     return next((rule for rule in LINE_RULES if rule.matches(line)), None)
 
 

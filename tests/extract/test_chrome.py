@@ -12,13 +12,12 @@ from newscrawl.extract.chrome import (
     STRUCTURE_RULES,
     clean_paragraphs,
     prune,
+    prune_link_lines,
     prune_story_lists,
 )
 from newscrawl.extract.tree import main_block, parse_html, text_of
 from tests.extract.cms_pages import FOLDERS, articles, build
 from tests.extract.pages import PAGES, page
-
-ARTICLES = articles("cms")
 
 # (rule, page, text the rule removes from that page)
 SELECTOR_CASES = [
@@ -59,31 +58,148 @@ LINE_CASES = [
     ("teaser_list", "zenger", "Recommended from our partners"),
 ]
 
-# (rule, CMS template in tests/data/cms, a whole line of chrome as that template shows it)
+# (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
-    ("appeared_first_on", "wp_automatic", "The post {{TITLE}} appeared first on Original Times."),
-    ("appeared_first_on", "ghost", "This article originally appeared in The Harbour Review."),
-    ("share_row", "wordpress_jetpack", "Share this:"),
-    ("share_row", "wordpress_jetpack", "Like this:"),
-    ("share_row", "blogger", "Share to Facebook"),
-    ("share_row", "blogger", "Email This"),
-    ("teaser_list", "feedzy", "Similar News"),
-    ("teaser_list", "blogger", "You might also like:"),
-    ("teaser_list", "wordpress_jetpack", "Related Posts:"),
-    ("teaser_list", "wordpress_jetpack", "Related"),
+    (
+        "appeared_first_on",
+        "cms/wp_automatic",
+        "The post {{TITLE}} appeared first on Original Times.",
+    ),
+    ("appeared_first_on", "cms/ghost", "This article originally appeared in The Harbour Review."),
+    (
+        "appeared_first_on",
+        "cms2/hugo_papermod",
+        "Note: This article was first published on The Original Times and is reproduced here"
+        " under a Creative Commons licence.",
+    ),
+    (
+        "appeared_first_on",
+        "cms2/substack",
+        "This piece first ran in the spring issue of Care Work Quarterly and is republished"
+        " here with permission.",
+    ),
+    (
+        "appeared_first_on",
+        "cms2/djangocms_blog",
+        "Cet article a été initialement publié sur le site de L’Écho des Vallées.",
+    ),
+    (
+        "appeared_first_on",
+        "cms2/soledad_fr",
+        "L’article {{TITLE}} est apparu en premier sur La Gazette du Rhône.",
+    ),
+    (
+        "appeared_first_on",
+        "cms2/jannah_es",
+        "La entrada {{TITLE}} se publicó primero en Diario de la Bahía.",
+    ),
+    (
+        "appeared_first_on",
+        "cms2/wordpress_feed_de",
+        "Der Beitrag {{TITLE}} erschien zuerst auf Stadtkurier.",
+    ),
+    ("share_row", "cms/wordpress_jetpack", "Share this:"),
+    ("share_row", "cms/wordpress_jetpack", "Like this:"),
+    ("share_row", "cms/blogger", "Share to Facebook"),
+    ("share_row", "cms/blogger", "Email This"),
+    ("teaser_list", "cms/feedzy", "Similar News"),
+    ("teaser_list", "cms/blogger", "You might also like:"),
+    ("teaser_list", "cms/wordpress_jetpack", "Related Posts:"),
+    ("teaser_list", "cms/wordpress_jetpack", "Related"),
+    (
+        "also_read",
+        "cms2/drupal_olivero",
+        "Related: County budget gap widens as grant money runs out",
+    ),
+    (
+        "also_read",
+        "cms2/joomla_cassiopeia",
+        "Lesen Sie auch: Kita-Gebühren steigen zum Sommer um zwölf Prozent",
+    ),
+    (
+        "also_read",
+        "cms2/djangocms_blog",
+        "À lire aussi : Retraites : la mobilisation reprend dans les entreprises du canton",
+    ),
+    (
+        "also_read",
+        "cms2/jannah_es",
+        "Te puede interesar: El precio del alquiler marca un nuevo récord en la provincia",
+    ),
+    (
+        "call_to_action",
+        "cms2/drupal_olivero",
+        "Have a news tip? Email the newsroom at tips@drupal-olivero.example.",
+    ),
+    (
+        "call_to_action",
+        "cms2/medium",
+        "If you enjoyed this story, hit the 👏 button and follow me for more like it.",
+    ),
+    (
+        "call_to_action",
+        "cms2/newspack",
+        "The Valley Ledger is a nonprofit newsroom. We rely on readers like you. Donate today"
+        " to keep local news free for everyone.",
+    ),
+    (
+        "call_to_action",
+        "cms2/jekyll_chirpy",
+        "Want these notes by email? Subscribe to the monthly digest — one email, no tracking.",
+    ),
+    ("call_to_action", "cms2/wordpress_feed_de", "Folge uns auf Google News"),
+    ("byline_or_date", "cms2/djangocms_blog", "par Claire Durand"),
+    ("byline_or_date", "cms2/djangocms_blog", "28 avril 2024"),
+    ("licence_badge", "cms2/newspack", "Creative Commons License"),
+    (
+        "affiliate_disclosure",
+        "cms2/wordpress_feed_de",
+        "Transparenzhinweis: Dieser Beitrag enthält Affiliate-Links. Kaufst du über einen"
+        " dieser Links ein, erhalten wir eine kleine Provision – für dich ändert sich am Preis"
+        " nichts.",
+    ),
+    (
+        "affiliate_disclosure",
+        "cms2/ghost_source",
+        "This post contains affiliate links. If you buy something through them, The Commons"
+        " Report may earn a small commission at no extra cost to you.",
+    ),
 ]
 # (rule, CMS template, text the rule removes from it)
 STRUCTURE_CASES = [
-    ("story_link_run", "feedzy", "Port strike ends after overnight talks with the union"),
-    ("story_link_run", "feedzy", "Museum returns looted bronzes to their home city"),
-    ("story_link_run", "wordpress_jetpack", "Market hall reopens with forty new stalls"),
-    ("story_link_run", "wordpress_jetpack", "Bridge repairs to close the river road"),
-    ("story_link_run", "wp_automatic", "Wildfire forces evacuation of three villages"),
-    ("story_link_run", "blogger", "Night ferry returns for the summer"),
-    ("story_link_run", "ghost", "What the salt marsh remembers"),
-    ("teaser_heading", "feedzy", "Similar News"),
-    ("teaser_heading", "wordpress_jetpack", "Related Posts:"),
-    ("teaser_heading", "blogger", "You might also like:"),
+    ("story_link_run", "cms/feedzy", "Port strike ends after overnight talks with the union"),
+    ("story_link_run", "cms/feedzy", "Museum returns looted bronzes to their home city"),
+    ("story_link_run", "cms/wordpress_jetpack", "Market hall reopens with forty new stalls"),
+    ("story_link_run", "cms/wordpress_jetpack", "Bridge repairs to close the river road"),
+    ("story_link_run", "cms/wp_automatic", "Wildfire forces evacuation of three villages"),
+    ("story_link_run", "cms/blogger", "Night ferry returns for the summer"),
+    ("story_link_run", "cms/ghost", "What the salt marsh remembers"),
+    ("teaser_heading", "cms/feedzy", "Similar News"),
+    ("teaser_heading", "cms/wordpress_jetpack", "Related Posts:"),
+    ("teaser_heading", "cms/blogger", "You might also like:"),
+    (
+        "story_link_line",
+        "cms2/drupal_olivero",
+        "Related: County budget gap widens as grant money runs out",
+    ),
+    (
+        "story_link_line",
+        "cms2/jannah_es",
+        "Te puede interesar: El precio del alquiler marca un nuevo récord en la provincia",
+    ),
+    (
+        "story_link_line",
+        "cms2/wix",
+        "Read next: The corner shop that kept the street going closes after 50 years",
+    ),
+    (
+        "story_link_line",
+        "cms2/joomla_cassiopeia",
+        "Lesen Sie auch: Kita-Gebühren steigen zum Sommer um zwölf Prozent",
+    ),
+    ("contents_list", "cms2/joomla_cassiopeia", "Inhaltsverzeichnis"),
+    ("contents_list", "cms2/joomla_cassiopeia", "Die Ausgangslage"),
+    ("contents_list", "cms2/hugo_papermod", "What families pay"),
 ]
 
 
@@ -104,7 +220,8 @@ def test_every_rule_is_tested_on_a_seed_page() -> None:
 def test_line_rule_matches_its_chrome_on_a_cms_template(
     name: str, template: str, line: str
 ) -> None:
-    tree = parse_html((FOLDERS["cms"] / f"{template}.html").read_text("utf-8"))
+    folder, _, template_name = template.partition("/")
+    tree = parse_html((FOLDERS[folder] / f"{template_name}.html").read_text("utf-8"))
     assert tree is not None
     assert line in text_of(tree.body)
     assert next(r for r in LINE_RULES if r.name == name).matches(line)
@@ -112,21 +229,32 @@ def test_line_rule_matches_its_chrome_on_a_cms_template(
 
 @pytest.mark.parametrize(("name", "template", "chrome"), STRUCTURE_CASES)
 def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str) -> None:
-    tree = parse_html(build(FOLDERS["cms"] / f"{template}.html", ARTICLES[0]))
+    folder, _, template_name = template.partition("/")
+    article = articles(folder)[0]
+    tree = parse_html(build(FOLDERS[folder] / f"{template_name}.html", article))
     assert tree is not None
     assert chrome in text_of(tree.body)
-    main = main_block(tree).element
-    prune_story_lists(tree, keep=main)
+    if name in ("story_link_line", "contents_list"):
+        prune_link_lines(tree)
+    else:
+        prune_story_lists(tree, keep=main_block(tree).element)
     assert chrome not in text_of(tree.body)
-    kept = [" ".join(p.split()) for p in ARTICLES[0].paragraphs]
+    kept = [" ".join(p.split()) for p in article.paragraphs]
     assert [p for p in kept if p not in text_of(tree.body)] == []
 
 
 def test_structure_rules_keep_article_paragraphs_that_open_with_links() -> None:
-    """One paragraph opening with a link is the article's, however short: a run is two."""
+    """One paragraph opening with a link is the article's, however short: a run is two; a
+    link with words of the article after it, or a label that is a sentence, is no story link
+    line, nor a short link alone or a list of the page's own sections among other text."""
     html = (
         "<html><body><div><p>Text of the article, long enough to be a paragraph of it.</p>"
         '<p><a href="/report">The ministry\'s annual report on exports</a> says more.</p>'
+        '<p>The figures, the minister said on Tuesday: <a href="/t">the full table of'
+        " exports by country</a></p>"
+        '<p><a href="/pdf">Read the report</a></p>'
+        '<ul><li><a href="#one">First part</a> of the plan</li><li><a href="#two">Second'
+        "</a></li></ul>"
         "<p>Text after it, also part of the article as written by its author.</p></div>"
         "</body></html>"
     )
@@ -134,6 +262,7 @@ def test_structure_rules_keep_article_paragraphs_that_open_with_links() -> None:
     assert tree is not None
     before = text_of(tree.body)
     prune_story_lists(tree, keep=None)
+    prune_link_lines(tree)
     assert text_of(tree.body) == before
 
 
@@ -200,7 +329,8 @@ def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
 def test_line_rules_never_match_article_text(version: str) -> None:
     """No rule drops a line of any article of the demo world, nor its title or standfirst."""
     lines = ["Read more about China from CNBC Pro"]
-    lines += [p for article in ARTICLES for p in [article.title, *article.paragraphs]]
+    cms = articles("cms") + articles("cms2")
+    lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
         texts = [p for p in article.paragraphs if isinstance(p, str)]
         lines += [article.title, article.description, *texts]
