@@ -3,6 +3,7 @@ run them."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
@@ -220,3 +221,13 @@ def run_on_a_terminal(*args: str, cwd: Path = ROOT) -> str:
 def visible(output: str) -> str:
     """What a terminal shows of `output`, roughly: control sequences dropped."""
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07", "", output)
+
+
+@contextmanager
+def lock_held_elsewhere(folder: Path) -> Iterator[None]:
+    """Hold the folder's run lock as a run on another machine would, its owner written in."""
+    with (folder / ".lock").open("a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.write("pid 1 on elsewhere\n")
+        held.flush()
+        yield

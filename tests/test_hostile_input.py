@@ -5,7 +5,6 @@ through a planted symlink, never a delete of the user's own folder."""
 
 from __future__ import annotations
 
-import fcntl
 import gzip
 import io
 import json
@@ -20,6 +19,7 @@ from newscrawl.archive.writer import recover_open_files
 from newscrawl.runner import EXIT_LOCKED
 from tests.archive.test_reader import html, response
 from tests.conftest import run_newscrawl
+from tests.helpers import lock_held_elsewhere
 
 if TYPE_CHECKING:
     import subprocess
@@ -270,10 +270,7 @@ def test_export_never_replaces_a_parquet_folder_it_did_not_write(tmp_path: Path)
 def test_a_second_crawl_on_a_job_folder_in_use_is_refused(tmp_path: Path) -> None:
     jobdir = tmp_path / "job"
     jobdir.mkdir()
-    with (jobdir / ".lock").open("a+") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        held.write("pid 1 on elsewhere\n")
-        held.flush()
+    with lock_held_elsewhere(jobdir):
         done = run_newscrawl(
             "crawl", str(profile(tmp_path)), "--out", str(tmp_path / "a"), "-s", f"JOBDIR={jobdir}"
         )

@@ -6,7 +6,7 @@ import fcntl
 from typing import TYPE_CHECKING
 
 from newscrawl.runner import EXIT_LOCKED
-from tests.helpers import run_newscrawl
+from tests.helpers import lock_held_elsewhere, run_newscrawl
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -15,10 +15,7 @@ if TYPE_CHECKING:
 def test_a_second_run_on_a_locked_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "demo"
     folder.mkdir()
-    with (folder / ".lock").open("a+") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        held.write("pid 1 on elsewhere\n")
-        held.flush()
+    with lock_held_elsewhere(folder):
         done = run_newscrawl("demo", "--out", str(tmp_path))
     assert done.returncode == EXIT_LOCKED
     assert "is being crawled by pid 1 on elsewhere; try again later" in done.stderr
