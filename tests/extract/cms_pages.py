@@ -3,9 +3,11 @@
 Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
 and the benchmark build the same pages and count the same failures.
 
-A folder (tests/data/cms, tests/data/cms2) holds `<template>.html` files, `chrome.json`
-(per template, every line of chrome it shows) and `articles.json` (real articles: a title
-and paragraphs). A template names the article's parts with placeholders:
+A folder (tests/data/cms, tests/data/cms2, tests/data/cms3) holds `<template>.html` files,
+`chrome.json` (per template, every line of chrome it shows) and `articles.json` (real
+articles: a title and paragraphs, and optionally `links`, the links the original page put
+inside its paragraphs as `[paragraph index, anchor text, href]`, so that a paragraph keeps
+the link density it had). A template names the article's parts with placeholders:
 - `{{TITLE}}`;
 - `{{PARAGRAPHS}}`: every paragraph as a `<p>`; `{{PARAGRAPHS a:b}}`: the paragraphs
   `a` to `b` (Python slice bounds, either may be left out), so that chrome can sit between
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FOLDERS = {"cms": DATA / "cms", "cms2": DATA / "cms2"}
+FOLDERS = {"cms": DATA / "cms", "cms2": DATA / "cms2", "cms3": DATA / "cms3"}
 
 _SLICE = re.compile(r"\{\{PARAGRAPHS(?: (-?\d*):(-?\d*))?\}\}")
 
@@ -31,6 +33,7 @@ class Article:
     source: str
     title: str
     paragraphs: tuple[str, ...]
+    links: tuple[tuple[int, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,15 @@ class Verdict:
 
 def articles(folder: str) -> list[Article]:
     raw = json.loads((FOLDERS[folder] / "articles.json").read_text("utf-8"))
-    return [Article(a["source"], a["title"], tuple(a["paragraphs"])) for a in raw]
+    return [
+        Article(
+            a["source"],
+            a["title"],
+            tuple(a["paragraphs"]),
+            tuple((i, text, href) for i, text, href in a.get("links", [])),
+        )
+        for a in raw
+    ]
 
 
 def cases(folder: str) -> list[Case]:
@@ -76,6 +87,12 @@ def cases(folder: str) -> list[Case]:
 
 def build(template: Path, article: Article) -> str:
     paragraphs = [html.escape(p) for p in article.paragraphs]
+    for i, text, href in article.links:
+        anchor = html.escape(text)
+        if anchor not in paragraphs[i]:
+            raise ValueError(f"{article.source}: link text {text!r} not in paragraph {i}")
+        link = f'<a href="{html.escape(href)}">{anchor}</a>'
+        paragraphs[i] = paragraphs[i].replace(anchor, link, 1)
 
     def as_p(match: re.Match[str]) -> str:
         start, stop = (int(b) if b else None for b in match.groups(""))

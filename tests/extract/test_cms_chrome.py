@@ -1,9 +1,11 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ and tests/data/cms2/ is modelled on one CMS's real markup
-(see each folder's NOTICE.md) and filled with real article text: the body must keep every
-line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ was written without reading the extractor."""
+Each template in tests/data/cms/, tests/data/cms2/ and tests/data/cms3/ is modelled on one
+CMS's real markup (see each folder's NOTICE.md) and filled with real article text: the body
+must keep every line of the article and no line of the template's chrome, whatever class
+names the chrome carries. tests/data/cms2/ and tests/data/cms3/ were written without
+reading the extractor; the pairs cms3 fails today are listed in KNOWN_FAILURES, strict:
+each must start failing the day it passes."""
 
 from __future__ import annotations
 
@@ -15,7 +17,83 @@ from tests.extract.cms_pages import Case, articles, cases, judge
 ORIGINAL = "https://original.example/2024/04/28/the-story/"
 
 
-@pytest.mark.parametrize("case", cases("cms") + cases("cms2"), ids=lambda case: case.id)
+def _pairs(template: str) -> list[tuple[str, str]]:
+    folder, _, _ = template.partition("/")
+    return [(template, a.source) for a in articles(folder)]
+
+
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    **dict.fromkeys(
+        _pairs("cms3/astra_de"),
+        "'Dieser Artikel wurde automatisch aus einem RSS-Feed übernommen' note, the "
+        "'Weitere Meldungen aus dem Feed' table, 'Quelle: … | Lizenz:' and 'Via …, h/t …' kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/blocktheme_tr"),
+        "'Kaynak:' line and the Turkish feed footer '… ilk önce … üzerinde ortaya çıktı.' kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/blogger_contempo_id"),
+        "'Sumber:' line and the Indonesian feed footer 'Pos … muncul pertama kali di …' kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/cyberseo_newspaper"),
+        "'(Except for the headline, this story has not been edited by … staff and is "
+        "published from a syndicated feed.)' and the 'Disclaimer: … auto-published' line kept",
+    ),
+    **dict.fromkeys(_pairs("cms3/excerpt_digest"), "'Read full story at …' and 'h/t …' lines kept"),
+    **dict.fromkeys(
+        _pairs("cms3/feedwordpress_mh_pt"),
+        "Portuguese feed footer 'O post … apareceu primeiro em …' and the 'Esta entrada foi "
+        "sindicalizada de …' credit kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/feedzy_kadence_es"),
+        "Feedzy list inside the content under a bare 'Te puede interesar' label (titles, "
+        "'por … el …' lines, excerpts) and the unlinked 'Fuente: …' line kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/headtopics"),
+        "the two paragraphs of the summary block before the 'We have summarized this news' "
+        "note are lost",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/newsup_it"),
+        "'Fonte: … (via …)' and the Italian feed footer 'L'articolo … sembra essere il primo "
+        "su …' kept",
+    ),
+    **dict.fromkeys(_pairs("cms3/wpautomatic_zox"), "the category kicker 'World' kept"),
+    **dict.fromkeys(
+        _pairs("cms3/wprss_fr"),
+        "'Source : … | Publié le …' line, the 'À lire également sur le même sujet :' links "
+        "between <br>s, the RSS disclaimer and the WP RSS Aggregator list kept",
+    ),
+    **dict.fromkeys(
+        _pairs("cms3/wprss_newsmatic"),
+        "the WP RSS Aggregator 'Source: …' line before the text kept",
+    ),
+}
+
+
+def _params() -> list[object]:
+    every = cases("cms") + cases("cms2") + cases("cms3")
+    return [
+        pytest.param(
+            case,
+            id=case.id,
+            marks=[pytest.mark.xfail(strict=True, reason=reason)]
+            if (
+                reason := KNOWN_FAILURES.get(
+                    (f"{case.folder}/{case.template}", case.article.source)
+                )
+            )
+            else [],
+        )
+        for case in every
+    ]
+
+
+@pytest.mark.parametrize("case", _params())
 def test_body_is_the_article_without_chrome(case: Case) -> None:
     verdict = judge(extract_article(case.page(), case.url).body, case)
     assert verdict.chrome_left == []
