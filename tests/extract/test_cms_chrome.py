@@ -30,11 +30,12 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ),
     **dict.fromkeys(
         _pairs("cms3/blocktheme_tr"),
-        "'Kaynak:' line and the Turkish feed footer '… ilk önce … üzerinde ortaya çıktı.' kept",
+        "'Kaynak:' line and the Turkish feed footer '… yazısı ilk önce … üzerinde ortaya "
+        "çıktı.' kept",
     ),
     **dict.fromkeys(
         _pairs("cms3/blogger_contempo_id"),
-        "'Sumber:' line and the Indonesian feed footer 'Pos … muncul pertama kali di …' kept",
+        "'Sumber:' line and the 'Artikel ini telah tayang di … dengan judul …' credit kept",
     ),
     **dict.fromkeys(
         _pairs("cms3/cyberseo_newspaper"),
