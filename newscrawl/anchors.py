@@ -25,7 +25,7 @@ _ORIGINAL = (
 )
 # "Read more", "Weiterlesen", "Leer más", "Lire la suite", "Continua a leggere", "Ler mais".
 READ_ON_WORDS = (
-    r"read (?:more|on|the (?:full|whole|original) (?:story|article))|continue reading"
+    r"read (?:more|on|(?:the )?(?:full|whole|original) (?:story|article))|continue reading"
     r"|keep reading|(?:full|original) (?:story|article)"
     r"|weiterlesen|mehr lesen|zum (?:ganzen|vollständigen) artikel"
     r"|leer (?:más|mas|el artículo completo)|seguir leyendo|sigue leyendo"
@@ -54,19 +54,29 @@ READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT})\s+.{{1,60}}?)?\s*[»›>…
 # sentence of the article that says what else was first published somewhere is not one.
 FIRST_APPEARED = re.compile(
     r"(?:(?:editor['’]s )?note:\s*|hinweis:\s*|nota:\s*|remarque\s?:\s*)?"
-    r"(?:(?:the post|der beitrag|la entrada|l['’]article|il post|o post) .{1,200} "
+    r"(?:(?:(?:the post|der beitrag|la entrada|l['’]article|il post|l['’]articolo|o post)"
+    r" .{1,200} "
     r"|(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
-    r"|questa) (?:article|story|post|piece|artikel|beitrag|text|art[ií]culo|nota|texto|billet"
-    r"|articolo|pezzo) )?"
+    r"|questa) (?:article|story|post|piece|entry|artikel|beitrag|text|art[ií]culo|nota|texto"
+    r"|billet|articolo|pezzo|entrada) )?"
     r"(?:appeared first|(?:was )?(?:originally|first) (?:appeared|published|ran)"
     r"|(?:erschien|wurde) (?:zuerst|ursprünglich)(?: veröffentlicht)?"
     r"|(?:se )?public[óo] (?:originalmente|primero)|(?:fue )?publicad[oa] (?:originalmente|"
     r"primero)|a d['’]abord été publiée?|a été (?:publiée? (?:initialement|d['’]abord)"
     r"|(?:initialement|d['’]abord) publiée?)|est apparue? (?:en premier|d['’]abord)"
-    r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta))"
-    r" (?:on|in|at|by|bei|auf|im|en|por|sur|dans|par|su|da) (?P<name>.{2,100}?)"
+    r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta)"
+    r"|sembra essere il primo|apareceu primeiro|foi publicad[oa] originalmente"
+    r"|(?:was|foi) (?:syndicated|sindicalizada|sindicado))"
+    r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na)"
+    # Turkish (Yoast): "X yazısı ilk önce Y üzerinde ortaya çıktı."; Indonesian copy sites:
+    # "Artikel ini telah tayang di Y dengan judul "X"."
+    r"|.{1,200} yazısı ilk (?:önce|olarak)|artikel ini (?:telah )?(?:tayang|terbit|dimuat) di)"
+    r" (?P<name>.{2,100}?)"
     # "... and is republished here with permission", "..., reproduced under a licence"
-    r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120})?\.?",
+    r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120}"
+    r"| üzerinde (?:ortaya çıktı|yayınlandı)| dengan judul .{1,220}"
+    # FeedWordPress: "This entry was syndicated from Y and written by Z. The original ..."
+    r"| (?:and written by|e escrita por|y escrita por) .{1,200})?\.?",
     re.IGNORECASE,
 )
 _LABEL_LEVELS = 3  # a label sits before the link in its parent, or up to two levels higher
@@ -74,7 +84,8 @@ _LONGEST_LABEL = 40
 _LONGEST_LINE = 300
 # Words around a link that may belong to a "first appeared" line (a cheap look first).
 _FIRST_APPEARED_CUES = re.compile(
-    r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato",
+    r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato"
+    r"|primo|primeiro|syndicated|sindicaliz|ilk önce|ilk olarak|tayang|terbit|dimuat",
     re.IGNORECASE,
 )
 

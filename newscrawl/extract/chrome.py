@@ -85,9 +85,18 @@ _TEMPLATE_RUN = 3
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
 _BULLET = re.compile(r"^\s*[-•*]\s+")
-# A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:").
+# The words that label a source line, in the languages aggregators copy news in.
+_SOURCE_LABELS = r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron"
+# A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
+# before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
+_LIST_LABEL_WORDS = 8
+_SEPARATORS = " |·•,;–-"
+_NOWHERE = ("#", "mailto:", "javascript:")
+# A row of a table of other stories holds its link and this many words more (time, source).
+_TABLE_ROW_WORDS = 4
 _PARAGRAPHS = etree.XPath("//body//p")
+_TABLES = etree.XPath("//body//table")
 # Lists of two or more links that all lead to the page's own sections, and nothing else.
 _CONTENTS = etree.XPath(
     "//body//*[self::ul or self::ol or self::nav][count(.//a[@href]) >= 2]"
@@ -142,8 +151,11 @@ STRUCTURE_RULES = {
     " open with a link to a story: 'Similar News', related-post lists ('... Read more »')",
     "teaser_heading": "the short heading right over such a run: 'Similar News', 'Related',"
     " 'You might also like:', 'More from ...'",
-    "story_link_line": "a paragraph that is one link to another story, alone or after a short"
-    " label: 'Related: <a>...</a>', 'Lesen Sie auch: <a>...</a>', 'Te puede interesar: ...'",
+    "story_link_line": "a paragraph that is only links to other stories, alone or after a"
+    " short label: 'Related: <a>...</a>', 'Lesen Sie auch: <a>...</a>', 'À lire également :"
+    " <a>...</a><br><a>...</a>'",
+    "story_link_table": "a table whose rows are each one link to another story, beside a"
+    " time or a source: a feed plugin's 'Weitere Meldungen'",
     "contents_list": "a table of contents (links to the page's own sections only) and its"
     " short heading: 'Inhaltsverzeichnis', 'Contents'",
 }
@@ -225,6 +237,22 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     ),
     LineRule(
+        "source_credit",
+        "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
+        "'Kaynak: X', 'Via X, h/t Y' (kept among the credits)",
+        rf"(?:{_SOURCE_LABELS})\s*:\s*(?:[^.!?]|[.](?!\s)){{1,100}}"
+        r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}",
+        credits=True,
+    ),
+    LineRule(
+        "syndication_notice",
+        "auto-import notices: 'This article was auto-published from an RSS feed ...', 'Dieser"
+        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'",
+        r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
+        r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
+        r"|articolo)\b.{0,160}\b(?:rss|syndicated feed|feed)\b.{0,200}",
+    ),
+    LineRule(
         "licence_badge",
         "licence badges: 'Creative Commons License', 'This work is licensed under ...'",
         r"creative commons(?: licen[cs]e)?|this (?:work|article) is licensed under .{0,120}",
@@ -303,8 +331,7 @@ def prune_story_lists(
         parent = run[0].getparent()
         whole = parent is not None and len(run) == len(parent) and parent not in protected
         items = [parent] if whole and parent is not None else run
-        heading = _previous_element(items[0])
-        if heading is not None and _is_heading(heading):
+        if (heading := _heading_over(items[0], protected)) is not None:
             doomed.append(heading)
         doomed += items
     for element in doomed:
@@ -313,9 +340,11 @@ def prune_story_lists(
 
 
 def prune_link_lines(tree: HtmlElement) -> None:
-    """Remove the paragraphs that only send the reader to another story, and tables of
-    contents with their headings (`STRUCTURE_RULES`), inside the article's block too."""
+    """Remove the paragraphs and tables that only send the reader to other stories, and
+    tables of contents with their headings (`STRUCTURE_RULES`), inside the article's block
+    too."""
     doomed = [p for p in _PARAGRAPHS(tree) if _is_story_link_line(p)]
+    doomed += [table for table in _TABLES(tree) if _is_story_link_table(table)]
     for contents in _CONTENTS(tree):
         heading = _previous_element(contents)
         if (
@@ -330,6 +359,19 @@ def prune_link_lines(tree: HtmlElement) -> None:
             element.drop_tree()
 
 
+def _heading_over(element: HtmlElement, protected: set[HtmlElement]) -> HtmlElement | None:
+    """The heading right over a list: the element before it, or before the wrapper it is
+    the only content of (a plugin's `<div>` around its `<ul>`)."""
+    while (previous := _previous_element(element)) is None:
+        parent = element.getparent()
+        if parent is None or parent in protected or _shows_text(parent):
+            return None
+        if [c for c in parent if isinstance(c.tag, str)] != [element]:
+            return None
+        element = parent
+    return previous if _is_heading(previous) else None
+
+
 def _previous_element(element: HtmlElement) -> HtmlElement | None:
     """The element's previous sibling element, comments passed over."""
     previous = element.getprevious()
@@ -339,26 +381,60 @@ def _previous_element(element: HtmlElement) -> HtmlElement | None:
 
 
 def _is_story_link_line(paragraph: HtmlElement) -> bool:
-    """Whether the paragraph is one link of a story's length to another page, alone or after a
-    short label ending in a colon or a guillemet ("Related:", "À lire aussi :")."""
+    """Whether the paragraph is only links of a headline's length to other pages, after a
+    short label ending in a colon or a guillemet ("Related:", "À lire aussi :") if any, with
+    nothing but separators between them ("<br>", "|")."""
     links = [a for a in paragraph.iter("a") if a.text_content().strip()]
-    if len(links) != 1 or (links[0].get("href") or "#").startswith(("#", "mailto:")):
+    hrefs = [a.get("href") or "#" for a in links]
+    if not links or len(set(hrefs)) < len(hrefs) or any(h.startswith(_NOWHERE) for h in hrefs):
+        return False
+    if not all(_story_length(a) for a in links):
         return False
     text = " ".join(paragraph.text_content().split())
-    title = " ".join(links[0].text_content().split())
-    before, found, after = text.partition(title)
-    if not found or len(title.split()) < _STORY_LINK_WORDS or after.strip(" .»›→"):
+    position, label = 0, ""
+    for n, link in enumerate(links):
+        title = " ".join(link.text_content().split())
+        found = text.find(title, position)
+        if found < 0:
+            return False
+        if n == 0:
+            label = text[:found].strip()
+        elif text[position:found].strip(_SEPARATORS):
+            return False
+        position = found + len(title)
+    if text[position:].strip(" .»›→"):
         return False
-    label = before.strip()
-    return not label or (len(label.split()) <= _LABEL_WORDS and label.endswith((":", "»", "›")))
+    longest = _LABEL_WORDS if len(links) == 1 else _LIST_LABEL_WORDS
+    return not label or (len(label.split()) <= longest and label.endswith((":", "»", "›")))
+
+
+def _is_story_link_table(table: HtmlElement) -> bool:
+    """Whether every row of the table is one headline's link to a page of its own, beside a
+    time or a source name at most: a feed plugin's table of other stories."""
+    rows = table.findall(".//tr")
+    hrefs = set()
+    for row in rows:
+        links = [a for a in row.iter("a") if a.text_content().strip()]
+        if len(links) != 1 or not _story_length(links[0]):
+            return False
+        hrefs.add(links[0].get("href") or "#")
+        outside = len(row.text_content().split()) - len(links[0].text_content().split())
+        if outside > _TABLE_ROW_WORDS:
+            return False
+    return (
+        len(rows) >= 2
+        and len(hrefs) == len(rows)
+        and not any(h.startswith(_NOWHERE) for h in hrefs)
+    )
 
 
 def _templated_run(
     parent: HtmlElement, openers: dict[HtmlElement, HtmlElement]
 ) -> list[HtmlElement]:
     """The children of `parent` in runs of `_TEMPLATE_RUN` or more consecutive blocks of one
-    tag and class that each open with a link to a page of its own (`openers`: blocks and
-    the link each opens with; links inside a paragraph's text are the text's)."""
+    tag and class that each open with a link to a page of its own, or two that each open
+    with a headline's link (`openers`: blocks and the link each opens with; links inside a
+    paragraph's text are the text's)."""
     if _shows_text(parent):
         return []
     found: list[HtmlElement] = []
@@ -370,7 +446,10 @@ def _templated_run(
             run.append(child)
             continue
         hrefs = {openers[e].get("href") for e in run}
-        if len(run) >= _TEMPLATE_RUN and len(hrefs) == len(run) and _template(run[0])[1]:
+        long_enough = len(run) >= _TEMPLATE_RUN or (
+            len(run) >= 2 and all(_story_length(openers[e]) for e in run)
+        )
+        if long_enough and len(hrefs) == len(run) and _template(run[0])[1]:
             found += run
         run = [child] if child is not None and child in openers else []
     return found
@@ -387,6 +466,11 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
     if link is None or not link.get("href") or link.get("href", "").startswith("#"):
         return None
     return None if _text_before(element, link) else link
+
+
+def _story_length(link: HtmlElement) -> bool:
+    """Whether the link's text is as long as a headline."""
+    return len(link.text_content().split()) >= _STORY_LINK_WORDS
 
 
 def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:

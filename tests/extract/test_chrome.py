@@ -151,6 +151,33 @@ CMS_LINE_CASES = [
     ("byline_or_date", "cms2/djangocms_blog", "par Claire Durand"),
     ("byline_or_date", "cms2/djangocms_blog", "28 avril 2024"),
     ("licence_badge", "cms2/newspack", "Creative Commons License"),
+    ("source_credit", "cms3/blocktheme_tr", "Kaynak: Original Example"),
+    ("source_credit", "cms3/astra_de", "Quelle: Original Example | Lizenz: CC BY-NC-SA 4.0"),
+    ("source_credit", "cms3/newsup_it", "Fonte: Original Example (via Aggregatore RSS)"),
+    ("source_credit", "cms3/astra_de", "Via Linkschleuder, h/t @leserin"),
+    (
+        "syndication_notice",
+        "cms3/cyberseo_newspaper",
+        "(Except for the headline, this story has not been edited by Metro Newswire 24 staff"
+        " and is published from a syndicated feed.)",
+    ),
+    (
+        "syndication_notice",
+        "cms3/astra_de",
+        "Dieser Artikel wurde automatisch aus einem RSS-Feed übernommen. Die Redaktion hat den"
+        " Inhalt nicht geprüft.",
+    ),
+    (
+        "appeared_first_on",
+        "cms3/feedwordpress_mh_pt",
+        "O post {{TITLE}} apareceu primeiro em Original Example.",
+    ),
+    (
+        "appeared_first_on",
+        "cms3/blocktheme_tr",
+        "{{TITLE}} yazısı ilk önce Original Example üzerinde ortaya çıktı.",
+    ),
+    ("read_more", "cms3/excerpt_digest", "Read full story at Original Example"),
     (
         "affiliate_disclosure",
         "cms2/wordpress_feed_de",
@@ -197,6 +224,17 @@ STRUCTURE_CASES = [
         "cms2/joomla_cassiopeia",
         "Lesen Sie auch: Kita-Gebühren steigen zum Sommer um zwölf Prozent",
     ),
+    (
+        "story_link_line",
+        "cms3/wprss_fr",
+        "Énergie : les prix de gros repartent à la hausse",
+    ),
+    (
+        "story_link_table",
+        "cms3/astra_de",
+        "Datenschützer kritisieren neue Vorratsdatenspeicherung",
+    ),
+    ("story_link_table", "cms3/astra_de", "Weitere Meldungen aus dem Feed"),
     ("contents_list", "cms2/joomla_cassiopeia", "Inhaltsverzeichnis"),
     ("contents_list", "cms2/joomla_cassiopeia", "Die Ausgangslage"),
     ("contents_list", "cms2/hugo_papermod", "What families pay"),
@@ -234,7 +272,7 @@ def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str
     tree = parse_html(build(FOLDERS[folder] / f"{template_name}.html", article))
     assert tree is not None
     assert chrome in text_of(tree.body)
-    if name in ("story_link_line", "contents_list"):
+    if name in ("story_link_line", "story_link_table", "contents_list"):
         prune_link_lines(tree)
     else:
         prune_story_lists(tree, keep=main_block(tree).element)

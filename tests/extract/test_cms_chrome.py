@@ -24,55 +24,11 @@ def _pairs(template: str) -> list[tuple[str, str]]:
 
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     **dict.fromkeys(
-        _pairs("cms3/astra_de"),
-        "'Dieser Artikel wurde automatisch aus einem RSS-Feed übernommen' note, the "
-        "'Weitere Meldungen aus dem Feed' table, 'Quelle: … | Lizenz:' and 'Via …, h/t …' kept",
-    ),
-    **dict.fromkeys(
-        _pairs("cms3/blocktheme_tr"),
-        "'Kaynak:' line and the Turkish feed footer '… yazısı ilk önce … üzerinde ortaya "
-        "çıktı.' kept",
-    ),
-    **dict.fromkeys(
-        _pairs("cms3/blogger_contempo_id"),
-        "'Sumber:' line and the 'Artikel ini telah tayang di … dengan judul …' credit kept",
-    ),
-    **dict.fromkeys(
-        _pairs("cms3/cyberseo_newspaper"),
-        "'(Except for the headline, this story has not been edited by … staff and is "
-        "published from a syndicated feed.)' and the 'Disclaimer: … auto-published' line kept",
-    ),
-    **dict.fromkeys(_pairs("cms3/excerpt_digest"), "'Read full story at …' and 'h/t …' lines kept"),
-    **dict.fromkeys(
-        _pairs("cms3/feedwordpress_mh_pt"),
-        "Portuguese feed footer 'O post … apareceu primeiro em …' and the 'Esta entrada foi "
-        "sindicalizada de …' credit kept",
-    ),
-    **dict.fromkeys(
-        _pairs("cms3/feedzy_kadence_es"),
-        "Feedzy list inside the content under a bare 'Te puede interesar' label (titles, "
-        "'por … el …' lines, excerpts) and the unlinked 'Fuente: …' line kept",
-    ),
-    **dict.fromkeys(
         _pairs("cms3/headtopics"),
         "the two paragraphs of the summary block before the 'We have summarized this news' "
         "note are lost",
     ),
-    **dict.fromkeys(
-        _pairs("cms3/newsup_it"),
-        "'Fonte: … (via …)' and the Italian feed footer 'L'articolo … sembra essere il primo "
-        "su …' kept",
-    ),
     **dict.fromkeys(_pairs("cms3/wpautomatic_zox"), "the category kicker 'World' kept"),
-    **dict.fromkeys(
-        _pairs("cms3/wprss_fr"),
-        "'Source : … | Publié le …' line, the 'À lire également sur le même sujet :' links "
-        "between <br>s, the RSS disclaimer and the WP RSS Aggregator list kept",
-    ),
-    **dict.fromkeys(
-        _pairs("cms3/wprss_newsmatic"),
-        "the WP RSS Aggregator 'Source: …' line before the text kept",
-    ),
 }
 
 

@@ -148,9 +148,8 @@ def test_archive_holds_every_copy_and_reachable_original(run: Run) -> None:
 
 
 class TestWorld(WorldTests):
-    """The run's time limit and the linker's floors on this world."""
+    """The linker's floors on this world (its time is `benchmarks/aggregator_world.py`'s)."""
 
-    seconds = 150
     precision = 0.99
     recall = 0.95
     relation_accuracy = 0.90
