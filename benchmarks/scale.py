@@ -136,7 +136,7 @@ def run_stage(size: int, seed: int, workers: int) -> dict:
     from concurrent.futures import ProcessPoolExecutor
 
     from newscrawl.provenance.candidates import CandidateIndex
-    from newscrawl.provenance.linker import _entry
+    from newscrawl.provenance.linker import _entry, _received, _stored
 
     articles = [a for chunk in stream(size, seed, size) for a in chunk]
     timings: dict[str, float] = {}
@@ -154,14 +154,16 @@ def run_stage(size: int, seed: int, workers: int) -> dict:
         list(pool.map(abs, range(workers)))  # the workers started
         with stage(REUSE[0]):
             made = (
-                pool.map(_entry, articles, chunksize=256) if workers > 1 else map(_entry, articles)
+                (_received(*sent) for sent in pool.map(_stored, articles, chunksize=256))
+                if workers > 1
+                else map(_entry, articles)
             )
             indexable = list(made)
         index = CandidateIndex()
         with stage(REUSE[1]):
-            for entry, its_bands in indexable:
-                index.add(entry, its_bands)
-        entries = [entry for entry, _ in indexable]
+            for entry, data, its_bands in indexable:
+                index.add(entry, its_bands, data)
+        entries = [entry for entry, _, _ in indexable]
         with stage(REUSE[2]):
             pairs = sorted(
                 {

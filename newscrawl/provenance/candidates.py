@@ -23,16 +23,19 @@ linked (name and size), the cluster id of every page a story was seen on, the sh
 paragraphs of each site (a paragraph on two pages of one site is its chrome), the pages each
 entry points or links to, each entry's findings (the copies it makes, pairs whose direction
 is undecided, pointers) and its latest record.
-An entry is stored with its text compressed and without its fingerprint, which is derived
-again on reading: the fingerprint's arrays are several times the size of the compressed
-text, and the text is what the word alignment of a verified pair needs. The file carries
-its schema version (`PRAGMA user_version`): another version is refused, with the folder to
-delete. Without a folder the tables live in memory.
+An entry is stored with its text compressed (what the word alignment of a verified pair
+needs) and its fingerprint's arrays: these take three times the room of the compressed text,
+but tokenizing and hashing the text again cost several times reading them back. The file
+carries its schema version (`PRAGMA user_version`): an index of schema 3 (entries without
+fingerprints) is read, its fingerprints derived again as entries are read, and upgraded by
+the next save; another version is refused, with the folder to delete. Without a folder the
+tables live in memory.
 In Redis (one set per band, landmark and page), every process of a distributed crawl
 links against the same originals. Every process must then run the same newscrawl version:
 the signatures' hash scheme is ours, and the band keys would no longer match after a change.
-Nothing is pickled, in the file or in Redis: entries, findings and records are JSON, read back
-field by field, so an index folder or a Redis from elsewhere can hold wrong links, not code.
+Nothing is pickled, in the file or in Redis: entries, findings and records are JSON, and
+fingerprints uint32 arrays after their sizes, read back field by field, so an index folder
+or a Redis from elsewhere can hold wrong links, not code.
 The tables and keys are in `stores.py`, what an entry holds in `entries.py`.
 """
 
@@ -53,7 +56,7 @@ from newscrawl.provenance.decisions import (
     load_note,
     load_record,
 )
-from newscrawl.provenance.entries import DamagedIndex, landmarks
+from newscrawl.provenance.entries import DamagedIndex, Stored, landmarks, stored
 from newscrawl.provenance.hosts import HostRole, is_marked
 from newscrawl.provenance.register import registered_domain
 from newscrawl.provenance.stores import (
@@ -198,14 +201,20 @@ class CandidateIndex:
     def __len__(self) -> int:
         return len(self._store)
 
-    def add(self, entry: Entry, its_bands: npt.NDArray[np.int64] | None = None) -> bool:
-        """Index an entry (with its `bands`, when they were computed already); False for a
-        capture already indexed (here or by another process), which is kept as it was."""
+    def add(
+        self,
+        entry: Entry,
+        its_bands: npt.NDArray[np.int64] | None = None,
+        data: Stored | None = None,
+    ) -> bool:
+        """Index an entry (with its `bands` and stored form, when they were made already);
+        False for a capture already indexed (here or by another process), which is kept as
+        it was."""
         if self._cache.get(entry.key) is None:
             self._cache.put(entry.key, entry)
         if its_bands is not None:
             self._bands.put(entry.key, its_bands)
-        if not self._store.put(entry, self._bands_of(entry)):
+        if not self._store.put(entry, self._bands_of(entry), data or stored(entry)):
             return False
         self._proposed.clear()
         self._unsearched[entry.key] = None
@@ -260,13 +269,13 @@ class CandidateIndex:
         for one, by_bands, by_marks in zip(batch, similar, sharing, strict=True):
             self._proposed[one.key] = by_bands | by_marks
 
-    def _bands_of(self, entry: Entry) -> list[tuple[int, int]]:
-        """(band, value) of each band of an entry, computed once for its add and search."""
+    def _bands_of(self, entry: Entry) -> npt.NDArray[np.int64]:
+        """The value of each band of an entry, computed once for its add and search."""
         found = self._bands.get(entry.key)
         if found is None:
             found = bands(entry.fingerprint)
             self._bands.put(entry.key, found)
-        return list(enumerate(found.tolist()))
+        return found
 
     def entry(self, key: str) -> Entry:
         """An entry, read from the store unless this process used it recently."""

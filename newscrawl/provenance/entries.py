@@ -6,13 +6,15 @@ import json
 import re
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
+import numpy as np
 from w3lib.url import canonicalize_url
 
 from newscrawl.provenance.decisions import Evidence, Source
-from newscrawl.provenance.fingerprint import Fingerprint
+from newscrawl.provenance.fingerprint import Fingerprint, Hashes
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,11 +71,64 @@ class DamagedIndex(StaleIndex):
 
 
 MAX_STORED = 64 << 20  # an entry inflates to at most this much: a planted one is no bomb
+_UINT32 = np.dtype("<u4")
+_COUNTS = 6  # how many values of each array a stored fingerprint holds, and its length
+
+
+class Stored(NamedTuple):
+    """An entry as the index keeps it: `dump_entry` and `dump_fingerprint`. Made where the
+    entry is (a worker process), so the process that stores it encodes nothing again."""
+
+    entry: bytes
+    fingerprint: bytes
+
+
+def stored(entry: Entry) -> Stored:
+    """The stored form of an entry made here."""
+    return Stored(dump_entry(entry), dump_fingerprint(entry.fingerprint))
+
+
+def dump_fingerprint(fingerprint: Fingerprint) -> bytes:
+    """A fingerprint as stored: little-endian uint32 arrays after their sizes. Kept with the
+    entry, so an entry read back is not tokenized and hashed again (the shingle hashes do not
+    compress: they are stored plain)."""
+    lines = np.array(fingerprint.lines, _UINT32).reshape(-1, 2)
+    arrays = [
+        fingerprint.exact,
+        fingerprint.robust,
+        fingerprint.content,
+        lines[:, 0],
+        lines[:, 1],
+        np.array(sorted(fingerprint.mentions), _UINT32),
+    ]
+    counts = [len(array) for array in arrays[:3]] + [len(lines), len(fingerprint.mentions)]
+    sizes = np.array([*counts, fingerprint.length], _UINT32)
+    return b"".join(np.asarray(a, _UINT32).tobytes() for a in [sizes, *arrays])
+
+
+def load_fingerprint(data: bytes) -> Fingerprint:
+    """A fingerprint read back; ValueError for anything `dump_fingerprint` does not write."""
+    values = np.frombuffer(data, _UINT32)
+    if len(values) < _COUNTS:
+        raise ValueError("a stored fingerprint without its sizes")
+    exact, robust, content, lines, names, length = values[:_COUNTS].tolist()
+    ends = np.cumsum([_COUNTS, exact, robust, content, lines, lines, names])
+    if ends[-1] != len(values):
+        raise ValueError(f"a stored fingerprint of {len(values)} values, not {ends[-1]}")
+    parts = [values[start:end].astype(np.uint32) for start, end in pairwise(ends)]
+    return Fingerprint(
+        exact=parts[0],
+        robust=parts[1],
+        content=parts[2],
+        lines=tuple(zip(parts[3].tolist(), parts[4].tolist(), strict=True)),
+        mentions=frozenset(parts[5].tolist()),
+        length=length,
+    )
 
 
 def dump_entry(entry: Entry) -> bytes:
     """An entry as stored: plain JSON (never a pickle: an index folder may come from anyone),
-    compressed, its fingerprint left out."""
+    compressed, its fingerprint left out (`dump_fingerprint`)."""
     fields = {
         "key": entry.key,
         "url": entry.url,
@@ -93,11 +148,16 @@ def dump_entry(entry: Entry) -> bytes:
     return zlib.compress(json.dumps(fields, ensure_ascii=False).encode(), 6)
 
 
-def load_entry(data: bytes) -> Entry:
-    """An entry read back; anything but what `dump_entry` writes is refused."""
+def load_entry(data: bytes, fingerprint: bytes | None = None) -> Entry:
+    """An entry read back, with its stored fingerprint (derived from the body again for an
+    entry an index of schema 3 holds, which has none); anything but what `dump_entry` and
+    `dump_fingerprint` write is refused."""
     try:
         fields: Mapping[str, object] = json.loads(inflate(data))
         body = str(fields["body"])
+        its_fingerprint = (
+            Fingerprint.of(body) if fingerprint is None else load_fingerprint(fingerprint)
+        )
         return Entry(
             key=str(fields["key"]),
             url=str(fields["url"]),
@@ -107,7 +167,7 @@ def load_entry(data: bytes) -> Entry:
             domain=str(fields["domain"]),
             outlet=_text(fields["outlet"]),
             names=frozenset(int(n) for n in _list(fields["names"])),
-            fingerprint=Fingerprint.of(body),
+            fingerprint=its_fingerprint,
             original_urls=tuple(str(u) for u in _list(fields["original_urls"])),
             links=tuple((str(u), str(p), int(h)) for u, p, h in _list(fields["links"])),
             origin_outlets=frozenset(str(o) for o in _list(fields["origin_outlets"])),
@@ -141,7 +201,7 @@ def _list(value: object) -> list[Any]:
     return value
 
 
-def landmarks(fingerprint: Fingerprint) -> list[int]:
+def landmarks(fingerprint: Fingerprint) -> Hashes:
     """The exact shingles two texts sharing a passage most likely both hold."""
     exact = fingerprint.exact
-    return exact[exact % LANDMARK_EVERY == 0].tolist()
+    return exact[exact % LANDMARK_EVERY == 0]

@@ -64,7 +64,7 @@ from newscrawl.provenance.decisions import (
     Source,
     TextMatch,
 )
-from newscrawl.provenance.entries import Entry, page_key
+from newscrawl.provenance.entries import Entry, Stored, load_entry, page_key, stored
 from newscrawl.provenance.fingerprint import (
     Fingerprint,
     containment,
@@ -83,6 +83,8 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
     from newscrawl.items import Article
+
+    Made = tuple[Entry, Stored, npt.NDArray[np.int64]]  # an entry, its stored form, its bands
 
 ENTRY_BATCH = 2_000  # articles handed to the worker processes at a time
 MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are linked only by a pointer
@@ -368,26 +370,35 @@ def _published_before(a: Entry, b: Entry) -> bool:
     return first is not None and second is not None and first[1] < second[0]
 
 
-def _entry(article: Article) -> tuple[Entry, npt.NDArray[np.int64]]:
+def _entry(article: Article) -> Made:
     entry = make_entry(article, read_signals(article))
-    return entry, bands(entry.fingerprint)
+    return entry, stored(entry), bands(entry.fingerprint)
 
 
-def _entries(
-    articles: Iterable[Article], workers: int
-) -> Iterator[tuple[Entry, npt.NDArray[np.int64]]]:
-    """The entry and LSH bands of each article, in order: made by `workers` processes when
-    more than one, a batch ahead of the one handed out."""
+def _stored(article: Article) -> tuple[Stored, npt.NDArray[np.int64]]:
+    """What a worker process sends back: the entry in its stored form, which is smaller to
+    send than the entry and is what the index keeps (`_received` reads it back)."""
+    _, data, its_bands = _entry(article)
+    return data, its_bands
+
+
+def _received(data: Stored, its_bands: npt.NDArray[np.int64]) -> Made:
+    return load_entry(*data), data, its_bands
+
+
+def _entries(articles: Iterable[Article], workers: int) -> Iterator[Made]:
+    """The entry, stored form and LSH bands of each article, in order: made by `workers`
+    processes when more than one, a batch ahead of the one handed out."""
     if workers <= 1:
         yield from map(_entry, articles)
         return
     given = iter(articles)
     with ProcessPoolExecutor(workers) as pool:
-        pending = pool.map(_entry, list(islice(given, ENTRY_BATCH)), chunksize=64)
+        pending = pool.map(_stored, list(islice(given, ENTRY_BATCH)), chunksize=64)
         while True:
             more = list(islice(given, ENTRY_BATCH))
-            following = pool.map(_entry, more, chunksize=64) if more else None
-            yield from pending
+            following = pool.map(_stored, more, chunksize=64) if more else None
+            yield from (_received(*sent) for sent in pending)
             if following is None:
                 return
             pending = following
@@ -412,12 +423,12 @@ def link(
     batch = _Batch(index)
     keys: dict[str, None] = {}
     new: dict[str, str] = {}  # key -> page of the captures the index did not have
-    for made, its_bands in _entries(articles, workers):
+    for made, data, its_bands in _entries(articles, workers):
         entry = followed(made, known)
         if entry.key not in keys:
             keys[entry.key] = None
             batch.find(entry.page)
-            if index.add(entry, its_bands):
+            if index.add(entry, its_bands, data if entry is made else None):
                 new[entry.key] = entry.page
     for key in new:  # a capture indexed before was compared with everything then
         entry = index.entry(key)

@@ -9,11 +9,14 @@ import sqlite3
 import zlib
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy as np
+
 from newscrawl.provenance.entries import (
     CHROME_WORDS,
     Entry,
     StaleIndex,
-    dump_entry,
+    Stored,
+    dump_fingerprint,
     landmarks,
     load_entry,
 )
@@ -23,11 +26,17 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
     from pathlib import Path
 
+    import numpy.typing as npt
     import redis
 
+    Values = npt.NDArray[np.integer[Any]]
+
 # PRAGMA user_version of the file (0: the first; 1: pickled entries; 2: MinHash signatures
-# read back at start to rebuild the LSH in memory)
-SCHEMA_VERSION = 3
+# read back at start to rebuild the LSH in memory; 3: entries without their fingerprints)
+SCHEMA_VERSION = 4
+# An index of these versions is read, and upgraded when the run that opened it saves: its
+# entries' fingerprints are derived from their text again when read, and then kept.
+UPGRADED = {3}
 LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of them
 CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles changes
 
@@ -35,10 +44,10 @@ CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles chan
 class Store(Protocol):
     """Where entries, findings, records, clusters, chrome and read archives are kept."""
 
-    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool: ...
+    def put(self, entry: Entry, bands: Values, data: Stored) -> bool: ...
     def get(self, key: str) -> Entry: ...
-    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]: ...
-    def sharing(self, wanted: list[list[int]]) -> list[set[str]]: ...
+    def similar(self, wanted: list[Values]) -> list[set[str]]: ...
+    def sharing(self, wanted: list[Values]) -> list[set[str]]: ...
     def keys_of_page(self, page: str) -> list[str]: ...
     def pointing_to(self, page: str) -> list[str]: ...
     def cluster(self, page: str) -> str | None: ...
@@ -70,8 +79,22 @@ def short_lines(entry: Entry) -> set[int]:
     return {h for h, n in entry.fingerprint.lines if n <= CHROME_WORDS}
 
 
+def _rows(arrays: list[Values], ids: list[int], *, banded: bool) -> list[list[int]]:
+    """The columns of the rows of many entries' bands ((band, value, id): a band is its
+    position in the entry's array) or landmarks ((value, id)), `ids` the entries', made in
+    a few array operations and sorted: their inserts or look-ups walk a table's B-tree once."""
+    sizes = np.array([len(a) for a in arrays], np.int64)
+    values = np.concatenate(arrays).astype(np.int64) if arrays else np.empty(0, np.int64)
+    owners = np.repeat(np.array(ids, np.int64), sizes)
+    columns = [values, owners]
+    if banded:
+        columns.insert(0, np.arange(len(values)) - np.repeat(np.cumsum(sizes) - sizes, sizes))
+    order = np.lexsort(columns[::-1])
+    return [column[order].tolist() for column in columns]
+
+
 _TABLES = {
-    "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB)",
+    "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB, fingerprint BLOB)",
     # One LSH band of an entry's MinHash signature: found by (band, value) without reading
     # anything else, so a run's search costs what the run brings, not what is indexed.
     "bands": "(band INTEGER, value INTEGER, id INTEGER, PRIMARY KEY (band, value, id))"
@@ -102,7 +125,7 @@ class SQLiteStore:
         self.db = sqlite3.connect(":memory:" if path is None else path, isolation_level=None)
         (version,) = self.db.execute("PRAGMA user_version").fetchone()
         (tables,) = self.db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        if path is not None and tables and version != SCHEMA_VERSION:
+        if path is not None and tables and version not in {SCHEMA_VERSION, *UPGRADED}:
             self.db.close()
             raise StaleIndex(
                 f"{path.parent} holds a provenance index of another newscrawl version (schema "
@@ -110,6 +133,8 @@ class SQLiteStore:
                 "the index (the next run reads every archive again)"
             )
         self.db.execute("BEGIN")
+        if tables and version in UPGRADED:  # committed with the run, as all it changes
+            self.db.execute("ALTER TABLE entries ADD COLUMN fingerprint BLOB")
         for table, columns in _TABLES.items():
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
         for table, column in _INDEXES:
@@ -122,10 +147,11 @@ class SQLiteStore:
         # A run changes pages all over the band and landmark tables: kept in memory until the
         # commit, each is written once, not spilled and read back again and again.
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        # Band and landmark rows of the entries put since the last search, inserted in key
-        # order at the next search or commit: one pass over the table's pages.
-        self._bands: list[tuple[int, int, int]] = []
-        self._marks: list[tuple[int, int]] = []
+        # Bands and landmarks of the entries put since the last search (and their ids),
+        # inserted at the next search or commit.
+        self._bands: list[Values] = []
+        self._marks: list[Values] = []
+        self._ids: list[int] = []
 
     def _one(self, query: str, *args: object) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(query, args).fetchone()
@@ -134,14 +160,15 @@ class SQLiteStore:
     def _column(self, query: str, *args: object) -> list[Any]:
         return [value for (value,) in self.db.execute(query, args)]
 
-    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool:
+    def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
         if self._one("SELECT 1 FROM entries WHERE key = ?", entry.key):
             return False
         entry_id = _entry_id(entry.key)
-        row = (entry.key, entry_id, entry.page, dump_entry(entry))
-        self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?)", row)
-        self._bands += [(band, value, entry_id) for band, value in bands]
-        self._marks += [(mark, entry_id) for mark in landmarks(entry.fingerprint)]
+        row = (entry.key, entry_id, entry.page, data.entry, data.fingerprint)
+        self.db.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?)", row)
+        self._bands.append(bands)
+        self._marks.append(landmarks(entry.fingerprint))
+        self._ids.append(entry_id)
         page = zlib.crc32(entry.page.encode())
         lines = [(line_key(entry, line), page) for line in short_lines(entry)]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
@@ -150,51 +177,59 @@ class SQLiteStore:
         return True
 
     def get(self, key: str) -> Entry:
-        row = self._one("SELECT entry FROM entries WHERE key = ?", key)
+        row = self._one("SELECT entry, fingerprint FROM entries WHERE key = ?", key)
         if row is None:
             raise KeyError(key)
-        return load_entry(row[0])
+        entry = load_entry(*row)
+        if row[1] is None:  # put by schema 3: kept from now on
+            query = "UPDATE entries SET fingerprint = ? WHERE key = ?"
+            self.db.execute(query, (dump_fingerprint(entry.fingerprint), key))
+        return entry
 
     def _flush(self) -> None:
-        """Insert the pending band and landmark rows, in key order."""
-        self._bands.sort()
-        self._marks.sort()
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", self._bands)
-        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", self._marks)
-        self._bands, self._marks = [], []
+        """Insert the pending band and landmark rows."""
+        if not self._ids:
+            return
+        bands = zip(*_rows(self._bands, self._ids, banded=True), strict=True)
+        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", bands)
+        marks = zip(*_rows(self._marks, self._ids, banded=False), strict=True)
+        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", marks)
+        self._bands, self._marks, self._ids = [], [], []
 
-    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]:
-        rows = [(band, value, n) for n, bands in enumerate(wanted) for band, value in bands]
+    def similar(self, wanted: list[Values]) -> list[set[str]]:
+        rows = _rows(wanted, list(range(len(wanted))), banded=True)
         query = (
-            "SELECT w.n, e.key FROM wanted_bands w CROSS JOIN bands b CROSS JOIN entries e"
-            " ON b.band = w.band AND b.value = w.value AND e.id = b.id"
+            "SELECT f.n, e.key FROM (SELECT DISTINCT w.n, b.id FROM wanted_bands w"
+            " CROSS JOIN bands b ON b.band = w.band AND b.value = w.value) f"
+            " CROSS JOIN entries e ON e.id = f.id"
         )
         return self._search("wanted_bands", rows, query, (), len(wanted))
 
-    def sharing(self, wanted: list[list[int]]) -> list[set[str]]:
-        rows = [(mark, n) for n, marks in enumerate(wanted) for mark in marks]
+    def sharing(self, wanted: list[Values]) -> list[set[str]]:
+        rows = _rows(wanted, list(range(len(wanted))), banded=False)
         query = (
-            "SELECT w.n, e.key FROM wanted_marks w CROSS JOIN landmarks l CROSS JOIN entries e"
-            " ON l.hash = w.hash AND e.id = l.id WHERE (SELECT COUNT(*) FROM"
-            " (SELECT 1 FROM landmarks c WHERE c.hash = w.hash LIMIT ?)) <= ?"
+            "SELECT f.n, e.key FROM (SELECT DISTINCT w.n, l.id FROM wanted_marks w"
+            " CROSS JOIN landmarks l ON l.hash = w.hash WHERE (SELECT COUNT(*) FROM"
+            " (SELECT 1 FROM landmarks c WHERE c.hash = w.hash LIMIT ?)) <= ?) f"
+            " CROSS JOIN entries e ON e.id = f.id"
         )
         limits = (LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS)
         return self._search("wanted_marks", rows, query, limits, len(wanted))
 
     def _search(
-        self, table: str, rows: list[tuple[int, ...]], query: str, args: tuple[int, ...], n: int
+        self, table: str, columns: list[list[int]], query: str, args: tuple[int, ...], n: int
     ) -> list[set[str]]:
-        """The keys `query` finds for each of `n` searches, whose (what, search) `rows` go
-        into the temporary `table` first, in key order: the look-ups of a whole batch walk
-        the index's B-tree once, not once a search. The joins are CROSS JOINs, which SQLite
-        runs in the order written: it would otherwise scan a whole table of the index."""
+        """The keys `query` finds for each of `n` searches, each key once (DISTINCT), whose
+        (what, search) rows go into the temporary `table` first, in key order: the look-ups
+        of a whole batch walk the index's B-tree once, not once a search. The joins are
+        CROSS JOINs, which SQLite runs in the order written: it would otherwise scan a whole
+        table of the index."""
         self._flush()
         found: list[set[str]] = [set() for _ in range(n)]
-        if not rows:
+        if not len(columns[0]):
             return found
-        rows.sort()
-        marks = ", ".join("?" * len(rows[0]))
-        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        marks = ", ".join("?" * len(columns))
+        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", zip(*columns, strict=True))
         for number, key in self.db.execute(query, args):
             found[number].add(key)
         self.db.execute(f"DELETE FROM {table}")
@@ -286,7 +321,7 @@ class RedisStore:
         stored = client.get(self._key("version"))
         if stored is None and client.exists(self._key("entries")):
             stored = b"0"  # the first Redis index had no version
-        if stored is None:
+        if stored is None or int(stored) in UPGRADED:  # Redis has no save: upgraded at once
             client.set(self._key("version"), SCHEMA_VERSION)
         elif int(stored) != SCHEMA_VERSION:
             raise StaleIndex(
@@ -298,16 +333,16 @@ class RedisStore:
     def _key(self, what: str) -> str:
         return f"{self.prefix}:provenance-{what}"
 
-    def put(self, entry: Entry, bands: list[tuple[int, int]]) -> bool:
-        data = dump_entry(entry)
-        if not self.client.hsetnx(self._key("entries"), entry.key, data):
+    def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
+        if not self.client.hsetnx(self._key("entries"), entry.key, data.entry):
             return False
+        self.client.hset(self._key("fingerprints"), entry.key, data.fingerprint)
         self.client.sadd(self._key(f"page:{entry.page}"), entry.key)
         adding = self.client.pipeline(transaction=False)
-        for band, value in bands:
+        for band, value in enumerate(bands.tolist()):
             adding.sadd(self._key(f"band:{band}:{value}"), entry.key)
         adding.execute()
-        for mark in landmarks(entry.fingerprint):
+        for mark in landmarks(entry.fingerprint).tolist():
             self.client.sadd(self._key(f"landmark:{mark}"), entry.key)
         page = str(zlib.crc32(entry.page.encode())).encode()
         lines = self._key("lines")
@@ -320,25 +355,30 @@ class RedisStore:
         return True
 
     def get(self, key: str) -> Entry:
-        data = self.client.hget(self._key("entries"), key)
+        reading = self.client.pipeline(transaction=False)
+        reading.hget(self._key("entries"), key)
+        reading.hget(self._key("fingerprints"), key)
+        data, fingerprint = reading.execute()
         if data is None:
             raise KeyError(key)
-        return load_entry(data)
+        return load_entry(data, fingerprint)  # an entry put by schema 3 has no fingerprint
 
-    def similar(self, wanted: list[list[tuple[int, int]]]) -> list[set[str]]:
+    def similar(self, wanted: list[Values]) -> list[set[str]]:
         members = self.client.pipeline(transaction=False)
         for bands in wanted:
-            for band, value in bands:
+            for band, value in enumerate(bands.tolist()):
                 members.smembers(self._key(f"band:{band}:{value}"))
         return self._gather(wanted, members.execute())
 
-    def sharing(self, wanted: list[list[int]]) -> list[set[str]]:
+    def sharing(self, wanted: list[Values]) -> list[set[str]]:
         sizes = self.client.pipeline()
         for marks in wanted:
-            for mark in marks:
+            for mark in marks.tolist():
                 sizes.scard(self._key(f"landmark:{mark}"))
         counted = iter(sizes.execute())
-        kept = [[m for m in marks if next(counted) <= LANDMARK_POSTINGS] for marks in wanted]
+        kept = [
+            [m for m in marks.tolist() if next(counted) <= LANDMARK_POSTINGS] for marks in wanted
+        ]
         members = self.client.pipeline()
         for marks in kept:
             for mark in marks:
@@ -346,7 +386,7 @@ class RedisStore:
         return self._gather(kept, members.execute())
 
     @staticmethod
-    def _gather(wanted: list[list[Any]], replies: list[set[bytes]]) -> list[set[str]]:
+    def _gather(wanted: list[Any], replies: list[set[bytes]]) -> list[set[str]]:
         """The members found for each search, from the replies to all of them in order."""
         given = iter(replies)
         return [{k.decode() for _ in asked for k in next(given)} for asked in wanted]

@@ -67,7 +67,7 @@ def test_an_index_folder_keeps_bands_and_no_signatures(tmp_path: Path) -> None:
     columns = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
     assert entries == len({a.url for a in articles})
     assert rows[1] <= entries and rows[0] >= BANDS * (rows[1] - 1)
-    assert columns == ["key", "id", "page", "entry"]
+    assert columns == ["key", "id", "page", "entry", "fingerprint"]
 
 
 def test_entries_read_back_on_demand_give_the_same_records(
