@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# "Source", "Quelle", "Fuente", "Fonte" alone or with a name: a link that gives the source.
-_SOURCE = r"sources?|quelle|fuente|fonte|origen"
+# "Source", "Quelle", "Fuente", "Fonte", "Kaynak", "Sumber" alone or with a name: a link that
+# gives the source, or the label of a source line.
+SOURCE_WORDS = r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron"
 # "Original article", "Originalartikel", "Artículo original", "Voir l'original".
 _ORIGINAL = (
     r"original(?: article| story| source| post)?|original ansehen|zum original(?:artikel)?"
@@ -37,7 +38,7 @@ READ_ON_WORDS = (
 # ("Read more from X" is a brand's promo when it stands alone as a line.)
 _AT = r"at|on|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
-    rf"(?:(?:{_SOURCE})(?: link|\s*:.{{1,60}})?|{_ORIGINAL}"
+    rf"(?:(?:{SOURCE_WORDS})(?: link|\s*:.{{1,60}})?|{_ORIGINAL}"
     rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
     rf"|(?:{READ_ON_WORDS})"
     rf"|via\b.{{1,40}})\W*",

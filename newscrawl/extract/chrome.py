@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from newscrawl.anchors import FIRST_APPEARED, READ_ON_LINE
+from newscrawl.anchors import FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,8 +85,6 @@ _TEMPLATE_RUN = 3
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
 _BULLET = re.compile(r"^\s*[-•*]\s+")
-# The words that label a source line, in the languages aggregators copy news in.
-_SOURCE_LABELS = r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron"
 # A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
@@ -240,7 +238,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "source_credit",
         "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
         "'Kaynak: X', 'Via X, h/t Y' (kept among the credits)",
-        rf"(?:{_SOURCE_LABELS})\s*:\s*(?:[^.!?]|[.](?!\s)){{1,100}}"
+        rf"(?:{SOURCE_WORDS})\s*:\s*(?:[^.!?]|[.](?!\s)){{1,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}",
         credits=True,
     ),
