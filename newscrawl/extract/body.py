@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from newscrawl.extract.chrome import clean_paragraphs, prune, prune_link_lines, prune_story_lists
+from newscrawl.extract.chrome import (
+    clean_paragraphs,
+    drop_kickers,
+    prune,
+    prune_link_lines,
+    prune_story_lists,
+)
 from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
@@ -49,7 +55,8 @@ def extract_body(
         paragraphs = _trafilatura(tree, url, fast=False)
     if not paragraphs and main.element is not None:
         paragraphs = [text_of(p) for p in main.element.iter("p")]
-    paragraphs = _drop_header(paragraphs, main.element, header)
+    paragraphs = _lede_before(main.element, paragraphs)
+    paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
     return "\n\n".join(kept), credits
 
@@ -75,6 +82,31 @@ def _holds_lead(paragraphs: list[str], main: HtmlElement | None) -> bool:
     # `lead` is normalised: found in the raw text, it is in the normalised text too.
     text = " ".join(paragraphs)
     return lead in text or lead in normalize_space(text)
+
+
+def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
+    """The paragraphs with the lede the output misses put first: the paragraphs of blocks
+    before the main block, in its own parent, that hold a long paragraph trafilatura left
+    out. Some CMSs keep a summary or lede apart from the rest of the text, and trafilatura
+    takes only the block its selectors name ("article-text")."""
+    parent = None if main is None else main.getparent()
+    if main is None or parent is None or parent.tag == "body" or not paragraphs:
+        return paragraphs
+    text = normalize_space(" ".join(paragraphs))
+    lede: list[str] = []
+    for sibling in main.itersiblings(preceding=True):
+        texts = [t for p in sibling.iter("p") if not _in_figure(p) and (t := text_of(p))]
+        if not any(len(t) >= _LEAD for t in texts):
+            continue
+        if any(t in text for t in texts):
+            break
+        lede[:0] = texts
+    return lede + paragraphs
+
+
+def _in_figure(paragraph: HtmlElement) -> bool:
+    """Whether the paragraph is a picture's caption or credit."""
+    return next(paragraph.iterancestors("figure", "figcaption"), None) is not None
 
 
 def _drop_header(

@@ -101,6 +101,15 @@ _CONTENTS = etree.XPath(
     "[not(.//a[not(starts-with(@href, '#'))])]"
     "[not(.//text()[normalize-space()][not(ancestor::a)])]"
 )
+# The path of a site's listing page: a category, tag or section.
+_LISTING_HREF = re.compile(
+    r"/(categor(y|ie|ia|ies)|kategori(e|en)?|tags?|topics?|sections?|rubri(que|k|ken)"
+    r"|secci(o|ó)n(es)?|themen?)/",
+    re.IGNORECASE,
+)
+_LINKS_READING = etree.XPath("//body//a[normalize-space(.) = $text]")
+# A kicker names a section in this many words at most.
+_KICKER_WORDS = 3
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
@@ -156,6 +165,8 @@ STRUCTURE_RULES = {
     " time or a source: a feed plugin's 'Weitere Meldungen'",
     "contents_list": "a table of contents (links to the page's own sections only) and its"
     " short heading: 'Inhaltsverzeichnis', 'Contents'",
+    "section_kicker": "a line that is only a link to a category, tag or section page: the"
+    " kicker over a headline ('World', 'Politik')",
 }
 
 LINE_RULES: tuple[LineRule, ...] = (
@@ -355,6 +366,32 @@ def prune_link_lines(tree: HtmlElement) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def drop_kickers(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """The paragraphs without section kickers: short lines that the page shows as a block
+    holding nothing but a link to a category, tag or section page. Only the body's short
+    lines are looked up, not every link of the page (a menu has hundreds)."""
+    return [p for p in paragraphs if not _is_kicker(tree, p)]
+
+
+def _is_kicker(tree: HtmlElement, line: str) -> bool:
+    words = line.split()
+    if not 0 < len(words) <= _KICKER_WORDS:
+        return False
+    return any(
+        (_LISTING_HREF.search(a.get("href") or "") or "tag" in (a.get("rel") or "").split())
+        and _alone_in_block(a)
+        for a in _LINKS_READING(tree, text=" ".join(words))
+    )
+
+
+def _alone_in_block(link: HtmlElement) -> bool:
+    """Whether a block shows nothing but this link (a link inside a line of text is the
+    text's)."""
+    words = link.text_content().split()
+    parent = link.getparent()
+    return parent is not None and parent.tag != "body" and parent.text_content().split() == words
 
 
 def _heading_over(element: HtmlElement, protected: set[HtmlElement]) -> HtmlElement | None:

@@ -223,3 +223,27 @@ def test_empty_pages_give_an_empty_article(html: str) -> None:
 def test_xml_declaration_does_not_stop_parsing() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + page("reuters").html
     assert extract_article(html, page("reuters").url).body == extracted("reuters").body
+
+
+def test_a_lede_kept_apart_from_the_text_is_the_bodys_start() -> None:
+    """A summary block before the block that trafilatura's selectors name ("article-text")
+    opens the body; a picture's credit inside it does not."""
+    lede = [
+        f"Summary paragraph {n} of the story, kept by the CMS in a block of its own before the"
+        " rest of the text, and long enough to be a paragraph of the article itself."
+        for n in (1, 2)
+    ]
+    text = [
+        f"Paragraph {n} of the rest of the text, in the block the theme names article-text,"
+        " long enough to be part of the article that the page was written to show."
+        for n in range(3, 7)
+    ]
+    html = (
+        "<html><body><article><h1>A headline</h1><div class='article-summary'>"
+        "<figure><img src='/a.jpg'><p>Photo: Agency</p></figure>"
+        + "".join(f"<p>{p}</p>" for p in lede)
+        + "</div><div class='article-text'>"
+        + "".join(f"<p>{p}</p>" for p in text)
+        + "</div></article></body></html>"
+    )
+    assert extract_article(html, "https://site.example/a/").body.split("\n\n") == lede + text

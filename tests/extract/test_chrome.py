@@ -11,6 +11,7 @@ from newscrawl.extract.chrome import (
     SELECTOR_RULES,
     STRUCTURE_RULES,
     clean_paragraphs,
+    drop_kickers,
     prune,
     prune_link_lines,
     prune_story_lists,
@@ -238,6 +239,7 @@ STRUCTURE_CASES = [
     ("contents_list", "cms2/joomla_cassiopeia", "Inhaltsverzeichnis"),
     ("contents_list", "cms2/joomla_cassiopeia", "Die Ausgangslage"),
     ("contents_list", "cms2/hugo_papermod", "What families pay"),
+    ("section_kicker", "cms3/wpautomatic_zox", "World"),
 ]
 
 
@@ -272,6 +274,9 @@ def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str
     tree = parse_html(build(FOLDERS[folder] / f"{template_name}.html", article))
     assert tree is not None
     assert chrome in text_of(tree.body)
+    if name == "section_kicker":
+        assert drop_kickers(tree, [chrome, *article.paragraphs]) == list(article.paragraphs)
+        return
     if name in ("story_link_line", "story_link_table", "contents_list"):
         prune_link_lines(tree)
     else:
@@ -394,6 +399,22 @@ def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
         ["First paragraph.", "Produced in association with Benzinga", "Last paragraph."],
         ["This article originally appeared on The Ashvale Times."],
     )
+
+
+def test_a_kicker_is_a_line_that_is_only_a_listing_link() -> None:
+    """A short line goes where the page shows it as a block holding only a link to a
+    category, tag or section page; the same words as plain text, or such a link inside a
+    sentence, are the article's."""
+    html = (
+        '<html><body><h3><a href="/category/world/"><span>World</span></a></h3>'
+        "<h1>A headline</h1><p>Sport</p><p>Read our <a href='/tag/politics/'>Politics</a>"
+        ' pages.</p><p><a href="/2024/04/story/">Earlier</a></p><p><a rel="category tag"'
+        ' href="/?cat=4">Business</a></p></body></html>'
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    lines = ["World", "A headline", "Sport", "Politics", "Earlier", "Business"]
+    assert drop_kickers(tree, lines) == ["A headline", "Sport", "Politics", "Earlier"]
 
 
 def test_the_pages_cover_every_seed_copy() -> None:

@@ -4,8 +4,7 @@ Each template in tests/data/cms/, tests/data/cms2/ and tests/data/cms3/ is model
 CMS's real markup (see each folder's NOTICE.md) and filled with real article text: the body
 must keep every line of the article and no line of the template's chrome, whatever class
 names the chrome carries. tests/data/cms2/ and tests/data/cms3/ were written without
-reading the extractor; the pairs cms3 fails today are listed in KNOWN_FAILURES, strict:
-each must start failing the day it passes."""
+reading the extractor."""
 
 from __future__ import annotations
 
@@ -17,40 +16,10 @@ from tests.extract.cms_pages import Case, articles, cases, judge
 ORIGINAL = "https://original.example/2024/04/28/the-story/"
 
 
-def _pairs(template: str) -> list[tuple[str, str]]:
-    folder, _, _ = template.partition("/")
-    return [(template, a.source) for a in articles(folder)]
+EVERY = cases("cms") + cases("cms2") + cases("cms3")
 
 
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    **dict.fromkeys(
-        _pairs("cms3/headtopics"),
-        "the two paragraphs of the summary block before the 'We have summarized this news' "
-        "note are lost",
-    ),
-    **dict.fromkeys(_pairs("cms3/wpautomatic_zox"), "the category kicker 'World' kept"),
-}
-
-
-def _params() -> list[object]:
-    every = cases("cms") + cases("cms2") + cases("cms3")
-    return [
-        pytest.param(
-            case,
-            id=case.id,
-            marks=[pytest.mark.xfail(strict=True, reason=reason)]
-            if (
-                reason := KNOWN_FAILURES.get(
-                    (f"{case.folder}/{case.template}", case.article.source)
-                )
-            )
-            else [],
-        )
-        for case in every
-    ]
-
-
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", EVERY, ids=[case.id for case in EVERY])
 def test_body_is_the_article_without_chrome(case: Case) -> None:
     verdict = judge(extract_article(case.page(), case.url).body, case)
     assert verdict.chrome_left == []
