@@ -182,12 +182,26 @@ def _patterns(outlets: Outlets) -> list[tuple[re.Pattern[str], re.Pattern[str]]]
 
 
 @cache
-def _mentions(outlets: Outlets) -> tuple[re.Pattern[str], dict[str, Outlet]]:
-    """One pattern for every outlet name, so a body is scanned once to see which it names.
-    The names are a trie (`_trie`): at each word start the regex engine tries the few names
-    that begin with the letter there, not each of them in turn."""
-    by_name = {name.casefold(): o for o in outlets.outlets for name in o.names}
-    return re.compile(rf"\b(?:{_trie(list(by_name))})\b", re.IGNORECASE), by_name
+def _mentions(outlets: Outlets) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int]]:
+    """One pattern for every outlet name, so a body is scanned once to see which it names:
+    as written for lower-cased text, and ignoring case; and each name's outlet, by its place
+    in the register. The names are a trie (`_trie`): at each word start the regex engine
+    tries the few names that begin with the letter there, not each of them in turn."""
+    by_name = {n.casefold(): i for i, o in enumerate(outlets.outlets) for n in o.names}
+    names = rf"\b(?:{_trie(list(by_name))})\b"
+    return re.compile(names), re.compile(names, re.IGNORECASE), by_name
+
+
+def _named(body: str, outlets: Outlets) -> list[int]:
+    """The outlets the text names, in any case, by their place in the register, in order.
+    The text is casefolded for a case-sensitive scan, which the regex engine runs about
+    three times faster than one ignoring case; where casefolding changes the text's length
+    ("ß", "İ"), the scan ignores case instead."""
+    lowered, ignoring_case, by_name = _mentions(outlets)
+    folded = body.casefold()
+    if len(folded) == len(body):
+        return sorted({by_name[m.group(0)] for m in lowered.finditer(folded)})
+    return sorted({by_name[m.group(0).casefold()] for m in ignoring_case.finditer(body)})
 
 
 def _trie(names: list[str]) -> str:
@@ -209,10 +223,10 @@ def _trie(names: list[str]) -> str:
 
 def _wording(body: str, own: Outlet | None, outlets: Outlets, found: Signals) -> None:
     # Only outlets the text names at all get their phrase patterns run (a few, not all).
-    pattern, by_name = _mentions(outlets)
-    named = {by_name[m.group(0).casefold()] for m in pattern.finditer(body)}
-    for outlet, (attribution, promo) in zip(outlets.outlets, _patterns(outlets), strict=True):
-        if outlet == own or outlet not in named or outlet.credit == "photo":
+    patterns = _patterns(outlets)
+    for place in _named(body, outlets):
+        outlet, (attribution, promo) = outlets.outlets[place], patterns[place]
+        if outlet == own or outlet.credit == "photo":
             continue  # a photo agency reports nothing ("according to the EPA" is not EPA's)
         for match in attribution.finditer(body):
             found.evidence.append(Evidence("attribution", match.group(0)))

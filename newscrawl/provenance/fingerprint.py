@@ -132,19 +132,36 @@ def mentions(text: str) -> frozenset[int]:
     """Every run of up to four capitalised words in `text`, hashed as a name ("The", "But"
     and other function words at a sentence's start are no names)."""
     found: set[int] = set()
-    plain = function_words()
     for run in _CAPITALISED_RUN.findall(text):
+        found |= _RUN_NAMES[run]
+    return frozenset(found)
+
+
+class _RunNames(dict[str, frozenset[int]]):
+    """The names of one run of capitalised words: a run ("President Joe Biden", "Reuters")
+    comes back in article after article, so each is hashed once a process, up to
+    `_KNOWN_WORDS` runs."""
+
+    def __missing__(self, run: str) -> frozenset[int]:
+        if len(self) >= _KNOWN_WORDS:
+            self.clear()
+        plain = function_words()
         tokens = _NAME_TOKEN.findall(run)
         # Each word's share of `name_hash` of a run of words: casefold works letter by
         # letter, so the name's tokens are those of its words, in order.
         folded = [_NAME_TOKEN.findall(token.casefold()) for token in tokens]
         named = [token.casefold() not in plain for token in tokens]
+        found = set()
         for start in range(len(tokens)):
             for end in range(start + 1, min(start + _NAME_RUN, len(tokens)) + 1):
                 if any(named[start:end]):
                     name = [part for word in folded[start:end] for part in word]
                     found.add(_hash_of_name(name))
-    return frozenset(found)
+        self[run] = names = frozenset(found)
+        return names
+
+
+_RUN_NAMES = _RunNames()
 
 
 @dataclass(frozen=True, eq=False)

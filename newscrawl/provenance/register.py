@@ -3,7 +3,7 @@ credits resolve to outlets by name or by URL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,19 +30,36 @@ def registered_domain(url: str) -> str:
     return _parts(url)[0]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Outlets:
-    """Lookups over the register, by name (case-insensitive) and by URL."""
+    """Lookups over the register, by name (case-insensitive) and by URL. Compared and hashed
+    by identity: the patterns made from a register are cached by it, once a process, and
+    hashing every outlet's names at each look-up cost more than the look-up."""
 
     outlets: tuple[Outlet, ...]
+    # The first outlet (and its place in the register) of each name, casefolded, and domain.
+    _names: dict[str, Outlet] = field(init=False, repr=False)
+    _domains: dict[str, tuple[int, Outlet]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        names: dict[str, Outlet] = {}
+        domains: dict[str, tuple[int, Outlet]] = {}
+        for place, outlet in enumerate(self.outlets):
+            for name in outlet.names:
+                names.setdefault(name.casefold(), outlet)
+            for domain in outlet.domains:
+                domains.setdefault(domain, (place, outlet))
+        object.__setattr__(self, "_names", names)
+        object.__setattr__(self, "_domains", domains)
 
     def by_name(self, name: str) -> Outlet | None:
-        wanted = name.strip().casefold()
-        return next((o for o in self.outlets if wanted in {n.casefold() for n in o.names}), None)
+        return self._names.get(name.strip().casefold())
 
     def by_url(self, url: str) -> Outlet | None:
-        domain, host = _parts(url)
-        return next((o for o in self.outlets if domain in o.domains or host in o.domains), None)
+        """The first outlet of the register that has the URL's registered domain or host."""
+        found = [self._domains.get(part) for part in _parts(url)]
+        first = min((f for f in found if f), key=lambda f: f[0], default=None)
+        return None if first is None else first[1]
 
 
 @cache

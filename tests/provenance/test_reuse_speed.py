@@ -12,7 +12,7 @@ import numpy as np
 
 from newscrawl.items import Article
 from newscrawl.provenance import candidates
-from newscrawl.provenance.attribution import Signals, _mentions, _trie
+from newscrawl.provenance.attribution import Signals, _mentions, _named, _trie
 from newscrawl.provenance.candidates import CandidateIndex
 from newscrawl.provenance.fingerprint import (
     _WORD,
@@ -71,16 +71,23 @@ def test_mentions_hash_every_run_of_names_as_name_hash_does() -> None:
 
 def test_the_outlet_trie_matches_what_the_alternation_of_names_matches() -> None:
     assert re.fullmatch(_trie(["ab", "abc", "b"]), "abc")
-    pattern, by_name = _mentions(load_outlets())
+    lowered, ignoring_case, by_name = _mentions(load_outlets())
     names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     plain = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
     text = (
         "the BBC News reports; bbc newsy, AP Photo and AP Photos, AFP's CNBC Pro, CNBC "
-        "Professional. Agence France-Presse: THE BBC via Reuters/Thomson Reuters (AP) — " + AWKWARD
+        "Professional. Agence France-Presse: THE BBC via Reuters/Thomson Reuters (AP) — "
+        "ΣΑΣ naïve café ΑΘΗΝΑ"
     )
-    found = [m.group(0) for m in pattern.finditer(text)]
+    found = [m.group(0) for m in ignoring_case.finditer(text)]
     assert found == [m.group(0) for m in plain.finditer(text)]
     assert "AP Photo" in found and "CNBC Pro" in found and "THE BBC" in found
+    # The fast scan reads the casefolded text: the same names, at the same places.
+    assert [m.group(0) for m in lowered.finditer(text.casefold())] == [n.casefold() for n in found]
+    outlets = load_outlets()
+    assert _named(text, outlets) == sorted({by_name[n.casefold()] for n in found})
+    # Where casefolding changes the text's length, the scan ignoring case is used instead.
+    assert _named(AWKWARD + " " + text, outlets) == _named(text, outlets)
 
 
 def entry(url: str, body: str) -> Entry:
