@@ -3,7 +3,9 @@
 Shared by the spider (which follows such links to archive the original too), the extract
 stage (which keeps them in `links_out` and keeps "first appeared" lines among the credits)
 and the provenance stage (which reads them as a copy's pointer to its original). English,
-German, Spanish, French, Italian and Portuguese.
+German, Spanish, French, Italian and Portuguese, and the source lines and feed footers of
+copy sites in Turkish, Indonesian, Polish, Dutch, Russian, Arabic, Vietnamese, Hindi,
+Japanese and Chinese.
 """
 
 from __future__ import annotations
@@ -14,9 +16,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
-# "Source", "Quelle", "Fuente", "Fonte", "Kaynak", "Sumber" alone or with a name: a link that
-# gives the source, or the label of a source line.
-SOURCE_WORDS = r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron"
+# "Source", "Quelle", "Fuente", "Fonte", "Kaynak", "Sumber", "Источник", "المصدر", "Nguồn",
+# "स्रोत", "引用元", "来源" alone or with a name: a link that gives the source, or the label
+# of a source line.
+SOURCE_WORDS = (
+    r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron|kilde|källa"
+    r"|источник|المصدر|nguồn|स्रोत|引用元|出典|出处|来源|本文来源|新闻来源"
+)
+# The colon after a label, as Latin and CJK scripts write it.
+COLON = r"[:：]"
 # "Original article", "Originalartikel", "Artículo original", "Voir l'original".
 _ORIGINAL = (
     r"original(?: article| story| source| post)?|original ansehen|zum original(?:artikel)?"
@@ -38,7 +46,7 @@ READ_ON_WORDS = (
 # ("Read more from X" is a brand's promo when it stands alone as a line.)
 _AT = r"at|on|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
-    rf"(?:(?:{SOURCE_WORDS})(?: link|\s*:.{{1,60}})?|{_ORIGINAL}"
+    rf"(?:(?:{SOURCE_WORDS})(?: link|\s*{COLON}.{{1,60}})?|{_ORIGINAL}"
     rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
     rf"|(?:{READ_ON_WORDS})"
     rf"|via\b.{{1,40}})\W*",
@@ -71,11 +79,19 @@ FIRST_APPEARED = re.compile(
     r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na)"
     # Turkish (Yoast): "X yazısı ilk önce Y üzerinde ortaya çıktı."; Indonesian copy sites:
     # "Artikel ini telah tayang di Y dengan judul "X"."
-    r"|.{1,200} yazısı ilk (?:önce|olarak)|artikel ini (?:telah )?(?:tayang|terbit|dimuat) di)"
+    r"|.{1,200} yazısı ilk (?:önce|olarak)|artikel ini (?:telah )?(?:tayang|terbit|dimuat) di"
+    # Yoast's footer in Russian ("Сообщение X появились сначала на Y."), Arabic ("ظهرت
+    # المقالة X أولاً على Y."), Vietnamese ("Bài viết X đã xuất hiện đầu tiên vào ngày Y.")
+    # and Japanese ("投稿 X は Y に最初に表示されました。").
+    r"|(?:сообщение|запись|статья) .{1,200} (?:появил(?:ись|ось|ась|ся)|опубликован[аоы]?)"
+    r" (?:сначала|впервые) на"
+    r"|ظهرت (?:المقالة|التدوينة|المشاركة) .{1,200} أول\S* على"
+    r"|bài viết .{1,200} (?:đã )?xuất hiện (?:đầu tiên|lần đầu) (?:vào ngày|trên|tại)"
+    r"|投稿 .{1,200} は)"
     r" (?P<name>.{2,100}?)"
     # "... and is republished here with permission", "..., reproduced under a licence"
     r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120}"
-    r"| üzerinde (?:ortaya çıktı|yayınlandı)| dengan judul .{1,220}"
+    r"| üzerinde (?:ortaya çıktı|yayınlandı)| dengan judul .{1,220}| に最初に表示されました。?"
     # FeedWordPress: "This entry was syndicated from Y and written by Z. The original ..."
     r"| (?:and written by|e escrita por|y escrita por) .{1,200})?\.?",
     re.IGNORECASE,
@@ -86,7 +102,8 @@ _LONGEST_LINE = 300
 # Words around a link that may belong to a "first appeared" line (a cheap look first).
 _FIRST_APPEARED_CUES = re.compile(
     r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato"
-    r"|primo|primeiro|syndicated|sindicaliz|ilk önce|ilk olarak|tayang|terbit|dimuat",
+    r"|primo|primeiro|syndicated|sindicaliz|ilk önce|ilk olarak|tayang|terbit|dimuat"
+    r"|сначала|впервые|أول|đầu tiên|lần đầu|最初",
     re.IGNORECASE,
 )
 

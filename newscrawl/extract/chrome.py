@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from newscrawl.anchors import FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
+from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,6 +75,8 @@ _OPENING_LINKS = etree.XPath(
     " or self::h3 or self::h4][preceding-sibling::*[1] or following-sibling::*[1]]"
     f"[not(descendant::*[{_TEASER_NODES}])][descendant-or-self::a[@href]]"
 )  # positional steps, so that libxml2 stops at the first sibling, the 40th descendant
+# A teaser may open with this many words before its link: a date, a category.
+_LEAD_IN_WORDS = 4
 # A story link's text has this many words at least ("Home", "Next" are navigation).
 _STORY_LINK_WORDS = 4
 # A teaser's link holds this share of its text at least (title, maybe a date and a line).
@@ -170,8 +172,20 @@ STRUCTURE_RULES = {
 }
 
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("ad_markers", "autoblog ad slots: [ad_1], [ad_2]", r"\[ad_\d+\]"),
-    LineRule("source_link", "the autoblog's 'Source link' anchor text", r"source link"),
+    LineRule(
+        "ad_markers",
+        "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
+        " 'विज्ञापन', '广告', 'Story continues below advertisement'",
+        r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
+        r"|publicité|pubblicità|publicidade|reklama|reklam|iklan|advertentie|annonse|annons"
+        r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
+        r"|story continues below(?: advertisement)?",
+    ),
+    LineRule(
+        "source_link",
+        "the autoblog's 'Source link' and WPeMatico's 'Go to Source' anchor texts",
+        r"source link|go to source",
+    ),
     LineRule(
         "read_more",
         "'Read more »', 'Weiterlesen bei X →' teaser and read-on links (not 'Read more from"
@@ -197,7 +211,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "'ALSO READ: ...' cross-links and their labels: 'Lesen Sie auch:', 'À lire aussi :'",
         r"(also read|read also|see also|related|read next|lesen sie auch|auch interessant"
         r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
-        r"|te puede interesar|leggi anche|leia também|veja também)\s*:.*",
+        r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
+        r"|les også|läs också|lees ook|читайте также|смотрите также|اقرأ أيضا\S*|यह भी पढ़ें"
+        r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读)\s*[:：].*"
+        r"|【関連(?:記事|ニュース)】.*|(?:читайте также|اقرأ أيضا\S*|यह भी पढ़ें)\W*",
     ),
     LineRule(
         "prev_next_story",
@@ -240,7 +257,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "byline_or_date",
         "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024'",
-        r"(?:by|par|von|por|di)\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
+        r"(?:by|par|von|por|di|(?:author|autor|auteur|autore)\s*:)"
+        r"\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
         r"|(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
@@ -248,10 +266,18 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "source_credit",
         "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
-        "'Kaynak: X', 'Via X, h/t Y' (kept among the credits)",
-        rf"(?:{SOURCE_WORDS})\s*:\s*(?:[^.!?]|[.](?!\s)){{1,100}}"
-        r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}",
+        "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)' (kept among the"
+        " credits)",
+        rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
+        r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
+        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]",
         credits=True,
+    ),
+    LineRule(
+        "photo_credit",
+        "a picture's credit on a line of its own: 'Photo: X / Agency', 'Фото: X',"
+        " '（图片来源：X）'",
+        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片)\s*{COLON}.{{1,100}}?[)）]?",
     ),
     LineRule(
         "syndication_notice",
@@ -259,7 +285,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
-        r"|articolo)\b.{0,160}\b(?:rss|syndicated feed|feed)\b.{0,200}",
+        r"|articolo)\b.{0,160}\b(?:rss|syndicated feed|feed)\b.{0,200}"
+        r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
+        r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
+        r"|this (?:story|article) was aggregated by .{1,200}",
     ),
     LineRule(
         "licence_badge",
@@ -529,14 +558,28 @@ def _shows_text(element: HtmlElement) -> bool:
 
 
 def _text_before(element: HtmlElement, link: HtmlElement) -> bool:
-    """Whether the block shows text before its first link."""
-    above = set(link.iterancestors())  # their tails come after the link
+    """Whether the block shows text before its first link, beyond a short lead-in of its
+    own (a date, a category: "April 27, 2024", "World · 3 hours ago" in an element beside
+    the link's). Words before the link in the link's own line ("Trump <a>...</a>") are a
+    sentence's: the block is text."""
+    above = {link, *link.iterancestors()}  # their tails come after the link
+    before = 0
     for node in element.iter():
         if node is link:
             return False
-        if (node.text or "").strip():
-            return True
-        if node not in above and (node.tail or "").strip():
+        shown = isinstance(node.tag, str)  # a comment's text is not shown
+        text, tail = (node.text or "").split() if shown else [], (node.tail or "").split()
+        if node in above:  # the link's own line
+            if text:
+                return True
+            continue
+        before += len(text)
+        if node.getparent() in above:  # an earlier sibling's tail, in the link's line
+            if tail:
+                return True
+        else:
+            before += len(tail)
+        if before > _LEAD_IN_WORDS:
             return True
     return False
 

@@ -3,8 +3,9 @@
 Each template in tests/data/cms/, tests/data/cms2/ and tests/data/cms3/ is modelled on one
 CMS's real markup (see each folder's NOTICE.md) and filled with real article text: the body
 must keep every line of the article and no line of the template's chrome, whatever class
-names the chrome carries. tests/data/cms2/ and tests/data/cms3/ were written without
-reading the extractor."""
+names the chrome carries. tests/data/cms2/, tests/data/cms3/ and tests/data/cms4/ were
+written without reading the extractor; the templates cms4 fails today are listed in
+KNOWN_FAILURES, strict: each must start failing the day it passes."""
 
 from __future__ import annotations
 
@@ -16,10 +17,28 @@ from tests.extract.cms_pages import Case, articles, cases, judge
 ORIGINAL = "https://original.example/2024/04/28/the-story/"
 
 
-EVERY = cases("cms") + cases("cms2") + cases("cms3")
+KNOWN_FAILURES = {
+    "cms4/coverage_cluster": "'More coverage' items open with a source, a bias label, a"
+    " country and an age before the headline: more than a lead-in",
+    "cms4/nextjs_tailwind": "a newsletter box and an unlabelled story card inside the text,"
+    " with utility classes only",
+    "cms4/plain_table": "a table layout whose one cell holds the text between <br>s with the"
+    " chrome: the article's lines come out glued (trafilatura alike)",
+    "cms4/portal_zh": "the excerpts of the '相关推荐' items are left (their headlines go)",
+}
+EVERY = [
+    pytest.param(
+        case,
+        id=case.id,
+        marks=[pytest.mark.xfail(strict=True, reason=reason)]
+        if (reason := KNOWN_FAILURES.get(f"{case.folder}/{case.template}"))
+        else [],
+    )
+    for case in cases("cms") + cases("cms2") + cases("cms3") + cases("cms4")
+]
 
 
-@pytest.mark.parametrize("case", EVERY, ids=[case.id for case in EVERY])
+@pytest.mark.parametrize("case", EVERY)
 def test_body_is_the_article_without_chrome(case: Case) -> None:
     verdict = judge(extract_article(case.page(), case.url).body, case)
     assert verdict.chrome_left == []
