@@ -75,6 +75,8 @@ _OPENING_LINKS = etree.XPath(
     " or self::h3 or self::h4][preceding-sibling::*[1] or following-sibling::*[1]]"
     f"[not(descendant::*[{_TEASER_NODES}])][descendant-or-self::a[@href]]"
 )  # positional steps, so that libxml2 stops at the first sibling, the 40th descendant
+# Chinese, Japanese and Korean characters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A teaser may open with this many words before its link: a date, a category.
 _LEAD_IN_WORDS = 4
 # A story link's text has this many words at least ("Home", "Next" are navigation).
@@ -96,6 +98,13 @@ _NOWHERE = ("#", "mailto:", "javascript:")
 # A row of a table of other stories holds its link and this many words more (time, source).
 _TABLE_ROW_WORDS = 4
 _PARAGRAPHS = etree.XPath("//body//p")
+_SIGNUP_FORMS = etree.XPath("//body//form[.//input[@type='email']]")
+# Links that wrap blocks: cards (a link inside a paragraph holds none).
+_CARDS = etree.XPath(
+    "//body//a[@href][not(starts-with(@href, '#'))][p or div or h2 or h3 or h4 or article]"
+)
+# A sign-up box shows this many words at most around its form.
+_SIGNUP_WORDS = 40
 _TABLES = etree.XPath("//body//table")
 # Lists of two or more links that all lead to the page's own sections, and nothing else.
 _CONTENTS = etree.XPath(
@@ -167,6 +176,10 @@ STRUCTURE_RULES = {
     " time or a source: a feed plugin's 'Weitere Meldungen'",
     "contents_list": "a table of contents (links to the page's own sections only) and its"
     " short heading: 'Inhaltsverzeichnis', 'Contents'",
+    "signup_form": "a sign-up box: the small block around a form that asks for an e-mail"
+    " address ('The Morning Brief ... Free. Unsubscribe anytime.')",
+    "story_card": "a link that wraps a card of blocks (a picture, a headline, an excerpt) and"
+    " leads to another story, inside the text or not",
     "section_kicker": "a line that is only a link to a category, tag or section page: the"
     " kicker over a headline ('World', 'Politik')",
 }
@@ -382,6 +395,8 @@ def prune_link_lines(tree: HtmlElement) -> None:
     tables of contents with their headings (`STRUCTURE_RULES`), inside the article's block
     too."""
     doomed = [p for p in _PARAGRAPHS(tree) if _is_story_link_line(p)]
+    doomed += [box for form in _SIGNUP_FORMS(tree) if (box := _signup_box(form)) is not None]
+    doomed += [card for card in _CARDS(tree) if _story_length(card)]
     doomed += [table for table in _TABLES(tree) if _is_story_link_table(table)]
     for contents in _CONTENTS(tree):
         heading = _previous_element(contents)
@@ -421,6 +436,18 @@ def _alone_in_block(link: HtmlElement) -> bool:
     words = link.text_content().split()
     parent = link.getparent()
     return parent is not None and parent.tag != "body" and parent.text_content().split() == words
+
+
+def _signup_box(form: HtmlElement) -> HtmlElement | None:
+    """The largest block around a sign-up form that shows only a few words (its title,
+    its pitch, "Unsubscribe anytime"): never a block of the article's text."""
+    box = None
+    node: HtmlElement | None = form
+    while node is not None and node.tag != "body":
+        if len(node.text_content().split()) > _SIGNUP_WORDS:
+            break
+        box, node = node, node.getparent()
+    return box
 
 
 def _heading_over(element: HtmlElement, protected: set[HtmlElement]) -> HtmlElement | None:
@@ -534,7 +561,13 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
 
 def _story_length(link: HtmlElement) -> bool:
     """Whether the link's text is as long as a headline."""
-    return len(link.text_content().split()) >= _STORY_LINK_WORDS
+    return _words(link.text_content()) >= _STORY_LINK_WORDS
+
+
+def _words(text: str) -> int:
+    """Words of a text; Chinese and Japanese write no spaces between theirs, and two of their
+    characters count as one word."""
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
 
 
 def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
@@ -543,7 +576,7 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
     words = link.text_content().split()
-    if len(words) < _STORY_LINK_WORDS:
+    if not _story_length(link):
         return False
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):

@@ -283,7 +283,23 @@ STRUCTURE_CASES = [
     ("contents_list", "cms2/joomla_cassiopeia", "Die Ausgangslage"),
     ("contents_list", "cms2/hugo_papermod", "What families pay"),
     ("section_kicker", "cms3/wpautomatic_zox", "World"),
+    ("signup_form", "cms4/nextjs_tailwind", "Free. Unsubscribe anytime."),
+    (
+        "story_card",
+        "cms4/nextjs_tailwind",
+        "Central banks bought more gold in the first quarter than in any quarter on record",
+    ),
 ]
+
+
+# The structure rules `prune_link_lines` applies (inside the article's block too).
+LINK_LINE_RULES = (
+    "story_link_line",
+    "story_link_table",
+    "contents_list",
+    "signup_form",
+    "story_card",
+)
 
 
 def page_text(key: str) -> str:
@@ -320,7 +336,13 @@ def test_structure_rule_removes_its_chrome(name: str, template: str, chrome: str
     if name == "section_kicker":
         assert drop_kickers(tree, [chrome, *article.paragraphs]) == list(article.paragraphs)
         return
-    if name in ("story_link_line", "story_link_table", "contents_list"):
+    if name in (
+        "story_link_line",
+        "story_link_table",
+        "contents_list",
+        "signup_form",
+        "story_card",
+    ):
         prune_link_lines(tree)
     else:
         prune_story_lists(tree, keep=main_block(tree).element)
@@ -442,6 +464,22 @@ def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
         ["First paragraph.", "Produced in association with Benzinga", "Last paragraph."],
         ["This article originally appeared on The Ashvale Times."],
     )
+
+
+def test_a_signup_box_goes_and_the_text_around_it_stays() -> None:
+    """The block around an e-mail form goes up to the article's text, which stays; a link
+    inside a sentence is no card, a link around a card is."""
+    text = " ".join(["Words of the article around the box, long enough to be its text."] * 5)
+    html = (
+        f"<html><body><div><p>{text}</p>\n<div><p>Our newsletter</p><form><input type='email'>"
+        "</form></div>\n<p>Read <a href='/other'>the minister's whole statement</a> here.</p>"
+        "<a href='/other-story'><div><p>Another story's headline, in a card</p></div></a>"
+        "</div></body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    prune_link_lines(tree)
+    assert text_of(tree.body) == f"{text} Read the minister's whole statement here."
 
 
 def test_a_kicker_is_a_line_that_is_only_a_listing_link() -> None:

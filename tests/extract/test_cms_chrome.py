@@ -20,11 +20,8 @@ ORIGINAL = "https://original.example/2024/04/28/the-story/"
 KNOWN_FAILURES = {
     "cms4/coverage_cluster": "'More coverage' items open with a source, a bias label, a"
     " country and an age before the headline: more than a lead-in",
-    "cms4/nextjs_tailwind": "a newsletter box and an unlabelled story card inside the text,"
-    " with utility classes only",
     "cms4/plain_table": "a table layout whose one cell holds the text between <br>s with the"
     " chrome: the article's lines come out glued (trafilatura alike)",
-    "cms4/portal_zh": "the excerpts of the '相关推荐' items are left (their headlines go)",
 }
 EVERY = [
     pytest.param(
