@@ -55,7 +55,7 @@ SOURCE_ANCHOR = re.compile(
 # Words that send the reader on to a named site: what is left after them is the site's name.
 READ_ON = re.compile(rf"^\W*(?:{READ_ON_WORDS})\s+(?:{_AT}|from)\s+", re.IGNORECASE)
 # A whole line that only sends the reader on: "Read more »", "Weiterlesen bei X →".
-READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT})\s+.{{1,60}}?)?\s*[»›>…→]*"
+READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT}):?\s+.{{1,60}}?)?\s*[»›>…→]*"
 # A whole line naming the site the text first appeared on: "The post X appeared first on Y.",
 # "This article originally appeared on Y.", "Dieser Artikel erschien zuerst bei Y.", "Este
 # artículo se publicó originalmente en Y.", "Cet article a d'abord été publié par Y.",

@@ -21,7 +21,7 @@ from newscrawl.extract.chrome import (
     prune_link_lines,
     prune_story_lists,
 )
-from newscrawl.extract.tree import ARTICLE_LENGTH, normalize_space, text_of
+from newscrawl.extract.tree import ARTICLE_LENGTH, INLINE_TAGS, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
 _LEAD = 150
@@ -51,10 +51,16 @@ def extract_body(
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
-    if main.holds_article and not _holds_lead(paragraphs, main.element):
+    if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
         paragraphs = _trafilatura(tree, url, fast=False)
+    if main.holds_article and main.element is not None and main.element.find(".//p") is None:
+        # Text between <br>s in a table cell: trafilatura runs a cell's lines together.
+        flow = _flow(main.element)
+        lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
+        if any(len(line) >= _LEAD and line not in lines for line in flow):
+            paragraphs = flow
     if not paragraphs and main.element is not None:
-        paragraphs = [text_of(p) for p in main.element.iter("p")]
+        paragraphs = _paragraphs_of(main.element)
     paragraphs = _lede_before(main.element, paragraphs)
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
@@ -70,18 +76,38 @@ def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:
     return [text for text in blocks if text]
 
 
-def _holds_lead(paragraphs: list[str], main: HtmlElement | None) -> bool:
-    """Whether the output holds the main block's first long paragraph: where it does not,
-    trafilatura's fast pass took the wrong region (a page's menus) and the full pass, with
-    its readability and jusText rescue, is worth its cost."""
-    if main is None:
-        return True
-    lead = next((text for p in main.iter("p") if len(text := text_of(p)) >= _LEAD), None)
+def _paragraphs_of(main: HtmlElement | None) -> list[str]:
+    return [] if main is None else [text_of(p) for p in main.iter("p")]
+
+
+def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
+    """Whether the output holds the first long paragraph of those `expected` (the main
+    block's): where it does not, trafilatura took the wrong region (a page's menus, a
+    table's other cells)."""
+    lead = next((text for text in expected if len(text) >= _LEAD), None)
     if lead is None:
         return True
     # `lead` is normalised: found in the raw text, it is in the normalised text too.
     text = " ".join(paragraphs)
     return lead in text or lead in normalize_space(text)
+
+
+def _flow(element: HtmlElement) -> list[str]:
+    """The lines of a region written without <p>s: its inline text cut at each <br> and at
+    each block inside it, whose own text is left out (a title, a table of other stories)."""
+    runs: list[list[str]] = [[]]
+
+    def walk(node: HtmlElement) -> None:
+        runs[-1].append(node.text or "")
+        for child in node:
+            if child.tag == "br" or (isinstance(child.tag, str) and child.tag not in INLINE_TAGS):
+                runs.append([])
+            elif isinstance(child.tag, str):
+                walk(child)
+            runs[-1].append(child.tail or "")
+
+    walk(element)
+    return [line for run in runs if (line := normalize_space("".join(run)))]
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:

@@ -287,6 +287,19 @@ LINE_RULES: tuple[LineRule, ...] = (
         credits=True,
     ),
     LineRule(
+        "breadcrumb",
+        "a breadcrumb trail: 'Front Page > World > Story #884021', 'Home » News » Politics'",
+        r"(?:[^<>»›|]{1,30}?\s[>»›]\s){2,}[^<>»›|]{1,40}",
+    ),
+    LineRule(
+        "page_tools",
+        "a row of the page's tools: 'Printer friendly version | E-mail this story to a friend"
+        " | Report a broken link'",
+        r"(?:(?:printer[- ]friendly(?: version)?|print(?: this)?(?: article| story| page)?"
+        r"|e-?mail this(?: story| article| page)?(?: to a friend)?|report (?:a )?(?:broken link"
+        r"|error|typo|problem)|comments? \(\d+\))\s*(?:[|·•]\s*|$)){2,}",
+    ),
+    LineRule(
         "photo_credit",
         "a picture's credit on a line of its own: 'Photo: X / Agency', 'Фото: X',"
         " '（图片来源：X）'",

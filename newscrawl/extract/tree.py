@@ -31,7 +31,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
-_INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
+INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
 # A block with this many characters of paragraph text holds an article, not teasers or a
 # blurb; below it, <div> paragraphs are looked for too.
 ARTICLE_LENGTH = 500
@@ -77,6 +77,10 @@ def main_block(tree: HtmlElement, lists: Iterable[Iterable[HtmlElement]] = ()) -
     if max(scores.values(), default=0) < ARTICLE_LENGTH:
         for parent, score in _block_scores(tree.iter("div"), _inline_text, listed).items():
             scores[parent] = max(scores.get(parent, 0), score)
+        # Text written between <br>s straight into a table cell or a <font> (old layouts).
+        for element in tree.iter("td", "font"):
+            if element not in listed and element.find("br") is not None:
+                scores[element] = max(scores.get(element, 0), len(_inline_text(element)))
     if not scores:
         return MainBlock(None)
     best = max(scores, key=scores.__getitem__)
@@ -99,7 +103,7 @@ def _inline_text(element: HtmlElement) -> str:
     """The text a `<div>` shows itself, outside its block-level children: its paragraph."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag in _INLINE_TAGS:
+        if child.tag in INLINE_TAGS:
             parts.append(child.text_content())
         parts.append(child.tail or "")
     return normalize_space("".join(parts))

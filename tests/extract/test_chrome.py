@@ -180,6 +180,17 @@ CMS_LINE_CASES = [
     ),
     ("read_more", "cms3/excerpt_digest", "Read full story at Original Example"),
     ("source_link", "cms4/generatepress_wpematico", "Go to Source"),
+    ("breadcrumb", "cms4/plain_table", "Front Page > World > Story #884021"),
+    (
+        "page_tools",
+        "cms4/plain_table",
+        "Printer friendly version | E-mail this story to a friend | Report a broken link",
+    ),
+    (
+        "read_more",
+        "cms4/plain_table",
+        "Read the full story at: https://original.example/2024/04/28/the-story/",
+    ),
     ("ad_markers", "cms4/ampforwp_ru", "Реклама"),
     ("ad_markers", "cms4/newspaper_tdb_de", "- Anzeige -"),
     ("ad_markers", "cms4/portal_zh", "广告"),

@@ -20,8 +20,6 @@ ORIGINAL = "https://original.example/2024/04/28/the-story/"
 KNOWN_FAILURES = {
     "cms4/coverage_cluster": "'More coverage' items open with a source, a bias label, a"
     " country and an age before the headline: more than a lead-in",
-    "cms4/plain_table": "a table layout whose one cell holds the text between <br>s with the"
-    " chrome: the article's lines come out glued (trafilatura alike)",
 }
 EVERY = [
     pytest.param(
