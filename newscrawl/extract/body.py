@@ -5,7 +5,9 @@ also runs readability and jusText and keeps whichever finds more text: a rescue 
 whose main text its own pass misses, costing about a third of its time. Where the block
 marks the article that rescue is mostly redundant (the quality benchmark scores the same
 with and without it on most pages); it still runs where the block is small (home pages,
-teaser lists, blurbs), and where the fast pass missed the block's first long paragraph."""
+teaser lists, blurbs), and where the fast pass missed the block's first long paragraph.
+Where the article is written between <br>s in a table cell (old portals), trafilatura runs
+the cell's lines into one row: the block's own lines are taken instead."""
 
 from __future__ import annotations
 
@@ -53,12 +55,7 @@ def extract_body(
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
         paragraphs = _trafilatura(tree, url, fast=False)
-    if main.holds_article and main.element is not None and main.element.find(".//p") is None:
-        # Text between <br>s in a table cell: trafilatura runs a cell's lines together.
-        flow = _flow(main.element)
-        lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
-        if any(len(line) >= _LEAD and line not in lines for line in flow):
-            paragraphs = flow
+    paragraphs = _unglued(paragraphs, main)
     if not paragraphs and main.element is not None:
         paragraphs = _paragraphs_of(main.element)
     paragraphs = _lede_before(main.element, paragraphs)
@@ -90,6 +87,17 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     # `lead` is normalised: found in the raw text, it is in the normalised text too.
     text = " ".join(paragraphs)
     return lead in text or lead in normalize_space(text)
+
+
+def _unglued(paragraphs: list[str], main: MainBlock) -> list[str]:
+    """The main block's own lines where it holds no <p> and the output runs one of its long
+    lines together with others (trafilatura writes a table cell's lines, between <br>s, as
+    one row of text); else the output."""
+    if not main.holds_article or main.element is None or main.element.find(".//p") is not None:
+        return paragraphs
+    flow = _flow(main.element)
+    lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
+    return flow if any(len(line) >= _LEAD and line not in lines for line in flow) else paragraphs
 
 
 def _flow(element: HtmlElement) -> list[str]:
