@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FOLDERS = {"cms": DATA / "cms", "cms2": DATA / "cms2", "cms3": DATA / "cms3", "cms4": DATA / "cms4", "cms5": DATA / "cms5"}
+FOLDERS = {name: DATA / name for name in ("cms", "cms2", "cms3", "cms4", "cms5")}
 
 _SLICE = re.compile(r"\{\{PARAGRAPHS(?: (-?\d*):(-?\d*))?\}\}")
 
