@@ -23,7 +23,7 @@ from newscrawl.extract.chrome import (
     prune_link_lines,
     prune_story_lists,
 )
-from newscrawl.extract.tree import ARTICLE_LENGTH, INLINE_TAGS, normalize_space, text_of
+from newscrawl.extract.tree import ARTICLE_LENGTH, inline_lines, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
 _LEAD = 150
@@ -95,27 +95,9 @@ def _unglued(paragraphs: list[str], main: MainBlock) -> list[str]:
     one row of text); else the output."""
     if not main.holds_article or main.element is None or main.element.find(".//p") is not None:
         return paragraphs
-    flow = _flow(main.element)
+    flow = inline_lines(main.element)
     lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
     return flow if any(len(line) >= _LEAD and line not in lines for line in flow) else paragraphs
-
-
-def _flow(element: HtmlElement) -> list[str]:
-    """The lines of a region written without <p>s: its inline text cut at each <br> and at
-    each block inside it, whose own text is left out (a title, a table of other stories)."""
-    runs: list[list[str]] = [[]]
-
-    def walk(node: HtmlElement) -> None:
-        runs[-1].append(node.text or "")
-        for child in node:
-            if child.tag == "br" or (isinstance(child.tag, str) and child.tag not in INLINE_TAGS):
-                runs.append([])
-            elif isinstance(child.tag, str):
-                walk(child)
-            runs[-1].append(child.tail or "")
-
-    walk(element)
-    return [line for run in runs if (line := normalize_space("".join(run)))]
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:

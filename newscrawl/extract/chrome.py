@@ -121,6 +121,8 @@ _LISTING_HREF = re.compile(
 _LINKS_READING = etree.XPath("//body//a[normalize-space(.) = $text]")
 # A kicker names a section in this many words at most.
 _KICKER_WORDS = 3
+# "Read also" labels that stand on a line of their own, without a colon, over their link.
+_READ_ALSO_ALONE = r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें"
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
@@ -225,9 +227,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(also read|read also|see also|related|read next|lesen sie auch|auch interessant"
         r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
-        r"|les også|läs också|lees ook|читайте также|смотрите также|اقرأ أيضا\S*|यह भी पढ़ें"
+        rf"|les også|läs också|lees ook|смотрите также|{_READ_ALSO_ALONE}"
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读)\s*[:：].*"
-        r"|【関連(?:記事|ニュース)】.*|(?:читайте также|اقرأ أيضا\S*|यह भी पढ़ें)\W*",
+        rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
     LineRule(
         "prev_next_story",

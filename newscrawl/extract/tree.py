@@ -31,7 +31,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
-INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
+_INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
 # A block with this many characters of paragraph text holds an article, not teasers or a
 # blurb; below it, <div> paragraphs are looked for too.
 ARTICLE_LENGTH = 500
@@ -103,10 +103,29 @@ def _inline_text(element: HtmlElement) -> str:
     """The text a `<div>` shows itself, outside its block-level children: its paragraph."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag in INLINE_TAGS:
+        if child.tag in _INLINE_TAGS:
             parts.append(child.text_content())
         parts.append(child.tail or "")
     return normalize_space("".join(parts))
+
+
+def inline_lines(element: HtmlElement) -> list[str]:
+    """The lines a region written without <p>s shows: its inline text (as `_inline_text`
+    reads it) cut at each <br> and at each block inside it, whose own text is left out (a
+    title, a table of other stories)."""
+    runs: list[list[str]] = [[]]
+
+    def walk(node: HtmlElement) -> None:
+        runs[-1].append(node.text or "")
+        for child in node:
+            if child.tag == "br" or (isinstance(child.tag, str) and child.tag not in _INLINE_TAGS):
+                runs.append([])
+            elif isinstance(child.tag, str):
+                walk(child)
+            runs[-1].append(child.tail or "")
+
+    walk(element)
+    return [line for run in runs if (line := normalize_space("".join(run)))]
 
 
 def in_chrome(element: HtmlElement) -> bool:
