@@ -6,8 +6,8 @@ whose main text its own pass misses, costing about a third of its time. Where th
 marks the article that rescue is mostly redundant (the quality benchmark scores the same
 with and without it on most pages); it still runs where the block is small (home pages,
 teaser lists, blurbs), and where the fast pass missed the block's first long paragraph.
-Where the article is written between <br>s in a table cell (old portals), trafilatura runs
-the cell's lines into one row: the block's own lines are taken instead."""
+Where the article sits in a table cell (old portals), trafilatura runs the cell's
+paragraphs or lines into one row: the block's own paragraphs are taken instead."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from newscrawl.extract.chrome import (
     prune_link_lines,
     prune_story_lists,
 )
+from newscrawl.extract.region import outside_article
 from newscrawl.extract.tree import ARTICLE_LENGTH, inline_lines, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
@@ -59,6 +60,7 @@ def extract_body(
     if not paragraphs and main.element is not None:
         paragraphs = _paragraphs_of(main.element)
     paragraphs = _lede_before(main.element, paragraphs)
+    paragraphs = outside_article(tree, paragraphs)
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
     return "\n\n".join(kept), credits
@@ -90,14 +92,20 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
 
 
 def _unglued(paragraphs: list[str], main: MainBlock) -> list[str]:
-    """The main block's own lines where it holds no <p> and the output runs one of its long
-    lines together with others (trafilatura writes a table cell's lines, between <br>s, as
-    one row of text); else the output."""
-    if not main.holds_article or main.element is None or main.element.find(".//p") is not None:
+    """The main block's own paragraphs where the output runs two of them into one line
+    (trafilatura writes a table cell as one row: its `<p>`s, or the lines between its
+    `<br>`s where it has no `<p>`); else the output."""
+    if not main.holds_article or main.element is None:
         return paragraphs
-    flow = inline_lines(main.element)
-    lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
-    return flow if any(len(line) >= _LEAD and line not in lines for line in flow) else paragraphs
+    block = main.element
+    own = [text for text in _paragraphs_of(block) if text]
+    if sum(map(len, own)) < ARTICLE_LENGTH:
+        own = inline_lines(block)
+    for paragraph in paragraphs:
+        for line in paragraph.splitlines():
+            if len(line) >= _LEAD and sum(text in line for text in own) > 1:
+                return own
+    return paragraphs
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:

@@ -304,8 +304,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "photo_credit",
         "a picture's credit on a line of its own: 'Photo: X / Agency', 'Фото: X',"
-        " '（图片来源：X）'",
-        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片)\s*{COLON}.{{1,100}}?[)）]?",
+        " '（图片来源：X）', '사진=X 제공'",
+        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=).{{1,100}}?[)）]?",
     ),
     LineRule(
         "syndication_notice",
@@ -317,6 +317,23 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}",
+    ),
+    LineRule(
+        "member_prompt",
+        "paywall and sign-in prompts: 'The author made this story available to members only.',"
+        " 'Already have an account? Sign in', 'Déjà abonné ? Se connecter'",
+        r".{0,80}\b(?:members|subscribers|paying readers) only\b.{0,40}"
+        r"|(?:or,? )?continue in (?:the )?(?:app|mobile web|browser)"
+        r"|(?:if you(?:['’]re| are) new to .{1,30}, )?create (?:a |an |a new |a free )?account"
+        r"\b.{0,100}"
+        r"|(?:already (?:have an account|a (?:member|subscriber))|bereits abonnent(?:in)?"
+        r"|déjà abonné(?:e)?|¿?ya eres (?:suscriptor|socio)|già abbonato)\s*\?.{0,30}"
+        r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading.{0,60}",
+    ),
+    LineRule(
+        "separator_line",
+        "a line of only punctuation: the '·' or '|' between a page's counters",
+        r"[^\w\s]{1,5}",
     ),
     LineRule(
         "licence_badge",

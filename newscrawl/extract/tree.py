@@ -77,8 +77,9 @@ def main_block(tree: HtmlElement, lists: Iterable[Iterable[HtmlElement]] = ()) -
     if max(scores.values(), default=0) < ARTICLE_LENGTH:
         for parent, score in _block_scores(tree.iter("div"), _inline_text, listed).items():
             scores[parent] = max(scores.get(parent, 0), score)
-        # Text written between <br>s straight into a table cell or a <font> (old layouts).
-        for element in tree.iter("td", "font"):
+        # Text written between <br>s straight into a table cell or a <font> (old layouts),
+        # or an <article> (portals that keep the text free of <p>).
+        for element in tree.iter("td", "font", "article"):
             if element not in listed and element.find("br") is not None:
                 scores[element] = max(scores.get(element, 0), len(_inline_text(element)))
     if not scores:

@@ -1,0 +1,56 @@
+"""Short lines outside the article's region, and an article in a table cell."""
+
+from __future__ import annotations
+
+import html
+
+from newscrawl.extract import extract_article
+from newscrawl.extract.region import outside_article
+from newscrawl.extract.tree import parse_html
+from tests.extract.cms_pages import articles
+
+ARTICLE = articles("cms")[0]
+URL = "https://blog.example/2024/04/28/the-story/"
+
+
+def _ps(paragraphs: tuple[str, ...]) -> str:
+    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+
+
+def test_short_lines_after_the_article_and_outside_it_go() -> None:
+    half = len(ARTICLE.paragraphs) // 2
+    page = (
+        "<html><body><div class='a'><p class='b'>Member-only story</p><p>1.2K</p>"
+        f"<h1>{html.escape(ARTICLE.title)}</h1></div>"
+        f"<section><div class='c'>{_ps(ARTICLE.paragraphs[:half])}</div>"
+        f"<div class='c'>{_ps(ARTICLE.paragraphs[half:])}<p>Short closing line.</p></div>"
+        "</section><div class='d'><p>4.1K Followers</p><p>Written by Ana Ruiz</p>"
+        "<p>Former wire editor, now writing about ports.</p><p>Hana Lisk</p>"
+        "<p>Clear and careful. Thanks.</p></div></body></html>"
+    )
+    body = extract_article(page, URL).body.split("\n\n")
+    assert body == [*ARTICLE.paragraphs, "Short closing line."]
+
+
+def test_lines_are_kept_where_the_article_has_no_region_of_its_own() -> None:
+    """Long paragraphs spread over the whole page (a comment as long as the article's)
+    give no region smaller than the body: nothing is dropped."""
+    tree = parse_html(
+        "<html><body><div><p>" + "a" * 200 + "</p><p>Tail line.</p></div>"
+        "<div><p>" + "b" * 200 + "</p></div><p>Other line.</p></body></html>"
+    )
+    assert tree is not None
+    paragraphs = ["a" * 200, "Tail line.", "b" * 200, "Other line."]
+    assert outside_article(tree, paragraphs) == paragraphs
+
+
+def test_an_article_in_a_table_cell_keeps_its_paragraphs() -> None:
+    """trafilatura writes a layout table as rows, the article's cell as one line: the cell's
+    own paragraphs are taken instead."""
+    page = (
+        "<html><body><table><tr><td class='left'><table><tr><th>News feed</th></tr>"
+        "<tr><td><a href='/a'>A ferry fare rise from June</a></td></tr></table></td>"
+        f"<td class='main'><h1>{html.escape(ARTICLE.title)}</h1>{_ps(ARTICLE.paragraphs)}"
+        "</td><td class='right'>Weather 21°C</td></tr></table></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
