@@ -23,7 +23,7 @@ from newscrawl.extract.chrome import (
     prune_link_lines,
     prune_story_lists,
 )
-from newscrawl.extract.region import outside_article
+from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import ARTICLE_LENGTH, inline_lines, normalize_space, text_of
 
 # A paragraph this long is the article's, not a caption or a dateline.
@@ -60,7 +60,10 @@ def extract_body(
     if not paragraphs and main.element is not None:
         paragraphs = _paragraphs_of(main.element)
     paragraphs = _lede_before(main.element, paragraphs)
-    paragraphs = outside_article(tree, paragraphs)
+    region = article_region(tree, paragraphs)
+    if region is not None:
+        # A lede kept apart from the article's other blocks, not only from the main one's.
+        paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
     return "\n\n".join(kept), credits

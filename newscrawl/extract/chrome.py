@@ -190,11 +190,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "ad_markers",
         "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
-        " 'विज्ञापन', '广告', 'Story continues below advertisement'",
+        " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|reklama|reklam|iklan|advertentie|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
-        r"|story continues below(?: advertisement)?",
+        r"|story continues below(?: advertisement)?"
+        r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?",
     ),
     LineRule(
         "source_link",
@@ -266,6 +267,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|if you (?:enjoyed|liked|found|value) this (?:story|article|post|piece|newsletter)"
         r".{0,160}"
         r"|.{0,120}\bwe rely on (?:readers|donations|supporters|members)\b.{0,160}"
+        r"|thanks for reading\b.{0,200}|swipe (?:up|left|right) (?:for|to)\b.{0,40}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),
@@ -317,6 +319,41 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}",
+    ),
+    LineRule(
+        "republication_credit",
+        "lines that say the text was republished: 'A story from our partners at X', 'Story"
+        " copied from X with permission', 'Source: X. Used under licence.', 'Courtesy X'",
+        r"(?:(?:a|this) (?:story|article|report) )?(?:from|via) our (?:partners?|friends"
+        r"|colleagues) (?:at|from) .{1,80}"
+        r"|.{0,120}\b(?:republished|reprinted|reproduced|used|copied|syndicated|shared)\b.{0,40}"
+        r"(?:with (?:kind )?permission|under (?:a |an |our |the )?(?:licen[cs]e|.{0,40}"
+        r"agreement)).{0,80}"
+        r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}",
+        credits=True,
+    ),
+    LineRule(
+        "copyright_line",
+        "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.'",
+        r"(?:copyright\s*)?[©ⓒ].{1,120}|copyright \d{4}.{0,120}|all rights reserved\.?",
+        credits=True,
+    ),
+    LineRule(
+        "correction_note",
+        "correction and update notes: 'Correction: An earlier version of this story ...', 'This"
+        " article was updated at 11:20 ...', and contributor lines: 'X contributed to this"
+        " report.'",
+        r"(?:correction|clarification|korrektur|rectificación|rectificatif|correzione)s?\s*"
+        r"[:：].{1,300}"
+        r"|.{0,60}\ban earlier version of this (?:story|article|report)\b.{0,240}"
+        r"|(?:this|the) (?:article|story|post) (?:was|has been) (?:updated|corrected)\b.{0,200}"
+        r"|updated as new (?:details|information) (?:came|comes|become) (?:in|available)\.?"
+        r"|.{1,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
+    ),
+    LineRule(
+        "bare_url",
+        "a line that is only a web address: 'original.example/the-story'",
+        r"(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?",
     ),
     LineRule(
         "member_prompt",

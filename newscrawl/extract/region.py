@@ -1,65 +1,106 @@
 """The article's own region of the page, and the output lines that come from outside it.
 
 trafilatura takes a page's text where no selector names the article (utility-class
-themes, Medium's atomic classes): after the article come the author's bio, the comments,
-cards of other stories, each a `<p>` of its own. The article's long paragraphs mark its
-region, the smallest element holding them all; a short line that sits outside it, after
-the article's last long paragraph or before its first, is the page's, not the article's."""
+themes, Medium's atomic classes, a channel's feed of posts): after the article come the
+author's bio, the comments, cards of other stories, the neighbouring posts, each a block
+of its own. The article's long lines mark its region, the smallest element holding them
+all; a short line that sits outside it only, after the article's last long line or before
+its first, is the page's, not the article's."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newscrawl.extract.tree import normalize_space, text_of
+from newscrawl.extract.tree import inline_lines, normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# A paragraph this long is the article's (as body.py's lead).
+# A line this long is the article's (as body.py's lead).
 _LONG = 150
-# A line before the article's first long paragraph is left alone above this many words: a
+# A line before the article's first long line is left alone above this many words: a
 # standfirst, not a label ("Member-only story", "Exclusive").
 _LABEL_WORDS = 4
-# The blocks a line of output is looked up in (not table cells, whose text nests).
+# The blocks a line of output is looked up in (not table cells, whose text nests); a
+# <div>'s own lines, between its <br>s and blocks, too.
 _BLOCKS = ("p", "li", "dd", "dt", "blockquote", "figcaption", "pre", "h1", "h2", "h3", "h4")
 
 
-def outside_article(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
-    """The paragraphs without the short lines the page shows outside the article's region
-    only (a line whose block is not found, or is found inside too, stays)."""
-    long = [i for i, text in enumerate(paragraphs) if len(text) >= _LONG]
-    if len(long) < 2 or (long[0] == 0 and long[-1] == len(paragraphs) - 1):
-        return paragraphs
+@dataclass(frozen=True)
+class Region:
+    """The element holding the article's long lines, and where the page shows each text."""
+
+    element: HtmlElement
+    where: dict[str, list[HtmlElement]]
+
+    def without_outside(self, paragraphs: list[str]) -> list[str]:
+        """The paragraphs without the short lines the page shows outside the region only
+        (a line whose block is not found, or is found inside too, stays)."""
+        lines = _lines(paragraphs)
+        long = [i for i, line in enumerate(lines) if len(line) >= _LONG]
+        dropped = {
+            i
+            for i, line in enumerate(lines)
+            if ((i < long[0] and len(line.split()) <= _LABEL_WORDS) or i > long[-1])
+            and self._only_outside(line)
+        }
+        return _without(paragraphs, dropped) if dropped else paragraphs
+
+    def _only_outside(self, line: str) -> bool:
+        blocks = self.where.get(line, ())
+        return bool(blocks) and all(
+            block is not self.element and self.element not in block.iterancestors()
+            for block in blocks
+        )
+
+
+def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
+    """The article's region, where the output has lines outside its long ones to judge,
+    and the long lines show a region smaller than the page's body."""
+    lines = _lines(paragraphs)
+    long = [i for i, line in enumerate(lines) if len(line) >= _LONG]
+    if len(long) < 2 or (long[0] == 0 and long[-1] == len(lines) - 1):
+        return None
+    where = _blocks(tree)
+    found = (where.get(lines[i], ()) for i in long)
+    element = _common_ancestor([blocks[0] for blocks in found if len(blocks) == 1])
+    if element is None or element.tag in ("body", "html"):
+        return None
+    return Region(element, where)
+
+
+def _lines(paragraphs: list[str]) -> list[str]:
+    return [normalize_space(line.removeprefix("- ")) for p in paragraphs for line in p.splitlines()]
+
+
+def _blocks(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
+    """Each text the page shows as a block or a <div>'s line, with where it shows it."""
     where: dict[str, list[HtmlElement]] = {}
     for block in tree.iter(*_BLOCKS):
         where.setdefault(text_of(block), []).append(block)
-    found = (where.get(normalize_space(paragraphs[i]), ()) for i in long)
-    region = _common_ancestor([blocks[0] for blocks in found if len(blocks) == 1])
-    if region is None or region.tag in ("body", "html"):
-        return paragraphs
-    kept = paragraphs[long[0] : long[-1] + 1]
-    before = [_inside(p, region, where, _LABEL_WORDS) for p in paragraphs[: long[0]]]
-    after = [_inside(p, region, where, None) for p in paragraphs[long[-1] + 1 :]]
-    return [p for p in (*before, *kept, *after) if p]
+    for div in tree.iter("div"):
+        for line in inline_lines(div):
+            where.setdefault(line, []).append(div)
+    return where
 
 
-def _inside(
-    paragraph: str, region: HtmlElement, where: dict[str, list[HtmlElement]], words: int | None
-) -> str:
-    """The paragraph's lines but those of `words` words or fewer found outside `region`."""
-    lines = []
-    for line in paragraph.splitlines():
-        text = normalize_space(line.removeprefix("- "))
-        blocks = where.get(text, ())
-        short = len(text) < _LONG and (words is None or len(text.split()) <= words)
-        if not (short and blocks and all(region not in b.iterancestors() for b in blocks)):
-            lines.append(line)
-    return "\n".join(lines)
+def _without(paragraphs: list[str], dropped: set[int]) -> list[str]:
+    """The paragraphs without the lines numbered in `dropped` (counted over all lines)."""
+    kept: list[str] = []
+    number = 0
+    for paragraph in paragraphs:
+        lines = paragraph.splitlines()
+        left = [line for n, line in enumerate(lines, number) if n not in dropped]
+        number += len(lines)
+        if left:
+            kept.append("\n".join(left))
+    return kept
 
 
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
-    """The smallest element holding all `elements` (None for fewer than two)."""
-    if len(elements) < 2:
+    """The smallest element holding all `elements` (None for none)."""
+    if not elements:
         return None
     path = [elements[0], *elements[0].iterancestors()]
     depth = {element: i for i, element in enumerate(path)}

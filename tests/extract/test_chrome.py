@@ -211,6 +211,33 @@ CMS_LINE_CASES = [
     ("member_prompt", "cms5/medium_like", "Already have an account? Sign in"),
     ("member_prompt", "cms5/medium_like", "Or, continue in mobile web"),
     ("separator_line", "cms5/medium_like", "·"),
+    (
+        "republication_credit",
+        "cms5/arcxp_news",
+        "A story from our partners at Original Example",
+    ),
+    ("republication_credit", "cms5/divi_split", "Source: Original Example. Used under licence."),
+    (
+        "republication_credit",
+        "cms5/blocksy_news",
+        "Story copied from Original Example with permission",
+    ),
+    ("republication_credit", "cms5/drupal_thunder", "Courtesy Original Example"),
+    ("copyright_line", "cms5/drupal_thunder", "© Original Example"),
+    (
+        "correction_note",
+        "cms5/arcxp_news",
+        "Correction: An earlier version of this story gave the wrong day for the vote. It was"
+        " Friday.",
+    ),
+    (
+        "correction_note",
+        "cms5/arcxp_news",
+        "The Sentinel Herald's Nora Ellery contributed to this report.",
+    ),
+    ("bare_url", "cms5/telegram_bridge", "original.example/the-story"),
+    ("ad_markers", "cms5/amp_story", "Sponsored · Lakeside Mortgage Co."),
+    ("call_to_action", "cms5/amp_story", "Swipe up for more"),
     ("also_read", "cms4/cocoon_ja", "【関連記事】"),
     ("also_read", "cms4/publisher_hi", "यह भी पढ़ें"),
     ("also_read", "cms4/oceanwp_pl", "Czytaj także:"),

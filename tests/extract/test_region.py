@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.region import outside_article
+from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
 from tests.extract.cms_pages import articles
 
@@ -41,7 +41,7 @@ def test_lines_are_kept_where_the_article_has_no_region_of_its_own() -> None:
     )
     assert tree is not None
     paragraphs = ["a" * 200, "Tail line.", "b" * 200, "Other line."]
-    assert outside_article(tree, paragraphs) == paragraphs
+    assert article_region(tree, paragraphs) is None
 
 
 def test_an_article_in_a_table_cell_keeps_its_paragraphs() -> None:
