@@ -155,6 +155,12 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
         r"taboola.*|outbrain.*|(.+-)?recommendations",
     ),
     SelectorRule(
+        "comment_section",
+        "readers' comments and the comment form ('Comentarios', 'Leave a Reply')",
+        r"(.+[-_])?(comments?|commentlist|comentarios|comentários|kommentare|commentaires"
+        r"|commenti|reacties|yorumlar)([-_].+)?|disqus_thread|respond",
+    ),
+    SelectorRule(
         "prev_next_story",
         "'Previous Story / Next Story' navigation",
         r"(.+-)?prev-next(-.+)?|post-navigation|nav-links",

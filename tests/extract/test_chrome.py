@@ -34,6 +34,11 @@ SELECTOR_CASES = [
     ("more_from_site", "asianlite", "Latest from -Top News"),
     ("more_from_site", "asianlite", "Don't Miss"),
 ]
+# (rule, CMS template, chrome the template shows)
+CMS_SELECTOR_CASES = [
+    ("comment_section", "cms6/piano_paywall_es", "Para comentar tienes que estar suscrito."),
+    ("comment_section", "cms2/jannah_es", "Deja una respuesta"),
+]
 # (rule, page, a whole line of chrome as that page shows it)
 LINE_CASES = [
     ("ad_markers", "autoblog", "[ad_1]"),
@@ -357,7 +362,8 @@ def page_text(key: str) -> str:
 
 
 def test_every_rule_is_tested_on_a_seed_page() -> None:
-    assert {r.name for r in SELECTOR_RULES} == {name for name, _, _ in SELECTOR_CASES}
+    selector_cases = SELECTOR_CASES + CMS_SELECTOR_CASES
+    assert {r.name for r in SELECTOR_RULES} == {name for name, _, _ in selector_cases}
     cases = LINE_CASES + CMS_LINE_CASES
     assert {r.name for r in LINE_RULES} == {name for name, _, _ in cases}
     assert set(STRUCTURE_RULES) == {name for name, _, _ in STRUCTURE_CASES}
@@ -426,6 +432,19 @@ def test_structure_rules_keep_article_paragraphs_that_open_with_links() -> None:
 def test_selector_rule_removes_its_chrome(name: str, key: str, chrome: str) -> None:
     rule = next(r for r in SELECTOR_RULES if r.name == name)
     tree = parse_html(page(key).html)
+    assert tree is not None
+    assert chrome in text_of(tree.body)
+    prune(tree, keep=None, rules=(rule,))
+    assert chrome not in text_of(tree.body)
+
+
+@pytest.mark.parametrize(("name", "template", "chrome"), CMS_SELECTOR_CASES)
+def test_selector_rule_removes_its_chrome_on_a_cms_template(
+    name: str, template: str, chrome: str
+) -> None:
+    rule = next(r for r in SELECTOR_RULES if r.name == name)
+    folder, _, template_name = template.partition("/")
+    tree = parse_html((FOLDERS[folder] / f"{template_name}.html").read_text("utf-8"))
     assert tree is not None
     assert chrome in text_of(tree.body)
     prune(tree, keep=None, rules=(rule,))
