@@ -53,6 +53,8 @@ def extract_body(
     prune(tree, keep=main.element)
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
+    if main.holds_article and main.element is not None:
+        _unaside(tree, main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
         paragraphs = _trafilatura(tree, url, fast=False)
@@ -67,6 +69,19 @@ def extract_body(
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
     return "\n\n".join(kept), credits
+
+
+def _unaside(tree: HtmlElement, main: HtmlElement) -> None:
+    """Make the <aside>s around the main block <div>s, and those of the same class that hold
+    a long paragraph: trafilatura drops every <aside>, and a forum post quotes the article it
+    shares in them (Discourse's `aside.quote`, one a post)."""
+    around = [e for e in (main, *main.iterancestors("aside")) if e.tag == "aside"]
+    classes = {aside.get("class") for aside in around}
+    for aside in list(tree.iter("aside")):
+        if aside in around or (
+            aside.get("class") in classes and any(len(text_of(p)) >= _LEAD for p in aside.iter("p"))
+        ):
+            aside.tag = "div"
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:

@@ -1,4 +1,5 @@
-"""Short lines outside the article's region, and an article in a table cell."""
+"""Bodies on layouts trafilatura alone reads wrong: short lines outside the article's
+region, an article in a table cell, an article quoted in a forum's <aside>s."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import html
 from newscrawl.extract import extract_article
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
-from tests.extract.cms_pages import articles
+from tests.extract.cms_pages import Case, articles, judge
 
 ARTICLE = articles("cms")[0]
 URL = "https://blog.example/2024/04/28/the-story/"
@@ -54,3 +55,12 @@ def test_an_article_in_a_table_cell_keeps_its_paragraphs() -> None:
         "</td><td class='right'>Weather 21°C</td></tr></table></body></html>"
     )
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+def test_an_article_quoted_in_asides_is_kept() -> None:
+    """A forum thread quotes the article it shares in `<aside class="quote">`s (one a post,
+    Discourse's markup), which trafilatura drops: the quotes of the main block's class are
+    kept, a reply's quote of another class is not."""
+    article = next(a for a in articles("cms6") if a.source == "de_AFPFaktencheck")
+    case = Case("cms6", "discourse_topic", article)
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
