@@ -122,7 +122,10 @@ _LINKS_READING = etree.XPath("//body//a[normalize-space(.) = $text]")
 # A kicker names a section in this many words at most.
 _KICKER_WORDS = 3
 # "Read also" labels that stand on a line of their own, without a colon, over their link.
-_READ_ALSO_ALONE = r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें"
+_READ_ALSO_ALONE = (
+    r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
+    r"|leia também|(?:à )?lire aussi|also read|read also"
+)
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
@@ -196,12 +199,15 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "ad_markers",
         "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
-        " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X'",
+        " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X',"
+        " 'Together with X'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|reklama|reklam|iklan|advertentie|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
-        r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?",
+        r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
+        r"|(?:together with|presented by|in partnership with) .{1,40}"
+        r"|continue reading the main story",
     ),
     LineRule(
         "source_link",
@@ -274,6 +280,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r".{0,160}"
         r"|.{0,120}\bwe rely on (?:readers|donations|supporters|members)\b.{0,160}"
         r"|thanks for reading\b.{0,200}|swipe (?:up|left|right) (?:for|to)\b.{0,40}"
+        r"|that['’]s (?:all|it) for (?:today|this week|now)\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),
@@ -282,7 +289,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024'",
         r"(?:by|par|von|por|di|(?:author|autor|auteur|autore)\s*:)"
         r"\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
-        r"|(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
+        r"|(?:[^\W\d]{3,12},\s+)?(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}"
+        r"|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
     ),
@@ -293,7 +301,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " credits)",
         rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
-        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]",
+        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]"
+        r"|dpa-infocom,? dpa:[\d-]+/\d+",
         credits=True,
     ),
     LineRule(
@@ -311,9 +320,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "photo_credit",
-        "a picture's credit on a line of its own: 'Photo: X / Agency', 'Фото: X',"
+        "a picture's credit or description on a line of its own: 'Photo: X / Agency', 'Фото: X',"
         " '（图片来源：X）', '사진=X 제공'",
-        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=).{{1,100}}?[)）]?",
+        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=).{{1,100}}?[)）]?"
+        r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]",
     ),
     LineRule(
         "syndication_notice",
@@ -372,6 +382,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:already (?:have an account|a (?:member|subscriber))|bereits abonnent(?:in)?"
         r"|déjà abonné(?:e)?|¿?ya eres (?:suscriptor|socio)|già abbonato)\s*\?.{0,30}"
         r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading.{0,60}",
+    ),
+    LineRule(
+        "hashtags",
+        "a line of hashtags: '#shipping #trade #geopolitics'",
+        r"(?:#[\w-]+[\s,]*){2,}",
+    ),
+    LineRule(
+        "wiki_edit_link",
+        "a wiki's section edit link: '[edit]', '[bearbeiten]'",
+        r"\[(?:edit|edit source|editar|bearbeiten|quelltext bearbeiten|modifier|modifica"
+        r"|править)\]",
     ),
     LineRule(
         "separator_line",
