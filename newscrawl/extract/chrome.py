@@ -280,19 +280,24 @@ LINE_RULES: tuple[LineRule, ...] = (
         r".{0,160}"
         r"|.{0,120}\bwe rely on (?:readers|donations|supporters|members)\b.{0,160}"
         r"|thanks for reading\b.{0,200}|swipe (?:up|left|right) (?:for|to)\b.{0,40}"
+        r"|(?:sign up|subscribe) (?:for|to) (?:our|the) .{1,160}"
         r"|that['’]s (?:all|it) for (?:today|this week|now)\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),
     LineRule(
         "byline_or_date",
-        "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024'",
+        "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024',"
+        " 'Jakarta -', '(wcn/wcn)', a video's length '02:15'",
         r"(?:by|par|von|por|di|(?:author|autor|auteur|autore)\s*:)"
         r"\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
         r"|(?:[^\W\d]{3,12},\s+)?(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}"
         r"|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-        r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?",
+        r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
+        # A dateline cut from its paragraph ("Jakarta -"), an editor's initials ("(wcn/wcn)").
+        r"|(?-i:[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})\s*[-–—]|\((?:[a-z]{2,4}/)+[a-z]{2,4}\)"
+        r"|\d{1,2}:\d{2}(?::\d{2})?",
     ),
     LineRule(
         "source_credit",
@@ -364,7 +369,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,60}\ban earlier version of this (?:story|article|report)\b.{0,240}"
         r"|(?:this|the) (?:article|story|post) (?:was|has been) (?:updated|corrected)\b.{0,200}"
         r"|updated as new (?:details|information) (?:came|comes|become) (?:in|available)\.?"
-        r"|.{1,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?",
+        r"|.{1,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?"
+        r"|edit(?: \d+)?\s*:.{1,300}",
     ),
     LineRule(
         "bare_url",
@@ -381,7 +387,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\b.{0,100}"
         r"|(?:already (?:have an account|a (?:member|subscriber))|bereits abonnent(?:in)?"
         r"|déjà abonné(?:e)?|¿?ya eres (?:suscriptor|socio)|già abbonato)\s*\?.{0,30}"
-        r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading.{0,60}",
+        r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading.{0,60}"
+        r"|.{0,60}\bexclusiv[eo] (?:for|para|für|pour|per) (?:subscribers|suscriptores|abonnenten"
+        r"|abonnés|abbonati|assinantes)\b.{0,40}"
+        r"|.{0,30}\b\d+ (?:free articles?|artículos? gratis|kostenlose artikel|articles? gratuits?)"
+        r"\b.{0,100}"
+        r"|(?:subscribe|suscríbete|abonnieren|abonnez-vous|abbonati|assine)\b.{0,100}",
     ),
     LineRule(
         "hashtags",
@@ -410,6 +421,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r".{0,60}\b(?:contains?|enthält|includes?|may contain|contiene|contient)\b.{0,30}"
         r"\b(?:affiliate[- ]?links?|partner-?links|enlaces de afiliados?"
         r"|liens (?:d['’])?affili[ée]s)\b.{0,240}",
+    ),
+    LineRule(
+        "reference_list",
+        "a wiki's or a blog's closing 'Sources', 'External links', 'Einzelnachweise' heading and"
+        " everything after it",
+        r"(?:sources|references|external links|further reading|bibliography|quellen"
+        r"|einzelnachweise|weblinks|références|liens externes|referencias|enlaces externos"
+        r"|fuentes|fonti|collegamenti esterni)\W*",
+        ends_article=True,
     ),
     LineRule(
         "teaser_list",

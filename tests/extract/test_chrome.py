@@ -252,6 +252,32 @@ CMS_LINE_CASES = [
     ("source_credit", "cms6/thai_portal", "ที่มา: Original Example"),
     ("byline_or_date", "cms6/mediawiki_news", "Sunday, April 28, 2024"),
     ("wiki_edit_link", "cms6/mediawiki_news", "[edit]"),
+    ("reference_list", "cms6/mediawiki_news", "Sources"),
+    ("member_prompt", "cms6/piano_paywall_es", "Este contenido es exclusivo para suscriptores"),
+    (
+        "member_prompt",
+        "cms6/piano_paywall_es",
+        "Te quedan 2 artículos gratis este mes. Suscríbete para leer sin límites.",
+    ),
+    (
+        "member_prompt",
+        "cms6/piano_paywall_es",
+        "Suscríbete por 1 € el primer mes y lee sin límites en la web y la app.",
+    ),
+    (
+        "call_to_action",
+        "cms6/oldreddit_selfpost",
+        "Sign up for our daily briefing. Get the day’s top stories in your inbox every morning.",
+    ),
+    ("byline_or_date", "cms6/thai_portal", "02:15"),
+    (
+        "correction_note",
+        "cms6/oldreddit_selfpost",
+        "Edit: fixed the formatting, the copy-paste ate the line breaks. Edit 2: thanks for the"
+        " awards, kind strangers, but please subscribe to the paper instead if you can afford it.",
+    ),
+    ("byline_or_date", "cms5/detik_id", "Jakarta -"),
+    ("byline_or_date", "cms5/detik_id", "(wcn/wcn)"),
     (
         "photo_credit",
         "cms6/tumblr_reblog",
