@@ -1,8 +1,9 @@
 """CMS template pages filled with real articles, and how a body is judged on them.
 
 Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
-and the benchmark build the same pages and count the same failures (tests/data/cms5,
-tests/data/cms6 and tests/data/cms7 are held out: scored by the benchmark only).
+and the benchmark build the same pages and count the same failures (tests/data/cms7 is
+held out: scored by the benchmark only, until rules are written on its misses and a new
+set, built the same way, takes its place).
 
 A folder (tests/data/cms to tests/data/cms7) holds `<template>.html` files,
 `chrome.json` (per template, every line of chrome it shows) and `articles.json` (real
