@@ -62,7 +62,8 @@ def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
     long = [i for i, line in enumerate(lines) if len(line) >= _LONG]
     if len(long) < 2 or (long[0] == 0 and long[-1] == len(lines) - 1):
         return None
-    where = _blocks(tree)
+    outside = lines[: long[0]] + lines[long[-1] + 1 :]
+    where = _blocks(tree, {lines[i] for i in long} | set(outside))
     found = (where.get(lines[i], ()) for i in long)
     element = _common_ancestor([blocks[0] for blocks in found if len(blocks) == 1])
     if element is None or element.tag in ("body", "html"):
@@ -74,14 +75,18 @@ def _lines(paragraphs: list[str]) -> list[str]:
     return [normalize_space(line.removeprefix("- ")) for p in paragraphs for line in p.splitlines()]
 
 
-def _blocks(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
-    """Each text the page shows as a block or a <div>'s line, with where it shows it."""
+def _blocks(tree: HtmlElement, wanted: set[str]) -> dict[str, list[HtmlElement]]:
+    """Where the page shows each `wanted` text as a block, or else as a <div>'s line (the
+    <div>s are read only for texts no block shows: most pages need no second pass)."""
     where: dict[str, list[HtmlElement]] = {}
     for block in tree.iter(*_BLOCKS):
-        where.setdefault(text_of(block), []).append(block)
-    for div in tree.iter("div"):
-        for line in inline_lines(div):
-            where.setdefault(line, []).append(div)
+        if (text := text_of(block)) in wanted:
+            where.setdefault(text, []).append(block)
+    if not wanted <= where.keys():
+        for div in tree.iter("div"):
+            for line in inline_lines(div):
+                if line in wanted:
+                    where.setdefault(line, []).append(div)
     return where
 
 
