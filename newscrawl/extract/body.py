@@ -58,7 +58,7 @@ def extract_body(
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
         paragraphs = _trafilatura(tree, url, fast=False)
-    paragraphs = _unglued(paragraphs, main)
+    paragraphs = _unglued(paragraphs, main, tree)
     if not paragraphs and main.element is not None:
         paragraphs = _paragraphs_of(main.element)
     paragraphs = _lede_before(main.element, paragraphs)
@@ -109,21 +109,32 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     return lead in text or lead in normalize_space(text)
 
 
-def _unglued(paragraphs: list[str], main: MainBlock) -> list[str]:
-    """The main block's own paragraphs where the output runs two of them into one line
-    (trafilatura writes a table cell as one row: its `<p>`s, or the lines between its
-    `<br>`s where it has no `<p>`); else the output."""
+def _unglued(paragraphs: list[str], main: MainBlock, tree: HtmlElement) -> list[str]:
+    """The article's own paragraphs where the output runs two of them into one line, else
+    the output. trafilatura writes a table cell as one row and a list item as one line: an
+    article in a layout table's cell (its `<p>`s, or the lines between its `<br>`s), or a
+    listicle's items each holding paragraphs in a block of the main block's class."""
     if not main.holds_article or main.element is None:
         return paragraphs
-    block = main.element
-    own = [text for text in _paragraphs_of(block) if text]
+    own = [text for block in _alike(main.element, tree) for text in _paragraphs_of(block)]
+    own = [text for text in own if text]
     if sum(map(len, own)) < ARTICLE_LENGTH:
-        own = inline_lines(block)
+        own = inline_lines(main.element)
     for paragraph in paragraphs:
         for line in paragraph.splitlines():
             if len(line) >= _LEAD and sum(text in line for text in own) > 1:
                 return own
     return paragraphs
+
+
+def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
+    """The main block and the page's other elements of its tag and class (a listicle's item
+    bodies), none inside another; the main block alone where it has no class."""
+    if not main.get("class"):
+        return [main]
+    alike = [e for e in tree.iter(main.tag) if e.get("class") == main.get("class")]
+    found = set(alike)
+    return [e for e in alike if found.isdisjoint(e.iterancestors())]
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:

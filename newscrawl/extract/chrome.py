@@ -94,7 +94,7 @@ _BULLET = re.compile(r"^\s*[-•*]\s+")
 _LABEL_WORDS = 5
 _LIST_LABEL_WORDS = 8
 _SEPARATORS = " |·•,;–-"
-_NOWHERE = ("#", "mailto:", "javascript:")
+_NOWHERE = ("#", "?", "mailto:", "javascript:")
 # A row of a table of other stories holds its link and this many words more (time, source).
 _TABLE_ROW_WORDS = 4
 _PARAGRAPHS = etree.XPath("//body//p")
@@ -670,7 +670,9 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
     """The link a block opens with (no text before it), if it opens with one to a page."""
     texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
     link = next(texts, None)
-    if link is None or not link.get("href") or link.get("href", "").startswith("#"):
+    # A link to this page itself (a fragment, or a query: a live blog's entry permalinks)
+    # leads to no other story.
+    if link is None or not link.get("href") or link.get("href", "").startswith(("#", "?")):
         return None
     return None if _text_before(element, link) else link
 

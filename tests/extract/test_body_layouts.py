@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import html
 
+import pytest
+
 from newscrawl.extract import extract_article
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
-from tests.extract.cms_pages import Case, articles, judge
+from tests.extract.cms_pages import Case, articles, cases, judge
 
 ARTICLE = articles("cms")[0]
 URL = "https://blog.example/2024/04/28/the-story/"
@@ -63,4 +65,27 @@ def test_an_article_quoted_in_asides_is_kept() -> None:
     kept, a reply's quote of another class is not."""
     article = next(a for a in articles("cms6") if a.source == "de_AFPFaktencheck")
     case = Case("cms6", "discourse_topic", article)
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
+@pytest.mark.parametrize("source", [a.source for a in articles("cms7")])
+def test_a_listicles_items_keep_their_paragraphs(source: str) -> None:
+    """trafilatura writes each list item as one line: the paragraphs of every item body of
+    the main block's class are the article (specifications and price boxes are not)."""
+    case = next(
+        c
+        for c in cases("cms7")
+        if c.template == "listicle_affiliate" and c.article.source == source
+    )
+    verdict = judge(extract_article(case.page(), case.url).body, case)
+    assert (verdict.chrome_left, verdict.lines_lost) == ([], [])
+
+
+@pytest.mark.parametrize("source", [a.source for a in articles("cms7")])
+def test_a_live_blogs_entries_are_no_list_of_other_stories(source: str) -> None:
+    """Each entry opens with its permalink ("?page=with:block-1#block-1", "1h ago 13.10
+    BST"): a link to this page, not to another story."""
+    case = next(
+        c for c in cases("cms7") if c.template == "liveblog_pinned" and c.article.source == source
+    )
     assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
