@@ -54,7 +54,7 @@ def extract_body(
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
     if main.holds_article and main.element is not None:
-        _unaside(tree, main.element)
+        _undrop(tree, main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
         paragraphs = _trafilatura(tree, url, fast=False)
@@ -71,17 +71,24 @@ def extract_body(
     return "\n\n".join(kept), credits
 
 
-def _unaside(tree: HtmlElement, main: HtmlElement) -> None:
-    """Make the <aside>s around the main block <div>s, and those of the same class that hold
-    a long paragraph: trafilatura drops every <aside>, and a forum post quotes the article it
-    shares in them (Discourse's `aside.quote`, one a post)."""
-    around = [e for e in (main, *main.iterancestors("aside")) if e.tag == "aside"]
-    classes = {aside.get("class") for aside in around}
-    for aside in list(tree.iter("aside")):
-        if aside in around or (
-            aside.get("class") in classes and any(len(text_of(p)) >= _LEAD for p in aside.iter("p"))
+# Elements trafilatura drops with all they hold, which some pages write their article in.
+_DROPPED = ("aside", "figure", "figcaption")
+
+
+def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
+    """Make the <aside>s, <figure>s and <figcaption>s around the main block <div>s, and those
+    of the same tag and class that hold a long paragraph: a forum post quotes the article it
+    shares in `aside.quote`s (Discourse, one a post), a photo gallery's captions are its
+    article."""
+    around = [e for e in (main, *main.iterancestors(*_DROPPED)) if e.tag in _DROPPED]
+    kinds = {(e.tag, e.get("class")) for e in around}
+    for element in list(tree.iter(*_DROPPED)):
+        if element in around or (
+            (element.tag, element.get("class")) in kinds
+            and any(len(text_of(p)) >= _LEAD for p in element.iter("p"))
         ):
-            aside.tag = "div"
+            element.tag = "div"
+            element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:

@@ -89,3 +89,14 @@ def test_a_live_blogs_entries_are_no_list_of_other_stories(source: str) -> None:
         c for c in cases("cms7") if c.template == "liveblog_pinned" and c.article.source == source
     )
     assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
+def test_a_gallerys_captions_are_its_article() -> None:
+    """trafilatura drops <figure>s and <figcaption>s, and elements of a class "*caption*":
+    where the captions of one class hold the article's paragraphs, they are kept."""
+    case = next(
+        c
+        for c in cases("cms7")
+        if c.template == "gallery_captions" and c.article.source == "be_PoliticoEu"
+    )
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
