@@ -11,6 +11,7 @@ paragraphs or lines into one row: the block's own paragraphs are taken instead."
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -127,11 +128,19 @@ def _unglued(paragraphs: list[str], main: MainBlock, tree: HtmlElement) -> list[
     own = [text for text in own if text]
     if sum(map(len, own)) < ARTICLE_LENGTH:
         own = inline_lines(main.element)
-    for paragraph in paragraphs:
-        for line in paragraph.splitlines():
-            if len(line) >= _LEAD and sum(text in line for text in own) > 1:
-                return own
-    return paragraphs
+    lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= _LEAD)
+    return own if any(_runs_together(line, own) for line in lines) else paragraphs
+
+
+def _runs_together(line: str, texts: list[str]) -> bool:
+    """Whether the line holds two consecutive texts one right after the other (a summary
+    that repeats each section's first sentence holds them apart)."""
+    for first, second in itertools.pairwise(texts):
+        start = line.find(first)
+        end = start + len(first)
+        if start >= 0 and 0 <= line.find(second, end) - end <= 2:
+            return True
+    return False
 
 
 def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:

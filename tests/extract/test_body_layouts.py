@@ -3,17 +3,20 @@ region, an article in a table cell, an article quoted in a forum's <aside>s."""
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 
 import pytest
 
 from newscrawl.extract import extract_article
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
-from tests.extract.cms_pages import Case, articles, cases, judge
+from tests.extract.cms_pages import DATA, Case, articles, cases, judge
 
 ARTICLE = articles("cms")[0]
 URL = "https://blog.example/2024/04/28/the-story/"
+FUNDUS_EXPECTED = DATA / "fundus" / "expected.json"
 
 
 def _ps(paragraphs: tuple[str, ...]) -> str:
@@ -100,3 +103,14 @@ def test_a_gallerys_captions_are_its_article() -> None:
         if c.template == "gallery_captions" and c.article.source == "be_PoliticoEu"
     )
     assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
+def test_a_summary_of_the_sections_first_sentences_is_no_glued_row() -> None:
+    """Habertürk's standfirst strings together each section's first sentence: it holds two
+    of the article's paragraphs, but not one right after the other, and the output stays."""
+    expected = next(
+        e for e in json.loads(FUNDUS_EXPECTED.read_text("utf-8")) if "Haberturk" in e["file"]
+    )
+    page = gzip.decompress((FUNDUS_EXPECTED.parent / expected["file"]).read_bytes())
+    body = extract_article(page.decode("utf-8"), expected["url"]).body
+    assert expected["body"].split("\n")[0] in body.splitlines()
