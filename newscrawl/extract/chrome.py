@@ -407,8 +407,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "separator_line",
-        "a line of only punctuation: the '·' or '|' between a page's counters",
-        r"[^\w\s]{1,5}",
+        "a line of only separators: the '·' or '|' between a page's counters (not '***', an"
+        " article's section break)",
+        r"[·•|/\\,;:]{1,5}",
     ),
     LineRule(
         "licence_badge",
