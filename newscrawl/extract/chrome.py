@@ -207,7 +207,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|story continues below(?: advertisement)?"
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
         r"|(?:together with|presented by|in partnership with) .{1,40}"
-        r"|continue reading the main story",
+        r"|continue reading the main story"
+        r"|la suite (?:du diaporama|de l['’]article) après cette publicité",
     ),
     LineRule(
         "source_link",
@@ -240,7 +241,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(also read|read also|see also|related|read next|lesen sie auch|auch interessant"
         r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
-        rf"|les også|läs också|lees ook|смотрите также|{_READ_ALSO_ALONE}"
+        rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
@@ -282,15 +283,23 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|thanks for reading\b.{0,200}|swipe (?:up|left|right) (?:for|to)\b.{0,40}"
         r"|(?:sign up|subscribe) (?:for|to) (?:our|the) .{1,160}"
         r"|that['’]s (?:all|it) for (?:today|this week|now)\b.{0,60}"
+        r"|.{0,160}\bplease consider (?:becoming|supporting|subscribing|donating|making)\b.{0,160}"
+        r"|listen to this (?:article|story)\b.{0,40}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),
     LineRule(
         "byline_or_date",
         "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024',"
-        " 'Jakarta -', '(wcn/wcn)', a video's length '02:15'",
-        r"(?:by|par|von|por|di|(?:author|autor|auteur|autore)\s*:)"
-        r"\s+(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.'’-]*){1,3})"
+        " 'Jakarta -', '(wcn/wcn)', a video's length '02:15', 'Published April 28, 2024',"
+        " '(ANSA) - ROMA, 05 GEN -'",
+        r"(?:by|par|von|por|di|(?:author|autor|auteur|autore|автор)\s*:)"
+        r"\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*){1,3})"
+        # "Published April 28, 2024 Updated ...", "Last updated 28 April 2024"
+        r"|(?:(?:first )?(?:published|updated|last updated|posted)(?: on)?:?\s+\S[^\n]{0,24}?\d"
+        r"[^\n]{0,40}?\s*){1,2}(?:\+ show all updates)?"
+        # An agency's dateline on a line of its own: "(ANSA) - ROMA, 05 GEN -"
+        r"|[（(][A-Z]{2,6}[)）]\s*[-–—]\s*[\w ]{2,30},\s*\d{1,2}\s+\w{3,9}\.?\s*[-–—]"
         r"|(?:[^\W\d]{3,12},\s+)?(?:\d{1,2}\.?\s+[^\W\d]{3,12}\.?\s+\d{4}"
         r"|[^\W\d]{3,12}\.?\s+\d{1,2},?\s+\d{4}"
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
@@ -306,7 +315,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " credits)",
         rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
-        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]"
+        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]\.?"
         r"|dpa-infocom,? dpa:[\d-]+/\d+",
         credits=True,
     ),
@@ -350,13 +359,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,120}\b(?:republished|reprinted|reproduced|used|copied|syndicated|shared)\b.{0,40}"
         r"(?:with (?:kind )?permission|under (?:a |an |our |the )?(?:licen[cs]e|.{0,40}"
         r"agreement)).{0,80}"
-        r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}",
+        r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}"
+        r"|(?:com informações d[aoe]s?|con información de|mit material von"
+        r"|with (?:additional )?reporting (?:by|from)) .{1,80}"
+        r"|(?:translation|translated by|переклад|перевод|übersetzung|traduction|traducción"
+        r"|traduzione|tradução)\s*[:：]\s*.{1,80}|translated by .{1,120}",
         credits=True,
     ),
     LineRule(
         "copyright_line",
         "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.'",
-        r"(?:copyright\s*)?[©ⓒ].{1,120}|copyright \d{4}.{0,120}|all rights reserved\.?",
+        r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,120}|all rights reserved\.?",
         credits=True,
     ),
     LineRule(
@@ -369,13 +382,20 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,60}\ban earlier version of this (?:story|article|report)\b.{0,240}"
         r"|(?:this|the) (?:article|story|post) (?:was|has been) (?:updated|corrected)\b.{0,200}"
         r"|updated as new (?:details|information) (?:came|comes|become) (?:in|available)\.?"
-        r"|.{1,100}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?"
+        r"|.{1,100}\bcontributed (?:(?:additional )?reporting|(?:to )?(?:this|the) (?:report|story"
+        r"|article|reporting))\.?"
+        r"|a version of this (?:article|story) appear(?:s|ed) in print\b.{0,200}"
+        r"|this (?:essay|article|story) (?:appears|appeared) in the .{1,60}\b(?:issue|edition)\b"
+        r".{0,200}"
+        r"|(?:this (?:story|article) (?:is being|will be) updated|esta (?:información|noticia) se"
+        r" (?:irá ampliando|actualizará)|dieser artikel wird (?:laufend )?aktualisiert"
+        r"|cet article (?:sera|est) mis à jour)\b.{0,120}"
         r"|edit(?: \d+)?\s*:.{1,300}",
     ),
     LineRule(
         "bare_url",
-        "a line that is only a web address: 'original.example/the-story'",
-        r"(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?",
+        "a line that is only a web address: 'original.example/the-story', '[1] https://...'",
+        r"(?:\[\d+\]\s*)?(?:https?://)?(?:www\.)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?",
     ),
     LineRule(
         "member_prompt",
@@ -393,6 +413,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,30}\b\d+ (?:free articles?|artículos? gratis|kostenlose artikel|articles? gratuits?)"
         r"\b.{0,100}"
         r"|(?:subscribe|suscríbete|abonnieren|abonnez-vous|abbonati|assine)\b.{0,100}",
+    ),
+    LineRule(
+        "tag_list",
+        "a list of the page's tags: 'Tags: world, news', 'Теги: світ, новини'",
+        r"(?:tags?|теги|метки|schlagwörter|étiquettes|etiquetas|ετικέτες|etichette)\s*[:：].{1,200}",
     ),
     LineRule(
         "hashtags",

@@ -278,6 +278,49 @@ CMS_LINE_CASES = [
     ),
     ("byline_or_date", "cms5/detik_id", "Jakarta -"),
     ("byline_or_date", "cms5/detik_id", "(wcn/wcn)"),
+    ("tag_list", "cms7/print_uk", "Теги: світ, новини, переклади"),
+    ("byline_or_date", "cms7/print_uk", "Автор: Олена Приходько"),
+    ("source_credit", "cms7/print_uk", "Джерело: Original Example"),
+    ("republication_credit", "cms7/print_uk", "Переклад: редакція «Новин Прикладу»"),
+    ("bare_url", "cms7/print_uk", "[1] https://print-uk.example/2024/04/27/related/"),
+    (
+        "also_read",
+        "cms7/print_uk",
+        "Читайте також: Синоптики попередили про грози й шквальний вітер на заході країни [1]",
+    ),
+    ("republication_credit", "cms7/elementor_split", "Com informações de Original Example."),
+    ("byline_or_date", "cms7/govuk_press", "Published 26 April 2024"),
+    ("byline_or_date", "cms7/ansa_wire", "(ANSE) - ROMA, 05 GEN -"),
+    ("source_credit", "cms7/ansa_wire", "(ANSE)."),
+    (
+        "correction_note",
+        "cms7/nextjs_infinite",
+        "The Northern Courier’s Priya Anand contributed reporting.",
+    ),
+    (
+        "correction_note",
+        "cms7/reader_view",
+        "A version of this article appears in print on April 29, 2024, Section A, Page 6 of the"
+        " national edition with the headline: A Long Day.",
+    ),
+    (
+        "correction_note",
+        "cms7/footnotes_longform",
+        "This essay appears in the Spring 2024 issue of The Quarterly Example.",
+    ),
+    (
+        "correction_note",
+        "cms7/amp_next_page",
+        "Esta información se irá ampliando a medida que se conozcan más detalles.",
+    ),
+    (
+        "call_to_action",
+        "cms7/wayback_webflow",
+        "The Harbor Ledger is an independent, reader-funded newsroom. If you value reporting like"
+        " this, please consider becoming a member.",
+    ),
+    ("call_to_action", "cms7/reader_view", "Listen to this article · 6:12 min Learn more"),
+    ("ad_markers", "cms7/gallery_captions", "La suite du diaporama après cette publicité"),
     (
         "photo_credit",
         "cms6/tumblr_reblog",
