@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms6/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms7/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms6/ were written without reading the extractor (cms7, the
+carries. tests/data/cms2/ to cms7/ were written without reading the extractor (cms8, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -45,8 +45,23 @@ KNOWN_FAILURES = {
     "cms6/phpbb_pt": "the quote's 'X escreveu:' label runs into the first paragraph",
     "cms6/thai_portal": "a video block's title and a Thai 'compiled by' byline stay",
     "cms6/tumblr_reblog": "a reblogger's comment and a read-on sentence with a comma stay",
+    "cms7/elementor_split": "a posts widget of headlines with excerpts and an author bio stay",
+    "cms7/footnotes_longform": "an epigraph, a series note, sidenotes, endnotes and a 'Cite"
+    " this essay' line stay",
+    "cms7/gallery_captions": "the gallery's intro and end labels stay; a caption's date line"
+    " is lost for one article",
+    "cms7/govuk_press": "GOV.UK's notice, figures table, notes to editors and press-office"
+    " address stay",
+    "cms7/gutenberg_embeds": "a details block ('Why we're publishing this story') and a"
+    " republish note stay",
+    "cms7/hebrew_rtl": "a Hebrew 'first published in X' credit stays",
+    "cms7/liveblog_pinned": "the pinned post and a non-article entry stay",
+    "cms7/nextjs_infinite": "a newsletter box without a form stays",
+    "cms7/print_uk": "a print view's link list label and 'printed from' footer stay",
+    "cms7/reader_view": "the author's bio stays",
+    "cms7/university_news": "a 'Hintergrund' box in prose stays",
 }
-FOLDERS_TESTED = ("cms", "cms2", "cms3", "cms4", "cms5", "cms6")
+FOLDERS_TESTED = ("cms", "cms2", "cms3", "cms4", "cms5", "cms6", "cms7")
 
 
 def _known_failure(case: Case) -> str | None:
