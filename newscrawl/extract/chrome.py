@@ -285,6 +285,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|that['’]s (?:all|it) for (?:today|this week|now)\b.{0,60}"
         r"|.{0,160}\bplease consider (?:becoming|supporting|subscribing|donating|making)\b.{0,160}"
         r"|listen to this (?:article|story)\b.{0,40}"
+        r"|by (?:signing up|subscribing|clicking|registering)\b.{0,200}\b(?:terms|privacy)\b"
+        r".{0,200}"
+        r"|republish this (?:story|article)\b.{0,300}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),
@@ -420,6 +423,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:tags?|теги|метки|schlagwörter|étiquettes|etiquetas|ετικέτες|etichette)\s*[:：].{1,200}",
     ),
     LineRule(
+        "footnote",
+        "a footnote or endnote, which ends with its way back to the text: '... Autumn 2019. ↩︎'",
+        r".{1,400}\s*↩\ufe0e?\ufe0f?",
+    ),
+    LineRule(
         "hashtags",
         "a line of hashtags: '#shipping #trade #geopolitics'",
         r"(?:#[\w-]+[\s,]*){2,}",
@@ -450,9 +458,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "reference_list",
-        "a wiki's or a blog's closing 'Sources', 'External links', 'Einzelnachweise' heading and"
-        " everything after it",
-        r"(?:sources|references|external links|further reading|bibliography|quellen"
+        "a wiki's or a blog's closing 'Sources', 'Notes', 'External links', 'Einzelnachweise',"
+        " 'Cite this essay' heading and everything after it",
+        r"(?:sources|references|notes|endnotes|footnotes|external links|further reading"
+        r"|bibliography|cite this (?:article|essay|story|page)|quellen|anmerkungen"
         r"|einzelnachweise|weblinks|références|liens externes|referencias|enlaces externos"
         r"|fuentes|fonti|collegamenti esterni)\W*",
         ends_article=True,

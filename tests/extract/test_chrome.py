@@ -279,6 +279,20 @@ CMS_LINE_CASES = [
     ("byline_or_date", "cms5/detik_id", "Jakarta -"),
     ("byline_or_date", "cms5/detik_id", "(wcn/wcn)"),
     ("tag_list", "cms7/print_uk", "Теги: світ, новини, переклади"),
+    (
+        "footnote",
+        "cms7/footnotes_longform",
+        "Harriet Vane, “Weather as Policy,” The Quarterly Example, Autumn 2019. ↩︎",
+    ),
+    ("reference_list", "cms7/footnotes_longform", "Notes"),
+    ("reference_list", "cms7/footnotes_longform", "Cite this essay"),
+    ("call_to_action", "cms7/gutenberg_embeds", "Republish this story."),
+    (
+        "call_to_action",
+        "cms7/nextjs_infinite",
+        "By signing up you agree to our Terms of Use and acknowledge the data practices in our"
+        " Privacy Policy. You may unsubscribe at any time.",
+    ),
     ("byline_or_date", "cms7/print_uk", "Автор: Олена Приходько"),
     ("source_credit", "cms7/print_uk", "Джерело: Original Example"),
     ("republication_credit", "cms7/print_uk", "Переклад: редакція «Новин Прикладу»"),
