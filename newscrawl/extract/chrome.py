@@ -309,7 +309,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
         # A dateline cut from its paragraph ("Jakarta -"), an editor's initials ("(wcn/wcn)").
         r"|(?-i:[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})\s*[-–—]|\((?:[a-z]{2,4}/)+[a-z]{2,4}\)"
-        r"|\d{1,2}:\d{2}(?::\d{2})?",
+        r"|\d{1,2}:\d{2}(?::\d{2})?"
+        # An editor's or compiler's credit in Chinese or Thai: "责任编辑：X", "เรียบเรียงโดย: X"
+        r"|(?:责任编辑|编辑|记者|作者|เรียบเรียงโดย|ผู้เขียน)\s*[:：].{1,60}",
     ),
     LineRule(
         "source_credit",
@@ -366,7 +368,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:com informações d[aoe]s?|con información de|mit material von"
         r"|with (?:additional )?reporting (?:by|from)) .{1,80}"
         r"|(?:translation|translated by|переклад|перевод|übersetzung|traduction|traducción"
-        r"|traduzione|tradução)\s*[:：]\s*.{1,80}|translated by .{1,120}",
+        r"|traduzione|tradução)\s*[:：]\s*.{1,80}|translated by .{1,120}"
+        r"|(?:本文)?转载自.{1,150}",
         credits=True,
     ),
     LineRule(
@@ -393,6 +396,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:this (?:story|article) (?:is being|will be) updated|esta (?:información|noticia) se"
         r" (?:irá ampliando|actualizará)|dieser artikel wird (?:laufend )?aktualisiert"
         r"|cet article (?:sera|est) mis à jour)\b.{0,120}"
+        r"|编者(?:注|按)[:：].{1,200}"
         r"|edit(?: \d+)?\s*:.{1,300}",
     ),
     LineRule(

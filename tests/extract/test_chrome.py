@@ -285,6 +285,13 @@ CMS_LINE_CASES = [
         "Harriet Vane, “Weather as Policy,” The Quarterly Example, Autumn 2019. ↩︎",
     ),
     ("reference_list", "cms7/footnotes_longform", "Notes"),
+    (
+        "republication_credit",
+        "cms6/hexo_next_zh",
+        "本文转载自 Original Example，仅供学习交流，版权归原作者所有。如有侵权，请联系删除。",
+    ),
+    ("correction_note", "cms6/hexo_next_zh", "编者注：以下段落保持原文语言与顺序，未作改动。"),
+    ("byline_or_date", "cms6/thai_portal", "เรียบเรียงโดย: กองบรรณาธิการข่าวต่างประเทศ"),
     ("reference_list", "cms7/footnotes_longform", "Cite this essay"),
     ("call_to_action", "cms7/gutenberg_embeds", "Republish this story."),
     (

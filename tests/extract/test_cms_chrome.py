@@ -34,7 +34,6 @@ KNOWN_FAILURES = {
     "cms6/didomi_nl": "a Dutch 'this article is free' appeal stays",
     "cms6/discourse_topic": "the thread's replies are posts like the article's; the quote"
     " trafilatura reads first is not always the whole article",
-    "cms6/hexo_next_zh": "Chinese reprint and editor's notes stay",
     "cms6/k2_it": "a 'Leggi anche' module of headlines with intros stays; an intro container"
     " lede is lost for some articles",
     "cms6/linkedin_pulse": "the poster's tagline and introduction stay",
