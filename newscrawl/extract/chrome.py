@@ -170,8 +170,10 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
     ),
     SelectorRule(
         "more_from_site",
-        "'Similar News' teasers, 'Latest from ...', 'Don't Miss' blocks",
-        r"(.+-)?(similar|cont-read|dont-miss)(-.+)?",
+        "'Similar News' teasers, 'Latest from ...', 'Don't Miss', 'Leggi anche' blocks",
+        r"(.+-)?(similar|cont-read|dont-miss)(-.+)?"
+        r"|(.+[-_])?(leggi[-_]anche|lesen[-_]sie[-_]auch|lire[-_]aussi|read[-_]also|also[-_]read"
+        r"|see[-_]also|lee[-_]tambien|leia[-_]tambem)([-_].+)?",
     ),
 )
 

@@ -38,6 +38,11 @@ SELECTOR_CASES = [
 CMS_SELECTOR_CASES = [
     ("comment_section", "cms6/piano_paywall_es", "Para comentar tienes que estar suscrito."),
     ("comment_section", "cms2/jannah_es", "Deja una respuesta"),
+    (
+        "more_from_site",
+        "cms6/k2_it",
+        "Traghetti, da giugno il biglietto costa quaranta centesimi in più",
+    ),
 ]
 # (rule, page, a whole line of chrome as that page shows it)
 LINE_CASES = [
