@@ -277,7 +277,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "call_to_action",
         "appeals to the reader: 'Have a news tip? Email ...', 'If you enjoyed this story, ...'"
         ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'",
-        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail)\b"
+        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward|share)\b"
         r".{0,160}"
         r"|if you (?:enjoyed|liked|found|value) this (?:story|article|post|piece|newsletter)"
         r".{0,160}"
@@ -290,6 +290,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|by (?:signing up|subscribing|clicking|registering)\b.{0,200}\b(?:terms|privacy)\b"
         r".{0,200}"
         r"|republish this (?:story|article)\b.{0,300}"
+        # A newsletter's referral box: "You currently have 0 referrals, ...".
+        r"|you (?:currently )?have \d+ referrals?\b.{0,160}"
+        r"|(?:or )?copy and paste this link\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news",
     ),

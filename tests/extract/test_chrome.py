@@ -301,6 +301,18 @@ CMS_LINE_CASES = [
     ("call_to_action", "cms7/gutenberg_embeds", "Republish this story."),
     (
         "call_to_action",
+        "cms6/beehiiv_post",
+        "Enjoying The Tideline? Forward this email to a friend, or send them to"
+        " thetideline.example to sign up.",
+    ),
+    (
+        "call_to_action",
+        "cms6/beehiiv_post",
+        "You currently have 0 referrals, only 3 away from receiving a Tideline tote bag.",
+    ),
+    ("call_to_action", "cms6/beehiiv_post", "Or copy and paste this link to others:"),
+    (
+        "call_to_action",
         "cms7/nextjs_infinite",
         "By signing up you agree to our Terms of Use and acknowledge the data practices in our"
         " Privacy Policy. You may unsubscribe at any time.",
