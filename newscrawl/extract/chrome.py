@@ -277,7 +277,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "call_to_action",
         "appeals to the reader: 'Have a news tip? Email ...', 'If you enjoyed this story, ...'"
         ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'",
-        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward|share)\b"
+        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward)\b"
         r".{0,160}"
         r"|if you (?:enjoyed|liked|found|value) this (?:story|article|post|piece|newsletter)"
         r".{0,160}"
