@@ -85,6 +85,8 @@ _STORY_LINK_WORDS = 4
 _STORY_LINK_SHARE = 0.3
 # Blocks of one template that each open with a link: this many in a row are a story list.
 _TEMPLATE_RUN = 3
+# A paragraph this long is more than a teaser's headline or kicker.
+_EXCERPT = 150
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
@@ -160,7 +162,8 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
     SelectorRule(
         "comment_section",
         "readers' comments and the comment form ('Comentarios', 'Leave a Reply')",
-        r"(.+[-_])?(comments?|commentlist|comentarios|comentários|kommentare|commentaires"
+        # (not "u-comment", microformats' mark of a reply, which a thread's own posts carry)
+        r"(?!u-)(.+[-_])?(comments?|commentlist|comentarios|comentários|kommentare|commentaires"
         r"|commenti|reacties|yorumlar)([-_].+)?|disqus_thread|respond",
     ),
     SelectorRule(
@@ -693,7 +696,13 @@ def _templated_run(
     for child in [*parent, None]:
         if child is not None and not isinstance(child.tag, str):
             continue
-        if run and child is not None and child in openers and _template(child) == _template(run[0]):
+        if (
+            run
+            and child is not None
+            and child in openers
+            and _template(child) == _template(run[0])
+            and not _holds_text(child)
+        ):
             run.append(child)
             continue
         hrefs = {openers[e].get("href") for e in run}
@@ -702,8 +711,14 @@ def _templated_run(
         )
         if long_enough and len(hrefs) == len(run) and _template(run[0])[1]:
             found += run
-        run = [child] if child is not None and child in openers else []
+        run = [child] if child is not None and child in openers and not _holds_text(child) else []
     return found
+
+
+def _holds_text(block: HtmlElement) -> bool:
+    """Whether the block holds paragraphs of its own, two of a lede's length or more (a
+    thread's post, not a teaser's one-paragraph excerpt)."""
+    return sum(len(p.text_content().strip()) >= _EXCERPT for p in block.iter("p")) > 1
 
 
 def _template(element: HtmlElement) -> tuple[str, str]:

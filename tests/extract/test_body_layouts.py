@@ -114,3 +114,13 @@ def test_a_summary_of_the_sections_first_sentences_is_no_glued_row() -> None:
     page = gzip.decompress((FUNDUS_EXPECTED.parent / expected["file"]).read_bytes())
     body = extract_article(page.decode("utf-8"), expected["url"]).body
     assert expected["body"].split("\n")[0] in body.splitlines()
+
+
+@pytest.mark.parametrize("source", [a.source for a in articles("cms6")])
+def test_a_threads_posts_are_no_list_of_teasers(source: str) -> None:
+    """A Mastodon thread's posts are blocks of one template, each opening with a link to a
+    page of its own, like a list of teasers; but each holds paragraphs of its own."""
+    case = next(
+        c for c in cases("cms6") if c.template == "mastodon_thread" and c.article.source == source
+    )
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
