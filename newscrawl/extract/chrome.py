@@ -273,8 +273,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "newsletter_box",
-        "newsletter prompts: 'Check out our free email newsletters'",
-        r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}",
+        "newsletter prompts: 'Check out our free email newsletters', 'Get the day's stories in"
+        " your inbox ...'",
+        r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}"
+        r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:in|to) your inbox\b.{0,160}",
     ),
     LineRule(
         "call_to_action",
@@ -470,9 +472,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "reference_list",
-        "a wiki's or a blog's closing 'Sources', 'Notes', 'External links', 'Einzelnachweise',"
-        " 'Cite this essay' heading and everything after it",
+        "a wiki's, a blog's or a press release's closing 'Sources', 'Notes', 'External links',"
+        " 'Einzelnachweise', 'Cite this essay', 'Notes to editors', 'Media enquiries' heading and"
+        " everything after it",
         r"(?:sources|references|notes|endnotes|footnotes|external links|further reading"
+        r"|notes? (?:to|for) editors|media (?:enquiries|inquiries|contacts?)|press contacts?"
+        r"|pressekontakt|hinweise? für redaktionen|contact presse|contacto de prensa"
         r"|bibliography|cite this (?:article|essay|story|page)|quellen|anmerkungen"
         r"|einzelnachweise|weblinks|références|liens externes|referencias|enlaces externos"
         r"|fuentes|fonti|collegamenti esterni)\W*",

@@ -298,6 +298,14 @@ CMS_LINE_CASES = [
     ("correction_note", "cms6/hexo_next_zh", "编者注：以下段落保持原文语言与顺序，未作改动。"),
     ("byline_or_date", "cms6/thai_portal", "เรียบเรียงโดย: กองบรรณาธิการข่าวต่างประเทศ"),
     ("reference_list", "cms7/footnotes_longform", "Cite this essay"),
+    ("reference_list", "cms7/govuk_press", "Notes to editors"),
+    ("reference_list", "cms7/govuk_press", "Media enquiries"),
+    (
+        "newsletter_box",
+        "cms7/nextjs_infinite",
+        "Get the day’s essential stories in your inbox before 7 a.m., with a short briefing on"
+        " everything else worth knowing.",
+    ),
     ("call_to_action", "cms7/gutenberg_embeds", "Republish this story."),
     (
         "call_to_action",
