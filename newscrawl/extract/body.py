@@ -25,10 +25,13 @@ from newscrawl.extract.chrome import (
     prune_story_lists,
 )
 from newscrawl.extract.region import article_region
-from newscrawl.extract.tree import ARTICLE_LENGTH, inline_lines, normalize_space, text_of
-
-# A paragraph this long is the article's, not a caption or a dateline.
-_LEAD = 150
+from newscrawl.extract.tree import (
+    ARTICLE_LENGTH,
+    LEAD_LENGTH,
+    inline_lines,
+    normalize_space,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -86,7 +89,7 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
     for element in list(tree.iter(*_DROPPED)):
         if element in around or (
             (element.tag, element.get("class")) in kinds
-            and any(len(text_of(p)) >= _LEAD for p in element.iter("p"))
+            and any(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
@@ -109,7 +112,7 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     """Whether the output holds the first long paragraph of those `expected` (the main
     block's): where it does not, trafilatura took the wrong region (a page's menus, a
     table's other cells)."""
-    lead = next((text for text in expected if len(text) >= _LEAD), None)
+    lead = next((text for text in expected if len(text) >= LEAD_LENGTH), None)
     if lead is None:
         return True
     # `lead` is normalised: found in the raw text, it is in the normalised text too.
@@ -128,7 +131,7 @@ def _unglued(paragraphs: list[str], main: MainBlock, tree: HtmlElement) -> list[
     own = [text for text in own if text]
     if sum(map(len, own)) < ARTICLE_LENGTH:
         own = inline_lines(main.element)
-    lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= _LEAD)
+    lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= LEAD_LENGTH)
     return own if any(_runs_together(line, own) for line in lines) else paragraphs
 
 
@@ -165,7 +168,7 @@ def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
     lede: list[str] = []
     for sibling in main.itersiblings(preceding=True):
         texts = [t for p in sibling.iter("p") if not _in_figure(p) and (t := text_of(p))]
-        if not any(len(t) >= _LEAD for t in texts):
+        if not any(len(t) >= LEAD_LENGTH for t in texts):
             continue
         if any(t in text for t in texts):
             break

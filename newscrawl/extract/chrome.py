@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
+from newscrawl.extract.tree import LEAD_LENGTH
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -85,8 +86,6 @@ _STORY_LINK_WORDS = 4
 _STORY_LINK_SHARE = 0.3
 # Blocks of one template that each open with a link: this many in a row are a story list.
 _TEMPLATE_RUN = 3
-# A paragraph this long is more than a teaser's headline or kicker.
-_EXCERPT = 150
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
@@ -701,13 +700,8 @@ def _templated_run(
     for child in [*parent, None]:
         if child is not None and not isinstance(child.tag, str):
             continue
-        if (
-            run
-            and child is not None
-            and child in openers
-            and _template(child) == _template(run[0])
-            and not _holds_text(child)
-        ):
+        opens = child is not None and child in openers and not _holds_text(child)
+        if run and opens and _template(child) == _template(run[0]):
             run.append(child)
             continue
         hrefs = {openers[e].get("href") for e in run}
@@ -716,14 +710,14 @@ def _templated_run(
         )
         if long_enough and len(hrefs) == len(run) and _template(run[0])[1]:
             found += run
-        run = [child] if child is not None and child in openers and not _holds_text(child) else []
+        run = [child] if opens else []
     return found
 
 
 def _holds_text(block: HtmlElement) -> bool:
     """Whether the block holds paragraphs of its own, two of a lede's length or more (a
     thread's post, not a teaser's one-paragraph excerpt)."""
-    return sum(len(p.text_content().strip()) >= _EXCERPT for p in block.iter("p")) > 1
+    return sum(len(p.text_content().strip()) >= LEAD_LENGTH for p in block.iter("p")) > 1
 
 
 def _template(element: HtmlElement) -> tuple[str, str]:
@@ -736,7 +730,7 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
     link = next(texts, None)
     # A link to this page itself (a fragment, or a query: a live blog's entry permalinks)
     # leads to no other story.
-    if link is None or not link.get("href") or link.get("href", "").startswith(("#", "?")):
+    if link is None or not link.get("href") or link.get("href", "").startswith(_NOWHERE):
         return None
     return None if _text_before(element, link) else link
 

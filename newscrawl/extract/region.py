@@ -12,13 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newscrawl.extract.tree import inline_lines, normalize_space, text_of
+from newscrawl.extract.tree import LEAD_LENGTH, inline_lines, normalize_space, text_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-# A line this long is the article's (as body.py's lead).
-_LONG = 150
 # A line before the article's first long line is left alone above this many words: a
 # standfirst, not a label ("Member-only story", "Exclusive").
 _LABEL_WORDS = 4
@@ -38,7 +36,7 @@ class Region:
         """The paragraphs without the short lines the page shows outside the region only
         (a line whose block is not found, or is found inside too, stays)."""
         lines = _lines(paragraphs)
-        long = [i for i, line in enumerate(lines) if len(line) >= _LONG]
+        long = [i for i, line in enumerate(lines) if len(line) >= LEAD_LENGTH]
         dropped = {
             i
             for i, line in enumerate(lines)
@@ -59,7 +57,7 @@ def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
     """The article's region, where the output has lines outside its long ones to judge,
     and the long lines show a region smaller than the page's body."""
     lines = _lines(paragraphs)
-    long = [i for i, line in enumerate(lines) if len(line) >= _LONG]
+    long = [i for i, line in enumerate(lines) if len(line) >= LEAD_LENGTH]
     if len(long) < 2 or (long[0] == 0 and long[-1] == len(lines) - 1):
         return None
     outside = lines[: long[0]] + lines[long[-1] + 1 :]

@@ -35,6 +35,9 @@ _INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "
 # A block with this many characters of paragraph text holds an article, not teasers or a
 # blurb; below it, <div> paragraphs are looked for too.
 ARTICLE_LENGTH = 500
+# A paragraph this long is the article's text: not a caption, a dateline, a label or a
+# teaser's headline.
+LEAD_LENGTH = 150
 
 
 def parse_html(html: str) -> HtmlElement | None:
