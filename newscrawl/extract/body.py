@@ -60,11 +60,12 @@ def extract_body(
     if main.holds_article and main.element is not None:
         _undrop(tree, main.element)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
-    if main.holds_article and not _holds_lead(paragraphs, _paragraphs_of(main.element)):
+    own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
+    if main.holds_article and not _holds_lead(paragraphs, own):
         paragraphs = _trafilatura(tree, url, fast=False)
-    paragraphs = _unglued(paragraphs, main, tree)
-    if not paragraphs and main.element is not None:
-        paragraphs = _paragraphs_of(main.element)
+    paragraphs = _unglued(paragraphs, main, tree, own)
+    if not paragraphs:
+        paragraphs = own
     paragraphs = _lede_before(main.element, paragraphs)
     region = article_region(tree, paragraphs)
     if region is not None:
@@ -120,25 +121,33 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     return lead in text or lead in normalize_space(text)
 
 
-def _unglued(paragraphs: list[str], main: MainBlock, tree: HtmlElement) -> list[str]:
+def _unglued(
+    paragraphs: list[str], main: MainBlock, tree: HtmlElement, its_own: list[str]
+) -> list[str]:
     """The article's own paragraphs where the output runs two of them into one line, else
     the output. trafilatura writes a table cell as one row and a list item as one line: an
     article in a layout table's cell (its `<p>`s, or the lines between its `<br>`s), or a
-    listicle's items each holding paragraphs in a block of the main block's class."""
+    listicle's items each holding paragraphs in a block of the main block's class
+    (`its_own`: the main block's)."""
     if not main.holds_article or main.element is None:
         return paragraphs
-    own = [text for block in _alike(main.element, tree) for text in _paragraphs_of(block)]
-    own = [text for text in own if text]
+    alike = _alike(main.element, tree)
+    blocks = [its_own] if alike == [main.element] else map(_paragraphs_of, alike)
+    own = [text for texts in blocks for text in texts if text]
     if sum(map(len, own)) < ARTICLE_LENGTH:
         own = inline_lines(main.element)
+    known = set(own)  # a line that is one of them holds no two
     lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= LEAD_LENGTH)
-    return own if any(_runs_together(line, own) for line in lines) else paragraphs
+    glued = (line for line in lines if line not in known)
+    return own if any(_runs_together(line, own) for line in glued) else paragraphs
 
 
 def _runs_together(line: str, texts: list[str]) -> bool:
     """Whether the line holds two consecutive texts one right after the other (a summary
     that repeats each section's first sentence holds them apart)."""
     for first, second in itertools.pairwise(texts):
+        if len(first) + len(second) > len(line):
+            continue
         start = line.find(first)
         end = start + len(first)
         if start >= 0 and 0 <= line.find(second, end) - end <= 2:

@@ -587,7 +587,7 @@ def drop_kickers(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
 
 
 def _is_kicker(tree: HtmlElement, line: str) -> bool:
-    words = line.split()
+    words = line.split(None, _KICKER_WORDS)  # no more splitting than the test needs
     if not 0 < len(words) <= _KICKER_WORDS:
         return False
     return any(
