@@ -46,9 +46,26 @@ def parse_html(html: str) -> HtmlElement | None:
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
+        tree = lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+    if "srcdoc" in html:
+        _inline_frames(tree)
+    return tree
+
+
+def _inline_frames(tree: HtmlElement) -> None:
+    """Each `<iframe srcdoc>` replaced by the body of the document it shows, as a `<div>`:
+    newsletter archives and inbox previews show the e-mail, and so its article, only
+    there."""
+    for frame in tree.xpath("//iframe[@srcdoc]"):
+        shown = parse_html(frame.get("srcdoc", ""))
+        body = None if shown is None else shown.find("body")
+        if body is None:
+            continue
+        frame.attrib.clear()
+        frame.tag, frame.text = "div", body.text
+        frame[:] = list(body)
 
 
 @dataclass(frozen=True)

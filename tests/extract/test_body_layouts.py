@@ -124,3 +124,21 @@ def test_a_threads_posts_are_no_list_of_teasers(source: str) -> None:
         c for c in cases("cms6") if c.template == "mastodon_thread" and c.article.source == source
     )
     assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
+def test_an_article_shown_in_an_iframe_srcdoc_is_read() -> None:
+    """A newsletter archive shows the sent e-mail, and so the article, only inside an
+    `<iframe srcdoc>`: its document is read where the frame is."""
+    mail = f"<html><body><h2>{html.escape(ARTICLE.title)}</h2>{_ps(ARTICLE.paragraphs)}</body>"
+    page = (
+        "<html><body><header><a href='/archive'>All issues</a></header>"
+        f"<h1>{html.escape(ARTICLE.title)}</h1>"
+        f"<iframe title='Email content' srcdoc='{html.escape(mail)}'></iframe></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+def test_a_broken_srcdoc_is_left_alone() -> None:
+    tree = parse_html("<html><body><p>Text.</p><iframe srcdoc=''></iframe></body></html>")
+    assert tree is not None
+    assert [e.tag for e in tree.find("body")] == ["p", "iframe"]
