@@ -78,22 +78,34 @@ def extract_body(
 
 # Elements trafilatura drops with all they hold, which some pages write their article in.
 _DROPPED = ("aside", "figure", "figcaption")
+# Attributes that hide an element (a style's `display:none` among others).
+_HIDING = frozenset({"style", "hidden", "aria-hidden"})
 
 
 def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
     """Make the <aside>s, <figure>s and <figcaption>s around the main block <div>s, and those
     of the same tag and class that hold a long paragraph: a forum post quotes the article it
     shares in `aside.quote`s (Discourse, one a post), a photo gallery's captions are its
-    article."""
+    article. The main block, its ancestors and its blocks that hold a long paragraph are
+    shown: a "Read more" toggle hides the rest of an article with `display:none`, which
+    trafilatura takes for hidden chrome."""
+    hidden = (e for e in main.iterdescendants() if not _HIDING.isdisjoint(e.attrib))
+    inside = (e for e in hidden if _holds_long_paragraph(e))
+    for element in (*main.iterancestors(), main, *inside):
+        for name in _HIDING:
+            element.attrib.pop(name, None)
     around = [e for e in (main, *main.iterancestors(*_DROPPED)) if e.tag in _DROPPED]
     kinds = {(e.tag, e.get("class")) for e in around}
     for element in list(tree.iter(*_DROPPED)):
         if element in around or (
-            (element.tag, element.get("class")) in kinds
-            and any(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
+            (element.tag, element.get("class")) in kinds and _holds_long_paragraph(element)
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
+
+
+def _holds_long_paragraph(element: HtmlElement) -> bool:
+    return any(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:

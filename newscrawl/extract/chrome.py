@@ -201,6 +201,57 @@ STRUCTURE_RULES = {
 
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
+        "end_mark",
+        "the mark that ends a press release or a wire story, and what follows it: '###',"
+        " '-30-', 'انتهای پیام/'",
+        r"#{3}|-\s?30\s?-|انتهای پیام\s*/?",
+        ends_article=True,
+    ),
+    LineRule(
+        "transcript_label",
+        "a transcript's speaker label in capitals ('LENA BRANDT, HOST:'), its timestamps"
+        " ('[00:04:52]') and production cues ('[SPONSOR BREAK]', '(SOUNDBITE OF MUSIC)'); a"
+        " newsroom draft's empty field labels ('HED:', 'KEYWORDS:')",
+        r"(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’-]{1,60}:)"
+        r"|\[?\d{1,2}:\d{2}:\d{2}\]?"
+        r"|(?-i:[\[(][A-Z][A-Z ,'’-]{2,60}[\])])",
+    ),
+    LineRule(
+        "desk_note",
+        "a newsroom's notes to itself in a published draft: 'TK: reaction from the ministry',"
+        " 'SLUG: WORLD-0428', 'DEK: ...', and its comments, '[a]Checked with the desk'",
+        r"(?-i:(?:SLUG|BUDGET|BYLINE|STATUS|EMBARGO|HED|DEK|SEO HED|TK|KEYWORDS|SOCIAL"
+        r"|SOURCES)\s?:.{0,200})"
+        r"|(?-i:\[[a-z]\]).{1,300}",
+    ),
+    LineRule(
+        "bracketed_note",
+        "an editor's note in square brackets on a line of its own: '[EDITOR: confirm this]',"
+        " '[INSERT MAP: ...]', '[Les intertitres sont de la rédaction.]', a comment's anchor"
+        " after it ('[a]')",
+        r"\[[^\[\]]*[^\W\d_][^\[\]]{2,300}\](?:\[[a-z]\])?",
+    ),
+    LineRule(
+        "transcript_notice",
+        "a transcript's notice: 'This is a rush transcript ...', 'Transcripts are created on a"
+        " rush deadline ...'",
+        r".{0,40}\brush transcript\b.{0,240}"
+        r"|transcripts? (?:are|is) (?:created|produced|provided|prepared)\b.{0,240}",
+    ),
+    LineRule(
+        "desk_initials",
+        "the editors' initials a desk puts under a story: 'এসএইচ/এমকে', 'wcn/wcn'",
+        r"[^\s/\d.,:;!?]{1,6}(?:/[^\s/\d.,:;!?]{1,6}){1,3}",
+    ),
+    LineRule(
+        "opinion_disclaimer",
+        "an opinion page's disclaimer and series note: 'The views expressed in this column are"
+        " the author's own ...', 'This column is part of X, a series of ...'",
+        r".{0,40}\bthe (?:views|opinions) expressed (?:in this (?:column|article|piece|essay)"
+        r"|here(?:in)?) are\b.{0,200}"
+        r"|this (?:column|essay|story|article|piece) is part of .{1,200}",
+    ),
+    LineRule(
         "ad_markers",
         "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
         " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X',"
@@ -222,8 +273,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "read_more",
         "'Read more »', 'Weiterlesen bei X →' teaser and read-on links (not 'Read more from"
-        " X', a brand's promo)",
-        READ_ON_LINE,
+        " X', a brand's promo); 'Lire l'article sur le site de X'",
+        rf"{READ_ON_LINE}|(?:read the (?:full )?article|lire l['’]article"
+        r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
+        r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}",
     ),
     LineRule(
         "appeared_first_on",
@@ -275,6 +328,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "newsletter prompts: 'Check out our free email newsletters', 'Get the day's stories in"
         " your inbox ...'",
         r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}"
+        r"|newsletter\s*:.{1,200}"
         r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:in|to) your inbox\b.{0,160}",
     ),
     LineRule(
@@ -371,13 +425,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:(?:a|this) (?:story|article|report) )?(?:from|via) our (?:partners?|friends"
         r"|colleagues) (?:at|from) .{1,80}"
         r"|.{0,120}\b(?:republished|reprinted|reproduced|used|copied|syndicated|shared)\b.{0,40}"
-        r"(?:with (?:kind )?permission|under (?:a |an |our |the )?(?:licen[cs]e|.{0,40}"
-        r"agreement)).{0,80}"
-        r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}"
+        r"(?:with (?:(?:kind|the [\w'’ ]{1,30}) )?permission"
+        r"|under (?:a |an |our |the )?(?:licen[cs]e|.{0,40}agreement)).{0,80}"
+        r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}|picha kwa hisani ya .{1,60}"
+        r"|.{0,80}\b(?:avec l['’]autorisation|con (?:el )?permiso|mit (?:freundlicher )?genehmigung"
+        r"|con il permesso)\b.{0,80}"
         r"|(?:com informações d[aoe]s?|con información de|mit material von"
         r"|with (?:additional )?reporting (?:by|from)) .{1,80}"
         r"|(?:translation|translated by|переклад|перевод|übersetzung|traduction|traducción"
-        r"|traduzione|tradução)\s*[:：]\s*.{1,80}|translated by .{1,120}"
+        r"|traduzione|tradução)\s*[:：]\s*.{1,80}"
+        r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
+        r"|traduzido|traduzida) (?:by|par|von|por|da) .{1,120}"
+        r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
         r"|(?:本文)?转载自.{1,150}",
         credits=True,
     ),
@@ -392,8 +451,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "correction and update notes: 'Correction: An earlier version of this story ...', 'This"
         " article was updated at 11:20 ...', and contributor lines: 'X contributed to this"
         " report.'",
-        r"(?:correction|clarification|korrektur|rectificación|rectificatif|correzione)s?\s*"
-        r"[:：].{1,300}"
+        r"(?:correction|clarification|korrektur|rectificación|rectificatif|correzione)s?"
+        r"(?:,[^:：]{1,40})?\s*[:：].{1,300}"
+        r"|.{0,60}\bin einer früheren (?:fassung|version) dieses (?:textes|artikels|beitrags)\b"
+        r".{0,240}"
         r"|.{0,60}\ban earlier version of this (?:story|article|report)\b.{0,240}"
         r"|(?:this|the) (?:article|story|post) (?:was|has been) (?:updated|corrected)\b.{0,200}"
         r"|updated as new (?:details|information) (?:came|comes|become) (?:in|available)\.?"
@@ -477,6 +538,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:sources|references|notes|endnotes|footnotes|external links|further reading"
         r"|notes? (?:to|for) editors|media (?:enquiries|inquiries|contacts?)|press contacts?"
         r"|pressekontakt|hinweise? für redaktionen|contact presse|contacto de prensa"
+        r"|rückfragen(?: bitte)? an|for (?:further|more) information,? (?:please )?contact"
         r"|bibliography|cite this (?:article|essay|story|page)|quellen|anmerkungen"
         r"|einzelnachweise|weblinks|références|liens externes|referencias|enlaces externos"
         r"|fuentes|fonti|collegamenti esterni)\W*",

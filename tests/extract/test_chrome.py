@@ -418,6 +418,85 @@ CMS_LINE_CASES = [
         "This post contains affiliate links. If you buy something through them, The Commons"
         " Report may earn a small commission at no extra cost to you.",
     ),
+    ("end_mark", "cms8/gdocs_published", "###"),
+    ("end_mark", "cms8/farsi_portal", "انتهای پیام/"),
+    ("transcript_label", "cms8/podcast_transcript", "[00:00:03]"),
+    ("transcript_label", "cms8/podcast_transcript", "LENA BRANDT, HOST:"),
+    ("transcript_label", "cms8/podcast_transcript", "[SPONSOR BREAK]"),
+    ("transcript_label", "cms8/gdocs_published", "HED:"),
+    (
+        "transcript_notice",
+        "cms8/podcast_transcript",
+        "Note: This is a rush transcript. Copy may not be in its final form, and the"
+        " authoritative record of Example Public Radio’s programming is the audio record.",
+    ),
+    ("desk_note", "cms8/gdocs_published", "SLUG: WORLD-0428"),
+    ("desk_note", "cms8/gdocs_published", "TK: reaction from the ministry, promised by 2 p.m."),
+    (
+        "desk_note",
+        "cms8/gdocs_published",
+        "[a]Checked with the desk, figure stands. Leave as is. — TM",
+    ),
+    (
+        "bracketed_note",
+        "cms8/revue_presse_fr",
+        "[Les intertitres sont de la rédaction d’Original Example.]",
+    ),
+    (
+        "bracketed_note",
+        "cms8/gdocs_published",
+        "[INSERT MAP: region, with the two towns marked — graphics desk has it]",
+    ),
+    ("desk_initials", "cms8/bengali_portal", "এসএইচ/এমকে"),
+    (
+        "opinion_disclaimer",
+        "cms8/brightspot_opinion",
+        "This column is part of “Voices of the Valley,” a series of guest essays from readers"
+        " and community leaders on the choices facing our region this year.",
+    ),
+    (
+        "opinion_disclaimer",
+        "cms8/brightspot_opinion",
+        "The views expressed in this column are the author’s own and do not necessarily reflect"
+        " those of The Valley Courier or its editorial board.",
+    ),
+    (
+        "read_more",
+        "cms8/revue_presse_fr",
+        "Lire l’article sur le site de Diário Exemplo (en portugais, accès payant)",
+    ),
+    ("republication_credit", "cms8/drupal7_sw", "Picha kwa hisani ya Original Example"),
+    (
+        "republication_credit",
+        "cms8/drupal7_sw",
+        "Habari hii imetafsiriwa kutoka Original Example na Amina Juma.",
+    ),
+    (
+        "republication_credit",
+        "cms8/revue_presse_fr",
+        "Nous publions ce récit en intégralité, avec l’autorisation de son éditeur.",
+    ),
+    (
+        "republication_credit",
+        "cms8/brightspot_opinion",
+        "Editor’s note: This column first appeared in Original Example and is republished with"
+        " the author’s permission. It has been lightly edited for length.",
+    ),
+    (
+        "correction_note",
+        "cms8/factbox_de",
+        "Korrektur, 28.04.2024, 11:02 Uhr: In einer früheren Fassung dieses Textes stand, die"
+        " Vorlage sei am Samstag erschienen. Richtig ist Freitagabend. Wir haben die Stelle"
+        " korrigiert.",
+    ),
+    (
+        "newsletter_box",
+        "cms8/factbox_de",
+        "Newsletter: Jeden Morgen um sechs die wichtigsten Nachrichten aus der Region – jetzt"
+        " kostenlos abonnieren.",
+    ),
+    ("reference_list", "cms8/presseportal_police", "Rückfragen bitte an:"),
+    ("source_credit", "cms8/bengali_portal", "সূত্র: Original Example"),
 ]
 # (rule, CMS template, text the rule removes from it)
 STRUCTURE_CASES = [

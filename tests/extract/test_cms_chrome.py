@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms7/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms8/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms7/ were written without reading the extractor (cms8, the
+carries. tests/data/cms2/ to cms8/ were written without reading the extractor (cms9, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -59,8 +59,27 @@ KNOWN_FAILURES = {
     "cms7/print_uk": "a print view's link list label and 'printed from' footer stay",
     "cms7/reader_view": "the author's bio stays",
     "cms7/university_news": "a 'Hintergrund' box in prose stays",
+    "cms8/brightspot_opinion": "the author's one-line bio after the column stays",
+    "cms8/factbox_de/us_CNBC": "a short lede in the article's <header> is lost",
+    "cms8/factbox_de/de_SportSchau": "a short lede in the article's <header> is lost",
+    "cms8/factbox_de/ua_Pravda": "a short lede in the article's <header> is lost",
+    "cms8/factbox_de/de_RuhrNachrichten": "a short lede in the article's <header> is lost",
+    "cms8/farsi_portal": "the agency's one-sentence introduction of the translation stays",
+    "cms8/match_report": "key-event cards (a prose sentence, a score line) between the text"
+    " blocks and the standfirst stay",
+    "cms8/newsletter_srcdoc": "the e-mail's other sections (greeting, sponsor, quick hits,"
+    " footer) share its table layout and stay",
+    "cms8/obituary_guestbook": "the death notice's service paragraphs inside the article's"
+    " block, and a guest-book entry, stay",
+    "cms8/podcast_transcript": "the host's lines (same markup as the transcript's), show notes"
+    " and chapter titles stay",
+    "cms8/presseportal_police": "the police's boilerplate notes (witness appeal, presumption of"
+    " innocence) and the release's header labels stay",
+    "cms8/revue_presse_fr": "the other outlets' quotes in the same blockquote markup stay",
+    "cms8/wprm_recipe": "the recipe card (ingredients, steps) inside the post stays",
+    "cms8/xenforo_thread": "the poster's own sentence and user title stay",
 }
-FOLDERS_TESTED = ("cms", "cms2", "cms3", "cms4", "cms5", "cms6", "cms7")
+FOLDERS_TESTED = ("cms", "cms2", "cms3", "cms4", "cms5", "cms6", "cms7", "cms8")
 
 
 def _known_failure(case: Case) -> str | None:
