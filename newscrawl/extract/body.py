@@ -12,6 +12,7 @@ paragraphs or lines into one row: the block's own paragraphs are taken instead."
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -80,6 +81,8 @@ def extract_body(
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
 _HIDING = frozenset({"style", "hidden", "aria-hidden"})
+# Class or id of a block that holds an article's lede apart from its text.
+_INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
 
 def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
@@ -180,21 +183,36 @@ def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
     """The paragraphs with the lede the output misses put first: the paragraphs of blocks
     before the main block, in its own parent, that hold a long paragraph trafilatura left
-    out. Some CMSs keep a summary or lede apart from the rest of the text, and trafilatura
-    takes only the block its selectors name ("article-text")."""
+    out, or that the page names as the intro (Drupal's teaser field, K2's `itemIntroText`,
+    a header's `__intro`), however short. Some CMSs keep a lede apart from the rest of the
+    text, and trafilatura takes only the block its selectors name ("article-text")."""
     parent = None if main is None else main.getparent()
     if main is None or parent is None or parent.tag == "body" or not paragraphs:
         return paragraphs
     text = normalize_space(" ".join(paragraphs))
     lede: list[str] = []
     for sibling in main.itersiblings(preceding=True):
-        texts = [t for p in sibling.iter("p") if not _in_figure(p) and (t := text_of(p))]
+        own = [p for p in sibling.iter("p") if not _in_figure(p)]
+        texts = [t for p in own if (t := text_of(p))]
         if not any(len(t) >= LEAD_LENGTH for t in texts):
+            texts = [t for p in own if _in_intro(p, sibling) and (t := text_of(p))]
+        if not texts:
             continue
         if any(t in text for t in texts):
             break
         lede[:0] = texts
     return lede + paragraphs
+
+
+def _in_intro(paragraph: HtmlElement, block: HtmlElement) -> bool:
+    """Whether the paragraph, or an element around it up to `block`, is named an intro."""
+    for element in (paragraph, *paragraph.iterancestors()):
+        named = f"{element.get('class', '')} {element.get('id', '')}"
+        if _INTRO.search(named):
+            return True
+        if element is block:
+            return False
+    return False
 
 
 def _in_figure(paragraph: HtmlElement) -> bool:

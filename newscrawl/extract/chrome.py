@@ -202,9 +202,9 @@ STRUCTURE_RULES = {
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "end_mark",
-        "the mark that ends a press release or a wire story, and what follows it: '###',"
-        " '-30-', 'انتهای پیام/'",
-        r"#{3}|-\s?30\s?-|انتهای پیام\s*/?",
+        "the mark that ends a press release or a wire story, and what follows it: '-30-',"
+        " 'انتهای پیام/' ('###' is a blog's section break too: `separator_line`)",
+        r"-\s?30\s?-|انتهای پیام\s*/?",
         ends_article=True,
     ),
     LineRule(
@@ -219,17 +219,22 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "desk_note",
         "a newsroom's notes to itself in a published draft: 'TK: reaction from the ministry',"
-        " 'SLUG: WORLD-0428', 'DEK: ...', and its comments, '[a]Checked with the desk'",
+        " 'SLUG: WORLD-0428', 'DEK: ...', 'Suggested post: ...', and its comments, '[a]Checked"
+        " with the desk'",
         r"(?-i:(?:SLUG|BUDGET|BYLINE|STATUS|EMBARGO|HED|DEK|SEO HED|TK|KEYWORDS|SOCIAL"
         r"|SOURCES)\s?:.{0,200})"
+        r"|(?:suggested (?:post|tweet|headline)|social copy)\s*:.{0,300}"
         r"|(?-i:\[[a-z]\]).{1,300}",
     ),
     LineRule(
         "bracketed_note",
-        "an editor's note in square brackets on a line of its own: '[EDITOR: confirm this]',"
-        " '[INSERT MAP: ...]', '[Les intertitres sont de la rédaction.]', a comment's anchor"
-        " after it ('[a]')",
-        r"\[[^\[\]]*[^\W\d_][^\[\]]{2,300}\](?:\[[a-z]\])?",
+        "an editor's note in square brackets on a line of its own, led by a label in capitals"
+        " ('[EDITOR: confirm this]', '[INSERT MAP: ...]') or naming the editors ('[Les"
+        " intertitres sont de la rédaction.]'), a comment's anchor after it ('[a]'); not an"
+        " author's aside ('[Irony: ...]', '[insert your name here]')",
+        r"(?-i:\[[A-Z][A-Z ]{1,30}[\w ]{0,20}:[^\[\]]{1,300}\])(?:\[[a-z]\])?"
+        r"|\[[^\[\]]{0,200}\b(?:editors?|editorial|rédaction|redaktion|redacción|redazione"
+        r"|redação)\b[^\[\]]{0,200}\]",
     ),
     LineRule(
         "transcript_notice",
@@ -240,8 +245,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "desk_initials",
-        "the editors' initials a desk puts under a story: 'এসএইচ/এমকে', 'wcn/wcn'",
-        r"[^\s/\d.,:;!?]{1,6}(?:/[^\s/\d.,:;!?]{1,6}){1,3}",
+        "the editors' initials a desk puts under a story: 'এসএইচ/এমকে', 'AB/CD' (not 'N/A',"
+        " not 'Email/IMs')",
+        r"(?-i:[^\s/\d.,:;!?a-z]{2,6}(?:/[^\s/\d.,:;!?a-z]{2,6}){1,3})",
     ),
     LineRule(
         "opinion_disclaimer",
@@ -261,7 +267,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
-        r"|(?:together with|presented by|in partnership with) .{1,40}"
+        r"|(?:together with|presented by|in partnership with) (?-i:[A-Z]).{0,40}"
         r"|continue reading the main story"
         r"|la suite (?:du diaporama|de l['’]article) après cette publicité",
     ),
@@ -514,9 +520,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "separator_line",
-        "a line of only separators: the '·' or '|' between a page's counters (not '***', an"
-        " article's section break)",
-        r"[·•|/\\,;:]{1,5}",
+        "a line of only separators: the '·' or '|' between a page's counters, a press"
+        " release's closing '###' (not '***', an article's section break)",
+        r"[·•|/\\,;:]{1,5}|#{3}",
     ),
     LineRule(
         "licence_badge",
@@ -532,10 +538,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "reference_list",
-        "a wiki's, a blog's or a press release's closing 'Sources', 'Notes', 'External links',"
+        "a wiki's, a blog's or a press release's closing 'Sources', 'Endnotes', 'External links',"
         " 'Einzelnachweise', 'Cite this essay', 'Notes to editors', 'Media enquiries' heading and"
         " everything after it",
-        r"(?:sources|references|notes|endnotes|footnotes|external links|further reading"
+        r"(?:sources|references|endnotes|footnotes|external links|further reading"
         r"|notes? (?:to|for) editors|media (?:enquiries|inquiries|contacts?)|press contacts?"
         r"|pressekontakt|hinweise? für redaktionen|contact presse|contacto de prensa"
         r"|rückfragen(?: bitte)? an|for (?:further|more) information,? (?:please )?contact"

@@ -142,3 +142,24 @@ def test_a_broken_srcdoc_is_left_alone() -> None:
     tree = parse_html("<html><body><p>Text.</p><iframe srcdoc=''></iframe></body></html>")
     assert tree is not None
     assert [e.tag for e in tree.find("body")] == ["p", "iframe"]
+
+
+def test_a_short_lede_in_a_block_named_intro_is_kept() -> None:
+    """K2 and Drupal keep the lede in an intro field before the text, a sentence too short
+    to pass for the article's: the block's name says it is the article's."""
+    lede = "Flood defences held overnight in the lower town."
+    page = (
+        "<html><body><div class='itemView'><div class='itemBody'><div class='itemIntroText'>"
+        f"<p>{lede}</p></div><div class='itemFullText'>{_ps(ARTICLE.paragraphs)}</div>"
+        "</div></div></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == [lede, *ARTICLE.paragraphs]
+
+
+def test_a_short_paragraph_before_the_article_in_a_box_stays_out() -> None:
+    note = "This summary was written with the help of AI."
+    page = (
+        f"<html><body><article><div class='summary-box'><p>{note}</p></div>"
+        f"<div class='article-body'>{_ps(ARTICLE.paragraphs)}</div></article></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)

@@ -289,7 +289,6 @@ CMS_LINE_CASES = [
         "cms7/footnotes_longform",
         "Harriet Vane, “Weather as Policy,” The Quarterly Example, Autumn 2019. ↩︎",
     ),
-    ("reference_list", "cms7/footnotes_longform", "Notes"),
     (
         "republication_credit",
         "cms6/hexo_next_zh",
@@ -418,7 +417,13 @@ CMS_LINE_CASES = [
         "This post contains affiliate links. If you buy something through them, The Commons"
         " Report may earn a small commission at no extra cost to you.",
     ),
-    ("end_mark", "cms8/gdocs_published", "###"),
+    ("separator_line", "cms8/gdocs_published", "###"),
+    (
+        "desk_note",
+        "cms8/gdocs_published",
+        "Suggested post: Here is what we know so far, and what we are still waiting to find"
+        " out. Read the full story on our site.",
+    ),
     ("end_mark", "cms8/farsi_portal", "انتهای پیام/"),
     ("transcript_label", "cms8/podcast_transcript", "[00:00:03]"),
     ("transcript_label", "cms8/podcast_transcript", "LENA BRANDT, HOST:"),
@@ -711,8 +716,12 @@ def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
 
 @pytest.mark.parametrize("version", ["first", "updated"])
 def test_line_rules_never_match_article_text(version: str) -> None:
-    """No rule drops a line of any article of the demo world, nor its title or standfirst."""
-    lines = ["Read more about China from CNBC Pro"]
+    """No rule drops a line of any article of the demo world, nor its title or standfirst,
+    nor lines of real articles that look like chrome (a game story's 'Notes:' section, an
+    author's bracketed aside, a list item with a slash)."""
+    lines = ["Read more about China from CNBC Pro", "Notes:", "Email/IMs", "N/A"]
+    lines += ["[Irony: a few hours after I posted this, the house was sold]"]
+    lines += ["[insert your name here]", "together with the set of matrices of the form"]
     cms = [a for folder in FOLDERS for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:

@@ -24,9 +24,6 @@ KNOWN_FAILURES = {
     "cms5/blocksy_news": "a pullquote that holds an article paragraph is dropped; a 'Key"
     " points' box label stays",
     "cms5/divi_split": "a call-to-action box and a post grid of headlines with excerpts stay",
-    "cms5/drupal_thunder/fr_LesEchos": "a short lede in Drupal's teaser field is lost",
-    "cms5/drupal_thunder/es_ElMundo": "a short lede in Drupal's teaser field is lost",
-    "cms5/drupal_thunder/de_Krautreporter": "a short lede in Drupal's teaser field is lost",
     "cms5/substack_repost": "the post's subtitle, a sentence of its own, stays",
     "cms5/telegram_bridge": "the neighbouring post before the article, a sentence, stays",
     "cms6/beehiiv_post": "the newsletter's own prose (edition list, sponsor, referral box)"
@@ -34,8 +31,6 @@ KNOWN_FAILURES = {
     "cms6/didomi_nl": "a Dutch 'this article is free' appeal stays",
     "cms6/discourse_topic": "the thread's replies are posts like the article's; the quote"
     " trafilatura reads first is not always the whole article",
-    "cms6/k2_it/tw_TaipeiTimes": "a lede in K2's intro container is lost",
-    "cms6/k2_it/it_IlGiornale": "a lede in K2's intro container is lost",
     "cms6/linkedin_pulse": "the poster's tagline and introduction stay",
     "cms6/mailchimp_archive": "a 'By the staff of X · first published' byline stays",
     "cms6/mastodon_thread": "a thread's later posts are marked as replies (u-comment) and"
@@ -60,10 +55,6 @@ KNOWN_FAILURES = {
     "cms7/reader_view": "the author's bio stays",
     "cms7/university_news": "a 'Hintergrund' box in prose stays",
     "cms8/brightspot_opinion": "the author's one-line bio after the column stays",
-    "cms8/factbox_de/us_CNBC": "a short lede in the article's <header> is lost",
-    "cms8/factbox_de/de_SportSchau": "a short lede in the article's <header> is lost",
-    "cms8/factbox_de/ua_Pravda": "a short lede in the article's <header> is lost",
-    "cms8/factbox_de/de_RuhrNachrichten": "a short lede in the article's <header> is lost",
     "cms8/farsi_portal": "the agency's one-sentence introduction of the translation stays",
     "cms8/match_report": "key-event cards (a prose sentence, a score line) between the text"
     " blocks and the standfirst stay",
