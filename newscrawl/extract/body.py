@@ -92,11 +92,12 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
     article. The main block, its ancestors and its blocks that hold a long paragraph are
     shown: a "Read more" toggle hides the rest of an article with `display:none`, which
     trafilatura takes for hidden chrome."""
-    hidden = (e for e in main.iterdescendants() if not _HIDING.isdisjoint(e.attrib))
-    inside = (e for e in hidden if _holds_long_paragraph(e))
+    hidden = (e for e in main.iterdescendants() if _hides(e))
+    inside = [e for e in hidden if _holds_long_paragraph(e)]
     for element in (*main.iterancestors(), main, *inside):
-        for name in _HIDING:
-            element.attrib.pop(name, None)
+        if _hides(element):
+            for name in _HIDING:
+                element.attrib.pop(name, None)
     around = [e for e in (main, *main.iterancestors(*_DROPPED)) if e.tag in _DROPPED]
     kinds = {(e.tag, e.get("class")) for e in around}
     for element in list(tree.iter(*_DROPPED)):
@@ -105,6 +106,14 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
+
+
+def _hides(element: HtmlElement) -> bool:
+    """Whether the element is hidden as trafilatura reads it (its inline style is kept
+    otherwise: `_alike` compares e-mail cells by it)."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    hiding = "display:none" in style or "hidden" in style
+    return hiding or "hidden" in element.attrib or element.get("aria-hidden") == "true"
 
 
 def _holds_long_paragraph(element: HtmlElement) -> bool:
@@ -172,10 +181,13 @@ def _runs_together(line: str, texts: list[str]) -> bool:
 
 def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
     """The main block and the page's other elements of its tag and class (a listicle's item
-    bodies), none inside another; the main block alone where it has no class."""
-    if not main.get("class"):
+    bodies), or of its tag and inline style where it has no class (an e-mail's table cells
+    of text, split by an advertisement's), none inside another; the main block alone where
+    it has neither."""
+    name = "class" if main.get("class") else "style"
+    if not main.get(name):
         return [main]
-    alike = [e for e in tree.iter(main.tag) if e.get("class") == main.get("class")]
+    alike = [e for e in tree.iter(main.tag) if e.get(name) == main.get(name)]
     found = set(alike)
     return [e for e in alike if found.isdisjoint(e.iterancestors())]
 

@@ -203,8 +203,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "end_mark",
         "the mark that ends a press release or a wire story, and what follows it: '-30-',"
-        " 'انتهای پیام/' ('###' is a blog's section break too: `separator_line`)",
-        r"-\s?30\s?-|انتهای پیام\s*/?",
+        " 'ENDS', '— END —', 'انتهای پیام/' ('###' is a blog's section break too:"
+        " `separator_line`)",
+        r"-\s?30\s?-|انتهای پیام\s*/?|(?-i:[-–—]*\s*(?:ENDS?|-ENDS-)\s*[-–—]*)",
         ends_article=True,
     ),
     LineRule(
@@ -250,12 +251,25 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?-i:[^\s/\d.,:;!?a-z]{2,6}(?:/[^\s/\d.,:;!?a-z]{2,6}){1,3})",
     ),
     LineRule(
+        "staff_credit",
+        "the desk's credits under a Chinese post: '编辑｜李晓雯 审核｜周明远', '责任编辑：X'",
+        r"(?:(?:(?:责任)?编辑|审核|校对|排版|美编|监制|统筹|终审)\s*[｜|:：]\s*\S{1,12}\s*){1,6}",
+    ),
+    LineRule(
+        "market_notice",
+        "a stock-exchange announcement's notices: 'This announcement does not contain inside"
+        " information.', 'Non-regulatory announcement.'",
+        r"(?:non-regulatory announcement\.?\s*)?this announcement (?:does not contain|contains)"
+        r" inside information\b.{0,200}|non-regulatory announcement\.?",
+    ),
+    LineRule(
         "opinion_disclaimer",
         "an opinion page's disclaimer and series note: 'The views expressed in this column are"
         " the author's own ...', 'This column is part of X, a series of ...'",
         r".{0,40}\bthe (?:views|opinions) expressed (?:in this (?:column|article|piece|essay)"
         r"|here(?:in)?) are\b.{0,200}"
-        r"|this (?:column|essay|story|article|piece) is part of .{1,200}",
+        r"|this (?:column|essay|story|article|piece) is part of .{1,200}"
+        r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}",
     ),
     LineRule(
         "ad_markers",
@@ -296,7 +310,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "share-button rows: 'Share. Facebook Twitter ...', 'Share.'",
         rf"share( this( article| story)?)?[.:!]?(\s*(?:{_NETWORKS}))*|like this[.:!]?"
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
-        rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+",
+        rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+"
+        r"|微信扫一扫.{0,20}|(?:扫码)?关注(?:该|本)?公众号.{0,20}"
+        r"|.{0,20}(?:点赞|在看|三连).{0,30}",
     ),
     LineRule(
         "also_read",
@@ -410,8 +426,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "photo_credit",
         "a picture's credit or description on a line of its own: 'Photo: X / Agency', 'Фото: X',"
         " '（图片来源：X）', '사진=X 제공'",
-        rf"[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=).{{1,100}}?[)）]?"
-        r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]",
+        rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=)"
+        r".{1,100}?[)）]?"
+        r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
+        r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]",
     ),
     LineRule(
         "syndication_notice",
@@ -430,10 +448,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         " copied from X with permission', 'Source: X. Used under licence.', 'Courtesy X'",
         r"(?:(?:a|this) (?:story|article|report) )?(?:from|via) our (?:partners?|friends"
         r"|colleagues) (?:at|from) .{1,80}"
-        r"|.{0,120}\b(?:republished|reprinted|reproduced|used|copied|syndicated|shared)\b.{0,40}"
-        r"(?:with (?:(?:kind|the [\w'’ ]{1,30}) )?permission"
-        r"|under (?:a |an |our |the )?(?:licen[cs]e|.{0,40}agreement)).{0,80}"
+        r"|.{0,120}\b(?:republish(?:ed)?|reprint(?:ed)?|reproduced?|used|copied|syndicated"
+        r"|shared)\b.{0,40}(?:with (?:(?:kind|the [\w'’ ]{1,30}) )?permission"
+        r"|under (?:a |an |our |the )?(?:.{0,40}licen[cs]e|.{0,40}agreement)).{0,200}"
         r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}|picha kwa hisani ya .{1,60}"
+        r"|بشکریہ\s*[:：]?\s*.{1,60}"
         r"|.{0,80}\b(?:avec l['’]autorisation|con (?:el )?permiso|mit (?:freundlicher )?genehmigung"
         r"|con il permesso)\b.{0,80}"
         r"|(?:com informações d[aoe]s?|con información de|mit material von"
@@ -443,7 +462,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
         r"|traduzido|traduzida) (?:by|par|von|por|da) .{1,120}"
         r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
-        r"|(?:本文)?转载自.{1,150}",
+        r"|.{0,12}?(?:本文)?转载自.{1,150}",
         credits=True,
     ),
     LineRule(

@@ -1,9 +1,9 @@
 """CMS template pages filled with real articles, and how a body is judged on them.
 
 Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
-and the benchmark build the same pages and count the same failures (tests/data/cms9
-and cms10 are held out: scored by the benchmark only, until rules are written on their
-misses and new sets, built the same way, take their place).
+and the benchmark build the same pages and count the same failures (tests/data/cms10
+is held out: scored by the benchmark only, until rules are written on its misses and a new
+set, built the same way, takes its place).
 
 A folder (tests/data/cms to tests/data/cms10) holds `<template>.html` files,
 `chrome.json` (per template, every line of chrome it shows) and `articles.json` (real

@@ -502,6 +502,42 @@ CMS_LINE_CASES = [
     ),
     ("reference_list", "cms8/presseportal_police", "Rückfragen bitte an:"),
     ("source_credit", "cms8/bengali_portal", "সূত্র: Original Example"),
+    ("source_credit", "cms9/wechat_article", "素材来源：Original Example"),
+    ("end_mark", "cms9/rns_announcement", "ENDS"),
+    ("end_mark", "cms9/wechat_article", "— END —"),
+    ("share_row", "cms9/wechat_article", "微信扫一扫"),
+    ("share_row", "cms9/wechat_article", "分享、点赞、在看，给个三连吧！"),
+    ("photo_credit", "cms9/wechat_article", "▲ 图片来源：网络，如有侵权请联系删除"),
+    (
+        "photo_credit",
+        "cms9/word_export",
+        "[Photo in original: emergency crews at the scene. Not reproduced.]",
+    ),
+    ("staff_credit", "cms9/wechat_article", "编辑｜李晓雯 审核｜周明远"),
+    (
+        "market_notice",
+        "cms9/rns_announcement",
+        "Non-regulatory announcement. This announcement does not contain inside information.",
+    ),
+    ("republication_credit", "cms9/urdu_portal", "بشکریہ: Original Example"),
+    (
+        "republication_credit",
+        "cms9/factcheck_claimreview",
+        "The report below is the news story the viral posts point to. We reproduce it with"
+        " permission so that readers can compare it with the claim.",
+    ),
+    (
+        "republication_credit",
+        "cms9/word_export",
+        "Coverage is copied for internal briefing under our media monitoring licence. Do not"
+        " forward outside the organisation.",
+    ),
+    (
+        "opinion_disclaimer",
+        "cms9/wechat_article",
+        "本文仅代表原作者观点，转载目的在于传递更多信息。如涉及作品内容、版权等问题，请在30日内与本号联系，"
+        "我们将第一时间删除。",
+    ),
 ]
 # (rule, CMS template, text the rule removes from it)
 STRUCTURE_CASES = [
