@@ -199,6 +199,13 @@ STRUCTURE_RULES = {
     " kicker over a headline ('World', 'Politik')",
 }
 
+# Words saying the article goes on in a later post or comment: "(continued in the next
+# post)", "(rest in a comment below)", "the rest is in the first comment".
+CONTINUED_ELSEWHERE = (
+    r"\b(?:continued|continues|the rest|rest)\b(?: is)? (?:in|below)\b.{0,30}?"
+    r"\b(?:post|comment|reply|message)s?\b"
+)
+
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "end_mark",
@@ -236,6 +243,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?-i:\[[A-Z][A-Z ]{1,30}[\w ]{0,20}:[^\[\]]{1,300}\])(?:\[[a-z]\])?"
         r"|\[[^\[\]]{0,200}\b(?:editors?|editorial|rédaction|redaktion|redacción|redazione"
         r"|redação)\b[^\[\]]{0,200}\]",
+    ),
+    LineRule(
+        "continuation_note",
+        "a forum poster's note that the article goes on in a later post or comment, and the"
+        " label over that part: '(continued in the next post)', 'Part two:'",
+        rf"\(?.{{0,80}}{CONTINUED_ELSEWHERE}.{{0,80}}|(?:part (?:two|2|ii)|continued|continuation)"
+        r"\s*[:.]?",
     ),
     LineRule(
         "transcript_notice",

@@ -163,3 +163,20 @@ def test_a_short_paragraph_before_the_article_in_a_box_stays_out() -> None:
         f"<div class='article-body'>{_ps(ARTICLE.paragraphs)}</div></article></body></html>"
     )
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+def test_an_article_continued_in_the_posters_comment_is_read_to_its_end() -> None:
+    """A forum post cut at its length limit says so, and the rest of the article is the
+    first comment long enough to hold it (a bot's short notice before it is passed over)."""
+    half = len(ARTICLE.paragraphs) // 2
+    page = (
+        "<html><body><div class='post'><div class='text'>"
+        f"{_ps(ARTICLE.paragraphs[:half])}<p>(continued in the next post, length limit)</p>"
+        "</div></div><section class='comments'><div class='comment'><div class='body'>"
+        "<p>I am a bot. Please keep posts on topic, and link to the source where you can."
+        " Contact the moderators with any questions you may have about this.</p></div></div>"
+        f"<div class='comment'><div class='body'>{_ps(ARTICLE.paragraphs[half:])}</div></div>"
+        "<div class='comment'><div class='body'><p>Thanks for posting.</p></div></div>"
+        "</section></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)

@@ -503,6 +503,17 @@ CMS_LINE_CASES = [
     ("reference_list", "cms8/presseportal_police", "Rückfragen bitte an:"),
     ("source_credit", "cms8/bengali_portal", "সূত্র: Original Example"),
     ("source_credit", "cms9/wechat_article", "素材来源：Original Example"),
+    (
+        "continuation_note",
+        "cms9/reddit_shreddit",
+        "(The post editor cut me off here, the rest is in the first comment.)",
+    ),
+    ("continuation_note", "cms9/reddit_shreddit", "Part two:"),
+    (
+        "continuation_note",
+        "cms6/discourse_topic",
+        "(continued in the next post, I hit the length limit)",
+    ),
     ("end_mark", "cms9/rns_announcement", "ENDS"),
     ("end_mark", "cms9/wechat_article", "— END —"),
     ("share_row", "cms9/wechat_article", "微信扫一扫"),
@@ -758,6 +769,7 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     lines = ["Read more about China from CNBC Pro", "Notes:", "Email/IMs", "N/A"]
     lines += ["[Irony: a few hours after I posted this, the house was sold]"]
     lines += ["[insert your name here]", "together with the set of matrices of the form"]
+    lines += ["The talks continued in Geneva on Monday.", "The rest is in the hands of the court."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
