@@ -182,9 +182,9 @@ def _rest_elsewhere(main: HtmlElement | None) -> tuple[str, list[str]] | None:
     sections go with the chrome."""
     if main is None:
         return None
-    # The note closes the main block, or follows it (a forum post's last line, outside the
-    # quote that holds the article).
-    notes = (text_of(p) for p in [*main.iter("p"), *_NOTES_AFTER(main)])
+    # The note closes the main block (one of its last three paragraphs), or follows it (a
+    # forum post's last line, outside the quote that holds the article).
+    notes = (text_of(p) for p in [*list(main.iter("p"))[-3:], *_NOTES_AFTER(main)])
     note = next((t for t in notes if len(t) < 200 and _CONTINUED.search(t)), None)
     if note is None:
         return None
