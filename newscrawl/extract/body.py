@@ -37,6 +37,8 @@ from newscrawl.extract.tree import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
     from newscrawl.extract.tree import MainBlock
@@ -175,29 +177,48 @@ def _unglued(
 
 
 def _rest_elsewhere(main: HtmlElement | None) -> tuple[str, list[str]] | None:
-    """Where a paragraph of the main block says the article goes on in a later post or
-    comment ("(continued in the next post)": a forum's length limit), that paragraph and
-    the paragraphs of the first block after the main block that make an article's worth of
-    text (a bot's or a reader's short reply is passed over). Read before pruning: comment
-    sections go with the chrome."""
+    """Where a paragraph says the article goes on in a later post or comment ("(continued in
+    the next post)": a forum's length limit), that paragraph and the rest: after the main
+    block, the paragraphs of the first block after it that make an article's worth of text
+    (a bot's or a reader's short reply is passed over); before it, the main block's own
+    (trafilatura may take the first post, the main block being the next). Read before
+    pruning: comment sections go with the chrome."""
     if main is None:
         return None
-    # The note closes the main block (one of its last three paragraphs), or follows it (a
-    # forum post's last line, outside the quote that holds the article).
-    notes = (text_of(p) for p in [*list(main.iter("p"))[-3:], *_NOTES_AFTER(main)])
-    note = next((t for t in notes if len(t) < 200 and _CONTINUED.search(t)), None)
-    if note is None:
+    # The note closes the main block (one of its last three paragraphs) or follows it (a
+    # forum post's last line, outside the quote that holds the article)...
+    note = _note(*list(main.iter("p"))[-3:], *_NOTES_AFTER(main))
+    if note is not None:
+        seen: set[HtmlElement] = set()
+        for paragraph in main.xpath("following::p"):
+            block = paragraph.getparent()
+            if block is None or block in seen:
+                continue
+            seen.add(block)
+            texts = [t for p in block.iterchildren("p") if (t := text_of(p))]
+            if sum(map(len, texts)) >= ARTICLE_LENGTH:
+                return note, texts
         return None
-    seen: set[HtmlElement] = set()
-    for paragraph in main.xpath("following::p"):
-        block = paragraph.getparent()
-        if block is None or block in seen:
-            continue
-        seen.add(block)
-        texts = [t for p in block.iterchildren("p") if (t := text_of(p))]
-        if sum(map(len, texts)) >= ARTICLE_LENGTH:
-            return note, texts
-    return None
+    # ... or closes the post before it.
+    note = _note(*itertools.islice(_paragraphs_before(main), 3))
+    return None if note is None else (note, [t for p in main.iter("p") if (t := text_of(p))])
+
+
+def _paragraphs_before(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The `<p>`s before the element in the page, nearest first (XPath's `preceding::p`
+    reads the whole axis first)."""
+    node: HtmlElement | None = element
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                yield from reversed(list(sibling.iter("p")))
+        node = node.getparent()
+
+
+def _note(*paragraphs: HtmlElement) -> str | None:
+    """The first of these paragraphs that says the article goes on elsewhere."""
+    texts = (text_of(p) for p in paragraphs)
+    return next((t for t in texts if len(t) < 200 and _CONTINUED.search(t)), None)
 
 
 def _continued(paragraphs: list[str], note: str, rest: list[str]) -> list[str]:

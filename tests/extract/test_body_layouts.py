@@ -180,3 +180,12 @@ def test_an_article_continued_in_the_posters_comment_is_read_to_its_end() -> Non
         "</section></body></html>"
     )
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+@pytest.mark.parametrize("source", ["tw_TaipeiTimes", "es_ElDiario"])
+def test_an_article_whose_longer_part_is_the_next_post_loses_no_line(source: str) -> None:
+    """A Discourse thread: the article's longer part, in the second post's quote, is the
+    main block, and trafilatura takes the first post's; the note closing the first post
+    says the article goes on there."""
+    case = next(c for c in cases("cms6") if c.id == f"cms6/discourse_topic/{source}")
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []

@@ -29,8 +29,8 @@ KNOWN_FAILURES = {
     "cms6/beehiiv_post": "the newsletter's own prose (edition list, sponsor, referral box)"
     " shares the article's markup",
     "cms6/didomi_nl": "a Dutch 'this article is free' appeal stays",
-    "cms6/discourse_topic": "the thread's replies are posts like the article's; the quote"
-    " trafilatura reads first is not always the whole article",
+    "cms6/discourse_topic": "the poster's introduction stays (and the replies, for two"
+    " articles); for one article the first post's part is lost",
     "cms6/linkedin_pulse": "the poster's tagline and introduction stay",
     "cms6/mailchimp_archive": "a 'By the staff of X · first published' byline stays",
     "cms6/mastodon_thread": "a thread's later posts are marked as replies (u-comment) and"
