@@ -97,11 +97,12 @@ _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser",
 
 def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
     """Make the <aside>s, <figure>s and <figcaption>s around the main block <div>s, and those
-    of the same tag and class that hold a long paragraph: a forum post quotes the article it
-    shares in `aside.quote`s (Discourse, one a post), a photo gallery's captions are its
-    article. The main block, its ancestors and its blocks that hold a long paragraph are
-    shown: a "Read more" toggle hides the rest of an article with `display:none`, which
-    trafilatura takes for hidden chrome."""
+    of the same tag and class that hold a long paragraph, and the <figure>s inside it that
+    hold one: a forum post quotes the article it shares in `aside.quote`s (Discourse, one a
+    post), a photo gallery's captions are its article, a WordPress pullquote block may hold
+    a whole paragraph of it. The main block, its ancestors and its blocks that hold a long
+    paragraph are shown: a "Read more" toggle hides the rest of an article with
+    `display:none`, which trafilatura takes for hidden chrome."""
     hidden = (e for e in main.iterdescendants() if _hides(e))
     inside = [e for e in hidden if _holds_long_paragraph(e)]
     for element in (*main.iterancestors(), main, *inside):
@@ -110,8 +111,9 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
                 element.attrib.pop(name, None)
     around = [e for e in (main, *main.iterancestors(*_DROPPED)) if e.tag in _DROPPED]
     kinds = {(e.tag, e.get("class")) for e in around}
+    quoted = {e for e in main.iter("figure") if _holds_long_paragraph(e)}
     for element in list(tree.iter(*_DROPPED)):
-        if element in around or (
+        if (element in around or element in quoted) or (
             (element.tag, element.get("class")) in kinds and _holds_long_paragraph(element)
         ):
             element.tag = "div"

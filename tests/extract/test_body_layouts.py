@@ -189,3 +189,15 @@ def test_an_article_whose_longer_part_is_the_next_post_loses_no_line(source: str
     says the article goes on there."""
     case = next(c for c in cases("cms6") if c.id == f"cms6/discourse_topic/{source}")
     assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
+def test_a_paragraph_set_as_a_pullquote_inside_the_article_is_kept() -> None:
+    """WordPress's pullquote block is a <figure>, which trafilatura drops with what it holds:
+    one inside the article holding a whole paragraph of it is read."""
+    inner = f"<figure class='wp-block-pullquote'><blockquote>{_ps(ARTICLE.paragraphs[3:4])}"
+    page = (
+        f"<html><body><article class='post'><div class='entry-content'>"
+        f"{_ps(ARTICLE.paragraphs[:3])}{inner}</blockquote></figure>"
+        f"{_ps(ARTICLE.paragraphs[4:])}</div></article></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
