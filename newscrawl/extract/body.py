@@ -114,7 +114,10 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
     quoted = {e for e in main.iter("figure") if _holds_long_paragraph(e)}
     for element in list(tree.iter(*_DROPPED)):
         if (element in around or element in quoted) or (
-            (element.tag, element.get("class")) in kinds and _holds_long_paragraph(element)
+            (element.tag, element.get("class")) in kinds
+            # a gallery's other slides, however short their captions; a forum's other
+            # quotes only where they hold the article's paragraphs, not a reply's line
+            and (element.tag != "aside" or _holds_long_paragraph(element))
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"

@@ -201,3 +201,16 @@ def test_a_paragraph_set_as_a_pullquote_inside_the_article_is_kept() -> None:
         f"{_ps(ARTICLE.paragraphs[4:])}</div></article></body></html>"
     )
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+def test_a_gallerys_short_captions_are_read_with_its_long_ones() -> None:
+    """A photo gallery's slides are <figure>s of one class, its story in their captions: a
+    slide whose caption is one short sentence is read like the long ones."""
+    slides = [ARTICLE.paragraphs[:2], ("A short caption line.",), ARTICLE.paragraphs[2:]]
+    figures = "".join(
+        f"<figure class='slide'><img src='/{i}.jpg'><figcaption>{_ps(texts)}</figcaption></figure>"
+        for i, texts in enumerate(slides)
+    )
+    page = f"<html><body><div class='gallery'>{figures}</div></body></html>"
+    expected = [*ARTICLE.paragraphs[:2], "A short caption line.", *ARTICLE.paragraphs[2:]]
+    assert extract_article(page, URL).body.split("\n\n") == expected

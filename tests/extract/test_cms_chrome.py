@@ -41,8 +41,7 @@ KNOWN_FAILURES = {
     "cms7/elementor_split": "a posts widget of headlines with excerpts and an author bio stay",
     "cms7/footnotes_longform": "an epigraph, a series note, sidenotes, endnotes and a 'Cite"
     " this essay' line stay",
-    "cms7/gallery_captions": "the gallery's intro and end labels stay; a caption's date line"
-    " is lost for one article",
+    "cms7/gallery_captions": "the gallery's intro and end labels stay",
     "cms7/govuk_press": "GOV.UK's notice, figures table, notes to editors and press-office"
     " address stay",
     "cms7/gutenberg_embeds": "a details block ('Why we're publishing this story') and a"
