@@ -65,6 +65,7 @@ def extract_body(
     prune_link_lines(tree)
     if main.holds_article and main.element is not None:
         _undrop(tree, main.element)
+    _unglue_citations(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
     if main.holds_article and not _holds_lead(paragraphs, own):
@@ -121,6 +122,13 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
+
+
+def _unglue_citations(tree: HtmlElement) -> None:
+    """A quote's `<cite>` ("X wrote:" over a forum quote, phpBB's) made a paragraph of its
+    own: trafilatura runs its text into the quote's first line."""
+    for cite in tree.xpath("//blockquote//cite"):
+        cite.tag = "p"
 
 
 def _hides(element: HtmlElement) -> bool:

@@ -214,3 +214,15 @@ def test_a_gallerys_short_captions_are_read_with_its_long_ones() -> None:
     page = f"<html><body><div class='gallery'>{figures}</div></body></html>"
     expected = [*ARTICLE.paragraphs[:2], "A short caption line.", *ARTICLE.paragraphs[2:]]
     assert extract_article(page, URL).body.split("\n\n") == expected
+
+
+def test_a_quotes_citation_does_not_run_into_its_first_line() -> None:
+    """phpBB writes "X wrote:" in a `<cite>` right before the quoted text's first line."""
+    lines = "<br>".join(html.escape(p) for p in ARTICLE.paragraphs)
+    page = (
+        "<html><body><div class='post'><div class='content'><blockquote><div>"
+        f"<cite>Original Example wrote:</cite>{lines}</div></blockquote></div></div>"
+        "</body></html>"
+    )
+    body = extract_article(page, URL).body
+    assert [p for p in ARTICLE.paragraphs if p not in body.splitlines()] == []
