@@ -16,17 +16,16 @@ import re
 from typing import TYPE_CHECKING
 
 import trafilatura
-from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from newscrawl.extract.chrome import (
-    CONTINUED_ELSEWHERE,
     clean_paragraphs,
     drop_kickers,
     prune,
     prune_link_lines,
     prune_story_lists,
 )
+from newscrawl.extract.continuation import continued, rest_elsewhere
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import (
     ARTICLE_LENGTH,
@@ -37,8 +36,6 @@ from newscrawl.extract.tree import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from lxml.html import HtmlElement
 
     from newscrawl.extract.tree import MainBlock
@@ -59,7 +56,7 @@ def extract_body(
     title and description: a leading paragraph that repeats one of them, from outside the
     main block, is the page's headline or standfirst, not the article's text (a
     "description" as long as an article is the article: Blogger's microdata says so)."""
-    rest = _rest_elsewhere(main.element) if main.holds_article else None
+    rest = rest_elsewhere(main.element) if main.holds_article else None
     prune(tree, keep=main.element)
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
@@ -74,7 +71,7 @@ def extract_body(
     if not paragraphs:
         paragraphs = own
     if rest is not None:
-        paragraphs = _continued(paragraphs, *rest)
+        paragraphs = continued(paragraphs, *rest)
     paragraphs = _lede_before(main.element, paragraphs)
     region = article_region(tree, paragraphs)
     if region is not None:
@@ -89,9 +86,6 @@ def extract_body(
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
 _HIDING = frozenset({"style", "hidden", "aria-hidden"})
-_CONTINUED = re.compile(CONTINUED_ELSEWHERE, re.IGNORECASE)
-# The paragraphs right after the main block, where that line may stand too.
-_NOTES_AFTER = etree.XPath("following::p[position() <= 3]")
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -187,62 +181,6 @@ def _unglued(
     lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= LEAD_LENGTH)
     glued = (line for line in lines if line not in known)
     return own if any(_runs_together(line, own) for line in glued) else paragraphs
-
-
-def _rest_elsewhere(main: HtmlElement | None) -> tuple[str, list[str]] | None:
-    """Where a paragraph says the article goes on in a later post or comment ("(continued in
-    the next post)": a forum's length limit), that paragraph and the rest: after the main
-    block, the paragraphs of the first block after it that make an article's worth of text
-    (a bot's or a reader's short reply is passed over); before it, the main block's own
-    (trafilatura may take the first post, the main block being the next). Read before
-    pruning: comment sections go with the chrome."""
-    if main is None:
-        return None
-    # The note closes the main block (one of its last three paragraphs) or follows it (a
-    # forum post's last line, outside the quote that holds the article)...
-    note = _note(*list(main.iter("p"))[-3:], *_NOTES_AFTER(main))
-    if note is not None:
-        seen: set[HtmlElement] = set()
-        for paragraph in main.xpath("following::p"):
-            block = paragraph.getparent()
-            if block is None or block in seen:
-                continue
-            seen.add(block)
-            texts = [t for p in block.iterchildren("p") if (t := text_of(p))]
-            if sum(map(len, texts)) >= ARTICLE_LENGTH:
-                return note, texts
-        return None
-    # ... or closes the post before it.
-    note = _note(*itertools.islice(_paragraphs_before(main), 3))
-    return None if note is None else (note, [t for p in main.iter("p") if (t := text_of(p))])
-
-
-def _paragraphs_before(element: HtmlElement) -> Iterator[HtmlElement]:
-    """The `<p>`s before the element in the page, nearest first (XPath's `preceding::p`
-    reads the whole axis first)."""
-    node: HtmlElement | None = element
-    while node is not None:
-        for sibling in node.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str):
-                yield from reversed(list(sibling.iter("p")))
-        node = node.getparent()
-
-
-def _note(*paragraphs: HtmlElement) -> str | None:
-    """The first of these paragraphs that says the article goes on elsewhere."""
-    texts = (text_of(p) for p in paragraphs)
-    return next((t for t in texts if len(t) < 200 and _CONTINUED.search(t)), None)
-
-
-def _continued(paragraphs: list[str], note: str, rest: list[str]) -> list[str]:
-    """The paragraphs with `rest` (see `_rest_elsewhere`) after the line `note`, the texts
-    already there left out."""
-    lines = [normalize_space(line) for p in paragraphs for line in p.splitlines()]
-    if note not in lines:
-        return paragraphs
-    at = next(i for i, p in enumerate(paragraphs) if note in map(normalize_space, p.splitlines()))
-    shown = set(lines)
-    return paragraphs[: at + 1] + [t for t in rest if t not in shown] + paragraphs[at + 1 :]
 
 
 def _runs_together(line: str, texts: list[str]) -> bool:
