@@ -31,6 +31,7 @@ from newscrawl.extract.tree import (
     ARTICLE_LENGTH,
     LEAD_LENGTH,
     inline_lines,
+    long_paragraphs,
     normalize_space,
     text_of,
 )
@@ -61,6 +62,7 @@ def extract_body(
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
     if main.holds_article and main.element is not None:
+        _unhide(main.element)
         _undrop(tree, main.element)
     _unglue_citations(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
@@ -90,29 +92,33 @@ _HIDING = frozenset({"style", "hidden", "aria-hidden"})
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
 
-def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
-    """Make the <aside>s, <figure>s and <figcaption>s around the main block <div>s, and those
-    of the same tag and class that hold a long paragraph, and the <figure>s inside it that
-    hold one: a forum post quotes the article it shares in `aside.quote`s (Discourse, one a
-    post), a photo gallery's captions are its article, a WordPress pullquote block may hold
-    a whole paragraph of it. The main block, its ancestors and its blocks that hold a long
-    paragraph are shown: a "Read more" toggle hides the rest of an article with
-    `display:none`, which trafilatura takes for hidden chrome."""
-    hidden = (e for e in main.iterdescendants() if _hides(e))
-    inside = [e for e in hidden if _holds_long_paragraph(e)]
+def _unhide(main: HtmlElement) -> None:
+    """Show the main block, its ancestors and its blocks that hold a long paragraph: a "Read
+    more" toggle hides the rest of an article with `display:none`, which trafilatura takes
+    for hidden chrome."""
+    inside = [e for e in main.iterdescendants() if _hides(e) and long_paragraphs(e)]
     for element in (*main.iterancestors(), main, *inside):
         if _hides(element):
             for name in _HIDING:
                 element.attrib.pop(name, None)
+
+
+def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
+    """Make <div>s of the <aside>s, <figure>s and <figcaption>s around the main block, of
+    those of their tag and class (an aside only where it holds a long paragraph), and of the
+    <figure>s inside the main block that hold one: a forum post quotes the article it shares
+    in `aside.quote`s (Discourse, one a post; a reply's quoted line is no article), a photo
+    gallery's captions are its article however short, a WordPress pullquote block may hold a
+    whole paragraph of it."""
     around = [e for e in (main, *main.iterancestors(*_DROPPED)) if e.tag in _DROPPED]
     kinds = {(e.tag, e.get("class")) for e in around}
-    quoted = {e for e in main.iter("figure") if _holds_long_paragraph(e)}
+    quoted = {e for e in main.iter("figure") if long_paragraphs(e)}
     for element in list(tree.iter(*_DROPPED)):
-        if (element in around or element in quoted) or (
-            (element.tag, element.get("class")) in kinds
-            # a gallery's other slides, however short their captions; a forum's other
-            # quotes only where they hold the article's paragraphs, not a reply's line
-            and (element.tag != "aside" or _holds_long_paragraph(element))
+        alike = (element.tag, element.get("class")) in kinds
+        if (
+            element in around
+            or element in quoted
+            or (alike and (element.tag != "aside" or long_paragraphs(element)))
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
@@ -131,10 +137,6 @@ def _hides(element: HtmlElement) -> bool:
     style = (element.get("style") or "").replace(" ", "").lower()
     hiding = "display:none" in style or "hidden" in style
     return hiding or "hidden" in element.attrib or element.get("aria-hidden") == "true"
-
-
-def _holds_long_paragraph(element: HtmlElement) -> bool:
-    return any(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
 
 
 def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:

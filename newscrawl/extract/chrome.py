@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
-from newscrawl.extract.tree import LEAD_LENGTH
+from newscrawl.extract.tree import long_paragraphs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -801,7 +801,9 @@ def _templated_run(
     for child in [*parent, None]:
         if child is not None and not isinstance(child.tag, str):
             continue
-        opens = child is not None and child in openers and not _holds_text(child)
+        opens = (
+            child is not None and child in openers and long_paragraphs(child) < 2
+        )  # a thread's post, not a teaser
         if run and opens and _template(child) == _template(run[0]):
             run.append(child)
             continue
@@ -813,12 +815,6 @@ def _templated_run(
             found += run
         run = [child] if opens else []
     return found
-
-
-def _holds_text(block: HtmlElement) -> bool:
-    """Whether the block holds paragraphs of its own, two of a lede's length or more (a
-    thread's post, not a teaser's one-paragraph excerpt)."""
-    return sum(len(p.text_content().strip()) >= LEAD_LENGTH for p in block.iter("p")) > 1
 
 
 def _template(element: HtmlElement) -> tuple[str, str]:

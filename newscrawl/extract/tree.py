@@ -159,6 +159,12 @@ def text_of(element: HtmlElement) -> str:
     return normalize_space(element.text_content())
 
 
+def long_paragraphs(element: HtmlElement) -> int:
+    """How many of the element's `<p>`s are `LEAD_LENGTH` long: article text, not a
+    caption, a teaser's excerpt or a reply's line."""
+    return sum(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
+
+
 def normalize_space(text: str) -> str:
     """Runs of whitespace as one space, no leading or trailing space."""
     return " ".join(text.split())
