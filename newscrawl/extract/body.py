@@ -26,6 +26,7 @@ from newscrawl.extract.chrome import (
     prune_story_lists,
 )
 from newscrawl.extract.continuation import continued, rest_elsewhere
+from newscrawl.extract.quoted import quoted_only
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import (
     ARTICLE_LENGTH,
@@ -81,7 +82,7 @@ def extract_body(
         paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
     kept, credits = clean_paragraphs(paragraphs)
-    return "\n\n".join(kept), credits
+    return "\n\n".join(quoted_only(tree, kept)), credits
 
 
 # Elements trafilatura drops with all they hold, which some pages write their article in.

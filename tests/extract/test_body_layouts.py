@@ -226,3 +226,37 @@ def test_a_quotes_citation_does_not_run_into_its_first_line() -> None:
     )
     body = extract_article(page, URL).body
     assert [p for p in ARTICLE.paragraphs if p not in body.splitlines()] == []
+
+
+def test_an_article_quoted_whole_loses_the_hosts_prose_around_it() -> None:
+    """A Q&A question pastes the article in two quotes between the asker's prose and
+    questions (a list); only the quotes are the article."""
+    page = (
+        "<html><body><div class='post'>"
+        "<p>I came across this and can't tell whether it is reporting or opinion, so here is"
+        " the full text as the site is blocked where I live:</p>"
+        f"<blockquote>{_ps(ARTICLE.paragraphs[:-3])}</blockquote>"
+        "<p><em>(The quote got cut off when I pasted it, here's the rest.)</em></p>"
+        f"<blockquote>{_ps(ARTICLE.paragraphs[-3:])}</blockquote>"
+        "<p>My specific questions:</p><ul><li>Does the outlet have a stake in it?</li>"
+        "<li>Could the quoted people's claims be checked?</li></ul></div></body></html>"
+    )
+    assert _lines(extract_article(page, URL).body) == list(ARTICLE.paragraphs)
+
+
+def test_an_article_quoting_a_text_at_length_keeps_its_own_prose() -> None:
+    """A report that quotes a blog post over most of its length (a third of it its own)
+    is the reporter's article, introduction and closing note included."""
+    own = ARTICLE.paragraphs[:3]
+    quoted = ARTICLE.paragraphs[3:]
+    assert sum(map(len, quoted)) < 0.75 * sum(map(len, ARTICLE.paragraphs))
+    page = (
+        f"<html><body><article>{_ps(own[:2])}<blockquote>{_ps(quoted)}</blockquote>"
+        f"{_ps(own[2:])}</article></body></html>"
+    )
+    assert _lines(extract_article(page, URL).body) == [*own[:2], *quoted, *own[2:]]
+
+
+def _lines(body: str) -> list[str]:
+    """The body's lines (trafilatura writes a quote's paragraphs as one block's lines)."""
+    return [line for line in body.splitlines() if line]
