@@ -26,6 +26,7 @@ from newscrawl.extract.chrome import (
     prune_story_lists,
 )
 from newscrawl.extract.continuation import continued, rest_elsewhere
+from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.quoted import quoted_only
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import (
@@ -81,7 +82,7 @@ def extract_body(
         # A lede kept apart from the article's other blocks, not only from the main one's.
         paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
-    kept, credits = clean_paragraphs(paragraphs)
+    kept, credits = clean_paragraphs(forwarded_only(paragraphs))
     return "\n\n".join(quoted_only(tree, kept)), credits
 
 

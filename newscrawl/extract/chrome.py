@@ -125,7 +125,7 @@ _KICKER_WORDS = 3
 # "Read also" labels that stand on a line of their own, without a colon, over their link.
 _READ_ALSO_ALONE = (
     r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
-    r"|leia também|(?:à )?lire aussi|also read|read also"
+    r"|leia também|(?:à )?lire aussi|also read|read also|čtěte (?:také|též)"
 )
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
@@ -160,10 +160,11 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
     ),
     SelectorRule(
         "comment_section",
-        "readers' comments and the comment form ('Comentarios', 'Leave a Reply')",
+        "readers' comments and the comment form ('Comentarios', 'Leave a Reply'), a mailing"
+        " list archive's replies",
         # (not "u-comment", microformats' mark of a reply, which a thread's own posts carry)
         r"(?!u-)(.+[-_])?(comments?|commentlist|comentarios|comentários|kommentare|commentaires"
-        r"|commenti|reacties|yorumlar)([-_].+)?|disqus_thread|respond",
+        r"|commenti|reacties|yorumlar|replies|reply)([-_].+)?|disqus_thread|respond",
     ),
     SelectorRule(
         "prev_next_story",
@@ -219,10 +220,26 @@ LINE_RULES: tuple[LineRule, ...] = (
         "transcript_label",
         "a transcript's speaker label in capitals ('LENA BRANDT, HOST:'), its timestamps"
         " ('[00:04:52]') and production cues ('[SPONSOR BREAK]', '(SOUNDBITE OF MUSIC)'); a"
-        " newsroom draft's empty field labels ('HED:', 'KEYWORDS:')",
+        " newsroom draft's empty field labels ('HED:', 'KEYWORDS:'); a shared chat's speaker"
+        " labels ('You said:', 'ChatGPT said:')",
         r"(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’-]{1,60}:)"
         r"|\[?\d{1,2}:\d{2}:\d{2}\]?"
-        r"|(?-i:[\[(][A-Z][A-Z ,'’-]{2,60}[\])])",
+        r"|(?-i:[\[(][A-Z][A-Z ,'’-]{2,60}[\])])"
+        r"|(?:you|chatgpt|claude|gemini|copilot|the assistant|assistant) said:",
+    ),
+    LineRule(
+        "page_jump",
+        "a printed paper's jump line, kept by an archive's or an e-paper's text view:"
+        " '[Continued from Page A1]', 'Continued on page 15', 'See page 4'",
+        r"[\[(]?(?:continued|cont(?:['’]d|\.)) (?:from|on) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?"
+        r"|[\[(]?(?:see|turn to) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?",
+    ),
+    LineRule(
+        "video_player",
+        "a video page's player time ('0:00 / 6:42'), its chapter list from '0:00 Intro' on,"
+        " its 'Includes paid promotion' label",
+        r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}|includes paid promotion"
+        r"|0:00 [^.!?\d]{1,40}(?:\s+(?:\d{1,2}:)?\d{1,2}:\d{2} [^.!?\d]{1,40})*",
     ),
     LineRule(
         "desk_note",
@@ -279,17 +296,21 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "opinion_disclaimer",
         "an opinion page's disclaimer and series note: 'The views expressed in this column are"
-        " the author's own ...', 'This column is part of X, a series of ...'",
-        r".{0,40}\bthe (?:views|opinions) expressed (?:in this (?:column|article|piece|essay)"
+        " the author's own ...', 'This column is part of X, a series of ...'; a disclaimer"
+        " ('Disclaimer: ...', '(डिस्क्लेमर: ...)')",
+        r".{0,40}\bthe (?:views|opinions) expressed (?:in this (?:column|article|piece|essay"
+        r"|commentary|post|op-ed|analysis)"
         r"|here(?:in)?) are\b.{0,200}"
         r"|this (?:column|essay|story|article|piece) is part of .{1,200}"
-        r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}",
+        r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}"
+        r"|[(（]?(?:disclaimer|haftungsausschluss|डिस्क्लेमर|अस्वीकरण)\s*[:：].{1,230}",
     ),
     LineRule(
         "ad_markers",
         "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
         " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X',"
-        " 'Together with X'",
+        " 'Together with X', 'Advertisement - scroll to continue', 'Článek pokračuje pod"
+        " reklamou'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|reklama|reklam|iklan|advertentie|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
@@ -297,12 +318,21 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
         r"|(?:together with|presented by|in partnership with) (?-i:[A-Z]).{0,40}"
         r"|continue reading the main story"
-        r"|la suite (?:du diaporama|de l['’]article) après cette publicité",
+        r"|la suite (?:du diaporama|de l['’]article) après cette publicité"
+        r"|(?:advertisement|advertising)\s*[-–—:]\s*(?:scroll|continue)[\w ]{0,30}"
+        r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement)"
+        r"|(?:článek|text) pokračuje pod reklamou"
+        r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
+        r"|el artículo continúa (?:debajo|después) del anuncio"
+        r"|l['’]articolo continua dopo la pubblicità",
     ),
     LineRule(
         "source_link",
-        "the autoblog's 'Source link' and WPeMatico's 'Go to Source' anchor texts",
-        r"source link|go to source",
+        "the autoblog's 'Source link' and WPeMatico's 'Go to Source' anchor texts, a video"
+        " description's 'Read the original: <url>'",
+        r"source link|go to source"
+        r"|read the original(?: article| story| report| post)?(?: here| at| on)?\s*[:：]?"
+        r"(?:\s*https?://\S+)?",
     ),
     LineRule(
         "read_more",
@@ -335,7 +365,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
         rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
-        r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读)\s*[:：].*"
+        r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)"
+        r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
     LineRule(
@@ -361,11 +392,21 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "newsletter_box",
-        "newsletter prompts: 'Check out our free email newsletters', 'Get the day's stories in"
-        " your inbox ...'",
+        "newsletter prompts and an e-mail's footer: 'Check out our free email newsletters',"
+        " 'Get the day's stories in your inbox ...', 'Free daily newsletter', 'skip past"
+        " newsletter promotion', 'Privacy Notice: Newsletters may contain ...', 'You received"
+        " this alert because ...', 'To unsubscribe send an email to ...', 'X mailing list --"
+        " x@lists.example'",
         r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}"
         r"|newsletter\s*:.{1,200}"
-        r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:in|to) your inbox\b.{0,160}",
+        r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:in|to) your inbox\b.{0,160}"
+        r"|(?:free )?(?:daily |weekly |morning |evening )?newsletter"
+        r"|(?:skip past|after) newsletter promotion|privacy notice: newsletters? may .{0,300}"
+        r"|our (?:daily|weekly|morning|evening) (?:e-?mail|newsletter) .{0,200}"
+        r"|you (?:received|are receiving|have received|get) this (?:alert|e-?mail|message"
+        r"|newsletter)\b.{0,80}\bbecause\b.{0,200}"
+        r"|to unsubscribe\b.{0,30}\b(?:send|e-?mail|click|visit|go to)\b.{0,150}"
+        r"|.{1,60} mailing list\s*(?:--|-|:)\s*\S+@\S+",
     ),
     LineRule(
         "call_to_action",
@@ -454,7 +495,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|articolo)\b.{0,160}\b(?:rss|syndicated feed|feed)\b.{0,200}"
         r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
-        r"|this (?:story|article) was aggregated by .{1,200}",
+        r"|this (?:story|article) was aggregated by .{1,200}"
+        r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
+        r"|report|text) as it (?:appeared|was published)\b.{0,160}",
     ),
     LineRule(
         "republication_credit",
@@ -466,11 +509,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|shared)\b.{0,40}(?:with (?:(?:kind|the [\w'’ ]{1,30}) )?permission"
         r"|under (?:a |an |our |the )?(?:.{0,40}licen[cs]e|.{0,40}agreement)).{0,200}"
         r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}|picha kwa hisani ya .{1,60}"
-        r"|بشکریہ\s*[:：]?\s*.{1,60}"
+        r"|بشکریہ\s*[:：]?\s*.{1,60}|[(（]?सौजन्य\s*[:：]\s*.{1,60}?[)）]?"
         r"|.{0,80}\b(?:avec l['’]autorisation|con (?:el )?permiso|mit (?:freundlicher )?genehmigung"
         r"|con il permesso)\b.{0,80}"
         r"|(?:com informações d[aoe]s?|con información de|mit material von"
-        r"|with (?:additional )?reporting (?:by|from)) .{1,80}"
+        r"|(?:with |additional |further )+reporting (?:by|from)) .{1,80}"
+        r"|distributed by .{1,60}\b(?:agency|syndicate|services?|llc|inc|wire)\b.{0,20}"
         r"|(?:translation|translated by|переклад|перевод|übersetzung|traduction|traducción"
         r"|traduzione|tradução)\s*[:：]\s*.{1,80}"
         r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
@@ -572,13 +616,16 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "reference_list",
         "a wiki's, a blog's or a press release's closing 'Sources', 'Endnotes', 'External links',"
-        " 'Einzelnachweise', 'Cite this essay', 'Notes to editors', 'Media enquiries' heading and"
-        " everything after it",
+        " 'Einzelnachweise', 'Cite this essay', 'Suggested citation', 'Notes to editors', 'Media"
+        " enquiries', 'Forward-Looking Statements' heading and everything after it",
         r"(?:sources|references|endnotes|footnotes|external links|further reading"
         r"|notes? (?:to|for) editors|media (?:enquiries|inquiries|contacts?)|press contacts?"
         r"|pressekontakt|hinweise? für redaktionen|contact presse|contacto de prensa"
         r"|rückfragen(?: bitte)? an|for (?:further|more) information,? (?:please )?contact"
-        r"|bibliography|cite this (?:article|essay|story|page)|quellen|anmerkungen"
+        r"|bibliography|cite this (?:article|essay|story|page)|suggested citation"
+        r"|how to cite(?: this (?:article|report|commentary|page))?"
+        r"|(?:cautionary (?:note|statement) (?:regarding|on) )?forward[- ]looking statements?"
+        r"|safe harbou?r statement|quellen|anmerkungen"
         r"|einzelnachweise|weblinks|références|liens externes|referencias|enlaces externos"
         r"|fuentes|fonti|collegamenti esterni)\W*",
         ends_article=True,

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
 from tests.extract.cms_pages import DATA, Case, articles, cases, judge
@@ -260,3 +261,33 @@ def test_an_article_quoting_a_text_at_length_keeps_its_own_prose() -> None:
 def _lines(body: str) -> list[str]:
     """The body's lines (trafilatura writes a quote's paragraphs as one block's lines)."""
     return [line for line in body.splitlines() if line]
+
+
+def test_an_article_forwarded_by_e_mail_is_read_between_headers_and_signature() -> None:
+    """A mailing list's archive shows the message as lines between <br>s: the sender's
+    note, the forwarded message's mark and headers, the article, the signature."""
+    lines = [
+        "Morning all,",
+        "",
+        "Sharing this in full, worth a read before the meeting.",
+        "",
+        "-------- Forwarded Message --------",
+        f"Subject: {html.escape(ARTICLE.title)}",
+        "Date: Sun, 28 Apr 2024 06:02:11 +0100",
+        "From: Alerts &lt;alerts@original.example&gt;",
+        "",
+        *[html.escape(p) + "<br>" for p in ARTICLE.paragraphs],
+        "-- ",
+        "Priya Raman",
+        "Deputy Foreign Editor, Harbourline Courier",
+    ]
+    page = (
+        "<html><body><h1>[newsdesk-l] Fwd: story</h1>"
+        f"<div class='email-body'>{'<br>'.join(lines)}</div></body></html>"
+    )
+    assert _lines(extract_article(page, URL).body) == list(ARTICLE.paragraphs)
+
+
+def test_a_forwarded_mark_after_an_articles_worth_of_text_is_left_alone() -> None:
+    paragraphs = [*ARTICLE.paragraphs[:3], "-------- Original Message --------", "From: A"]
+    assert forwarded_only(paragraphs) == paragraphs

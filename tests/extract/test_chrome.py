@@ -39,6 +39,11 @@ CMS_SELECTOR_CASES = [
     ("comment_section", "cms6/piano_paywall_es", "Para comentar tienes que estar suscrito."),
     ("comment_section", "cms2/jannah_es", "Deja una respuesta"),
     (
+        "comment_section",
+        "cms10/hyperkitty_message",
+        "Thanks Priya. Agree we should match it, but can we get someone on the phone",
+    ),
+    (
         "more_from_site",
         "cms6/k2_it",
         "Traghetti, da giugno il biglietto costa quaranta centesimi in più",
@@ -548,6 +553,49 @@ CMS_LINE_CASES = [
         "cms9/wechat_article",
         "本文仅代表原作者观点，转载目的在于传递更多信息。如涉及作品内容、版权等问题，请在30日内与本号联系，"
         "我们将第一时间删除。",
+    ),
+    ("page_jump", "cms10/newsdb_fulltext", "[Continued from Page A1]"),
+    ("page_jump", "cms10/epaper_reader", "Continued on page 15"),
+    ("video_player", "cms10/youtube_watch", "0:00 / 6:42"),
+    ("video_player", "cms10/youtube_watch", "Includes paid promotion"),
+    ("transcript_label", "cms10/chat_share", "You said:"),
+    ("ad_markers", "cms10/chat_share", "Advertisement - scroll to continue"),
+    ("ad_markers", "cms10/czech_portal", "Článek pokračuje pod reklamou"),
+    ("also_read", "cms10/czech_portal", "Čtěte také"),
+    ("source_credit", "cms10/czech_portal", "Zdroj: Original Example"),
+    ("republication_credit", "cms10/marathi_portal", "(सौजन्य: Original Example)"),
+    (
+        "republication_credit",
+        "cms10/newsdb_fulltext",
+        "Additional reporting by the Original Example foreign desk.",
+    ),
+    (
+        "republication_credit",
+        "cms10/newsdb_fulltext",
+        "Distributed by Tribune Example Content Agency, LLC.",
+    ),
+    ("source_link", "cms10/youtube_watch", "Read the original:"),
+    ("reference_list", "cms10/ngo_commentary", "Suggested citation"),
+    ("reference_list", "cms10/newswire_release", "Forward-Looking Statements"),
+    ("newsletter_box", "cms10/calibre_news", "Free daily newsletter"),
+    ("newsletter_box", "cms10/calibre_news", "skip past newsletter promotion"),
+    (
+        "newsletter_box",
+        "cms10/hyperkitty_message",
+        "You received this alert because you follow World news on Original Example. Manage"
+        " your alerts at https://original.example/alerts",
+    ),
+    (
+        "syndication_notice",
+        "cms10/translate_proxy",
+        "Note: We publish this news as it appeared in the original media, without editing or"
+        " translation.",
+    ),
+    (
+        "opinion_disclaimer",
+        "cms10/ngo_commentary",
+        "The views expressed in this commentary are those of the author and do not necessarily"
+        " reflect those of the Meridian Policy Institute, its staff, associates or trustees.",
     ),
 ]
 # (rule, CMS template, text the rule removes from it)

@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms9/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms10/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms9/ were written without reading the extractor (cms10, the
+carries. tests/data/cms2/ to cms10/ were written without reading the extractor (cms11, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -83,8 +83,24 @@ KNOWN_FAILURES = {
     "cms9/rns_announcement": "the announcement's company header, intro and contacts stay",
     "cms9/urdu_portal": "an Urdu note on the report's language stays",
     "cms9/word_export": "a briefing's classification, headings and table cells stay",
+    "cms10/calibre_news": "a newsletter's privacy notice, longer than any chrome line, stays",
+    "cms10/chat_share": "the user's 'thanks!!' after the pasted text stays",
+    "cms10/czech_portal": "a read-also teaser, a video box's title and credit, a disclaimer,"
+    " a poll's percentages and a currency table stay",
+    "cms10/discord_export": "the poster's take glued to the last part's end stays",
+    "cms10/hansard_debate": "the Members' speeches around the quoted article stay (the quotes"
+    " hold 70% of the text: a report quoting a blog at length holds as much)",
+    "cms10/legal_digest": "a '* * *' break inside the quoted text (an article's own section"
+    " break elsewhere) stays",
+    "cms10/marathi_portal": "a Marathi note on the report's language and a follow box stay",
+    "cms10/newswire_release": "the company's own release around the reproduced report (subhead,"
+    " dateline paragraph, CEO quote, 'About' boilerplate) stays",
+    "cms10/ngo_commentary": "a 'Key findings' box of full-sentence bullets, an 'Explore the"
+    " findings' link and a bare 'Notes' heading stay",
+    "cms10/translate_proxy/uk_TechRadar": "a breadcrumb ending in a long headline stays",
+    "cms10/youtube_watch": "chapter lines after '0:00' and the channel's disclaimer stay",
 }
-FOLDERS_TESTED = ("cms", "cms2", "cms3", "cms4", "cms5", "cms6", "cms7", "cms8", "cms9")
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 11)))
 
 
 def _known_failure(case: Case) -> str | None:
