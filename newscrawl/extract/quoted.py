@@ -7,17 +7,21 @@ an article into a debate's record between the speeches), its prose stays."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from newscrawl.extract.tree import LEAD_LENGTH, normalize_space, text_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
-# Elements that quote another text: <blockquote>, and the blocks CMSs name for a quote
-# (phpBB's `quotecontent`, Hansard's `hs_Quote`, a digest's `quoted-source`).
-_QUOTE_CLASS = re.compile(r"quot", re.IGNORECASE)
+# The outermost elements that quote another text: <blockquote>, and the blocks CMSs name
+# for a quote (phpBB's `quotecontent`, Hansard's `hs_Quote`, a digest's `quoted-source`).
+_QUOTE = "(self::blockquote or contains(@class, 'uot'))"  # 'quot', 'Quot'
+_QUOTES = etree.XPath(f"//body//*[{_QUOTE}][not(ancestor::*[{_QUOTE}])]")
 # The share of the body's text the quotes must hold: an article quoting a statement or a
 # letter at length still says more itself.
 _QUOTED_SHARE = 0.75
@@ -28,15 +32,20 @@ _QUOTED_LONG_LINES = 3
 def quoted_only(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     """The paragraphs without the lines the page shows only outside its quotes, where the
     quotes hold the body's long lines and nearly all of its text; else the paragraphs."""
-    inside, outside = _quoted_texts(tree)
-    if not inside:
+    quotes = _QUOTES(tree)
+    if not quotes:
         return paragraphs
+    inside = {text for quote in quotes for block in _blocks(quote) if (text := text_of(block))}
     lines = [_text(line) for p in paragraphs for line in p.splitlines()]
     quoted = [line for line in lines if line in inside]
     if sum(len(line) >= LEAD_LENGTH for line in quoted) < _QUOTED_LONG_LINES or sum(
         map(len, quoted)
     ) < _QUOTED_SHARE * sum(map(len, lines)):
         return paragraphs
+    # A reply quoting a line of the post is a quote too: not the article's, but a line it
+    # repeats stays.
+    within = {node for quote in quotes for node in quote.iter()}
+    outside = {text_of(block) for block in _blocks(tree) if block not in within}
     kept = (
         "\n".join(kept)
         for p in paragraphs
@@ -56,23 +65,9 @@ def _kept(line: str, inside: set[str], outside: set[str]) -> bool:
     return line in inside or line not in outside
 
 
-def _quoted_texts(tree: HtmlElement) -> tuple[set[str], set[str]]:
-    """The texts of the page's paragraphs inside a quote, and of those outside every quote
-    (a reply quoting a line of the post is inside a quote too: it is not the article's, but
-    a line it repeats stays)."""
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for block in tree.iter("p", "li", "dd", "h2", "h3", "h4", "blockquote"):
-        if block.tag == "blockquote" and block.find("p") is not None:
-            continue
-        text = text_of(block)
-        if text:
-            (inside if _in_quote(block) else outside).add(text)
-    return inside, outside
-
-
-def _in_quote(block: HtmlElement) -> bool:
-    return any(
-        e.tag == "blockquote" or _QUOTE_CLASS.search(e.get("class", ""))
-        for e in (block, *block.iterancestors())
-    )
+def _blocks(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element's paragraphs, list items and headings, and its quotes written without
+    paragraphs."""
+    for block in element.iter("p", "li", "dd", "h2", "h3", "h4", "blockquote"):
+        if block.tag != "blockquote" or block.find("p") is None:
+            yield block
