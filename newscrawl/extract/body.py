@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import trafilatura
 from trafilatura.xml import xmltotxt
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 from newscrawl.extract.chrome import (
     clean_paragraphs,
@@ -66,6 +67,7 @@ def extract_body(
     if main.holds_article and main.element is not None:
         _unhide(main.element)
         _undrop(tree, main.element)
+        _unwrap_alike(tree, main.element)
     _unglue_citations(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
@@ -124,6 +126,31 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
         ):
             element.tag = "div"
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
+
+
+def _unwrap_alike(tree: HtmlElement, main: HtmlElement) -> None:
+    """Take the class and id off the wrappers trafilatura discards (`OVERALL_DISCARD_XPATH`:
+    a layout named "two-right-sidebar", a chat's "message-container") around the main block
+    and the blocks alike to it (`_alike`) that hold a long paragraph, below the element they
+    share: a wiki page's text runs over layout cells of one class, a chat's over messages."""
+    line = [main, *main.iterancestors()]
+    depth = {element: n for n, element in enumerate(line)}
+    wrappers: set[HtmlElement] = set()
+    top = 0
+    for block in _alike(main, tree):
+        if block is not main and long_paragraphs(block):
+            ancestors = list(itertools.takewhile(lambda e: e not in depth, block.iterancestors()))
+            shared = (ancestors[-1] if ancestors else block).getparent()
+            top = max(top, depth.get(shared, 0))
+            wrappers.update(ancestors)
+    if not wrappers:
+        return
+    wrappers.update(line[1:top])
+    for discard in OVERALL_DISCARD_XPATH:
+        for element in discard(tree):
+            if element in wrappers:
+                element.attrib.pop("class", None)
+                element.attrib.pop("id", None)
 
 
 def _unglue_citations(tree: HtmlElement) -> None:

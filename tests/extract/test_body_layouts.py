@@ -291,3 +291,19 @@ def test_an_article_forwarded_by_e_mail_is_read_between_headers_and_signature() 
 def test_a_forwarded_mark_after_an_articles_worth_of_text_is_left_alone() -> None:
     paragraphs = [*ARTICLE.paragraphs[:3], "-------- Original Message --------", "From: A"]
     assert forwarded_only(paragraphs) == paragraphs
+
+
+def test_an_article_over_layout_cells_keeps_the_cell_trafilatura_takes_for_a_sidebar() -> None:
+    """A wiki page writes the text over layout sections of one cell class; the first is
+    named "two-right-sidebar", which trafilatura discards with all it holds."""
+    first, rest = ARTICLE.paragraphs[:3], ARTICLE.paragraphs[3:]
+    page = (
+        "<html><body><div class='wiki-content'>"
+        "<div class='columnLayout two-right-sidebar'><div class='cell normal'>"
+        f"<div class='innerCell'><h1>{html.escape(ARTICLE.title)}</h1>{_ps(first)}</div></div>"
+        "<div class='cell aside'><div class='innerCell'><p>Filed by the desk.</p></div></div>"
+        "</div><div class='columnLayout single'><div class='cell normal'>"
+        f"<div class='innerCell'>{_ps(rest)}</div></div></div></div></body></html>"
+    )
+    lines = _lines(extract_article(page, URL).body)
+    assert [p for p in ARTICLE.paragraphs if p not in lines] == []
