@@ -127,6 +127,22 @@ _READ_ALSO_ALONE = (
     r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
     r"|leia também|(?:à )?lire aussi|also read|read also|čtěte (?:také|též)"
 )
+# Words of a heading in capitals ("WHY IT MATTERS:", "UPDATE:", "SIR:"), in no speaker label.
+_NOT_A_SPEAKER = (
+    r"AND|OR|THE|OF|IT|IS|TO|FOR|IN|ON|WHY|WHAT|WHAT['’]S|HOW|WHO|WHEN|WHERE|KEY|NEW|NEXT"
+    r"|UPDATE|UPDATED|NOTE|NOTES|SIR|MADAM|BACKGROUND|CHANGES|IMPROVEMENTS|POINTS|MATTERS"
+    r"|EDITOR['’]S|CORRECTION|CLARIFICATION|BREAKING|EXCLUSIVE|SUMMARY|FACTS|CONTEXT|WARNING"
+    r"|FEATURES|FIXES|FUNCTIONALITIES|TAKEAWAYS|DISCLAIMER|PS|P\.S"
+)
+# A word of an agency's name in parentheses: "(Reuters)", "(Agence France-Presse)", "(dpa)";
+# not a lower-case word ("(by changesets)", "(House of Representatives)") nor a letter.
+_CREDITED = r"(?-i:(?![a-zß-öø-ÿа-яё])[^\W\d_][\w&.'’-]+|dpa|afp|ap|efe|ansa|apa|sda|epd|kna)"
+# A transcript's production cues: "(SOUNDBITE OF MUSIC)", "[SPONSOR BREAK]", "(LAUGHTER)".
+_PRODUCTION_CUES = (
+    r"SOUNDBITE|MUSIC|LAUGHTER|APPLAUSE|CROSSTALK|BREAK|INAUDIBLE|UNINTELLIGIBLE|COMMERCIAL"
+    r"|INTERRUPTION|PAUSE|CHEERING|BEGIN|END|VIDEO CLIP|AUDIO CLIP|FOREIGN LANGUAGE"
+    r"|THROUGH INTERPRETER|BELL"
+)
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
@@ -212,8 +228,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "end_mark",
         "the mark that ends a press release or a wire story, and what follows it: '-30-',"
         " 'ENDS', '— END —', 'انتهای پیام/' ('###' is a blog's section break too:"
-        " `separator_line`)",
-        r"-\s?30\s?-|انتهای پیام\s*/?|(?-i:[-–—]*\s*(?:ENDS?|-ENDS-)\s*[-–—]*)",
+        " `separator_line`), '(end of article)'",
+        r"-\s?30\s?-|انتهای پیام\s*/?|(?-i:[-–—]*\s*(?:ENDS?|-ENDS-)\s*[-–—]*)"
+        r"|[(\[]?end of (?:the )?(?:article|story|text|report)[)\]]?",
         ends_article=True,
     ),
     LineRule(
@@ -222,9 +239,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         " ('[00:04:52]') and production cues ('[SPONSOR BREAK]', '(SOUNDBITE OF MUSIC)'); a"
         " newsroom draft's empty field labels ('HED:', 'KEYWORDS:'); a shared chat's speaker"
         " labels ('You said:', 'ChatGPT said:')",
-        r"(?-i:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’-]{1,60}:)"
+        rf"(?-i:(?!.*\b(?:{_NOT_A_SPEAKER})\b)[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’-]{{1,60}}:)"
         r"|\[?\d{1,2}:\d{2}:\d{2}\]?"
-        r"|(?-i:[\[(][A-Z][A-Z ,'’-]{2,60}[\])])"
+        rf"|(?-i:[\[(](?:[A-Z ,'’-]{{0,40}} )?(?:{_PRODUCTION_CUES})\b[A-Z ,'’-]{{0,40}}[\])])"
         r"|(?:you|chatgpt|claude|gemini|copilot|the assistant|assistant) said:",
     ),
     LineRule(
@@ -239,7 +256,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a video page's player time ('0:00 / 6:42'), its chapter list from '0:00 Intro' on,"
         " its 'Includes paid promotion' label",
         r"(?:\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}|includes paid promotion"
-        r"|0:00 [^.!?\d]{1,40}(?:\s+(?:\d{1,2}:)?\d{1,2}:\d{2} [^.!?\d]{1,40})*",
+        r"|0:00 (?-i:[A-Z])[^.!?\d]{0,40}(?:\s+(?:\d{1,2}:)?\d{1,2}:\d{2} [^.!?\d]{1,40})*",
     ),
     LineRule(
         "desk_note",
@@ -264,9 +281,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "continuation_note",
         "a forum poster's note that the article goes on in a later post or comment, and the"
-        " label over that part: '(continued in the next post)', 'Part two:'",
-        rf"\(?.{{0,80}}{CONTINUED_ELSEWHERE}.{{0,80}}|(?:part (?:two|2|ii)|continued|continuation)"
-        r"\s*[:.]?",
+        " label over that part: '(continued in the next post)', 'Part two:', '(continued)';"
+        " a note that the text goes on after a player: '(continued below the audio)'",
+        rf"\(?.{{0,80}}{CONTINUED_ELSEWHERE}.{{0,80}}"
+        r"|\(?(?:part (?:two|2|ii)|continued|continuation)\)?\s*[:.]?"
+        r"|\(?(?:story |article )?continue[sd]? (?:below|after) (?:the )?(?:audio|video|player"
+        r"|image|photo|gallery)\)?",
     ),
     LineRule(
         "transcript_notice",
@@ -300,10 +320,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         " ('Disclaimer: ...', '(डिस्क्लेमर: ...)')",
         r".{0,40}\bthe (?:views|opinions) expressed (?:in this (?:column|article|piece|essay"
         r"|commentary|post|op-ed|analysis)"
-        r"|here(?:in)?) are\b.{0,200}"
+        r"|here(?:in)?) are (?:(?:solely|entirely|only) )?(?:the author['’]s|those of|(?:his|her"
+        r"|their|my) own|not necessarily)\b.{0,200}"
         r"|this (?:column|essay|story|article|piece) is part of .{1,200}"
         r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}"
-        r"|[(（]?(?:disclaimer|haftungsausschluss|डिस्क्लेमर|अस्वीकरण)\s*[:：].{1,230}",
+        r"|[(（]?(?:disclaimer|haftungsausschluss)\s*[:：].{0,200}\b(?:views?|opinions?|advice"
+        r"|informational|reflect|responsib\w*|liab\w*|affiliat\w*|endorse\w*|accuracy"
+        r"|intended|construed)\b.{0,200}|[(（]?(?:डिस्क्लेमर|अस्वीकरण)\s*[:：].{1,230}",
     ),
     LineRule(
         "ad_markers",
@@ -316,7 +339,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
-        r"|(?:together with|presented by|in partnership with) (?-i:[A-Z]).{0,40}"
+        r"|(?:together with|presented by|in partnership with) (?-i:[A-Z])[^,.!?;]{0,40}"
         r"|continue reading the main story"
         r"|la suite (?:du diaporama|de l['’]article) après cette publicité"
         r"|(?:advertisement|advertising)\s*[-–—:]\s*(?:scroll|continue)[\w ]{0,30}"
@@ -354,7 +377,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "share-button rows: 'Share. Facebook Twitter ...', 'Share.'",
         rf"share( this( article| story)?)?[.:!]?(\s*(?:{_NETWORKS}))*|like this[.:!]?"
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
-        rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+"
+        rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+(?<!\b(?:x x|X X))"
         r"|微信扫一扫.{0,20}|(?:扫码)?关注(?:该|本)?公众号.{0,20}"
         r"|.{0,20}(?:点赞|在看|三连).{0,30}",
     ),
@@ -378,7 +401,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "category_counts",
         "category lists with post counts: 'Books (1,429)'",
-        r"[\w&/' -]{1,40} \(\d{1,3}(,\d{3})*\)",
+        r"[\w&/' -]{0,40}[^\W\d_][\w&/' -]{0,40} \(\d{1,3}(,\d{3})*\)",
     ),
     LineRule(
         "region_headlines",
@@ -399,13 +422,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         " x@lists.example'",
         r"(sign up|subscribe|check out|get)\b.{0,60}\bnewsletters?\b.{0,20}"
         r"|newsletter\s*:.{1,200}"
-        r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:in|to) your inbox\b.{0,160}"
+        r"|(?:get|receive|sign up|subscribe)\b.{0,80}\b(?:news|stories|headlines|newsletters?"
+        r"|briefings?|digest|updates|edition|the best of)\b.{0,60}\b(?:in|to|into) your inbox\b"
+        r".{0,160}"
         r"|(?:free )?(?:daily |weekly |morning |evening )?newsletter"
         r"|(?:skip past|after) newsletter promotion|privacy notice: newsletters? may .{0,300}"
         r"|our (?:daily|weekly|morning|evening) (?:e-?mail|newsletter) .{0,200}"
         r"|you (?:received|are receiving|have received|get) this (?:alert|e-?mail|message"
         r"|newsletter)\b.{0,80}\bbecause\b.{0,200}"
-        r"|to unsubscribe\b.{0,30}\b(?:send|e-?mail|click|visit|go to)\b.{0,150}"
+        r"|to unsubscribe,? (?:send|e-?mail|click|visit|go to|reply)\b.{0,150}"
+        r"|to unsubscribe from (?:this|our) (?:list|newsletter|mailing list|alerts?)\b.{0,150}"
         r"|.{1,60} mailing list\s*(?:--|-|:)\s*\S+@\S+",
     ),
     LineRule(
@@ -419,7 +445,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,120}\bwe rely on (?:readers|donations|supporters|members)\b.{0,160}"
         r"|thanks for reading\b.{0,200}|swipe (?:up|left|right) (?:for|to)\b.{0,40}"
         r"|(?:sign up|subscribe) (?:for|to) (?:our|the) .{1,160}"
-        r"|that['’]s (?:all|it) for (?:today|this week|now)\b.{0,60}"
+        r"|that['’]s (?:all|it) for (?:today|this week|now)[.!]?(?:\s+(?:see you|until|talk to you"
+        r"|back|catch you|have a (?:good|great|nice))\b.{0,40})?"
         r"|.{0,160}\bplease consider (?:becoming|supporting|subscribing|donating|making)\b.{0,160}"
         r"|listen to this (?:article|story)\b.{0,40}"
         r"|by (?:signing up|subscribing|clicking|registering)\b.{0,200}\b(?:terms|privacy)\b"
@@ -448,7 +475,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
         # A dateline cut from its paragraph ("Jakarta -"), an editor's initials ("(wcn/wcn)").
-        r"|(?-i:[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})\s*[-–—]|\((?:[a-z]{2,4}/)+[a-z]{2,4}\)"
+        r"|(?!dear\b)(?-i:[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})\s*[-–—]|\((?:[a-z]{2,4}/)+[a-z]{2,4}\)"
         r"|\d{1,2}:\d{2}(?::\d{2})?"
         # An editor's or compiler's credit in Chinese or Thai: "责任编辑：X", "เรียบเรียงโดย: X"
         r"|(?:责任编辑|编辑|记者|作者|เรียบเรียงโดย|ผู้เขียน)\s*[:：].{1,60}",
@@ -460,7 +487,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " credits)",
         rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
-        r"|[（(](?:[^\W\d_][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})[)）]\.?"
+        rf"|[（(](?!(?:none|unknown)[)）]){_CREDITED}(?:\s+{_CREDITED}){{0,2}}[)）]\.?"
         r"|dpa-infocom,? dpa:[\d-]+/\d+",
         credits=True,
     ),
@@ -974,17 +1001,22 @@ def in_pruned_chrome(element: HtmlElement, keep: HtmlElement) -> bool:
     return False
 
 
+_BARE_URL = next(rule for rule in LINE_RULES if rule.name == "bare_url")
+
+
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     """(paragraphs without chrome lines, the credit lines among those dropped); cut at the
     first line that starts trailing chrome."""
     kept: list[str] = []
     credits: list[str] = []
+    previous = ""  # the last line kept
     for paragraph in paragraphs:
         lines: list[str] = []
         for line in paragraph.splitlines():
             rule = matching_rule(line)
-            if rule is None:
+            if rule is None or (rule is _BARE_URL and _introduced(line, previous)):
                 lines.append(line)
+                previous = line
             elif rule.credits:
                 credits.append(line.strip())
             elif rule.ends_article:
@@ -992,6 +1024,16 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
                 return kept, credits
         _append(kept, lines)
     return kept, credits
+
+
+def _introduced(address: str, previous: str) -> bool:
+    """Whether the line before a web address introduces it, or is another such address: the
+    article's own list ("On the Net:", "Sources & links:"), not a site's link nor a print
+    view's numbered link list ("[1] https://...")."""
+    previous = previous.strip()
+    return not address.lstrip().startswith("[") and (
+        previous.endswith(":") or (bool(previous) and _BARE_URL.matches(previous))
+    )
 
 
 def matching_rule(line: str) -> LineRule | None:

@@ -556,6 +556,9 @@ CMS_LINE_CASES = [
     ),
     ("page_jump", "cms10/newsdb_fulltext", "[Continued from Page A1]"),
     ("page_jump", "cms10/epaper_reader", "Continued on page 15"),
+    ("end_mark", "cms11/wakelet_collection", "(end of article)"),
+    ("continuation_note", "cms11/patreon_post", "(continued below the audio)"),
+    ("continuation_note", "cms10/newswire_release", "(continued)"),
     ("video_player", "cms10/youtube_watch", "0:00 / 6:42"),
     ("video_player", "cms10/youtube_watch", "Includes paid promotion"),
     ("transcript_label", "cms10/chat_share", "You said:"),
@@ -818,6 +821,20 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     lines += ["[Irony: a few hours after I posted this, the house was sold]"]
     lines += ["[insert your name here]", "together with the set of matrices of the form"]
     lines += ["The talks continued in Geneva on Monday.", "The rest is in the hands of the court."]
+    # Lines of real articles (dragnet's, Mozilla Readability's, newspaper's, L3S-GN1's test
+    # texts) that earlier rules took for chrome, and lines written like them.
+    lines += ["(UNDERSTATEMENT OF THE YEAR)", "CHANGES AND IMPROVEMENTS:", "SIR:", "UPDATE:"]
+    lines += ["WHY IT MATTERS:", "KEY POINTS:", "(House of Representatives)", "(None)"]
+    lines += ["(Rated R)", "(by changesets)", "(Longer abstract below the fold.)", "112 (15)"]
+    lines += ["Disclaimer: I received Clinique Acne Solutions Powder as a sample.", "X X X"]
+    lines += ["That’s it for today. Tomorrow I’ll share new learning and productivity tips."]
+    lines += ["Together with Germany, France pushed the EU to act.", "Dear Mr. Kennedy—"]
+    lines += [
+        "Get ready for more spam in your inbox this holiday season.",
+        "0:00 left on the clock",
+    ]
+    lines += ["To unsubscribe from marketing texts, send STOP to the number, the FCC says."]
+    lines += ["The views expressed here are not new: critics have made the same argument."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
@@ -825,6 +842,23 @@ def test_line_rules_never_match_article_text(version: str) -> None:
         lines += [article.title, article.description, *texts]
     hits = [(r.name, line) for line in lines for r in LINE_RULES if r.matches(line)]
     assert [(name, line) for name, line in hits if line not in ("[ad_1]", "[ad_2]")] == []
+
+
+def test_a_web_address_the_article_introduces_stays() -> None:
+    """A bare address is a site's link line, unless the article introduces it ("On the
+    Net:") or lists it after another; a print view's numbered links go all the same."""
+    paragraphs = [
+        "The awards are on Saturday.\nOn the Net:\nhttp://www.bafta.org\nhttps://awards.example",
+        "Last paragraph.",
+        "original.example/the-story",
+        "Links:\n[1] https://print.example/related/",
+    ]
+    kept, _ = clean_paragraphs(paragraphs)
+    assert kept == [
+        "The awards are on Saturday.\nOn the Net:\nhttp://www.bafta.org\nhttps://awards.example",
+        "Last paragraph.",
+        "Links:",
+    ]
 
 
 def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
