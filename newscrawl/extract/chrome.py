@@ -252,6 +252,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|[\[(]?(?:see|turn to) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?",
     ),
     LineRule(
+        "comment_actions",
+        "a comment's action row and counters: 'Like', 'Reply · Share', 'Like Reply 2h', 'View"
+        " all 3 replies', 'Show replies (2)', its age alone ('2h')",
+        r"(?:(?:like|reply|share|edit|delete|report|quote)\s*[·|]?\s*){1,4}"
+        r"(?:\d{1,2}\s?[smhdw]|[a-z]{3} \d{1,2}, \d{4})?"
+        r"|view (?:all|more|previous) (?:\d+ )?(?:replies|comments)|show (?:more )?replies \(\d+\)"
+        r"|\d{1,2}\s?(?:[smhdw]|min|hrs?)",
+    ),
+    LineRule(
         "video_player",
         "a video page's player time ('0:00 / 6:42'), its chapter list from '0:00 Intro' on,"
         " its 'Includes paid promotion' label",
@@ -536,6 +545,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|shared)\b.{0,40}(?:with (?:(?:kind|the [\w'’ ]{1,30}) )?permission"
         r"|under (?:a |an |our |the )?(?:.{0,40}licen[cs]e|.{0,40}agreement)).{0,200}"
         r"|(?:photo |image )?courtesy(?: of)?:? .{1,60}|picha kwa hisani ya .{1,60}"
+        r"|.{0,120}\b(?:reproduced|reprinted|republished|published) by (?:special )?arrangement"
+        r" with\b.{0,160}"
         r"|بشکریہ\s*[:：]?\s*.{1,60}|[(（]?सौजन्य\s*[:：]\s*.{1,60}?[)）]?"
         r"|.{0,80}\b(?:avec l['’]autorisation|con (?:el )?permiso|mit (?:freundlicher )?genehmigung"
         r"|con il permesso)\b.{0,80}"
@@ -552,8 +563,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "copyright_line",
-        "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.'",
-        r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,120}|all rights reserved\.?",
+        "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.', 'This document is"
+        " subject to copyright. ...'",
+        r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,120}|all rights reserved\.?"
+        r"|this document is subject to copyright\b.{0,200}",
         credits=True,
     ),
     LineRule(
@@ -625,7 +638,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "separator_line",
         "a line of only separators: the '·' or '|' between a page's counters, a press"
-        " release's closing '###' (not '***', an article's section break)",
+        " release's closing '###' (not '***' nor '———', an article's section break)",
         r"[·•|/\\,;:]{1,5}|#{3}",
     ),
     LineRule(

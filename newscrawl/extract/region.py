@@ -40,8 +40,7 @@ class Region:
         dropped = {
             i
             for i, line in enumerate(lines)
-            if ((i < long[0] and len(line.split()) <= _LABEL_WORDS) or i > long[-1])
-            and self._only_outside(line)
+            if ((i < long[0] and _is_label(line)) or i > long[-1]) and self._only_outside(line)
         }
         return _without(paragraphs, dropped) if dropped else paragraphs
 
@@ -51,6 +50,12 @@ class Region:
             block is not self.element and self.element not in block.iterancestors()
             for block in blocks
         )
+
+
+def _is_label(line: str) -> bool:
+    """Whether a short line before the article's text is a label ("Member-only story",
+    "Exclusive"), not a question the article asks as a subheading ("Who is X?")."""
+    return len(line.split()) <= _LABEL_WORDS and not line.endswith("?")
 
 
 def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:

@@ -307,3 +307,29 @@ def test_an_article_over_layout_cells_keeps_the_cell_trafilatura_takes_for_a_sid
     )
     lines = _lines(extract_article(page, URL).body)
     assert [p for p in ARTICLE.paragraphs if p not in lines] == []
+
+
+def test_a_question_heading_before_the_articles_long_lines_is_no_label() -> None:
+    """Short lines before the region of the long ones are labels ("Member-only story"),
+    but a question the article asks as its first subheading is its text."""
+    lede = ("A short opening line of the story.", "And a second one, just as short.")
+    tree = parse_html(
+        f"<html><body><div class='lede'><p>Exclusive</p>{_ps(lede)}<h2>Who is Nicole Slemp?</h2>"
+        f"</div><div class='text'>{_ps(ARTICLE.paragraphs)}</div>"
+        "<div class='bio'><p>Written by Ana Ruiz</p></div></body></html>"
+    )
+    assert tree is not None
+    paragraphs = [
+        "Exclusive",
+        *lede,
+        "Who is Nicole Slemp?",
+        *ARTICLE.paragraphs,
+        "Written by Ana Ruiz",
+    ]
+    region = article_region(tree, paragraphs)
+    assert region is not None
+    assert region.without_outside(paragraphs) == [
+        *lede,
+        "Who is Nicole Slemp?",
+        *ARTICLE.paragraphs,
+    ]

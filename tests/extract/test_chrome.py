@@ -559,6 +559,20 @@ CMS_LINE_CASES = [
     ("end_mark", "cms11/wakelet_collection", "(end of article)"),
     ("continuation_note", "cms11/patreon_post", "(continued below the audio)"),
     ("continuation_note", "cms10/newswire_release", "(continued)"),
+    ("comment_actions", "cms11/facebook_group", "View all 3 replies"),
+    ("source_credit", "cms11/tamil_portal", "மூலம்: Original Example"),
+    (
+        "republication_credit",
+        "cms11/learner_news",
+        "This article is reproduced by arrangement with its publisher for language learning."
+        " © Original Example 2024.",
+    ),
+    (
+        "copyright_line",
+        "cms11/science_reprint",
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of"
+        " private study or research, no part may be reproduced without the written permission.",
+    ),
     ("video_player", "cms10/youtube_watch", "0:00 / 6:42"),
     ("video_player", "cms10/youtube_watch", "Includes paid promotion"),
     ("transcript_label", "cms10/chat_share", "You said:"),

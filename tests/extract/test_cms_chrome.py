@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms10/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms11/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms10/ were written without reading the extractor (cms11, the
+carries. tests/data/cms2/ to cms11/ were written without reading the extractor (cms12, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -99,8 +99,32 @@ KNOWN_FAILURES = {
     " findings' link and a bare 'Notes' heading stay",
     "cms10/translate_proxy/uk_TechRadar": "a breadcrumb ending in a long headline stays",
     "cms10/youtube_watch": "chapter lines after '0:00' and the channel's disclaimer stay",
+    "cms11/canvas_discussion": "the teacher's prompt, pause box, questions and rubric table,"
+    " and the students' replies, stay",
+    "cms11/confluence_page": "the page's notice, the note panel of the text's layout cells and"
+    " the clipping's end note stay",
+    "cms11/council_legistar": "the staff report around the attachment, its page marks and the"
+    " record's tables stay",
+    "cms11/facebook_group": "the poster's name line and the comments, each glued to its"
+    " author's name, stay",
+    "cms11/gemini_proxy": "the mirror's ASCII-art banner, its notes and a '* * *' break stay",
+    "cms11/github_issue": "the reporter's prose stays, and the article's end, quoted in a"
+    " maintainer's comment, is lost",
+    "cms11/jupyter_notebook": "the notebook's code, outputs, warnings, table and the analyst's"
+    " notes stay",
+    "cms11/kindle_notebook/uk_TheSun": "the last two highlights, short quotes in highlight"
+    " blocks after the longest one, are lost",
+    "cms11/learner_news": "the level note and a 'Quick check' prompt between paragraphs stay",
+    "cms11/patreon_post": "the creator's introduction, notes, a bracketed photo note and a"
+    " '———' rule stay",
+    "cms11/science_reprint": "'More information' with the paper's reference, 'Provided by',"
+    " the citation and the feedback form's prose stay",
+    "cms11/sharepoint_news": "the intranet's 'Shared for awareness' note and a source line"
+    " with a sentence after it stay",
+    "cms11/tamil_portal": "a Tamil note on the report's language stays",
+    "cms11/wakelet_collection": "the curator's notes between the collection's cards stay",
 }
-FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 11)))
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 12)))
 
 
 def _known_failure(case: Case) -> str | None:
