@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 SOURCE_WORDS = (
     r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron|kilde|källa"
     r"|источник|джерело|πηγή|المصدر|nguồn|स्रोत|সূত্র|출처|ที่มา|แหล่งที่มา|引用元|出典|出处|来源|本文来源"
-    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்"
+    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı"
 )
 # The colon after a label, as Latin and CJK scripts write it.
 COLON = r"[:：]"
@@ -60,11 +60,14 @@ READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT}):?\s+.{{1,60}}?)?\s*[»›>�
 # A whole line naming the site the text first appeared on: "The post X appeared first on Y.",
 # "This article originally appeared on Y.", "Dieser Artikel erschien zuerst bei Y.", "Este
 # artículo se publicó originalmente en Y.", "Cet article a d'abord été publié par Y.",
-# "Questo articolo è apparso originariamente su Y."; `name` is Y. Only such a line: a
+# "Questo articolo è apparso originariamente su Y.", WordPress's Dutch, Polish and Italian
+# feed footers ("Het bericht X verscheen eerst op Y.", "Wpis X pochodzi z serwisu Y.",
+# "L'articolo X proviene da Y."); `name` is Y. Only such a line: a
 # sentence of the article that says what else was first published somewhere is not one.
 FIRST_APPEARED = re.compile(
     r"(?:(?:editor['’]s )?note:\s*|hinweis:\s*|nota:\s*|remarque\s?:\s*)?"
-    r"(?:(?:(?:the post|der beitrag|la entrada|l['’]article|il post|l['’]articolo|o post)"
+    r"(?:(?:(?:the post|der beitrag|la entrada|l['’]article|il post|l['’]articolo|o post"
+    r"|het bericht|wpis|artykuł)"
     r" .{1,200} "
     r"|(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
     r"|questa) (?:article|story|post|piece|entry|artikel|beitrag|text|art[ií]culo|nota|texto"
@@ -76,8 +79,9 @@ FIRST_APPEARED = re.compile(
     r"|(?:initialement|d['’]abord) publiée?)|est apparue? (?:en premier|d['’]abord)"
     r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta)"
     r"|sembra essere il primo|apareceu primeiro|foi publicad[oa] originalmente"
-    r"|(?:was|foi) (?:syndicated|sindicalizada|sindicado))"
-    r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na)"
+    r"|(?:was|foi) (?:syndicated|sindicalizada|sindicado)"
+    r"|verscheen (?:eerst|voor het eerst)|pochodzi|proviene)"
+    r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na|op|z serwisu|z)"
     # Turkish (Yoast): "X yazısı ilk önce Y üzerinde ortaya çıktı."; Indonesian copy sites:
     # "Artikel ini telah tayang di Y dengan judul "X"."
     r"|.{1,200} yazısı ilk (?:önce|olarak)|artikel ini (?:telah )?(?:tayang|terbit|dimuat) di"

@@ -89,7 +89,11 @@ _TEMPLATE_RUN = 3
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
 _HEADING_WORDS = 8
 _LONGEST_CHROME_LINE = 240
-_BULLET = re.compile(r"^\s*[-•*]\s+")
+# What opens a line before its words: a list item's bullet ("- ", as trafilatura writes list
+# items), a channel's emoji ("📢 Source: X", "👉 Join us").
+_BULLET = re.compile(
+    r"^\s*(?:[-•*]|[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]+\ufe0f?)\s+"
+)
 # A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
@@ -249,7 +253,20 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a printed paper's jump line, kept by an archive's or an e-paper's text view:"
         " '[Continued from Page A1]', 'Continued on page 15', 'See page 4'",
         r"[\[(]?(?:continued|cont(?:['’]d|\.)) (?:from|on) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?"
-        r"|[\[(]?(?:see|turn to) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?",
+        r"|[\[(]?(?:see|turn to) (?:page|p\.) ?[A-Z]?\d{1,3}[\])]?\.?"
+        r"|[*\s]*(?:sigue|contin[uú]a) en (?:la )?p[aá]gina \d{1,3}[*\s]*",
+    ),
+    LineRule(
+        "reading_time",
+        "a reading-time label: '5 min read', 'Reading time: about 4 minutes', 'Lesezeit: 3"
+        " Minuten', '4 minutos de lectura'",
+        r"(?:(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture"
+        r"|tiempo de lectura|tempo di lettura|tempo de leitura|время чтения|okuma süresi)"
+        r"\s*[:：]?\s*(?:about |approx\.? |ca\.? |~)?\d{1,2}\s*(?:min(?:ute)?s?|minuten|minutos"
+        r"|minuti|минут\w*|dakika)\.?"
+        r"|(?:about |~)?\d{1,2}[\s-]*min(?:ute)?s?\.? read"
+        r"|\d{1,2} (?:min\.?|minuten|minutos|minuti|dakika) (?:lesezeit|de lectura|di lettura"
+        r"|okuma)",
     ),
     LineRule(
         "comment_actions",
@@ -353,7 +370,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|la suite (?:du diaporama|de l['’]article) après cette publicité"
         r"|(?:advertisement|advertising)\s*[-–—:]\s*(?:scroll|continue)[\w ]{0,30}"
         r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement)"
-        r"|(?:článek|text) pokračuje pod reklamou"
+        r"|(?:článek|text) pokračuje pod reklamou|continua (?:após a|depois da) publicidade"
         r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
         r"|el artículo continúa (?:debajo|después) del anuncio"
         r"|l['’]articolo continua dopo la pubblicità",
@@ -372,7 +389,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " X', a brand's promo); 'Lire l'article sur le site de X'",
         rf"{READ_ON_LINE}|(?:read the (?:full )?article|lire l['’]article"
         r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
-        r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}",
+        r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}"
+        r"|ver (?:a )?not[ií]cia (?:completa|na íntegra)(?: n[oa] .{1,60})?",
     ),
     LineRule(
         "appeared_first_on",
@@ -384,7 +402,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "share_row",
         "share-button rows: 'Share. Facebook Twitter ...', 'Share.'",
-        rf"share( this( article| story)?)?[.:!]?(\s*(?:{_NETWORKS}))*|like this[.:!]?"
+        rf"share( this( article| story)?)?[.:!]?([\s·|,]*(?:{_NETWORKS}))*|like this[.:!]?"
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
         rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+(?<!\b(?:x x|X X))"
         r"|微信扫一扫.{0,20}|(?:扫码)?关注(?:该|本)?公众号.{0,20}"
@@ -492,10 +510,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "source_credit",
         "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
-        "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)' (kept among the"
-        " credits)",
+        "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)', '— reports X'"
+        " (kept among the credits)",
         rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
+        r"|[—–-]\s*(?:reports?|as reported by|according to)\s+(?:[^.!?]|[.](?!\s)){1,60}"
         rf"|[（(](?!(?:none|unknown)[)）]){_CREDITED}(?:\s+{_CREDITED}){{0,2}}[)）]\.?"
         r"|dpa-infocom,? dpa:[\d-]+/\d+",
         credits=True,
@@ -525,10 +544,16 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "syndication_notice",
         "auto-import notices: 'This article was auto-published from an RSS feed ...', 'Dieser"
-        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'",
+        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...', 'Disclaimer: This story"
+        " is auto-aggregated by a computer program ...'",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
-        r"|articolo)\b.{0,160}\b(?:rss|syndicated feed|feed)\b.{0,200}"
+        r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria)\b.{0,160}\b(?:rss|syndicated feed"
+        r"|feed)\b.{0,200}"
+        r"|(?:disclaimer\s*:\s*)?this (?:story|article|post|content) (?:is|was|has been)"
+        r" (?:auto-?(?:aggregated|generated|published)|automatically (?:aggregated|generated"
+        r"|published))\b.{0,200}"
+        r"|[\w ]{1,30} note\s*:\s*images, embeds and videos from the source .{0,200}"
         r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}"
@@ -554,7 +579,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:with |additional |further )+reporting (?:by|from)) .{1,80}"
         r"|distributed by .{1,60}\b(?:agency|syndicate|services?|llc|inc|wire)\b.{0,20}"
         r"|(?:translation|translated by|переклад|перевод|übersetzung|traduction|traducción"
-        r"|traduzione|tradução)\s*[:：]\s*.{1,80}"
+        r"|traduzione|tradução)(?: и публикация| and publication)?\s*[:：]\s*.{1,120}"
+        r"|adapted from (?:reporting|a report|an article|a story) (?:by|from|in) .{1,150}"
         r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
         r"|traduzido|traduzida) (?:by|par|von|por|da) .{1,120}"
         r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
@@ -565,7 +591,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "copyright_line",
         "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.', 'This document is"
         " subject to copyright. ...'",
-        r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,120}|all rights reserved\.?"
+        r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
         r"|this document is subject to copyright\b.{0,200}",
         credits=True,
     ),
@@ -880,9 +906,12 @@ def _templated_run(
     """The children of `parent` in runs of `_TEMPLATE_RUN` or more consecutive blocks of one
     tag and class that each open with a link to a page of its own, or two that each open
     with a headline's link (`openers`: blocks and the link each opens with; links inside a
-    paragraph's text are the text's)."""
+    paragraph's text are the text's). Items of a list under a heading need no class of
+    their own ("More headlines from X" over a feed plugin's `<li>`s, each a headline's link
+    and its excerpt)."""
     if _shows_text(parent):
         return []
+    headed = parent.tag in ("ul", "ol") and _heading_over(parent, set()) is not None
     found: list[HtmlElement] = []
     run: list[HtmlElement] = []
     for child in [*parent, None]:
@@ -895,10 +924,13 @@ def _templated_run(
             run.append(child)
             continue
         hrefs = {openers[e].get("href") for e in run}
-        long_enough = len(run) >= _TEMPLATE_RUN or (
-            len(run) >= 2 and all(_story_length(openers[e]) for e in run)
-        )
-        if long_enough and len(hrefs) == len(run) and _template(run[0])[1]:
+        headlines = len(run) >= 2 and all(_story_length(openers[e]) for e in run)
+        long_enough = len(run) >= _TEMPLATE_RUN or headlines
+        if (
+            long_enough
+            and len(hrefs) == len(run)
+            and (_template(run[0])[1] or (headed and headlines))
+        ):
             found += run
         run = [child] if opens else []
     return found
@@ -1050,8 +1082,8 @@ def _introduced(address: str, previous: str) -> bool:
 
 
 def matching_rule(line: str) -> LineRule | None:
-    """The first line rule that matches this line, if any (chrome lines are short), a list
-    item's bullet ("- ", as trafilatura writes list items) left aside."""
+    """The first line rule that matches this line, if any (chrome lines are short), a
+    bullet or an emoji before it left aside."""
     if len(line) > _LONGEST_CHROME_LINE:
         return None
     line = _BULLET.sub("", line, count=1)

@@ -12,6 +12,7 @@ from newscrawl.extract.chrome import (
     STRUCTURE_RULES,
     clean_paragraphs,
     drop_kickers,
+    matching_rule,
     prune,
     prune_link_lines,
     prune_story_lists,
@@ -573,6 +574,55 @@ CMS_LINE_CASES = [
         "This document is subject to copyright. Apart from any fair dealing for the purpose of"
         " private study or research, no part may be reproduced without the written permission.",
     ),
+    ("reading_time", "cms12/genesis_rssimport", "Reading time: about 4 minutes"),
+    ("source_credit", "cms12/genesis_rssimport", "— reports Original Example"),
+    (
+        "republication_credit",
+        "cms12/genesis_rssimport",
+        "Adapted from reporting by Original Example; our desk may have edited this text for"
+        " length.",
+    ),
+    (
+        "appeared_first_on",
+        "cms12/bimber_echorss",
+        "Het bericht {{TITLE}} verscheen eerst op Original Example.",
+    ),
+    (
+        "syndication_notice",
+        "cms12/blogger_median_pt",
+        "Este conteúdo foi publicado automaticamente a partir do feed RSS de Original Example."
+        " Os direitos autorais pertencem ao autor original.",
+    ),
+    (
+        "syndication_notice",
+        "cms12/foxiz_newsomatic",
+        "Disclaimer: This story is auto-aggregated by a computer program and has not been"
+        " created or edited by Foxdaily Wire. Publisher: Original Example.",
+    ),
+    ("ad_markers", "cms12/blogger_median_pt", "Continua após a publicidade"),
+    ("read_more", "cms12/blogger_median_pt", "Ver notícia completa no site original"),
+    (
+        "copyright_line",
+        "cms12/smartmag_agency",
+        "Copyright 2024 Agencia Example. All rights reserved. This material may not be"
+        " published, broadcast, rewritten or redistributed without permission.",
+    ),
+    (
+        "republication_credit",
+        "cms12/vk_article",
+        "Перевод и публикация: редакция «Новости Приморья». Оригинал — Original Example.",
+    ),
+    ("page_jump", "cms12/joomla_t3_es", "*** Sigue en la página 2 ***"),
+    (
+        "share_row",
+        "cms12/printfriendly_view",
+        "Share this article: Facebook · X · Email · Copy link",
+    ),
+    (
+        "source_credit",
+        "cms12/telegraph_mirror",
+        "Haberin kaynağı: Original Example — otomatik aktarım, 28.04.2024 09:12",
+    ),
     ("video_player", "cms10/youtube_watch", "0:00 / 6:42"),
     ("video_player", "cms10/youtube_watch", "Includes paid promotion"),
     ("transcript_label", "cms10/chat_share", "You said:"),
@@ -624,6 +674,7 @@ STRUCTURE_CASES = [
     ("story_link_run", "cms/wp_automatic", "Wildfire forces evacuation of three villages"),
     ("story_link_run", "cms/blogger", "Night ferry returns for the summer"),
     ("story_link_run", "cms/ghost", "What the salt marsh remembers"),
+    ("story_link_run", "cms12/genesis_rssimport", "Mortgage rates dip for the third week running"),
     ("teaser_heading", "cms/feedzy", "Similar News"),
     ("teaser_heading", "cms/wordpress_jetpack", "Related Posts:"),
     ("teaser_heading", "cms/blogger", "You might also like:"),
@@ -856,6 +907,12 @@ def test_line_rules_never_match_article_text(version: str) -> None:
         lines += [article.title, article.description, *texts]
     hits = [(r.name, line) for line in lines for r in LINE_RULES if r.matches(line)]
     assert [(name, line) for name, line in hits if line not in ("[ad_1]", "[ad_2]")] == []
+
+
+def test_a_channels_emoji_before_a_chrome_line_is_left_aside() -> None:
+    rule = matching_rule("📢 Haberin kaynağı: Original Example — otomatik aktarım")
+    assert rule is not None and rule.name == "source_credit"
+    assert matching_rule("⚡️ Port strike enters its ninth day") is None
 
 
 def test_a_web_address_the_article_introduces_stays() -> None:
