@@ -98,7 +98,7 @@ _BULLET = re.compile(
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
 _LIST_LABEL_WORDS = 8
-_SEPARATORS = " |·•,;–-"
+_SEPARATORS = " |·•,;–—-"
 _NOWHERE = ("#", "?", "mailto:", "javascript:")
 # A row of a table of other stories holds its link and this many words more (time, source).
 _TABLE_ROW_WORDS = 4
@@ -149,6 +149,7 @@ _PRODUCTION_CUES = (
 )
 _NETWORKS = (
     r"facebook|twitter|x|x \(twitter\)|pinterest|linkedin|tumblr|e-?mail|reddit|telegram"
+    r"|instagram|youtube|tiktok|threads|bluesky|mastodon|vk"
     r"|whatsapp|print|copy link|flipboard|pocket|messenger"
 )
 
@@ -405,6 +406,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"share( this( article| story)?)?[.:!]?([\s·|,]*(?:{_NETWORKS}))*|like this[.:!]?"
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
         rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+(?<!\b(?:x x|X X))"
+        r"|(?:follow us|bizi takip edin|síguenos|suivez-nous|folgen sie uns|seguici|siga-nos)"
+        rf"(?: on| en| sur| auf| su| no)?\s*:?\s*(?:{_NETWORKS})(?:\s*[|·,/]\s*(?:{_NETWORKS}))*"
         r"|微信扫一扫.{0,20}|(?:扫码)?关注(?:该|本)?公众号.{0,20}"
         r"|.{0,20}(?:点赞|在看|三连).{0,30}",
     ),
@@ -483,7 +486,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|you (?:currently )?have \d+ referrals?\b.{0,160}"
         r"|(?:or )?copy and paste this link\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
-        r" google news",
+        r" google news"
+        r"|(?:join our (?:telegram |whatsapp )?(?:channel|group|community)|kanalımıza katılın"
+        r"|подписывайтесь на (?:наш|наше|нашу|нас)\b|únete a nuestro canal"
+        r"|rejoignez notre (?:chaîne|canal|communauté)).{0,160}"
+        r"|follow .{1,60}['’]s? (?:\w+ )?(?:coverage|updates|reporting) (?:at|on) .{1,100}",
     ),
     LineRule(
         "byline_or_date",
@@ -653,7 +660,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "hashtags",
         "a line of hashtags: '#shipping #trade #geopolitics'",
-        r"(?:#[\w-]+[\s,]*){2,}",
+        r"(?:#[\w-]+(?:@[\w.-]+)?[\s,]*){2,}",
     ),
     LineRule(
         "wiki_edit_link",
@@ -854,8 +861,9 @@ def _previous_element(element: HtmlElement) -> HtmlElement | None:
 
 def _is_story_link_line(paragraph: HtmlElement) -> bool:
     """Whether the paragraph is only links of a headline's length to other pages, after a
-    short label ending in a colon or a guillemet ("Related:", "À lire aussi :") if any, with
-    nothing but separators between them ("<br>", "|")."""
+    short label ending in a colon or a guillemet ("Related:", "À lire aussi :") or set in
+    bold ("RELATED COVERAGE") if any, with nothing but separators between them ("<br>", "|",
+    "—")."""
     links = [a for a in paragraph.iter("a") if a.text_content().strip()]
     hrefs = [a.get("href") or "#" for a in links]
     if not links or len(set(hrefs)) < len(hrefs) or any(h.startswith(_NOWHERE) for h in hrefs):
@@ -877,7 +885,18 @@ def _is_story_link_line(paragraph: HtmlElement) -> bool:
     if text[position:].strip(" .»›→"):
         return False
     longest = _LABEL_WORDS if len(links) == 1 else _LIST_LABEL_WORDS
-    return not label or (len(label.split()) <= longest and label.endswith((":", "»", "›")))
+    label = label.rstrip(_SEPARATORS)
+    return not label or (
+        len(label.split()) <= longest
+        and (label.endswith((":", "»", "›")) or _in_bold(paragraph, label))
+    )
+
+
+def _in_bold(paragraph: HtmlElement, label: str) -> bool:
+    """Whether the label is the paragraph's bold lead-in ("<strong>RELATED COVERAGE</strong>",
+    an agency's list of links): a heading of its own, if without a colon."""
+    first = next((e for e in paragraph.iter("strong", "b")), None)
+    return first is not None and " ".join(first.text_content().split()) == label
 
 
 def _is_story_link_table(table: HtmlElement) -> bool:
