@@ -362,7 +362,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " 'Together with X', 'Advertisement - scroll to continue', 'Článek pokračuje pod"
         " reklamou'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
-        r"|publicité|pubblicità|publicidade|reklama|reklam|iklan|advertentie|annonse|annons"
+        r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
+        r"|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"

@@ -600,6 +600,7 @@ CMS_LINE_CASES = [
         " created or edited by Foxdaily Wire. Publisher: Original Example.",
     ),
     ("ad_markers", "cms12/blogger_median_pt", "Continua após a publicidade"),
+    ("ad_markers", "cms12/blogger_median_pt", "Anúncio"),
     ("read_more", "cms12/blogger_median_pt", "Ver notícia completa no site original"),
     (
         "copyright_line",
