@@ -16,8 +16,9 @@ import re
 from typing import TYPE_CHECKING
 
 import trafilatura
+from lxml import etree
 from trafilatura.xml import xmltotxt
-from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH, REGEXP_NS
 
 from newscrawl.extract.chrome import (
     clean_paragraphs,
@@ -64,16 +65,18 @@ def extract_body(
     prune(tree, keep=main.element)
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
+    alike: list[HtmlElement] = []  # the main block's and its kind's, where it holds an article
     if main.holds_article and main.element is not None:
         _unhide(main.element)
         _undrop(tree, main.element)
-        _unwrap_alike(tree, main.element)
+        alike = _alike(main.element, tree)
+        _unwrap_alike(main.element, alike)
     _unglue_citations(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
     own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
     if main.holds_article and not _holds_lead(paragraphs, own):
         paragraphs = _trafilatura(tree, url, fast=False)
-    paragraphs = _unglued(paragraphs, main, tree, own)
+    paragraphs = _unglued(paragraphs, main.element, alike, own)
     if not paragraphs:
         paragraphs = own
     if rest is not None:
@@ -92,6 +95,14 @@ def extract_body(
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
 _HIDING = frozenset({"style", "hidden", "aria-hidden"})
+# trafilatura's tests of the elements it discards (`OVERALL_DISCARD_XPATH`), asked of one
+# element at a time instead of the whole tree.
+_DISCARDED = [
+    etree.XPath(test.path.strip().replace(".//*", "self::*", 1), namespaces={"re": REGEXP_NS})
+    for test in OVERALL_DISCARD_XPATH
+]
+# The elements whose class, or inline style, has a value (found in C, not by walking).
+_WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "style")}
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -128,7 +139,7 @@ def _undrop(tree: HtmlElement, main: HtmlElement) -> None:
             element.attrib.pop("class", None)  # trafilatura also drops a class "*caption*"
 
 
-def _unwrap_alike(tree: HtmlElement, main: HtmlElement) -> None:
+def _unwrap_alike(main: HtmlElement, alike: list[HtmlElement]) -> None:
     """Take the class and id off the wrappers trafilatura discards (`OVERALL_DISCARD_XPATH`:
     a layout named "two-right-sidebar", a chat's "message-container") around the main block
     and the blocks alike to it (`_alike`) that hold a long paragraph, below the element they
@@ -137,20 +148,17 @@ def _unwrap_alike(tree: HtmlElement, main: HtmlElement) -> None:
     depth = {element: n for n, element in enumerate(line)}
     wrappers: set[HtmlElement] = set()
     top = 0
-    for block in _alike(main, tree):
+    for block in alike:
         if block is not main and long_paragraphs(block):
             ancestors = list(itertools.takewhile(lambda e: e not in depth, block.iterancestors()))
             shared = (ancestors[-1] if ancestors else block).getparent()
             top = max(top, depth.get(shared, 0))
             wrappers.update(ancestors)
-    if not wrappers:
-        return
-    wrappers.update(line[1:top])
-    for discard in OVERALL_DISCARD_XPATH:
-        for element in discard(tree):
-            if element in wrappers:
-                element.attrib.pop("class", None)
-                element.attrib.pop("id", None)
+    wrappers.update(line[1:top] if wrappers else ())
+    for element in wrappers:
+        if any(discarded(element) for discarded in _DISCARDED):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
 
 
 def _unglue_citations(tree: HtmlElement) -> None:
@@ -194,20 +202,19 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
 
 
 def _unglued(
-    paragraphs: list[str], main: MainBlock, tree: HtmlElement, its_own: list[str]
+    paragraphs: list[str], main: HtmlElement | None, alike: list[HtmlElement], its_own: list[str]
 ) -> list[str]:
     """The article's own paragraphs where the output runs two of them into one line, else
     the output. trafilatura writes a table cell as one row and a list item as one line: an
     article in a layout table's cell (its `<p>`s, or the lines between its `<br>`s), or a
     listicle's items each holding paragraphs in a block of the main block's class
-    (`its_own`: the main block's)."""
-    if not main.holds_article or main.element is None:
+    (`its_own`: the main block's; `alike`: it and its kind, none where it holds no article)."""
+    if main is None or not alike:
         return paragraphs
-    alike = _alike(main.element, tree)
-    blocks = [its_own] if alike == [main.element] else map(_paragraphs_of, alike)
+    blocks = [its_own] if alike == [main] else map(_paragraphs_of, alike)
     own = [text for texts in blocks for text in texts if text]
     if sum(map(len, own)) < ARTICLE_LENGTH:
-        own = inline_lines(main.element)
+        own = inline_lines(main)
     known = set(own)  # a line that is one of them holds no two
     lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= LEAD_LENGTH)
     glued = (line for line in lines if line not in known)
@@ -235,7 +242,7 @@ def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
     name = "class" if main.get("class") else "style"
     if not main.get(name):
         return [main]
-    alike = [e for e in tree.iter(main.tag) if e.get(name) == main.get(name)]
+    alike = [e for e in _WITH[name](tree, value=main.get(name)) if e.tag == main.tag]
     found = set(alike)
     return [e for e in alike if found.isdisjoint(e.iterancestors())]
 
