@@ -204,11 +204,12 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
 def _unglued(
     paragraphs: list[str], main: HtmlElement | None, alike: list[HtmlElement], its_own: list[str]
 ) -> list[str]:
-    """The article's own paragraphs where the output runs two of them into one line, else
-    the output. trafilatura writes a table cell as one row and a list item as one line: an
-    article in a layout table's cell (its `<p>`s, or the lines between its `<br>`s), or a
-    listicle's items each holding paragraphs in a block of the main block's class
-    (`its_own`: the main block's; `alike`: it and its kind, none where it holds no article)."""
+    """The article's own paragraphs where the output runs two of them into one line (with
+    the paragraphs beside the layout table they sit in), else the output. trafilatura
+    writes a table cell as one row and a list item as one line: an article in a layout
+    table's cell (its `<p>`s, or the lines between its `<br>`s), or a listicle's items each
+    holding paragraphs in a block of the main block's class (`its_own`: the main block's;
+    `alike`: it and its kind, none where it holds no article)."""
     if main is None or not alike:
         return paragraphs
     blocks = [its_own] if alike == [main] else map(_paragraphs_of, alike)
@@ -216,9 +217,34 @@ def _unglued(
     if sum(map(len, own)) < ARTICLE_LENGTH:
         own = inline_lines(main)
     known = set(own)  # a line that is one of them holds no two
-    lines = (line for p in paragraphs for line in p.splitlines() if len(line) >= LEAD_LENGTH)
-    glued = (line for line in lines if line not in known)
-    return own if any(_runs_together(line, own) for line in glued) else paragraphs
+    lines = [line for p in paragraphs for line in p.splitlines()]
+    glued = {
+        line
+        for line in lines
+        if len(line) >= LEAD_LENGTH and line not in known and _runs_together(line, own)
+    }
+    if not glued:
+        return paragraphs
+    # The glued rows give way to the article's own paragraphs, and the other lines go with
+    # the table's other cells, but for the paragraphs beside a layout table in its
+    # container (an autoblog's table of text and an ad cell, mid-article).
+    beside = _paragraphs_beside_table(main)
+    unglued: list[str] = []
+    rest = own  # put in at the first glued row
+    for line in lines:
+        if line in glued:
+            unglued += rest
+            rest = []
+        elif line in beside:
+            unglued.append(line)
+    return unglued
+
+
+def _paragraphs_beside_table(element: HtmlElement) -> set[str]:
+    """The texts of the `<p>`s beside the table that holds the element, in its parent."""
+    table = next(element.iterancestors("table"), None)
+    parent = None if table is None else table.getparent()
+    return set() if parent is None else {text_of(p) for p in parent.iterchildren("p")}
 
 
 def _runs_together(line: str, texts: list[str]) -> bool:

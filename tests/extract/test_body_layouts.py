@@ -333,3 +333,21 @@ def test_a_question_heading_before_the_articles_long_lines_is_no_label() -> None
         "Who is Nicole Slemp?",
         *ARTICLE.paragraphs,
     ]
+
+
+def test_an_article_around_a_layout_table_keeps_its_paragraphs_outside_it() -> None:
+    """An autoblog sets the middle of the text in a layout table beside an ad cell:
+    trafilatura writes the table as one row; the cell's paragraphs take its place, and the
+    paragraphs before and after the table stay."""
+    before, inside, after = (
+        ARTICLE.paragraphs[:2],
+        ARTICLE.paragraphs[2:-2],
+        ARTICLE.paragraphs[-2:],
+    )
+    page = (
+        f"<html><body><div class='entry-inner'><h1>{html.escape(ARTICLE.title)}</h1>"
+        f"{_ps(before)}<table class='layout'><tr><td>{_ps(inside)}</td>"
+        "<td class='side'><p>ADVERTISING</p><p>Advertise here from 5 € a day.</p></td></tr>"
+        f"</table>{_ps(after)}</div></body></html>"
+    )
+    assert _lines(extract_article(page, URL).body) == list(ARTICLE.paragraphs)
