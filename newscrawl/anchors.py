@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 SOURCE_WORDS = (
     r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron|kilde|källa"
     r"|источник|джерело|πηγή|المصدر|nguồn|स्रोत|সূত্র|출처|ที่มา|แหล่งที่มา|引用元|出典|出处|来源|本文来源"
-    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı"
+    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник"
 )
 # The colon after a label, as Latin and CJK scripts write it.
 COLON = r"[:：]"
@@ -49,6 +49,8 @@ _AT = r"at|on|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
     rf"(?:(?:{SOURCE_WORDS})(?: link|\s*{COLON}.{{1,60}})?|{_ORIGINAL}"
     rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
+    # WPeMatico's "Go to Source"; an article spinner's "Source link": "Supply hyperlink"
+    r"|go to (?:the )?source|(?:supply|source) hyperlink"
     rf"|(?:{READ_ON_WORDS})"
     rf"|via\b.{{1,40}})\W*",
     re.IGNORECASE,

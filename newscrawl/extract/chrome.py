@@ -300,10 +300,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         "an editor's note in square brackets on a line of its own, led by a label in capitals"
         " ('[EDITOR: confirm this]', '[INSERT MAP: ...]') or naming the editors ('[Les"
         " intertitres sont de la rédaction.]'), a comment's anchor after it ('[a]'); not an"
-        " author's aside ('[Irony: ...]', '[insert your name here]')",
+        " author's aside ('[Irony: ...]', '[insert your name here]'); a forum moderator's note"
+        " ('(mod note: ...)')",
         r"(?-i:\[[A-Z][A-Z ]{1,30}[\w ]{0,20}:[^\[\]]{1,300}\])(?:\[[a-z]\])?"
         r"|\[[^\[\]]{0,200}\b(?:editors?|editorial|rédaction|redaktion|redacción|redazione"
-        r"|redação)\b[^\[\]]{0,200}\]",
+        r"|redação)\b[^\[\]]{0,200}\]"
+        r"|\((?:mod|moderator|admin)(?:['’]s)? note\s*:[^()]{1,200}\)",
     ),
     LineRule(
         "continuation_note",
@@ -324,9 +326,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "desk_initials",
-        "the editors' initials a desk puts under a story: 'এসএইচ/এমকে', 'AB/CD' (not 'N/A',"
-        " not 'Email/IMs')",
-        r"(?-i:[^\s/\d.,:;!?a-z]{2,6}(?:/[^\s/\d.,:;!?a-z]{2,6}){1,3})",
+        "the editors' initials a desk puts under a story: 'এসএইচ/এমকে', 'AB/CD', dpa's 'ae/rkl'"
+        " (not 'N/A', not 'Email/IMs', not 'and/or')",
+        r"(?-i:[^\s/\d.,:;!?a-z]{2,6}(?:/[^\s/\d.,:;!?a-z]{2,6}){1,3})"
+        r"|(?!and/or$)(?-i:[a-z]{2,3}/[a-z]{2,3})",
     ),
     LineRule(
         "staff_credit",
@@ -373,6 +376,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:advertisement|advertising)\s*[-–—:]\s*(?:scroll|continue)[\w ]{0,30}"
         r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement)"
         r"|(?:článek|text) pokračuje pod reklamou|continua (?:após a|depois da) publicidade"
+        r"|(?:advertise (?:here|with us)|anuncie aqui|annoncez ici|werben sie hier)\b.{0,60}"
         r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
         r"|el artículo continúa (?:debajo|después) del anuncio"
         r"|l['’]articolo continua dopo la pubblicità",
@@ -381,7 +385,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "source_link",
         "the autoblog's 'Source link' and WPeMatico's 'Go to Source' anchor texts, a video"
         " description's 'Read the original: <url>'",
-        r"source link|go to source"
+        r"source link|go to source|supply hyperlink|source hyperlink"
+        r"|ler (?:o )?artigo original(?:\s*\|.{0,100})?"
         r"|read the original(?: article| story| report| post)?(?: here| at| on)?\s*[:：]?"
         r"(?:\s*https?://\S+)?",
     ),
@@ -392,7 +397,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"{READ_ON_LINE}|(?:read the (?:full )?article|lire l['’]article"
         r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
         r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}"
-        r"|ver (?:a )?not[ií]cia (?:completa|na íntegra)(?: n[oa] .{1,60})?",
+        r"|ver (?:a )?not[ií]cia (?:completa|na íntegra)(?: n[oa] .{1,60})?"
+        r"|haber[iİ]n devami [iİ]ç[iİ]n tiklayiniz|haberin devamı için tıklayınız",
     ),
     LineRule(
         "appeared_first_on",
@@ -404,7 +410,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "share_row",
         "share-button rows: 'Share. Facebook Twitter ...', 'Share.'",
-        rf"share( this( article| story)?)?[.:!]?([\s·|,]*(?:{_NETWORKS}))*|like this[.:!]?"
+        rf"(?:share|partilhe|compartilhe|comparte|compartir|partager|teilen|condividi)"
+        rf"( this( article| story)?)?[.:!]?([\s·|,]*(?:{_NETWORKS}))*|like this[.:!]?"
         rf"|(share (to|on)|email this|blogthis!)\s*(?:{_NETWORKS})?"
         rf"|(?:{_NETWORKS})(\s+(?:{_NETWORKS}))+(?<!\b(?:x x|X X))"
         r"|(?:follow us|bizi takip edin|síguenos|suivez-nous|folgen sie uns|seguici|siga-nos)"
@@ -520,7 +527,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
         "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)', '— reports X'"
         " (kept among the credits)",
-        rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{1,100}}"
+        rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{0,100}}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
         r"|[—–-]\s*(?:reports?|as reported by|according to)\s+(?:[^.!?]|[.](?!\s)){1,60}"
         rf"|[（(](?!(?:none|unknown)[)）]){_CREDITED}(?:\s+{_CREDITED}){{0,2}}[)）]\.?"
@@ -547,7 +554,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=)"
         r".{1,100}?[)）]?"
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
-        r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]",
+        r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
+        r"|图片来(?:源)?(?:于|自)网络",
     ),
     LineRule(
         "syndication_notice",
@@ -556,13 +564,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         " is auto-aggregated by a computer program ...'",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
-        r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria)\b.{0,160}\b(?:rss|syndicated feed"
-        r"|feed)\b.{0,200}"
+        r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria|text)\b.{0,160}"
+        r"(?:\brss\b|\bsyndicated feed\b|feed\b).{0,200}"
+        r"|.{0,40}\btin (?:được )?tổng hợp tự động\b.{0,200}"
+        r"|bu haber,? .{0,80}\botomatik olarak\b.{0,200}"
+        r"|.{0,80}\b(?:reprend|publie|importe) automatiquement\b.{0,40}\bflux\b.{0,160}"
         r"|(?:disclaimer\s*:\s*)?this (?:story|article|post|content) (?:is|was|has been)"
         r" (?:auto-?(?:aggregated|generated|published)|automatically (?:aggregated|generated"
         r"|published))\b.{0,200}"
         r"|[\w ]{1,30} note\s*:\s*images, embeds and videos from the source .{0,200}"
-        r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|यह (?:खबर|लेख|समाचार))"
+        r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|новость"
+        r"|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
@@ -592,7 +604,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
         r"|traduzido|traduzida) (?:by|par|von|por|da) .{1,120}"
         r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
-        r"|.{0,12}?(?:本文)?转载自.{1,150}",
+        r"|.{0,12}?(?:本文)?转(?:载)?自.{1,150}|نقلا?ً? عن .{1,60}",
         credits=True,
     ),
     LineRule(

@@ -637,6 +637,47 @@ CMS_LINE_CASES = [
         "Follow Agencia Example’s international coverage at https://agencia.example/hub/world",
     ),
     ("hashtags", "cms12/vk_article", "#новости@novosti_primorya #мир@novosti_primorya"),
+    (
+        "syndication_notice",
+        "cms13/baomoi_vi",
+        "(Báo Tổng Hợp) - Tin được tổng hợp tự động từ Original Example, giữ nguyên nội dung gốc.",
+    ),
+    ("ad_markers", "cms13/hueman_autobloggold_pt", "Anuncie aqui a partir de 5 € por dia."),
+    (
+        "source_link",
+        "cms13/hueman_autobloggold_pt",
+        "Ler artigo original | Autoblog: importado de Original Example (feed n.º 7)",
+    ),
+    ("share_row", "cms13/hueman_autobloggold_pt", "Partilhe: Facebook · WhatsApp · E-mail"),
+    ("read_more", "cms13/laravel_portal_tr", "HABERİN DEVAMI İÇİN TIKLAYINIZ"),
+    ("photo_credit", "cms13/newsmag_contentcrawler", "[embedded content]"),
+    ("source_link", "cms13/neve_spunchrome", "Supply hyperlink"),
+    (
+        "syndication_notice",
+        "cms13/contao_agency_de",
+        "Dieser Text wurde automatisch aus dem Agenturfeed übernommen und nicht redaktionell"
+        " bearbeitet.",
+    ),
+    ("desk_initials", "cms13/contao_agency_de", "ae/rkl"),
+    (
+        "syndication_notice",
+        "cms13/tt4_rsspostimporter_fr",
+        "Le Fil Continu reprend automatiquement les flux publics de ses partenaires toutes les"
+        " quinze minutes.",
+    ),
+    (
+        "bracketed_note",
+        "cms13/invision_pages",
+        "(mod note: trimmed two embedded videos that did not carry over)",
+    ),
+    ("source_credit", "cms13/dle_portal_ru", "Первоисточник:"),
+    ("republication_credit", "cms13/nabd_ar", "نقلاً عن Original Example:"),
+    ("photo_credit", "cms13/baijiahao_zh", "图片来源于网络"),
+    (
+        "republication_credit",
+        "cms13/baijiahao_zh",
+        "（本文转自Original Example，作者署名以原文为准）",
+    ),
     ("video_player", "cms10/youtube_watch", "0:00 / 6:42"),
     ("video_player", "cms10/youtube_watch", "Includes paid promotion"),
     ("transcript_label", "cms10/chat_share", "You said:"),
@@ -919,6 +960,7 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     ]
     lines += ["To unsubscribe from marketing texts, send STOP to the number, the FCC says."]
     lines += ["The views expressed here are not new: critics have made the same argument."]
+    lines += ["dd/mm/yyyy", "(Editor's note: Mr. Harris was well aware of that, being a nerd!)"]
     cms = [a for folder in FOLDERS for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:

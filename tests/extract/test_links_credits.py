@@ -123,6 +123,12 @@ def test_a_link_labelled_as_the_source_takes_its_label(markup: str) -> None:
     assert is_source_anchor(link.text)
 
 
+@pytest.mark.parametrize("text", ["Source link", "Supply hyperlink", "Go to Source"])
+def test_an_autoblogs_source_anchor_is_one_spun_or_not(text: str) -> None:
+    """An article spinner rewrites the autoblog's "Source link" as "Supply hyperlink"."""
+    assert is_source_anchor(text)
+
+
 def test_a_link_after_a_long_sentence_keeps_its_own_text() -> None:
     html = (
         f"<html><body><article>{BODY}The source of the figures was "
