@@ -49,8 +49,8 @@ _AT = r"at|on|in|via|bei|auf|en|sur|chez|su|em|no|na"
 SOURCE_ANCHOR = re.compile(
     rf"(?:(?:{SOURCE_WORDS})(?: link|\s*{COLON}.{{1,60}})?|{_ORIGINAL}"
     rf"|originally published(?: (?:at|on|by|in) .{{1,60}})?"
-    # WPeMatico's "Go to Source"; an article spinner's "Source link": "Supply hyperlink"
-    r"|go to (?:the )?source|(?:supply|source) hyperlink"
+    # an article spinner's "Source link": "Supply hyperlink"
+    r"|(?:supply|source) hyperlink"
     rf"|(?:{READ_ON_WORDS})"
     rf"|via\b.{{1,40}})\W*",
     re.IGNORECASE,
