@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms12/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms13/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms12/ were written without reading the extractor (cms13, the
+carries. tests/data/cms2/ to cms13/ were written without reading the extractor (cms14, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -137,8 +137,20 @@ KNOWN_FAILURES = {
     "cms12/telegraph_mirror": "the channel's name and an emoji rule stay",
     "cms12/trello_card": "the card's notes to the team stay",
     "cms12/blogger_median_pt/tr_Haberturk": "a Portuguese 'automatic summary' note stays",
+    "cms13/baomoi_vi": "a compiler's credit '(tổng hợp)' and a picture's credit in a table"
+    " row stay",
+    "cms13/contao_agency_de": "'von Agenturdienst' and, for one article, the portal's note on"
+    " agency copy stay",
+    "cms13/daum_news_ko": "a partner label, a translator's credit, a byline glued to its times"
+    " and the comments stay",
+    "cms13/invision_pages": "the quote box's 'X said:' label (and, for one article, the"
+    " poster's introduction and take) stays",
+    "cms13/neve_spunchrome": "a spun ad label ('Commercial') stays",
+    "cms13/newsmag_contentcrawler": "the crawler's feed line ('... | Auto-imported 09:14 GMT')"
+    " stays",
+    "cms13/tt4_rsspostimporter_fr": "the importer's French notes on the partner feed stay",
 }
-FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 13)))
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 14)))
 
 
 def _known_failure(case: Case) -> str | None:
