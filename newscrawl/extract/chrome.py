@@ -560,8 +560,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "syndication_notice",
         "auto-import notices: 'This article was auto-published from an RSS feed ...', 'Dieser"
-        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...', 'Disclaimer: This story"
-        " is auto-aggregated by a computer program ...'",
+        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
         r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria|text)\b.{0,160}"
@@ -569,9 +568,6 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,40}\btin (?:được )?tổng hợp tự động\b.{0,200}"
         r"|bu haber,? .{0,80}\botomatik olarak\b.{0,200}"
         r"|.{0,80}\b(?:reprend|publie|importe) automatiquement\b.{0,40}\bflux\b.{0,160}"
-        r"|(?:disclaimer\s*:\s*)?this (?:story|article|post|content) (?:is|was|has been)"
-        r" (?:auto-?(?:aggregated|generated|published)|automatically (?:aggregated|generated"
-        r"|published))\b.{0,200}"
         r"|[\w ]{1,30} note\s*:\s*images, embeds and videos from the source .{0,200}"
         r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|новость"
         r"|यह (?:खबर|लेख|समाचार))"

@@ -593,12 +593,6 @@ CMS_LINE_CASES = [
         "Este conteúdo foi publicado automaticamente a partir do feed RSS de Original Example."
         " Os direitos autorais pertencem ao autor original.",
     ),
-    (
-        "syndication_notice",
-        "cms12/foxiz_newsomatic",
-        "Disclaimer: This story is auto-aggregated by a computer program and has not been"
-        " created or edited by Foxdaily Wire. Publisher: Original Example.",
-    ),
     ("ad_markers", "cms12/blogger_median_pt", "Continua após a publicidade"),
     ("ad_markers", "cms12/blogger_median_pt", "Anúncio"),
     ("read_more", "cms12/blogger_median_pt", "Ver notícia completa no site original"),
