@@ -76,7 +76,7 @@ def extract_body(
     own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
     if main.holds_article and not _holds_lead(paragraphs, own):
         paragraphs = _trafilatura(tree, url, fast=False)
-    paragraphs = _unglued(paragraphs, main.element, alike, own)
+    paragraphs = _rejoined(_unglued(paragraphs, main.element, alike, own), main.element)
     if not paragraphs:
         paragraphs = own
     if rest is not None:
@@ -103,6 +103,10 @@ _DISCARDED = [
 ]
 # The elements whose class, or inline style, has a value (found in C, not by walking).
 _WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "style")}
+# A line broken at its links: this many pieces in a row, each this many words at most...
+_PIECES, _PIECE_WORDS = 3, 3
+# ... and at most this many pieces to one line.
+_MOST_PIECES = 40
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -238,6 +242,55 @@ def _unglued(
         elif line in beside:
             unglued.append(line)
     return unglued
+
+
+def _rejoined(paragraphs: list[str], main: HtmlElement | None) -> list[str]:
+    """The output with a line the main block shows between `<br>`s back in one piece where
+    trafilatura broke it at each link (a portal's text without `<p>`s, once its sidebar is
+    pruned: "British", "backpacker", "and lawyer ...")."""
+    if main is None or not any(_broken(p.splitlines()) for p in paragraphs):
+        return paragraphs
+    whole = {
+        _letters(line): line
+        for block in (main, *main.iter("div", "td"))
+        for line in inline_lines(block)
+        if len(line) >= LEAD_LENGTH
+    }
+    return ["\n".join(_rejoin(p.splitlines(), whole)) for p in paragraphs]
+
+
+def _broken(lines: list[str]) -> bool:
+    """Whether the lines hold a run of `_PIECES` or more pieces a few words long."""
+    run = 0
+    for line in lines:
+        run = run + 1 if len(line.split()) <= _PIECE_WORDS else 0
+        if run >= _PIECES:
+            return True
+    return False
+
+
+def _rejoin(lines: list[str], whole: dict[str, str]) -> list[str]:
+    """The lines with each run of consecutive lines that makes up one of `whole`'s lines
+    (keyed by `_letters`) replaced by it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        key = ""
+        for j in range(i, min(len(lines), i + _MOST_PIECES)):
+            key += _letters(lines[j])
+            if j > i and key in whole:
+                out.append(whole[key])
+                i = j + 1
+                break
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _letters(text: str) -> str:
+    """The text without its spaces: a line and its pieces compare alike."""
+    return "".join(text.split())
 
 
 def _paragraphs_beside_table(element: HtmlElement) -> set[str]:

@@ -10,6 +10,7 @@ import json
 import pytest
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.body import _rejoined
 from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.region import article_region
 from newscrawl.extract.tree import parse_html
@@ -351,3 +352,17 @@ def test_an_article_around_a_layout_table_keeps_its_paragraphs_outside_it() -> N
         f"</table>{_ps(after)}</div></body></html>"
     )
     assert _lines(extract_article(page, URL).body) == list(ARTICLE.paragraphs)
+
+
+def test_a_line_broken_at_its_links_is_put_back_in_one_piece() -> None:
+    """trafilatura may write a `<br>` line's links each on a line of their own (a portal's
+    text without `<p>`s): the line the main block shows is put back together."""
+    first, second = ARTICLE.paragraphs[0], ARTICLE.paragraphs[1]
+    words = first.split()
+    linked = f"{' '.join(words[:1])} <a href='/a'>{words[1]}</a> {' '.join(words[2:])}"
+    tree = parse_html(f"<html><body><div class='text'>{linked}<br><br>{second}</div></body></html>")
+    assert tree is not None
+    main = tree.find(".//div")
+    broken = [words[0], words[1], " ".join(words[2:5]), " ".join(words[5:]), second]
+    assert _rejoined(["\n".join(broken)], main) == [f"{first}\n{second}"]
+    assert _rejoined([f"{first}\n{second}"], main) == [f"{first}\n{second}"]
