@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 SOURCE_WORDS = (
     r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron|kilde|källa"
     r"|источник|джерело|πηγή|المصدر|nguồn|स्रोत|সূত্র|출처|ที่มา|แหล่งที่มา|引用元|出典|出处|来源|本文来源"
-    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник"
+    r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник|forrás|sursa"
+    r"|vir|lähde|izvor|font|за матеріалами|по материалам"
 )
 # The colon after a label, as Latin and CJK scripts write it.
 COLON = r"[:：]"
@@ -64,12 +65,15 @@ READ_ON_LINE = rf"(?:{READ_ON_WORDS})(?:\s+(?:{_AT}):?\s+.{{1,60}}?)?\s*[»›>�
 # artículo se publicó originalmente en Y.", "Cet article a d'abord été publié par Y.",
 # "Questo articolo è apparso originariamente su Y.", WordPress's Dutch, Polish and Italian
 # feed footers ("Het bericht X verscheen eerst op Y.", "Wpis X pochodzi z serwisu Y.",
-# "L'articolo X proviene da Y."); `name` is Y. Only such a line: a
-# sentence of the article that says what else was first published somewhere is not one.
+# "L'articolo X proviene da Y.", and Romanian, Danish, Swedish, Norwegian, Catalan,
+# Croatian, Slovenian, Czech, Ukrainian, Indonesian, Greek and Hungarian ones); `name` is Y.
+# Only such a line: a sentence of the article that says what else was first published
+# somewhere is not one.
 FIRST_APPEARED = re.compile(
     r"(?:(?:editor['’]s )?note:\s*|hinweis:\s*|nota:\s*|remarque\s?:\s*)?"
     r"(?:(?:(?:the post|der beitrag|la entrada|l['’]article|il post|l['’]articolo|o post"
-    r"|het bericht|wpis|artykuł)"
+    r"|het bericht|wpis|artykuł|articolul|indlægget|inlägget|innlegget|l['’]entrada|objava"
+    r"|prispevek|příspěvek|запис|pos|το άρθρο)"
     r" .{1,200} "
     r"|(?:this|the|dieser|diese|dieses|este|esta|cet|cette|ce|questo"
     r"|questa) (?:article|story|post|piece|entry|artikel|beitrag|text|art[ií]culo|nota|texto"
@@ -82,11 +86,17 @@ FIRST_APPEARED = re.compile(
     r"|(?:è )?(?:apparso|pubblicato) (?:originariamente|per la prima volta)"
     r"|sembra essere il primo|apareceu primeiro|foi publicad[oa] originalmente"
     r"|(?:was|foi) (?:syndicated|sindicalizada|sindicado)"
-    r"|verscheen (?:eerst|voor het eerst)|pochodzi|proviene)"
-    r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na|op|z serwisu|z)"
+    r"|verscheen (?:eerst|voor het eerst)|pochodzi|proviene|a apărut prima dată"
+    r"|blev først udgivet|dök först upp|dukket først opp|ha aparegut primer"
+    r"|pojavila se prvi puta?|se je najprej pojavil|se (?:nejdříve|poprvé) objevil"
+    r"|спершу з['’]явився|muncul pertama kali|εμφανίστηκε πρώτα)"
+    r" (?:on|in|at|by|from|bei|auf|im|en|por|sur|dans|par|su|da|em|de|no|na|op|z serwisu|z"
+    r"|pe|på|a|на|di|στο|στην|στον)"
     # Turkish (Yoast): "X yazısı ilk önce Y üzerinde ortaya çıktı."; Indonesian copy sites:
     # "Artikel ini telah tayang di Y dengan judul "X"."
     r"|.{1,200} yazısı ilk (?:önce|olarak)|artikel ini (?:telah )?(?:tayang|terbit|dimuat) di"
+    # Hungarian: "A(z) X bejegyzés először Y oldalon jelent meg."
+    r"|a\(z\) .{1,200} bejegyzés először"
     # Yoast's footer in Russian ("Сообщение X появились сначала на Y."), Arabic ("ظهرت
     # المقالة X أولاً على Y."), Vietnamese ("Bài viết X đã xuất hiện đầu tiên vào ngày Y.")
     # and Japanese ("投稿 X は Y に最初に表示されました。").
@@ -99,6 +109,7 @@ FIRST_APPEARED = re.compile(
     # "... and is republished here with permission", "..., reproduced under a licence"
     r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120}"
     r"| üzerinde (?:ortaya çıktı|yayınlandı)| dengan judul .{1,220}| に最初に表示されました。?"
+    r"| oldalon jelent meg"
     # FeedWordPress: "This entry was syndicated from Y and written by Z. The original ..."
     r"| (?:and written by|e escrita por|y escrita por) .{1,200})?\.?",
     re.IGNORECASE,
@@ -110,7 +121,8 @@ _LONGEST_LINE = 300
 _FIRST_APPEARED_CUES = re.compile(
     r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato"
     r"|primo|primeiro|syndicated|sindicaliz|ilk önce|ilk olarak|tayang|terbit|dimuat"
-    r"|сначала|впервые|أول|đầu tiên|lần đầu|最初",
+    r"|сначала|впервые|أول|đầu tiên|lần đầu|最初|eerst|pochodzi|proviene|prima dată|først"
+    r"|först|primer|prvi put|najprej|nejdříve|poprvé|спершу|pertama kali|πρώτα|először",
     re.IGNORECASE,
 )
 

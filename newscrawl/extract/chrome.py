@@ -267,7 +267,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|minuti|минут\w*|dakika)\.?"
         r"|(?:about |~)?\d{1,2}[\s-]*min(?:ute)?s?\.? read"
         r"|\d{1,2} (?:min\.?|minuten|minutos|minuti|dakika) (?:lesezeit|de lectura|di lettura"
-        r"|okuma)",
+        r"|okuma)"
+        r"|\d{1,2} (?:minutters|minuters|minutter) (?:læsning|läsning|lesning)"
+        r"(?:\s*[-·|]\s*[\d.,]+ ord)?",
     ),
     LineRule(
         "comment_actions",
@@ -304,7 +306,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " ('(mod note: ...)')",
         r"(?-i:\[[A-Z][A-Z ]{1,30}[\w ]{0,20}:[^\[\]]{1,300}\])(?:\[[a-z]\])?"
         r"|\[[^\[\]]{0,200}\b(?:editors?|editorial|rédaction|redaktion|redacción|redazione"
-        r"|redação)\b[^\[\]]{0,200}\]"
+        r"|redação|toimituksen|redakcji|redacției|szerkesztőség\w*|uredništva|redakcija)\b"
+        r"[^\[\]]{0,200}\]"
         r"|\((?:mod|moderator|admin)(?:['’]s)? note\s*:[^()]{1,200}\)",
     ),
     LineRule(
@@ -366,6 +369,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " reklamou'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
+        r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce"
         r"|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
@@ -377,6 +381,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement)"
         r"|(?:článek|text) pokračuje pod reklamou|continua (?:após a|depois da) publicidade"
         r"|(?:advertise (?:here|with us)|anuncie aqui|annoncez ici|werben sie hier)\b.{0,60}"
+        r"|[-–—\s]*(?:articolul continuă după reclamă|artikeln fortsätter efter annonsen"
+        r"|nadaljevanje članka pod oglasom|continua després de la publicitat"
+        r"|a cikk a hirdetés után folytatódik|artikkeli jatkuu mainoksen jälkeen"
+        r"|članak se nastavlja ispod oglasa)\.?[-–—\s]*"
+        r"|\{load(?:position|module) [^{}]{1,60}\}"
         r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
         r"|el artículo continúa (?:debajo|después) del anuncio"
         r"|l['’]articolo continua dopo la pubblicità",
@@ -398,7 +407,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
         r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}"
         r"|ver (?:a )?not[ií]cia (?:completa|na íntegra)(?: n[oa] .{1,60})?"
-        r"|haber[iİ]n devami [iİ]ç[iİ]n tiklayiniz|haberin devamı için tıklayınız",
+        r"|haber[iİ]n devami [iİ]ç[iİ]n tiklayiniz|haberin devamı için tıklayınız"
+        r"|(?:basahin ang buong (?:balita|artikulo)|preberite celoten članek"
+        r"|citește (?:tot )?articolul|läs hela artikeln|lue koko artikkeli"
+        r"|olvassa el a teljes cikket|llegeix l['’]article"
+        r"|pročitajte cijeli članak)(?: (?:sa|na|pe|på|a|en) .{1,80})?\s*[»›→]?"
+        r"|читати (?:першоджерело|повністю|далі)|читать (?:первоисточник|полностью|далее)",
     ),
     LineRule(
         "appeared_first_on",
@@ -426,7 +440,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|mehr zum thema|(?:à |a )?lire aussi|voir aussi|lee también|lea también"
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
         rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
-        r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)"
+        r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)|basahin din"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
@@ -505,7 +519,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024',"
         " 'Jakarta -', '(wcn/wcn)', a video's length '02:15', 'Published April 28, 2024',"
         " '(ANSA) - ROMA, 05 GEN -'",
-        r"(?:by|par|von|por|di|(?:author|autor|auteur|autore|автор)\s*:)"
+        r"(?:by|par|von|por|di|af|av|door|(?:author|autor|auteur|autore|автор)\s*:)"
         r"\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*){1,3})"
         # "Published April 28, 2024 Updated ...", "Last updated 28 April 2024"
         r"|(?:(?:first )?(?:published|updated|last updated|posted)(?: on)?:?\s+\S[^\n]{0,24}?\d"
@@ -551,7 +565,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "photo_credit",
         "a picture's credit or description on a line of its own: 'Photo: X / Agency', 'Фото: X',"
         " '（图片来源：X）', '사진=X 제공'",
-        rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진)\s*(?:{COLON}|=)"
+        rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진|gambar hiasan"
+        rf"|kép|slika|billede|kuva|larawan)\s*(?:{COLON}|=)"
         r".{1,100}?[)）]?"
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
@@ -567,9 +582,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:\brss\b|\bsyndicated feed\b|feed\b).{0,200}"
         r"|.{0,40}\btin (?:được )?tổng hợp tự động\b.{0,200}"
         r"|bu haber,? .{0,80}\botomatik olarak\b.{0,200}"
+        r"|.{0,120}\b(?:automatiskt?|automaattisesti|automatikusan|automàticament|automatski"
+        r"|awtomatikong|автоматично|automat)\b.{0,120}(?:\brss\b|feed\w*|flöde\w*|kanal\w*"
+        r"|canal\w*|csatorn\w*|стрічк\w*|syöt\w*).{0,200}"
         r"|.{0,80}\b(?:reprend|publie|importe) automatiquement\b.{0,40}\bflux\b.{0,160}"
         r"|[\w ]{1,30} note\s*:\s*images, embeds and videos from the source .{0,200}"
-        r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|новость"
+        r"|.{0,60}(?:artykuł|wpis|эта статья|этот материал|материал|новость|матеріал|новина"
         r"|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}"
@@ -600,7 +618,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:translated|traduit|traduite|übersetzt|traducido|traducida|tradotto|tradotta"
         r"|traduzido|traduzida) (?:by|par|von|por|da) .{1,120}"
         r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
-        r"|.{0,12}?(?:本文)?转(?:载)?自.{1,150}|نقلا?ً? عن .{1,60}",
+        r"|.{0,12}?(?:本文)?转(?:载)?自.{1,150}|نقلا?ً? عن .{1,60}"
+        r"|reblogged this on .{1,80}?(?: and commented:)?"
+        r"|dipetik daripada .{1,150}|julkaistu alun perin .{1,200}"
+        r"|.{0,60}\bpreluat[aă]? (?:de la|din|după) .{1,120}",
         credits=True,
     ),
     LineRule(
@@ -702,6 +723,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " enquiries', 'Forward-Looking Statements' heading and everything after it",
         r"(?:sources|references|endnotes|footnotes|external links|further reading"
         r"|notes? (?:to|for) editors|media (?:enquiries|inquiries|contacts?)|press contacts?"
+        r"|mediatiedustelut|medieförfrågningar|kontakt dla mediów"
         r"|pressekontakt|hinweise? für redaktionen|contact presse|contacto de prensa"
         r"|rückfragen(?: bitte)? an|for (?:further|more) information,? (?:please )?contact"
         r"|bibliography|cite this (?:article|essay|story|page)|suggested citation"

@@ -98,8 +98,18 @@ def test_caption_credit_without_a_credit_class() -> None:
     assert extract_article(html, "http://copy.example/").credits == ["Jane Doe | Getty Images"]
 
 
-def test_a_line_saying_where_the_text_first_appeared_is_a_credit_not_body() -> None:
-    line = "This article originally appeared on The Ashvale Times."
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article originally appeared on The Ashvale Times.",
+        # WordPress's feed footer in Dutch, Romanian, Danish and Hungarian
+        "Het bericht Port strike ends verscheen eerst op The Ashvale Times.",
+        "Articolul Port strike ends a apărut prima dată pe The Ashvale Times.",
+        "Indlægget Port strike ends blev først udgivet på The Ashvale Times.",
+        "A(z) Port strike ends bejegyzés először The Ashvale Times oldalon jelent meg.",
+    ],
+)
+def test_a_line_saying_where_the_text_first_appeared_is_a_credit_not_body(line: str) -> None:
     html = f"<html><body><article>{BODY}</p><p>{line}</p></article></body></html>"
     article = extract_article(html, "http://copy.example/")
     assert article.credits == [line]
