@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms13/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms14/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms13/ were written without reading the extractor (cms14, the
+carries. tests/data/cms2/ to cms14/ were written without reading the extractor (cms15, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -152,8 +152,22 @@ KNOWN_FAILURES = {
     "cms13/newsmag_contentcrawler": "the crawler's feed line ('... | Auto-imported 09:14 GMT')"
     " stays",
     "cms13/tt4_rsspostimporter_fr": "the importer's French notes on the partner feed stay",
+    "cms14/bitrix_portal_uk": "the portal's tagline, login box, tags and a bare source name"
+    " stay (trafilatura alone keeps less here)",
+    "cms14/drupal10_feeds_hr": "a 'Komentari (14) | Prijavite se na newsletter' row stays",
+    "cms14/flipboard_magazine": "the curator's note stays",
+    "cms14/google_sites_ms": "the committee's notes, a section label, a '* * *' break and a"
+    " 'link copied' toast glued to the title stay",
+    "cms14/gridlove_crawlomatic_sl": "a share row written as a table row stays",
+    "cms14/hestia_scrapes_ro": "the importer's Romanian notes ('Pe scurt', 'Textul este redat"
+    " integral ...') stay",
+    "cms14/magazine7_wppipes_hu": "a picture's credit and note in a table row stay",
+    "cms14/newsbreak_local": "a '— Original Example' source line stays",
+    "cms14/tilda_feeds_sv": "a Swedish note that news is fetched automatically (no feed word)"
+    " stays",
+    "cms14/wpcom_reblog": "the reblogger's comment stays",
 }
-FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 14)))
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 15)))
 
 
 def _known_failure(case: Case) -> str | None:
