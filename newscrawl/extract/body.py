@@ -31,12 +31,13 @@ from newscrawl.extract.continuation import continued, rest_elsewhere
 from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.quoted import quoted_only
 from newscrawl.extract.region import article_region
+from newscrawl.extract.rows import rejoined, unglued
 from newscrawl.extract.tree import (
     ARTICLE_LENGTH,
     LEAD_LENGTH,
-    inline_lines,
     long_paragraphs,
     normalize_space,
+    paragraphs_of,
     text_of,
 )
 
@@ -73,10 +74,10 @@ def extract_body(
         _unwrap_alike(main.element, alike)
     _unglue_citations(tree)
     paragraphs = _trafilatura(tree, url, fast=main.holds_article)
-    own = _paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
+    own = paragraphs_of(main.element)  # trafilatura reads the tree, never changes it
     if main.holds_article and not _holds_lead(paragraphs, own):
         paragraphs = _trafilatura(tree, url, fast=False)
-    paragraphs = _rejoined(_unglued(paragraphs, main.element, alike, own), main.element)
+    paragraphs = rejoined(unglued(paragraphs, main.element, alike, own), main.element)
     if not paragraphs:
         paragraphs = own
     if rest is not None:
@@ -103,10 +104,6 @@ _DISCARDED = [
 ]
 # The elements whose class, or inline style, has a value (found in C, not by walking).
 _WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "style")}
-# A line broken at its links: this many pieces in a row, each this many words at most...
-_PIECES, _PIECE_WORDS = 3, 3
-# ... and at most this many pieces to one line.
-_MOST_PIECES = 40
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -189,10 +186,6 @@ def _trafilatura(tree: HtmlElement, url: str, *, fast: bool) -> list[str]:
     return [text for text in blocks if text]
 
 
-def _paragraphs_of(main: HtmlElement | None) -> list[str]:
-    return [] if main is None else [text_of(p) for p in main.iter("p")]
-
-
 def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     """Whether the output holds the first long paragraph of those `expected` (the main
     block's): where it does not, trafilatura took the wrong region (a page's menus, a
@@ -203,114 +196,6 @@ def _holds_lead(paragraphs: list[str], expected: list[str]) -> bool:
     # `lead` is normalised: found in the raw text, it is in the normalised text too.
     text = " ".join(paragraphs)
     return lead in text or lead in normalize_space(text)
-
-
-def _unglued(
-    paragraphs: list[str], main: HtmlElement | None, alike: list[HtmlElement], its_own: list[str]
-) -> list[str]:
-    """The article's own paragraphs where the output runs two of them into one line (with
-    the paragraphs beside the layout table they sit in), else the output. trafilatura
-    writes a table cell as one row and a list item as one line: an article in a layout
-    table's cell (its `<p>`s, or the lines between its `<br>`s), or a listicle's items each
-    holding paragraphs in a block of the main block's class (`its_own`: the main block's;
-    `alike`: it and its kind, none where it holds no article)."""
-    if main is None or not alike:
-        return paragraphs
-    blocks = [its_own] if alike == [main] else map(_paragraphs_of, alike)
-    own = [text for texts in blocks for text in texts if text]
-    if sum(map(len, own)) < ARTICLE_LENGTH:
-        own = inline_lines(main)
-    known = set(own)  # a line that is one of them holds no two
-    lines = [line for p in paragraphs for line in p.splitlines()]
-    glued = {
-        line
-        for line in lines
-        if len(line) >= LEAD_LENGTH and line not in known and _runs_together(line, own)
-    }
-    if not glued:
-        return paragraphs
-    # The glued rows give way to the article's own paragraphs, and the other lines go with
-    # the table's other cells, but for the paragraphs beside a layout table in its
-    # container (an autoblog's table of text and an ad cell, mid-article).
-    beside = _paragraphs_beside_table(main)
-    unglued: list[str] = []
-    rest = own  # put in at the first glued row
-    for line in lines:
-        if line in glued:
-            unglued += rest
-            rest = []
-        elif line in beside:
-            unglued.append(line)
-    return unglued
-
-
-def _rejoined(paragraphs: list[str], main: HtmlElement | None) -> list[str]:
-    """The output with a line the main block shows between `<br>`s back in one piece where
-    trafilatura broke it at each link (a portal's text without `<p>`s, once its sidebar is
-    pruned: "British", "backpacker", "and lawyer ...")."""
-    if main is None or not any(_broken(p.splitlines()) for p in paragraphs):
-        return paragraphs
-    whole = {
-        _letters(line): line
-        for block in (main, *main.iter("div", "td"))
-        for line in inline_lines(block)
-        if len(line) >= LEAD_LENGTH
-    }
-    return ["\n".join(_rejoin(p.splitlines(), whole)) for p in paragraphs]
-
-
-def _broken(lines: list[str]) -> bool:
-    """Whether the lines hold a run of `_PIECES` or more pieces a few words long."""
-    run = 0
-    for line in lines:
-        run = run + 1 if len(line.split()) <= _PIECE_WORDS else 0
-        if run >= _PIECES:
-            return True
-    return False
-
-
-def _rejoin(lines: list[str], whole: dict[str, str]) -> list[str]:
-    """The lines with each run of consecutive lines that makes up one of `whole`'s lines
-    (keyed by `_letters`) replaced by it."""
-    out: list[str] = []
-    i = 0
-    while i < len(lines):
-        key = ""
-        for j in range(i, min(len(lines), i + _MOST_PIECES)):
-            key += _letters(lines[j])
-            if j > i and key in whole:
-                out.append(whole[key])
-                i = j + 1
-                break
-        else:
-            out.append(lines[i])
-            i += 1
-    return out
-
-
-def _letters(text: str) -> str:
-    """The text without its spaces: a line and its pieces compare alike."""
-    return "".join(text.split())
-
-
-def _paragraphs_beside_table(element: HtmlElement) -> set[str]:
-    """The texts of the `<p>`s beside the table that holds the element, in its parent."""
-    table = next(element.iterancestors("table"), None)
-    parent = None if table is None else table.getparent()
-    return set() if parent is None else {text_of(p) for p in parent.iterchildren("p")}
-
-
-def _runs_together(line: str, texts: list[str]) -> bool:
-    """Whether the line holds two consecutive texts one right after the other (a summary
-    that repeats each section's first sentence holds them apart)."""
-    for first, second in itertools.pairwise(texts):
-        if len(first) + len(second) > len(line):
-            continue
-        start = line.find(first)
-        end = start + len(first)
-        if start >= 0 and 0 <= line.find(second, end) - end <= 2:
-            return True
-    return False
 
 
 def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:

@@ -159,6 +159,11 @@ def text_of(element: HtmlElement) -> str:
     return normalize_space(element.text_content())
 
 
+def paragraphs_of(element: HtmlElement | None) -> list[str]:
+    """The texts of the element's `<p>`s (none for no element)."""
+    return [] if element is None else [text_of(p) for p in element.iter("p")]
+
+
 def long_paragraphs(element: HtmlElement) -> int:
     """How many of the element's `<p>`s are `LEAD_LENGTH` long: article text, not a
     caption, a teaser's excerpt or a reply's line."""

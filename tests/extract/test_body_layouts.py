@@ -10,9 +10,9 @@ import json
 import pytest
 
 from newscrawl.extract import extract_article
-from newscrawl.extract.body import _rejoined
 from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.region import article_region
+from newscrawl.extract.rows import rejoined
 from newscrawl.extract.tree import parse_html
 from tests.extract.cms_pages import DATA, Case, articles, cases, judge
 
@@ -364,5 +364,5 @@ def test_a_line_broken_at_its_links_is_put_back_in_one_piece() -> None:
     assert tree is not None
     main = tree.find(".//div")
     broken = [words[0], words[1], " ".join(words[2:5]), " ".join(words[5:]), second]
-    assert _rejoined(["\n".join(broken)], main) == [f"{first}\n{second}"]
-    assert _rejoined([f"{first}\n{second}"], main) == [f"{first}\n{second}"]
+    assert rejoined(["\n".join(broken)], main) == [f"{first}\n{second}"]
+    assert rejoined([f"{first}\n{second}"], main) == [f"{first}\n{second}"]
