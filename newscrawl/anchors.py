@@ -42,7 +42,7 @@ READ_ON_WORDS = (
     r"|leer (?:más|mas|el artículo completo)|seguir leyendo|sigue leyendo"
     r"|lire la suite|lire l'article|continuer la lecture"
     r"|continua a leggere|leggi (?:tutto|di più|l'articolo)"
-    r"|ler mais|continuar lendo|leia mais"
+    r"|ler mais|continuar lendo|continuar a ler|leia mais"
 )
 # "... at X", "... bei X", "... en X", "... sur X", "... su X": the site the words lead to.
 # ("Read more from X" is a brand's promo when it stands alone as a line.)

@@ -88,8 +88,9 @@ def extract_body(
         # A lede kept apart from the article's other blocks, not only from the main one's.
         paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
     paragraphs = drop_kickers(tree, _drop_header(paragraphs, main.element, header))
+    paragraphs, naming = _naming_the_title(paragraphs, header[0] if header else None)
     kept, credits = clean_paragraphs(forwarded_only(paragraphs))
-    return "\n\n".join(quoted_only(tree, kept)), credits
+    return "\n\n".join(quoted_only(tree, kept)), naming + credits
 
 
 # Elements trafilatura drops with all they hold, which some pages write their article in.
@@ -104,6 +105,9 @@ _DISCARDED = [
 ]
 # The elements whose class, or inline style, has a value (found in C, not by walking).
 _WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "style")}
+# A title this many words long at least is looked for in the body's other lines, and a
+# line holding it with this many words of its own at most is no text of the article's.
+_TITLE_WORDS, _WORDS_AROUND_TITLE = 4, 15
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -249,6 +253,31 @@ def _in_intro(paragraph: HtmlElement, block: HtmlElement) -> bool:
 def _in_figure(paragraph: HtmlElement) -> bool:
     """Whether the paragraph is a picture's caption or credit."""
     return next(paragraph.iterancestors("figure", "figcaption"), None) is not None
+
+
+def _naming_the_title(paragraphs: list[str], title: str | None) -> tuple[list[str], list[str]]:
+    """(the paragraphs without the lines that hold the page's title among a few words of
+    their own, those lines). Such a line is a feed's footer in whatever language ("Het
+    bericht X verscheen eerst op Y", "Ieraksts X pirmo reizi tika publicēts Y"), a
+    citation or a forwarded message's subject: kept among the credits, not the text."""
+    wanted = normalize_space(title or "").casefold()
+    words = len(wanted.split())
+    if words < _TITLE_WORDS:
+        return paragraphs, []
+    kept: list[str] = []
+    naming: list[str] = []
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph.splitlines():
+            text = normalize_space(line).casefold()
+            extra = len(text.split()) - words
+            if 0 < extra <= _WORDS_AROUND_TITLE and wanted in text:
+                naming.append(line.strip())
+            else:
+                lines.append(line)
+        if lines:
+            kept.append("\n".join(lines))
+    return kept, naming
 
 
 def _drop_header(

@@ -897,7 +897,12 @@ def _is_story_link_line(paragraph: HtmlElement) -> bool:
     "—")."""
     links = [a for a in paragraph.iter("a") if a.text_content().strip()]
     hrefs = [a.get("href") or "#" for a in links]
-    if not links or len(set(hrefs)) < len(hrefs) or any(h.startswith(_NOWHERE) for h in hrefs):
+    # (A link to a place in a page, a live blog's entry or a section, heads that part of it.)
+    if (
+        not links
+        or len(set(hrefs)) < len(hrefs)
+        or any(h.startswith(_NOWHERE) or "#" in h for h in hrefs)
+    ):
         return False
     if not all(_story_length(a) for a in links):
         return False

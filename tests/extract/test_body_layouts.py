@@ -366,3 +366,25 @@ def test_a_line_broken_at_its_links_is_put_back_in_one_piece() -> None:
     broken = [words[0], words[1], " ".join(words[2:5]), " ".join(words[5:]), second]
     assert rejoined(["\n".join(broken)], main) == [f"{first}\n{second}"]
     assert rejoined([f"{first}\n{second}"], main) == [f"{first}\n{second}"]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Ieraksts {title} pirmo reizi tika publicēts Harbour Gazette.",
+        "Subject: {title}",
+        "Marsh, H. (2024), '{title}', commentary, 28 April 2024.",
+    ],
+)
+def test_a_line_naming_the_title_among_a_few_words_is_a_credit(footer: str) -> None:
+    """A feed's footer in any language, a citation or a forwarded subject holds the page's
+    title with a few words of its own: taken out of the text, kept among the credits."""
+    line = " ".join(footer.format(title=ARTICLE.title).split())
+    page = (
+        f"<html><head><title>{html.escape(ARTICLE.title)}</title></head><body><article>"
+        f"<h1>{html.escape(ARTICLE.title)}</h1>{_ps(ARTICLE.paragraphs)}"
+        f"<p>{html.escape(line)}</p></article></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert _lines(article.body) == list(ARTICLE.paragraphs)
+    assert line in article.credits

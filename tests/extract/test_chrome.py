@@ -1132,3 +1132,19 @@ def test_links_inside_a_paragraphs_text_are_never_a_story_list() -> None:
     before = text_of(tree.body)
     prune_story_lists(tree, keep=None)
     assert text_of(tree.body) == before
+
+
+def test_a_link_line_to_a_place_in_a_page_heads_the_text() -> None:
+    """A live blog's entry title links to the entry's place in the page (a fragment): the
+    article's own heading, not a link to another story."""
+    entry = "Kazakhstan steps up security as the war escalates"
+    html = (
+        f"<html><body><article><p><a href='https://original.example/live#kazakhstan'>{entry}"
+        "</a></p><p><a href='https://other.example/2024/04/28/a-story/'>A headline of another"
+        " story</a></p></article></body></html>"
+    )
+    tree = parse_html(html)
+    assert tree is not None
+    prune_link_lines(tree)
+    assert entry in text_of(tree.body)
+    assert "another story" not in text_of(tree.body)

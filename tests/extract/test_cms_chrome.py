@@ -97,7 +97,6 @@ KNOWN_FAILURES = {
     " dateline paragraph, CEO quote, 'About' boilerplate) stays",
     "cms10/ngo_commentary": "a 'Key findings' box of full-sentence bullets, an 'Explore the"
     " findings' link and a bare 'Notes' heading stay",
-    "cms10/translate_proxy/uk_TechRadar": "a breadcrumb ending in a long headline stays",
     "cms10/youtube_watch": "chapter lines after '0:00' and the channel's disclaimer stay",
     "cms11/canvas_discussion": "the teacher's prompt, pause box, questions and rubric table,"
     " and the students' replies, stay",
