@@ -23,7 +23,8 @@ SOURCE_WORDS = (
     r"sources?|quelle|fuente|fonte|origen|kaynak|sumber|źródło|bron|kilde|källa"
     r"|источник|джерело|πηγή|المصدر|nguồn|स्रोत|সূত্র|출처|ที่มา|แหล่งที่มา|引用元|出典|出处|来源|本文来源"
     r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник|forrás|sursa"
-    r"|vir|lähde|izvor|font|за матеріалами|по материалам"
+    r"|vir|lähde|izvor|font|за матеріалами|по материалам|avots|burimi|allikas|heimild|šaltinis"
+    r"|източник|извор|წყარო|աղբյուր"
 )
 # The colon after a label, as Latin and CJK scripts write it.
 COLON = r"[:：]"

@@ -261,10 +261,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "reading_time",
         "a reading-time label: '5 min read', 'Reading time: about 4 minutes', 'Lesezeit: 3"
         " Minuten', '4 minutos de lectura'",
-        r"(?:(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture"
+        r"(?:(?:estimated )?read(?:ing)? time|lesezeit|lesedauer|temps de lecture|koha e leximit"
         r"|tiempo de lectura|tempo di lettura|tempo de leitura|время чтения|okuma süresi)"
         r"\s*[:：]?\s*(?:about |approx\.? |ca\.? |~)?\d{1,2}\s*(?:min(?:ute)?s?|minuten|minutos"
-        r"|minuti|минут\w*|dakika)\.?"
+        r"|minuti|minuta|минут\w*|dakika)\.?"
         r"|(?:about |~)?\d{1,2}[\s-]*min(?:ute)?s?\.? read"
         r"|\d{1,2} (?:min\.?|minuten|minutos|minuti|dakika) (?:lesezeit|de lectura|di lettura"
         r"|okuma)"
@@ -369,7 +369,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " reklamou'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
-        r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce"
+        r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce|reklamë"
         r"|annonse|annons"
         r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
@@ -384,7 +384,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|[-–—\s]*(?:articolul continuă după reclamă|artikeln fortsätter efter annonsen"
         r"|nadaljevanje članka pod oglasom|continua després de la publicitat"
         r"|a cikk a hirdetés után folytatódik|artikkeli jatkuu mainoksen jälkeen"
-        r"|članak se nastavlja ispod oglasa)\.?[-–—\s]*"
+        r"|članak se nastavlja ispod oglasa|raksts turpinās pēc reklāmas"
+        r"|artikulli vazhdon më poshtë|статията продължава след рекламата"
+        r"|greinin heldur áfram fyrir neðan)\.?[-–—\s]*|\(greinin heldur áfram fyrir neðan\)"
         r"|\{load(?:position|module) [^{}]{1,60}\}"
         r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
         r"|el artículo continúa (?:debajo|después) del anuncio"
@@ -412,7 +414,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|citește (?:tot )?articolul|läs hela artikeln|lue koko artikkeli"
         r"|olvassa el a teljes cikket|llegeix l['’]article"
         r"|pročitajte cijeli članak)(?: (?:sa|na|pe|på|a|en) .{1,80})?\s*[»›→]?"
-        r"|читати (?:першоджерело|повністю|далі)|читать (?:первоисточник|полностью|далее)",
+        r"|читати (?:першоджерело|повністю|далі)|читать (?:первоисточник|полностью|далее)"
+        r"|(?:karanta ainihin labarin|прочитајте цео текст)(?: (?:a|на) .{1,80})?",
     ),
     LineRule(
         "appeared_first_on",
@@ -441,6 +444,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
         rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)|basahin din"
+        r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте још"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),

@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms14/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms15/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms14/ were written without reading the extractor (cms15, the
+carries. tests/data/cms2/ to cms15/ were written without reading the extractor (cms16, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -165,8 +165,24 @@ KNOWN_FAILURES = {
     "cms14/tilda_feeds_sv": "a Swedish note that news is fetched automatically (no feed word)"
     " stays",
     "cms14/wpcom_reblog": "the reblogger's comment stays",
+    "cms15/betheme_contentegg_hy": "an Armenian source note and an affiliate notice stay",
+    "cms15/buttondown_digest": "the newsletter's own letter, sponsor and links around the"
+    " story stay",
+    "cms15/enfold_contentpilot_sr": "Serbian follow and auto-import notes stay",
+    "cms15/escenic_portal_kk": "a Kazakh factbox and reprint notes stay",
+    "cms15/godaddy_wb_sq": "an Albanian republication and auto-publishing note stay",
+    "cms15/jimdo_creator_et": "an Estonian source note with a sentence after it, a '* * *'"
+    " break and a list of other headlines stay",
+    "cms15/operanews_ha": "a Hausa notice that the story was gathered by machine stays",
+    "cms15/shopify_dawn_is": "a shop's product card and Icelandic notes stay",
+    "cms15/strikingly_blog_lt": "a Lithuanian source note with a sentence after it and an"
+    " editor's note stay",
+    "cms15/the7_wpsyndicate_ka": "a Georgian syndication table stays",
+    "cms15/webnode_blog_lv": "a Latvian republication notice and the post's details table"
+    " stay",
+    "cms15/weebly_blog_sk": "a Slovak rights note stays",
 }
-FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 15)))
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 16)))
 
 
 def _known_failure(case: Case) -> str | None:
