@@ -178,8 +178,7 @@ KNOWN_FAILURES = {
     "cms15/strikingly_blog_lt": "a Lithuanian source note with a sentence after it and an"
     " editor's note stay",
     "cms15/the7_wpsyndicate_ka": "a Georgian syndication table stays",
-    "cms15/webnode_blog_lv": "a Latvian republication notice and the post's details table"
-    " stay",
+    "cms15/webnode_blog_lv": "a Latvian republication notice and the post's details table stay",
     "cms15/weebly_blog_sk": "a Slovak rights note stays",
 }
 FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 16)))
