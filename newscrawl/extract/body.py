@@ -35,6 +35,7 @@ from newscrawl.extract.rows import rejoined, unglued
 from newscrawl.extract.tree import (
     ARTICLE_LENGTH,
     LEAD_LENGTH,
+    lines_kept,
     long_paragraphs,
     normalize_space,
     paragraphs_of,
@@ -97,11 +98,12 @@ def extract_body(
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
 _HIDING = frozenset({"style", "hidden", "aria-hidden"})
-# trafilatura's tests of the elements it discards (`OVERALL_DISCARD_XPATH`), asked of one
-# element at a time instead of the whole tree.
+# trafilatura's tests of the elements it discards (`OVERALL_DISCARD_XPATH`, each
+# ".//*[...]"), asked of one element at a time instead of the whole tree.
 _DISCARDED = [
-    etree.XPath(test.path.strip().replace(".//*", "self::*", 1), namespaces={"re": REGEXP_NS})
+    etree.XPath("self::*" + path.removeprefix(".//*"), namespaces={"re": REGEXP_NS})
     for test in OVERALL_DISCARD_XPATH
+    if (path := test.path.strip()).startswith(".//*")
 ]
 # The elements whose class, or inline style, has a value (found in C, not by walking).
 _WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "style")}
@@ -264,20 +266,15 @@ def _naming_the_title(paragraphs: list[str], title: str | None) -> tuple[list[st
     words = len(wanted.split())
     if words < _TITLE_WORDS:
         return paragraphs, []
-    kept: list[str] = []
-    naming: list[str] = []
-    for paragraph in paragraphs:
-        lines = []
-        for line in paragraph.splitlines():
-            text = normalize_space(line).casefold()
-            extra = len(text.split()) - words
-            if 0 < extra <= _WORDS_AROUND_TITLE and wanted in text:
-                naming.append(line.strip())
-            else:
-                lines.append(line)
-        if lines:
-            kept.append("\n".join(lines))
-    return kept, naming
+
+    def names(line: str) -> bool:
+        text = normalize_space(line).casefold()
+        return 0 < len(text.split()) - words <= _WORDS_AROUND_TITLE and wanted in text
+
+    naming = [line.strip() for p in paragraphs for line in p.splitlines() if names(line)]
+    if not naming:
+        return paragraphs, []
+    return lines_kept(paragraphs, lambda line: not names(line)), naming
 
 
 def _drop_header(

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
-from newscrawl.extract.tree import long_paragraphs
+from newscrawl.extract.tree import long_paragraphs, text_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -936,7 +936,7 @@ def _in_bold(paragraph: HtmlElement, label: str) -> bool:
     """Whether the label is the paragraph's bold lead-in ("<strong>RELATED COVERAGE</strong>",
     an agency's list of links): a heading of its own, if without a colon."""
     first = next((e for e in paragraph.iter("strong", "b")), None)
-    return first is not None and " ".join(first.text_content().split()) == label
+    return first is not None and text_of(first) == label
 
 
 def _is_story_link_table(table: HtmlElement) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from newscrawl.extract.tree import LEAD_LENGTH, normalize_space, text_of
+from newscrawl.extract.tree import LEAD_LENGTH, lines_kept, shown_line, text_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,7 +36,7 @@ def quoted_only(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     if not quotes:
         return paragraphs
     inside = {text for quote in quotes for block in _blocks(quote) if (text := text_of(block))}
-    lines = [_text(line) for p in paragraphs for line in p.splitlines()]
+    lines = [shown_line(line) for p in paragraphs for line in p.splitlines()]
     quoted = [line for line in lines if line in inside]
     if sum(len(line) >= LEAD_LENGTH for line in quoted) < _QUOTED_LONG_LINES or sum(
         map(len, quoted)
@@ -46,17 +46,7 @@ def quoted_only(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     # repeats stays.
     within = {node for quote in quotes for node in quote.iter()}
     outside = {text_of(block) for block in _blocks(tree) if block not in within}
-    kept = (
-        "\n".join(kept)
-        for p in paragraphs
-        if (kept := [s for s in p.splitlines() if _kept(_text(s), inside, outside)])
-    )
-    return list(kept)
-
-
-def _text(line: str) -> str:
-    """A line of output as the page shows it (trafilatura opens a list item with "- ")."""
-    return normalize_space(line).removeprefix("- ")
+    return lines_kept(paragraphs, lambda line: _kept(shown_line(line), inside, outside))
 
 
 def _kept(line: str, inside: set[str], outside: set[str]) -> bool:

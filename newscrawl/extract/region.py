@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newscrawl.extract.tree import LEAD_LENGTH, inline_lines, normalize_space, text_of
+from newscrawl.extract.tree import LEAD_LENGTH, inline_lines, shown_line, text_of
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -75,7 +75,7 @@ def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
 
 
 def _lines(paragraphs: list[str]) -> list[str]:
-    return [normalize_space(line.removeprefix("- ")) for p in paragraphs for line in p.splitlines()]
+    return [shown_line(line) for p in paragraphs for line in p.splitlines()]
 
 
 def _blocks(tree: HtmlElement, wanted: set[str]) -> dict[str, list[HtmlElement]]:

@@ -170,6 +170,18 @@ def long_paragraphs(element: HtmlElement) -> int:
     return sum(len(text_of(p)) >= LEAD_LENGTH for p in element.iter("p"))
 
 
+def shown_line(line: str) -> str:
+    """A line of trafilatura's output as the page shows it: whitespace collapsed, without the
+    "- " trafilatura opens a list item with."""
+    return normalize_space(line).removeprefix("- ")
+
+
+def lines_kept(paragraphs: list[str], keep: Callable[[str], bool]) -> list[str]:
+    """The paragraphs with only the lines `keep` accepts (a paragraph left empty goes)."""
+    kept = ([line for line in p.splitlines() if keep(line)] for p in paragraphs)
+    return ["\n".join(lines) for lines in kept if lines]
+
+
 def normalize_space(text: str) -> str:
     """Runs of whitespace as one space, no leading or trailing space."""
     return " ".join(text.split())
