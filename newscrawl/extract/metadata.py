@@ -25,8 +25,8 @@ from urllib.parse import urljoin, urlsplit
 from dateutil.parser import UnknownTimezoneWarning
 from htmldate import find_date
 from lxml import etree
-from trafilatura.metadata import extract_author
 
+from newscrawl.extract.byline import byline
 from newscrawl.extract.tree import normalize_space, text_of
 from newscrawl.items import Article
 
@@ -82,25 +82,6 @@ _TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
 
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-
-# What trafilatura's byline search (`extract_author`) needs to find anything: each of its
-# XPath tests (trafilatura.xpaths.AUTHOR_XPATHS: attribute values, their case-sensitive
-# patterns, an `<author>` or `<rel>` element) implies one of these. Where none holds, its
-# copy of the page and its regular-expression tests of every element are skipped. Each
-# attribute is looked up by its name and tested once (a test of every element against
-# every pattern cost 2-9x as much).
-_MAY_NAME_AUTHOR = etree.XPath(
-    "boolean(//author | //rel | //@rel[. = 'author']"
-    " | //@data-testid[. = 'AuthorCard' or . = 'AuthorURL']"
-    " | //@itemprop[contains(., 'author')] | //@data-component[contains(., 'Byline')]"
-    " | //@id[contains(., 'uthor') or contains(., 'zuozhe') or contains(., 'bianji')"
-    " or contains(., 'xiaobian')]"
-    " | //@class[. = 'byl' or . = 'BBL' or contains(., 'uthor') or contains(., 'zuozhe')"
-    " or contains(., 'bianji') or contains(., 'xiaobian') or contains(., 'channel-name')"
-    " or contains(., 'submitted-by') or contains(., 'posted-by')"
-    " or contains(., 'journalist-name') or contains(., 'screenname') or contains(., 'writer')"
-    " or contains(., 'yline') or contains(., 'username')])"
-)
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
 _SYNDICATION_XPATH = (
@@ -322,7 +303,7 @@ def _authors(tree: HtmlElement, data: Structured, page: _Page, sites: _SiteNames
         lambda: data.values("dc:creator"),
         lambda: page.meta_all(*_AUTHOR_METAS),
         lambda: [text_of(a) for a in tree.xpath("//body//a[@rel = 'author']")],
-        lambda: (_byline(tree) or "").split(";"),
+        lambda: (byline(tree) or "").split(";"),
         lambda: _bylines_in_text(tree),
     )
     refused: list[str] = []  # what earlier sources stated that names no one
@@ -355,11 +336,6 @@ def _bylines_in_text(tree: HtmlElement) -> list[str]:
             if names:
                 return names
     return []
-
-
-def _byline(tree: HtmlElement) -> str | None:
-    """trafilatura's byline search, on pages where it can find something."""
-    return extract_author(tree) if _MAY_NAME_AUTHOR(tree) else None
 
 
 def _people(stated: list[str], sites: _SiteNames) -> list[str]:
