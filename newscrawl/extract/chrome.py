@@ -772,12 +772,12 @@ def prune(
 
 
 def _chrome_values(tree: HtmlElement, pattern: re.Pattern[str]) -> set[str]:
-    """The body's class and id values that hold a chrome token."""
-    return {
-        value
-        for value in set(_CLASS_AND_ID_VALUES(tree))
-        if any(map(pattern.fullmatch, value.split()))
-    }
+    """The body's class and id values that hold a chrome token (each distinct token tested
+    once: "col-md-6" is in many values)."""
+    values = set(_CLASS_AND_ID_VALUES(tree))
+    tokens = {token for value in values for token in value.split()}
+    chrome = set(filter(pattern.fullmatch, tokens))
+    return {value for value in values if not chrome.isdisjoint(value.split())}
 
 
 def story_lists(tree: HtmlElement) -> list[list[HtmlElement]]:
@@ -1001,7 +1001,8 @@ def _template(element: HtmlElement) -> tuple[str, str]:
 
 def _first_link(element: HtmlElement) -> HtmlElement | None:
     """The link a block opens with (no text before it), if it opens with one to a page."""
-    texts = (a for a in element.iter("a") if a.text_content().strip())  # not image links
+    # Not image links; a link's own first text settles most without reading all of it.
+    texts = (a for a in element.iter("a") if (a.text or "").strip() or a.text_content().strip())
     link = next(texts, None)
     # A link to this page itself (a fragment, or a query: a live blog's entry permalinks)
     # leads to no other story.
@@ -1026,14 +1027,14 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
     that holds much of its text.
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
-    words = link.text_content().split()
-    if not _story_length(link):
+    text = link.text_content()
+    if _words(text) < _STORY_LINK_WORDS:  # not `_story_length`: the text is read once
         return False
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):
         return False
     total = len(" ".join(element.text_content().split()))
-    return len(" ".join(words)) >= _STORY_LINK_SHARE * total
+    return len(" ".join(text.split())) >= _STORY_LINK_SHARE * total
 
 
 def _shows_text(element: HtmlElement) -> bool:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from newscrawl.anchors import is_source_anchor, leads_to_source, other_host, source_label
 from newscrawl.extract.chrome import in_pruned_chrome
 from newscrawl.extract.tree import in_chrome, text_of
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 _NOT_PAGES = ("#", "javascript:", "mailto:", "tel:", "data:")
+_BASE_HREFS = etree.XPath("//base/@href", smart_strings=False)  # in C: no walk in Python
 
 
 def links_out(
@@ -67,5 +70,5 @@ def _points_at_original(anchor: HtmlElement, text: str) -> bool:
 
 
 def _base_href(tree: HtmlElement) -> str | None:
-    base = tree.find(".//base[@href]")
-    return None if base is None else base.get("href")
+    hrefs = _BASE_HREFS(tree)
+    return str(hrefs[0]) if hrefs else None
