@@ -88,6 +88,8 @@ if TYPE_CHECKING:
 
 ENTRY_BATCH = 2_000  # articles handed to the worker processes at a time
 MIN_WORDS = 50  # shorter texts (teasers, one quoted sentence) are linked only by a pointer
+MIN_CONTAINED_WORDS = 30  # ... unless this long and found almost whole in the other text
+CONTAINED_SHARE = 0.9  # share of the short text's exact 5-grams found in the other
 EXACT_REUSE = 0.5  # share of the copy's exact 5-grams found in the original: verbatim reuse
 SPUN_ROBUST = 0.3  # share of the copy's skeleton 8-grams in the original: a spun copy ...
 SPUN_RATIO = 1.5  # ... well above its exact share (quoted passages raise both alike)
@@ -433,7 +435,7 @@ def link(
     for key in new:  # a capture indexed before was compared with everything then
         entry = index.entry(key)
         for other in index.candidates(entry):
-            if min(entry.fingerprint.length, other.fingerprint.length) >= MIN_WORDS:
+            if _comparable(entry, other):
                 _pair(entry, other, batch)
     # The pointers of earlier captures to a page that has come are followed again.
     arrived = set(new.values())
@@ -442,6 +444,19 @@ def link(
         _follow_pointers(index.entry(key), batch)
     decided = _decide_stories(batch)
     return [decided[key] for key in keys]
+
+
+def _comparable(a: Entry, b: Entry) -> bool:
+    """Whether two texts are long enough to compare: both of `MIN_WORDS`, or the shorter of
+    `MIN_CONTAINED_WORDS` and found almost whole, word for word, in the other (an excerpt of
+    an aggregator's that points to its original through a page never crawled)."""
+    short, long = sorted((a, b), key=lambda e: e.fingerprint.length)
+    if short.fingerprint.length >= MIN_WORDS:
+        return True
+    return (
+        short.fingerprint.length >= MIN_CONTAINED_WORDS
+        and containment(short.fingerprint.exact, long.fingerprint.exact) >= CONTAINED_SHARE
+    )
 
 
 def _pair(a: Entry, b: Entry, batch: _Batch) -> None:
@@ -600,6 +615,18 @@ def _orient_by_story(story: list[Entry], batch: _Batch) -> None:
                     if match is not None:
                         found = CopyOf(original.key, strength, match, because)
                         batch.by_story.setdefault(copy.key, {})[original.key] = found
+        # A pair the pair alone oriented by a weaker proof (its shape, a date): the story's
+        # pointers to that original make it as sure as any other page they name.
+        for found in list(batch.findings(entry.key).copies.values()):
+            original = index.entry(found.original)
+            if found.strength < STORY and original.page in named and entry.page not in named:
+                upgraded = CopyOf(found.original, STORY, found.match, _points_to(original, named))
+                batch.by_story.setdefault(entry.key, {})[found.original] = upgraded
+
+
+def _points_to(original: Entry, named: dict[str, Entry]) -> Evidence:
+    """The proof that a member of the story points to `original`'s page."""
+    return Evidence("story-points-to", f"{named[original.page].url} points to {original.url}")
 
 
 def _story_proof(
@@ -610,8 +637,7 @@ def _story_proof(
     pairs = ((a, b), (b, a))
     for copy, original in pairs:
         if original.page in named and copy.page not in named:
-            detail = f"{named[original.page].url} points to {original.url}"
-            return copy, original, STORY, Evidence("story-points-to", detail)
+            return copy, original, STORY, _points_to(original, named)
     roles = {e.key: index.host(e.domain) for e in (a, b)}
     for copy, original in pairs:
         copier, source = roles[copy.key], roles[original.key]

@@ -385,3 +385,42 @@ def test_an_outlet_carrying_wire_stories_after_others_stays_the_origin_of_its_ow
     records = by_url(link(articles))
     assert (records[COPY].original_url, records[COPY].relation) == (own, "verbatim")
     assert records[own].relation == "original"
+
+
+def test_a_short_excerpt_found_whole_in_the_original_is_compared() -> None:
+    # Under the 50 words two texts need to be compared at all, an excerpt of 30 words or
+    # more found word for word in the original (an app's summary of the story) still is;
+    # one that shares only half of its words stays apart.
+    original = Article(ORIGINAL, body=prose("port"), published="2024-05-03")
+    whole = lede(original.body, 1)
+    half = " ".join([*whole.split()[: len(whole.split()) // 2], *prose("other").split()[:20]])
+    assert 30 <= len(whole.split()) < 50
+    assert 30 <= len(half.split()) < 50
+    records = by_url(
+        link(
+            [
+                original,
+                Article(COPY, body=whole, published="2024-05-04"),
+                Article("https://riversidepost.com/a/", body=half, published="2024-05-04"),
+                SIBLING,
+            ]
+        )
+    )
+    assert (records[COPY].relation, records[COPY].original_url) == ("excerpt", ORIGINAL)
+    assert records["https://riversidepost.com/a/"].original_url is None
+
+
+def test_an_excerpt_the_story_points_past_is_as_sure_as_the_story_pointer() -> None:
+    # The excerpt's shape alone says it is contained in the original; another member of the
+    # story links to that original as its source: the excerpt's link is the story's proof,
+    # as strong as any other member's (a weaker proof lost to a rival the story also names).
+    original = Article(ORIGINAL, body=prose("port"), published="2024-05-03")
+    pointer = Article(
+        "https://riversidepost.com/a/",
+        body=wrapped(original.body),
+        links_out=[Link(ORIGINAL, "Source link")],
+    )
+    excerpt = Article(COPY, body=lede(original.body, 3), published="2024-05-04")
+    record = by_url(link([original, pointer, excerpt, SIBLING]))[COPY]
+    assert (record.relation, record.original_url) == ("excerpt", ORIGINAL)
+    assert "story-points-to" in kinds(record)
