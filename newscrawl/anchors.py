@@ -5,7 +5,8 @@ stage (which keeps them in `links_out` and keeps "first appeared" lines among th
 and the provenance stage (which reads them as a copy's pointer to its original). English,
 German, Spanish, French, Italian and Portuguese, and the source lines and feed footers of
 copy sites in Turkish, Indonesian, Polish, Dutch, Russian, Arabic, Vietnamese, Hindi,
-Japanese and Chinese.
+Japanese and Chinese, and from later copy sites in many more (Nepali, Macedonian, Welsh,
+Khmer, Mongolian, Irish, Maltese...).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ SOURCE_WORDS = (
     r"|источник|джерело|πηγή|المصدر|nguồn|स्रोत|সূত্র|출처|ที่มา|แหล่งที่มา|引用元|出典|出处|来源|本文来源"
     r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник|forrás|sursa"
     r"|vir|lähde|izvor|font|за матеріалами|по материалам|avots|burimi|allikas|heimild|šaltinis"
-    r"|източник|извор|წყარო|աղբյուր"
+    r"|източник|извор|წყარო|աղբյուր|साभार|преземено од|preuzeto sa|ffynhonnell|ប្រភព|foinse"
+    r"|hentet fra|sors"
 )
-# The colon after a label, as Latin and CJK scripts write it.
-COLON = r"[:：]"
+# The colon after a label, as Latin, CJK, Khmer and Ethiopic scripts write it.
+COLON = r"[:：៖፦]"
 # "Original article", "Originalartikel", "Artículo original", "Voir l'original".
 _ORIGINAL = (
     r"original(?: article| story| source| post)?|original ansehen|zum original(?:artikel)?"
@@ -105,12 +107,18 @@ FIRST_APPEARED = re.compile(
     r" (?:сначала|впервые) на"
     r"|ظهرت (?:المقالة|التدوينة|المشاركة) .{1,200} أول\S* على"
     r"|bài viết .{1,200} (?:đã )?xuất hiện (?:đầu tiên|lần đầu) (?:vào ngày|trên|tại)"
-    r"|投稿 .{1,200} は)"
+    r"|投稿 .{1,200} は"
+    # Welsh ("Ymddangosodd y stori hon gyntaf ar Y."), Khmer ("...ដំបូងនៅលើ Y។"), and the
+    # name first in Nepali ("यो समाचार पहिलो पटक Y मा प्रकाशित भएको थियो।") and Mongolian
+    # ("Энэ мэдээ анх Y сайтад нийтлэгдсэн.")
+    r"|ymddangosodd y (?:stori|erthygl|cofnod|post) (?:hon|hwn) gyntaf (?:ar|yn)"
+    r"|អត្ថបទនេះត្រូវបានចុះផ្សាយដំបូង(?:នៅលើ|នៅ)?"
+    r"|यो (?:समाचार|लेख) पहिलो पटक|энэ (?:мэдээ|нийтлэл) анх)"
     r" (?P<name>.{2,100}?)"
     # "... and is republished here with permission", "..., reproduced under a licence"
     r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120}"
     r"| üzerinde (?:ortaya çıktı|yayınlandı)| dengan judul .{1,220}| に最初に表示されました。?"
-    r"| oldalon jelent meg"
+    r"| oldalon jelent meg| मा प्रकाशित भएको (?:थियो|हो)।?| сайтад нийтлэгдсэн|។"
     # FeedWordPress: "This entry was syndicated from Y and written by Z. The original ..."
     r"| (?:and written by|e escrita por|y escrita por) .{1,200})?\.?",
     re.IGNORECASE,
@@ -123,7 +131,8 @@ _FIRST_APPEARED_CUES = re.compile(
     r"first|original|zuerst|ursprünglich|publicó|publicad|publiée?|premier|apparso|pubblicato"
     r"|primo|primeiro|syndicated|sindicaliz|ilk önce|ilk olarak|tayang|terbit|dimuat"
     r"|сначала|впервые|أول|đầu tiên|lần đầu|最初|eerst|pochodzi|proviene|prima dată|først"
-    r"|först|primer|prvi put|najprej|nejdříve|poprvé|спершу|pertama kali|πρώτα|először",
+    r"|först|primer|prvi put|najprej|nejdříve|poprvé|спершу|pertama kali|πρώτα|először"
+    r"|gyntaf|ដំបូង|पहिलो पटक|анх",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ from newscrawl.extract.chrome import (
     prune,
     prune_link_lines,
     prune_story_lists,
+    story_length,
 )
 from newscrawl.extract.continuation import continued, rest_elsewhere
 from newscrawl.extract.forwarded import forwarded_only
@@ -83,7 +84,7 @@ def extract_body(
         paragraphs = own
     if rest is not None:
         paragraphs = continued(paragraphs, *rest)
-    paragraphs = _lede_before(main.element, paragraphs)
+    paragraphs = _entry_headings(main.element, _lede_before(main.element, paragraphs))
     region = article_region(tree, paragraphs)
     if region is not None:
         # A lede kept apart from the article's other blocks, not only from the main one's.
@@ -239,6 +240,39 @@ def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
             break
         lede[:0] = texts
     return lede + paragraphs
+
+
+def _entry_headings(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
+    """The paragraphs with a live blog's entry headings put back: a `<p>` of the main block
+    that is only a link to a place in a page ("...#entry-title"), which trafilatura drops
+    where a boxed note stands before it, goes back before the main block's next paragraph
+    in the output."""
+    if main is None:
+        return paragraphs
+    lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
+    heading: str | None = None
+    for p in main.iter("p"):
+        text = text_of(p)
+        if heading is not None and text in lines:
+            at = next((i for i, q in enumerate(paragraphs) if text in q), None)
+            if at is not None:
+                paragraphs = [*paragraphs[:at], heading, *paragraphs[at:]]
+            heading = None
+        elif text and text not in lines and _heads_an_entry(p, text):
+            heading = text
+    return paragraphs
+
+
+def _heads_an_entry(paragraph: HtmlElement, text: str) -> bool:
+    """Whether the paragraph is one headline-long link to a place in a page (not a skip
+    link's "Skip advertisement", nor a footnote's "[1]")."""
+    links = paragraph.findall(".//a")
+    return (
+        len(links) == 1
+        and "#" in links[0].get("href", "")
+        and text_of(links[0]) == text
+        and story_length(links[0])
+    )
 
 
 def _in_intro(paragraph: HtmlElement, block: HtmlElement) -> bool:

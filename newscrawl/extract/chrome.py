@@ -94,6 +94,8 @@ _LONGEST_CHROME_LINE = 240
 _BULLET = re.compile(
     r"^\s*(?:[-•*]|[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]+\ufe0f?)\s+"
 )
+# A table row of one or two cells, as trafilatura writes it: "| Photo: X |", "| Ad | X |".
+_TABLE_ROW = re.compile(r"\|\s*([^|\s][^|]*?)\s*\|(?:\s*([^|\s][^|]*?)\s*\|)?")
 # A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
@@ -370,10 +372,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
         r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce|reklamë"
-        r"|annonse|annons"
-        r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
+        r"|annonse|annons|advertensie"
+        r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)"
+        r"(?:[-–—\s]*|:\s*.{1,60})"
         r"|story continues below(?: advertisement)?"
-        r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato)(?:\s*[·|:–-]\s*.{1,60})?"
+        r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato|noddwr)"
+        r"(?:\s*[·|:–-]\s*.{1,60})?"
         r"|(?:together with|presented by|in partnership with) (?-i:[A-Z])[^,.!?;]{0,40}"
         r"|continue reading the main story"
         r"|la suite (?:du diaporama|de l['’]article) après cette publicité"
@@ -386,7 +390,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|a cikk a hirdetés után folytatódik|artikkeli jatkuu mainoksen jälkeen"
         r"|članak se nastavlja ispod oglasa|raksts turpinās pēc reklāmas"
         r"|artikulli vazhdon më poshtë|статията продължава след рекламата"
-        r"|greinin heldur áfram fyrir neðan)\.?[-–—\s]*|\(greinin heldur áfram fyrir neðan\)"
+        r"|greinin heldur áfram fyrir neðan|maqola reklamadan keyin davom etadi)\.?[-–—\s]*"
+        r"|\(greinin heldur áfram fyrir neðan\)"
         r"|\{load(?:position|module) [^{}]{1,60}\}"
         r"|der artikel (?:geht|wird) (?:unter|nach) der (?:anzeige|werbung) (?:weiter|fortgesetzt)"
         r"|el artículo continúa (?:debajo|después) del anuncio"
@@ -415,7 +420,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|olvassa el a teljes cikket|llegeix l['’]article"
         r"|pročitajte cijeli članak)(?: (?:sa|na|pe|på|a|en) .{1,80})?\s*[»›→]?"
         r"|читати (?:першоджерело|повністю|далі)|читать (?:первоисточник|полностью|далее)"
-        r"|(?:karanta ainihin labarin|прочитајте цео текст)(?: (?:a|на) .{1,80})?",
+        r"|(?:karanta ainihin labarin|прочитајте цео текст)(?: (?:a|на) .{1,80})?"
+        r"|(?:मूल समाचार पढ्नुहोस्|прочитај ја целата вест(?: на изворот)?|эх сурвалжаас унших"
+        r"|អានអត្ថបទដើម|darllenwch y (?:gwreiddiol|stori lawn))\s*[»›→]?",
     ),
     LineRule(
         "appeared_first_on",
@@ -444,7 +451,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|te puede interesar|leggi anche|leia também|veja também|czytaj (?:także|też|również)"
         rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)|basahin din"
-        r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте још"
+        r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
@@ -570,7 +577,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a picture's credit or description on a line of its own: 'Photo: X / Agency', 'Фото: X',"
         " '（图片来源：X）', '사진=X 제공'",
         rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진|gambar hiasan"
-        rf"|kép|slika|billede|kuva|larawan)\s*(?:{COLON}|=)"
+        rf"|kép|slika|billede|kuva|larawan|ፎቶ|ritratt)\s*(?:{COLON}|=)"
         r".{1,100}?[)）]?"
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
@@ -595,6 +602,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}"
+        # "Automatically imported", "an automatic cross-post", "this article was rewritten
+        # automatically" in Afrikaans, Bosnian, Macedonian, Nepali, Irish and Uzbek
+        r"|.{0,80}(?:outomaties ingevoer|automatski (?:uvezen|preuzet)\w*|автоматски (?:увезен"
+        r"|преземен)\w*|स्वचालित रूपमा (?:आयात|प्रकाशित)|iompórtáilte go huathoibríoch"
+        r"|automatic(?:ally)? cross-post(?:ed)?|maqola avtomatik ravishda).{0,200}"
+        r"|(?:(?:syndicated|redistributed|republished) content|contido redistribuído"
+        r"|contenido redistribuido|conteúdo redistribuído)(?:\s*[·|:–-]\s*.{1,200})?"
+        # an importer's stamp: "Imported: 28.04.2024 09:05"
+        r"|(?:imported|importiert|importado|importé|увезено|uvezeno|ingevoer)\s*:?"
+        r"\s*[\d./:, -]{6,30}"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
         r"|report|text) as it (?:appeared|was published)\b.{0,160}",
     ),
@@ -624,7 +641,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,80}\b(?:imetafsiriwa|translated) (?:kutoka|from) .{1,120}"
         r"|.{0,12}?(?:本文)?转(?:载)?自.{1,150}|نقلا?ً? عن .{1,60}"
         r"|reblogged this on .{1,80}?(?: and commented:)?"
-        r"|dipetik daripada .{1,150}|julkaistu alun perin .{1,200}"
+        r"|dipetik daripada .{1,150}|julkaistu alun perin .{1,200}|ចម្លងពេញលេញ.{0,80}"
         r"|.{0,60}\bpreluat[aă]? (?:de la|din|după) .{1,120}",
         credits=True,
     ),
@@ -819,7 +836,7 @@ def prune_link_lines(tree: HtmlElement) -> None:
     too."""
     doomed = [p for p in _PARAGRAPHS(tree) if _is_story_link_line(p)]
     doomed += [box for form in _SIGNUP_FORMS(tree) if (box := _signup_box(form)) is not None]
-    doomed += [card for card in _CARDS(tree) if _story_length(card)]
+    doomed += [card for card in _CARDS(tree) if story_length(card)]
     doomed += [table for table in _TABLES(tree) if _is_story_link_table(table)]
     for contents in _CONTENTS(tree):
         heading = _previous_element(contents)
@@ -908,7 +925,7 @@ def _is_story_link_line(paragraph: HtmlElement) -> bool:
         or any(h.startswith(_NOWHERE) or "#" in h for h in hrefs)
     ):
         return False
-    if not all(_story_length(a) for a in links):
+    if not all(story_length(a) for a in links):
         return False
     text = " ".join(paragraph.text_content().split())
     position, label = 0, ""
@@ -946,7 +963,7 @@ def _is_story_link_table(table: HtmlElement) -> bool:
     hrefs = set()
     for row in rows:
         links = [a for a in row.iter("a") if a.text_content().strip()]
-        if len(links) != 1 or not _story_length(links[0]):
+        if len(links) != 1 or not story_length(links[0]):
             return False
         hrefs.add(links[0].get("href") or "#")
         outside = len(row.text_content().split()) - len(links[0].text_content().split())
@@ -983,7 +1000,7 @@ def _templated_run(
             run.append(child)
             continue
         hrefs = {openers[e].get("href") for e in run}
-        headlines = len(run) >= 2 and all(_story_length(openers[e]) for e in run)
+        headlines = len(run) >= 2 and all(story_length(openers[e]) for e in run)
         long_enough = len(run) >= _TEMPLATE_RUN or headlines
         if (
             long_enough
@@ -1011,7 +1028,7 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
     return None if _text_before(element, link) else link
 
 
-def _story_length(link: HtmlElement) -> bool:
+def story_length(link: HtmlElement) -> bool:
     """Whether the link's text is as long as a headline."""
     return _words(link.text_content()) >= _STORY_LINK_WORDS
 
@@ -1028,7 +1045,7 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
     text = link.text_content()
-    if _words(text) < _STORY_LINK_WORDS:  # not `_story_length`: the text is read once
+    if _words(text) < _STORY_LINK_WORDS:  # not `story_length`: the text is read once
         return False
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):
@@ -1143,10 +1160,13 @@ def _introduced(address: str, previous: str) -> bool:
 
 def matching_rule(line: str) -> LineRule | None:
     """The first line rule that matches this line, if any (chrome lines are short), a
-    bullet or an emoji before it left aside."""
+    bullet or an emoji before it left aside; a table row of one cell is that cell's line,
+    a row of a label and its value the line "label: value"."""
     if len(line) > _LONGEST_CHROME_LINE:
         return None
     line = _BULLET.sub("", line, count=1)
+    if row := _TABLE_ROW.fullmatch(line.strip()):
+        line = ": ".join(cell for cell in row.groups() if cell)
     return next((rule for rule in LINE_RULES if rule.matches(line)), None)
 
 

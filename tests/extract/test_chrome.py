@@ -714,6 +714,82 @@ CMS_LINE_CASES = [
         "Indlægget {{TITLE}} blev først udgivet på Original Example.",
     ),
     ("source_credit", "cms15/webnode_blog_lv", "Avots: Original Example"),
+    ("source_credit", "cms16/blogger_sora_ne", "साभार: Original Example"),
+    ("source_credit", "cms16/covernews_rssmi_mk", "Преземено од: Original Example"),
+    ("source_credit", "cms16/smf_forum_km", "ប្រភព៖ Original Example"),
+    ("source_credit", "cms16/zakra_feedzy_mt", "Sors: Original Example — 27 ta’ April 2024"),
+    ("source_credit", "cms16/tt22_pressforward_nb", "Hentet fra: Original Example"),
+    ("source_credit", "cms16/extra_elegant_bs", "Preuzeto sa: Original Example"),
+    ("source_credit", "cms16/newsletterglue_digest_cy", "Ffynhonnell: Original Example"),
+    (
+        "source_credit",
+        "cms16/tt20_amp_ga",
+        "Foinse: Original Example · Iompórtáilte go huathoibríoch",
+    ),
+    ("syndication_notice", "cms16/blogger_sora_ne", "यो समाचार स्वचालित रूपमा आयात गरिएको हो।"),
+    (
+        "syndication_notice",
+        "cms16/covernews_rssmi_mk",
+        "Преземено од Original Example. Автоматски увезено преку RSS.",
+    ),
+    ("syndication_notice", "cms16/extra_elegant_bs", "Automatski uvezeno · 28.04.2024. u 08:10"),
+    (
+        "syndication_notice",
+        "cms16/forem_crosspost",
+        "This is an automatic cross-post from my RSS feed. The canonical version lives on the"
+        " original site.",
+    ),
+    (
+        "syndication_notice",
+        "cms16/sydney_rewriter_uz",
+        "Eslatma: Ushbu maqola avtomatik ravishda qayta yozish vositasi yordamida tayyorlangan.",
+    ),
+    (
+        "syndication_notice",
+        "cms16/tt17_wprss_af",
+        "Hierdie artikel is outomaties ingevoer. Die inhoud behoort aan die oorspronklike"
+        " uitgewer.",
+    ),
+    (
+        "syndication_notice",
+        "cms16/tt23_distributor_gl",
+        "Contido redistribuído · Esta entrada chega a través da rede de sitios asociados e"
+        " mantense sen cambios.",
+    ),
+    (
+        "appeared_first_on",
+        "cms16/blogger_sora_ne",
+        "यो समाचार पहिलो पटक Original Example मा प्रकाशित भएको थियो।",
+    ),
+    (
+        "appeared_first_on",
+        "cms16/newsletterglue_digest_cy",
+        "Ymddangosodd y stori hon gyntaf ar Original Example.",
+    ),
+    (
+        "appeared_first_on",
+        "cms16/nuxt_aggregator_mn",
+        "Энэ мэдээ анх Original Example сайтад нийтлэгдсэн.",
+    ),
+    (
+        "appeared_first_on",
+        "cms16/smf_forum_km",
+        "អត្ថបទនេះត្រូវបានចុះផ្សាយដំបូងនៅលើ Original Example។",
+    ),
+    ("read_more", "cms16/blogger_sora_ne", "मूल समाचार पढ्नुहोस् »"),
+    ("read_more", "cms16/covernews_rssmi_mk", "Прочитај ја целата вест на изворот »"),
+    ("read_more", "cms16/nuxt_aggregator_mn", "Эх сурвалжаас унших"),
+    ("read_more", "cms16/smf_forum_km", "អានអត្ថបទដើម"),
+    ("read_more", "cms16/newsletterglue_digest_cy", "Darllenwch y gwreiddiol »"),
+    (
+        "also_read",
+        "cms16/covernews_rssmi_mk",
+        "Прочитајте уште: Скопје добива нов булевар до 2026 година",
+    ),
+    ("ad_markers", "cms16/sydney_rewriter_uz", "Maqola reklamadan keyin davom etadi"),
+    ("ad_markers", "cms16/newsletterglue_digest_cy", "NODDWR"),
+    ("photo_credit", "cms16/zakra_feedzy_mt", "Ritratt: Original Example"),
+    ("republication_credit", "cms16/smf_forum_km", "ចម្លងពេញលេញ ដោយមានតំណភ្ជាប់ទៅអត្ថបទដើម"),
     (
         "also_read",
         "cms15/godaddy_wb_sq",
@@ -1019,6 +1095,22 @@ def test_a_channels_emoji_before_a_chrome_line_is_left_aside() -> None:
     rule = matching_rule("📢 Haberin kaynağı: Original Example — otomatik aktarım")
     assert rule is not None and rule.name == "source_credit"
     assert matching_rule("⚡️ Port strike enters its ninth day") is None
+
+
+@pytest.mark.parametrize(
+    ("row", "rule"),
+    [
+        ("| ፎቶ፦ Original Example |", "photo_credit"),  # a one-cell row: its cell's line
+        ("| Advertensie | Versekering vanaf R99 per maand |", "ad_markers"),  # "label: value"
+        ("| Увезено | 28.04.2024 09:05 |", "syndication_notice"),
+        ("| Population | 1,204 |", None),  # an article's table stays
+        ("| Source | Census 2021 | 2024 |", None),  # a row of three cells is no label's
+        ("|  |  |", None),
+    ],
+)
+def test_a_table_row_of_a_label_and_its_value_reads_as_its_line(row: str, rule: str | None) -> None:
+    found = matching_rule(row)
+    assert (found.name if found else None) == rule
 
 
 def test_a_web_address_the_article_introduces_stays() -> None:

@@ -1,9 +1,9 @@
 """Chrome recognised by its pattern on templates of CMSs the demo world does not use.
 
-Each template in tests/data/cms/ to tests/data/cms15/ is modelled on one CMS's real markup
+Each template in tests/data/cms/ to tests/data/cms16/ is modelled on one CMS's real markup
 (see each folder's NOTICE.md) and filled with real article text: the body must keep every
 line of the article and no line of the template's chrome, whatever class names the chrome
-carries. tests/data/cms2/ to cms15/ were written without reading the extractor (cms16, the
+carries. tests/data/cms2/ to cms16/ were written without reading the extractor (cms17, the
 next, is held out: benchmarks/chrome_quality.py scores it, no test does); the templates
 failing today are listed in KNOWN_FAILURES (by template, or by case where only some of its
 articles fail), strict: each must start failing the day it passes."""
@@ -180,8 +180,16 @@ KNOWN_FAILURES = {
     "cms15/the7_wpsyndicate_ka": "a Georgian syndication table stays",
     "cms15/webnode_blog_lv": "a Latvian republication notice and the post's details table stay",
     "cms15/weebly_blog_sk": "a Slovak rights note stays",
+    "cms16/covernews_rssmi_mk": "a Macedonian 'author at the source' table row stays",
+    "cms16/covernews_rssmi_mk/fr_LeFigaro": "a live blog's second entry heading is lost",
+    "cms16/forem_crosspost": "the poster's 'If you liked this ... Follow me' line stays",
+    "cms16/newsletterglue_digest_cy": "the digest's own letter, sponsor, sign-off and a"
+    " '• • •' break around the story stay",
+    "cms16/nuxt_aggregator_mn/fr_LeFigaro": "a live blog's first entry heading is lost",
+    "cms16/sydney_rewriter_uz": "the rewriter's second sentence ('Ba'zi jumlalar ...') stays",
+    "cms16/tt22_pressforward_nb": "a PressForward nomination line stays",
 }
-FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 16)))
+FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 17)))
 
 
 def _known_failure(case: Case) -> str | None:
