@@ -6,7 +6,7 @@ and the provenance stage (which reads them as a copy's pointer to its original).
 German, Spanish, French, Italian and Portuguese, and the source lines and feed footers of
 copy sites in Turkish, Indonesian, Polish, Dutch, Russian, Arabic, Vietnamese, Hindi,
 Japanese and Chinese, and from later copy sites in many more (Nepali, Macedonian, Welsh,
-Khmer, Mongolian, Irish, Maltese...).
+Khmer, Mongolian, Irish...).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ SOURCE_WORDS = (
     r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник|forrás|sursa"
     r"|vir|lähde|izvor|font|за матеріалами|по материалам|avots|burimi|allikas|heimild|šaltinis"
     r"|източник|извор|წყარო|աղբյուր|साभार|преземено од|preuzeto sa|ffynhonnell|ប្រភព|foinse"
-    r"|hentet fra|sors"
+    r"|hentet fra"
 )
 # The colon after a label, as Latin, CJK, Khmer and Ethiopic scripts write it.
 COLON = r"[:：៖፦]"
@@ -113,7 +113,8 @@ FIRST_APPEARED = re.compile(
     # ("Энэ мэдээ анх Y сайтад нийтлэгдсэн.")
     r"|ymddangosodd y (?:stori|erthygl|cofnod|post) (?:hon|hwn) gyntaf (?:ar|yn)"
     r"|អត្ថបទនេះត្រូវបានចុះផ្សាយដំបូង(?:នៅលើ|នៅ)?"
-    r"|यो (?:समाचार|लेख) पहिलो पटक|энэ (?:мэдээ|нийтлэл) анх)"
+    r"|यो (?:समाचार|लेख) पहिलो पटक(?=.{2,100} मा प्रकाशित भएको)"
+    r"|энэ (?:мэдээ|нийтлэл) анх(?=.{2,100} сайтад нийтлэгдсэн))"
     r" (?P<name>.{2,100}?)"
     # "... and is republished here with permission", "..., reproduced under a licence"
     r"(?:,? (?:and )?(?:is |was |has been )?(?:republished|reproduced|reprinted) .{0,120}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 import trafilatura
@@ -244,35 +245,48 @@ def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
 
 def _entry_headings(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
     """The paragraphs with a live blog's entry headings put back: a `<p>` of the main block
-    that is only a link to a place in a page ("...#entry-title"), which trafilatura drops
-    where a boxed note stands before it, goes back before the main block's next paragraph
-    in the output."""
+    that is only a headline's link to its own place in a page ("...#le-kazakhstan-allie"),
+    which trafilatura drops where a boxed note stands before it, goes back before the main
+    block's next paragraph in the output."""
     if main is None:
         return paragraphs
-    lines = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
+    out = list(paragraphs)
+    lines = [{normalize_space(line) for line in p.splitlines()} for p in out]
     heading: str | None = None
+    at = 0  # where the last heading went: the next goes after it
     for p in main.iter("p"):
         text = text_of(p)
-        if heading is not None and text in lines:
-            at = next((i for i, q in enumerate(paragraphs) if text in q), None)
-            if at is not None:
-                paragraphs = [*paragraphs[:at], heading, *paragraphs[at:]]
-            heading = None
-        elif text and text not in lines and _heads_an_entry(p, text):
-            heading = text
-    return paragraphs
+        if heading is not None and (found := _line_index(lines, text, at)) is not None:
+            out.insert(found, heading)
+            lines.insert(found, {heading})
+            at, heading = found + 1, None
+        elif text and not any(text in kept for kept in lines) and _heads_an_entry(p, text):
+            beside = (p.getprevious(), p.getnext())  # a run of them: the key events' list
+            if not any(e is not None and _heads_an_entry(e, text_of(e)) for e in beside):
+                heading = text
+    return out
+
+
+def _line_index(lines: list[set[str]], text: str, start: int) -> int | None:
+    return next((i for i in range(start, len(lines)) if text in lines[i]), None)
 
 
 def _heads_an_entry(paragraph: HtmlElement, text: str) -> bool:
-    """Whether the paragraph is one headline-long link to a place in a page (not a skip
-    link's "Skip advertisement", nor a footnote's "[1]")."""
+    """Whether the paragraph is a headline's link to its own place in a page: the link's
+    fragment spells three of its words (not a skip link's "#after-ad" nor a footnote's
+    "#fn1")."""
     links = paragraph.findall(".//a")
-    return (
-        len(links) == 1
-        and "#" in links[0].get("href", "")
-        and text_of(links[0]) == text
-        and story_length(links[0])
-    )
+    if paragraph.tag != "p" or len(links) != 1 or text_of(links[0]) != text:
+        return False
+    fragment = links[0].get("href", "").partition("#")[2]
+    words = set(_plain_words(text))
+    return story_length(links[0]) and sum(w in words for w in _plain_words(fragment)) >= 3
+
+
+def _plain_words(text: str) -> list[str]:
+    """The words of a text, casefolded and without accents, as a URL's slug writes them."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return re.findall(r"[^\W_]+", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _in_intro(paragraph: HtmlElement, block: HtmlElement) -> bool:

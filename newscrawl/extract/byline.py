@@ -6,8 +6,7 @@ element: ~11 ms a real news page, a third of newscrawl's own work on the pages t
 this fallback. The same tests (trafilatura 2.3's `AUTHOR_XPATHS` and
 `AUTHOR_DISCARD_XPATHS`) are asked here in Python of the few elements that carry one of the
 attributes they read, and only the element found is copied and cleaned. The answers are
-trafilatura's own (but for its test of a child element named `rel`, which HTML has not):
-tests/extract/test_byline.py compares them on the stored pages.
+trafilatura's own: tests/extract/test_real_metadata.py compares them on the stored pages.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 # The elements any of the tests below can pick: those with an attribute they read.
 _MARKED = etree.XPath(
-    "//*[@class or @id or @rel or @itemprop or @data-testid or @data-component] | //author"
+    "//*[@class or @id or @rel or @itemprop or @data-testid or @data-component or rel] | //author"
 )
 _AUTHOR_LENGTH = 120  # trafilatura's `len_limit` for authors
 
@@ -59,6 +58,7 @@ def _names_author(element: HtmlElement) -> bool:
         or itemprop == "author name"
         or element.get("data-testid") in ("AuthorCard", "AuthorURL")
         or bool(_NAME_CLASS.search(cls))
+        or any(child.tag == "rel" and child.text_content() == "me" for child in element)
     )
 
 
@@ -117,8 +117,7 @@ def byline(tree: HtmlElement) -> str | None:
     for test in _TESTS:
         for element in marked:
             if test(element) and not any(map(_discarded, (element, *element.iterancestors()))):
-                text = " ".join(_cleaned(element).itertext()).split()
-                content = " ".join(text)
+                content = " ".join(" ".join(_cleaned(element).itertext()).split())
                 if 2 < len(content) < _AUTHOR_LENGTH:
                     return normalize_authors(None, content)
     return None
@@ -127,8 +126,7 @@ def byline(tree: HtmlElement) -> str | None:
 def _cleaned(element: HtmlElement) -> HtmlElement:
     """The element without the blocks trafilatura deletes (their tails kept), copied only
     when it holds one."""
-    inside = [e for e in element.iterdescendants() if isinstance(e.tag, str) and _discarded(e)]
-    if not inside:
+    if not any(isinstance(e.tag, str) and _discarded(e) for e in element.iterdescendants()):
         return element
     copy = deepcopy(element)
     for doomed in [e for e in copy.iterdescendants() if isinstance(e.tag, str) and _discarded(e)]:

@@ -94,8 +94,8 @@ _LONGEST_CHROME_LINE = 240
 _BULLET = re.compile(
     r"^\s*(?:[-•*]|[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]+\ufe0f?)\s+"
 )
-# A table row of one or two cells, as trafilatura writes it: "| Photo: X |", "| Ad | X |".
-_TABLE_ROW = re.compile(r"\|\s*([^|\s][^|]*?)\s*\|(?:\s*([^|\s][^|]*?)\s*\|)?")
+# A table row of one cell, as trafilatura writes it: "| Photo: X |" (a layout table's line).
+_ONE_CELL_ROW = re.compile(r"\|\s*([^|\s][^|]*?)\s*\|")
 # A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
@@ -373,8 +373,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
         r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce|reklamë"
         r"|annonse|annons|advertensie"
-        r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)"
-        r"(?:[-–—\s]*|:\s*.{1,60})"
+        r"|реклама|إعلان|विज्ञापन|quảng cáo|广告|廣告|広告|スポンサーリンク|광고)[-–—\s]*"
         r"|story continues below(?: advertisement)?"
         r"|(?:sponsored|gesponsert|patrocinado|sponsorisé|sponsorizzato|noddwr)"
         r"(?:\s*[·|:–-]\s*.{1,60})?"
@@ -594,7 +593,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,40}\btin (?:được )?tổng hợp tự động\b.{0,200}"
         r"|bu haber,? .{0,80}\botomatik olarak\b.{0,200}"
         r"|.{0,120}\b(?:automatiskt?|automaattisesti|automatikusan|automàticament|automatski"
-        r"|awtomatikong|автоматично|automat)\b.{0,120}(?:\brss\b|feed\w*|flöde\w*|kanal\w*"
+        r"|awtomatikong|автоматично|автоматски|automat)\b.{0,120}(?:\brss\b|feed\w*|flöde\w*"
+        r"|kanal\w*"
         r"|canal\w*|csatorn\w*|стрічк\w*|syöt\w*).{0,200}"
         r"|.{0,80}\b(?:reprend|publie|importe) automatiquement\b.{0,40}\bflux\b.{0,160}"
         r"|[\w ]{1,30} note\s*:\s*images, embeds and videos from the source .{0,200}"
@@ -602,16 +602,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|यह (?:खबर|लेख|समाचार))"
         r".{0,160}(?:rss|feed|фид|ленты|फीड).{0,200}"
         r"|this (?:story|article) was aggregated by .{1,200}"
-        # "Automatically imported", "an automatic cross-post", "this article was rewritten
-        # automatically" in Afrikaans, Bosnian, Macedonian, Nepali, Irish and Uzbek
-        r"|.{0,80}(?:outomaties ingevoer|automatski (?:uvezen|preuzet)\w*|автоматски (?:увезен"
-        r"|преземен)\w*|स्वचालित रूपमा (?:आयात|प्रकाशित)|iompórtáilte go huathoibríoch"
-        r"|automatic(?:ally)? cross-post(?:ed)?|maqola avtomatik ravishda).{0,200}"
+        # "This article was imported automatically", "this is an automatic cross-post", "this
+        # article was rewritten automatically" in Afrikaans, Nepali, English and Uzbek; a line
+        # that opens with "Automatically imported" in Bosnian, Macedonian and Irish
+        r"|.{0,40}(?:(?:hierdie|die) (?:artikel|berig|plasing) is outomaties ingevoer"
+        r"|यो (?:समाचार|लेख) स्वचालित रूपमा (?:आयात|प्रकाशित)|(?:this|it) is an automatic"
+        r" cross-post|this (?:post|article|story) was (?:automatically )?cross-posted"
+        r"|(?:ushbu )?maqola avtomatik ravishda).{0,200}"
+        r"|(?:automatski uvezen|автоматски увезен|iompórtáilte go huathoibríoch)\w*\b.{0,200}"
         r"|(?:(?:syndicated|redistributed|republished) content|contido redistribuído"
         r"|contenido redistribuido|conteúdo redistribuído)(?:\s*[·|:–-]\s*.{1,200})?"
-        # an importer's stamp: "Imported: 28.04.2024 09:05"
-        r"|(?:imported|importiert|importado|importé|увезено|uvezeno|ingevoer)\s*:?"
-        r"\s*[\d./:, -]{6,30}"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
         r"|report|text) as it (?:appeared|was published)\b.{0,160}",
     ),
@@ -1160,13 +1160,12 @@ def _introduced(address: str, previous: str) -> bool:
 
 def matching_rule(line: str) -> LineRule | None:
     """The first line rule that matches this line, if any (chrome lines are short), a
-    bullet or an emoji before it left aside; a table row of one cell is that cell's line,
-    a row of a label and its value the line "label: value"."""
+    bullet or an emoji before it left aside; a table row of one cell is that cell's line."""
     if len(line) > _LONGEST_CHROME_LINE:
         return None
     line = _BULLET.sub("", line, count=1)
-    if row := _TABLE_ROW.fullmatch(line.strip()):
-        line = ": ".join(cell for cell in row.groups() if cell)
+    if row := _ONE_CELL_ROW.fullmatch(line.strip()):
+        line = row[1]
     return next((rule for rule in LINE_RULES if rule.matches(line)), None)
 
 

@@ -615,11 +615,18 @@ def _orient_by_story(story: list[Entry], batch: _Batch) -> None:
                     if match is not None:
                         found = CopyOf(original.key, strength, match, because)
                         batch.by_story.setdefault(copy.key, {})[original.key] = found
-        # A pair the pair alone oriented by a weaker proof (its shape, a date): the story's
-        # pointers to that original make it as sure as any other page they name.
-        for found in list(batch.findings(entry.key).copies.values()):
+        # A pair the pair alone oriented by its shape or a date: the story's pointers to that
+        # original make it as sure as any other page they name (unless the entry names a
+        # source of its own, never archived: its own pointer is the better word).
+        pointed = _pointer(batch.findings(entry.key)) is not None
+        for found in batch.findings(entry.key).copies.values():
             original = index.entry(found.original)
-            if found.strength < STORY and original.page in named and entry.page not in named:
+            if (
+                found.strength in (SHAPE, DATE)
+                and not pointed
+                and original.page in named
+                and entry.page not in named
+            ):
                 upgraded = CopyOf(found.original, STORY, found.match, _points_to(original, named))
                 batch.by_story.setdefault(entry.key, {})[found.original] = upgraded
 

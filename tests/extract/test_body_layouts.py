@@ -10,6 +10,7 @@ import json
 import pytest
 
 from newscrawl.extract import extract_article
+from newscrawl.extract.body import _entry_headings
 from newscrawl.extract.forwarded import forwarded_only
 from newscrawl.extract.region import article_region
 from newscrawl.extract.rows import rejoined
@@ -388,3 +389,47 @@ def test_a_line_naming_the_title_among_a_few_words_is_a_credit(footer: str) -> N
     article = extract_article(page, URL)
     assert _lines(article.body) == list(ARTICLE.paragraphs)
     assert line in article.credits
+
+
+LIVE = "https://original.example/live/"
+
+
+@pytest.mark.parametrize(
+    ("main", "paragraphs", "expected"),
+    [
+        # Put back before the next paragraph of the block, matched as a whole line.
+        (
+            "<p>The minister warned: Prices will rise.</p>"
+            f'<p><a href="{LIVE}#minister-resigns-after-the-vote">Minister resigns after the'
+            " vote</a></p><p>Prices will rise.</p>",
+            ["The minister warned: Prices will rise.", "Prices will rise."],
+            [
+                "The minister warned: Prices will rise.",
+                "Minister resigns after the vote",
+                "Prices will rise.",
+            ],
+        ),
+        # A list of such links is the key events', not a heading; a skip link is no heading.
+        (
+            f'<p><a href="{LIVE}#parliament-votes-on-the-budget">Parliament votes on the'
+            f' budget today</a></p><p><a href="{LIVE}#minister-resigns-after-the-vote">'
+            "Minister resigns after the vote</a></p>"
+            '<p><a href="#comments">Jump to the comments section</a></p>'
+            "<p>Live coverage of the day.</p>"
+            f'<p><a href="{LIVE}#parliament-votes-on-the-budget">Parliament votes on the'
+            " budget today</a></p><p>MPs voted at noon.</p>",
+            ["Live coverage of the day.", "MPs voted at noon."],
+            [
+                "Live coverage of the day.",
+                "Parliament votes on the budget today",
+                "MPs voted at noon.",
+            ],
+        ),
+    ],
+)
+def test_a_live_blogs_entry_heading_dropped_by_trafilatura_goes_back_in_its_place(
+    main: str, paragraphs: list[str], expected: list[str]
+) -> None:
+    tree = parse_html(f"<html><body><div>{main}</div></body></html>")
+    assert tree is not None
+    assert _entry_headings(tree.find("body/div"), paragraphs) == expected

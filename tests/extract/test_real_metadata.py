@@ -92,6 +92,8 @@ def test_the_byline_search_answers_as_trafilatura_s() -> None:
         # The first of trafilatura's tests that finds a name wins over an earlier element.
         ('<div class="post-writer">Tom Poe</div><a rel="author">Kim Day</a>', "Kim Day"),
         ('<div class="sidebar"><p class="byline">Sam Ode</p></div>', None),
+        # trafilatura's test of a child `<rel>` element, which lxml's parser keeps.
+        ("<span><rel>me</rel> Jane Doe</span>", "Me Jane Doe"),
     ],
 )
 def test_the_byline_search_on_marked_blocks(markup: str, expected: str | None) -> None:
