@@ -18,6 +18,7 @@ several CMSs (tests/data/cms/).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -803,8 +804,10 @@ def story_lists(tree: HtmlElement) -> list[list[HtmlElement]]:
     template (tag and class) that each open with a link to a different page, whatever the
     length of their excerpts: an excerpt site's "More headlines" after its own snippet."""
     openers = {e: link for e in _OPENING_LINKS(tree) if (link := _first_link(e)) is not None}
-    teasers = {e for e, link in openers.items() if _is_teaser(e, link)}
-    parents = {e.getparent() for e in openers} - {None}
+    # A run is two blocks or more: a parent with one such block holds none.
+    siblings = Counter(e.getparent() for e in openers)
+    parents = {parent for parent, n in siblings.items() if parent is not None and n >= 2}
+    teasers = {e for e, link in openers.items() if e.getparent() in parents and _is_teaser(e, link)}
     for parent in parents:
         teasers.update(_templated_run(parent, openers))
     return [run for parent in parents for run in _runs(parent, teasers)]

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import extruct
+from lxml import etree
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 # The cheap syntaxes: rdfa and microformat multiply extruct's time by ~20 on news pages.
 SYNTAXES = ["json-ld", "opengraph", "microdata", "dublincore"]
+_HAS_ITEMS = etree.XPath("boolean(//*[@itemscope])")
 ARTICLE_TYPES = frozenset(
     {
         "Article",
@@ -31,10 +33,18 @@ def extract_structured(tree: HtmlElement, url: str) -> dict[str, list[dict[str, 
     """extruct's uniform output for the cheap syntaxes (kept raw in `Article.structured`).
 
     Reads the already parsed tree. A syntax that fails (broken JSON-LD is common) is left
-    out silently: the page's other metadata still counts."""
-    return extruct.extract(
-        tree, base_url=url, syntaxes=SYNTAXES, uniform=True, with_og_array=True, errors="ignore"
+    out silently: the page's other metadata still counts. Microdata is looked for only on
+    pages with an `itemscope` (four in five news pages have none, and extruct walks the
+    page twice for it)."""
+    if _HAS_ITEMS(tree):
+        return extruct.extract(
+            tree, base_url=url, syntaxes=SYNTAXES, uniform=True, with_og_array=True, errors="ignore"
+        )
+    others = [syntax for syntax in SYNTAXES if syntax != "microdata"]
+    found = extruct.extract(
+        tree, base_url=url, syntaxes=others, uniform=True, with_og_array=True, errors="ignore"
     )
+    return {"microdata": [], **found}  # in extruct's order, microdata first
 
 
 @dataclass
