@@ -2,8 +2,8 @@
 
 trafilatura copies the whole page, deletes the blocks that hold no byline (comments,
 sidebars, dates, figures) and runs three XPath tests with regular expressions over every
-element: ~11 ms a real news page, a third of newscrawl's own work on the pages that reach
-this fallback. The same tests (trafilatura 2.3's `AUTHOR_XPATHS` and
+element: the dearest metadata step on the pages that reach this fallback (figures in
+docs/benchmarks.md). The same tests (trafilatura 2.3's `AUTHOR_XPATHS` and
 `AUTHOR_DISCARD_XPATHS`) are asked here in Python of the few elements that carry one of the
 attributes they read, and only the element found is copied and cleaned. The answers are
 trafilatura's own: tests/extract/test_real_metadata.py compares them on the stored pages.
