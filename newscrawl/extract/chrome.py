@@ -85,6 +85,9 @@ _LEAD_IN_WORDS = 4
 _STORY_LINK_WORDS = 4
 # A teaser's link holds this share of its text at least (title, maybe a date and a line).
 _STORY_LINK_SHARE = 0.3
+# A teaser heading's excerpt, in the block after it, has this many words at most.
+_EXCERPT_WORDS = 80
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 # Blocks of one template that each open with a link: this many in a row are a story list.
 _TEMPLATE_RUN = 3
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
@@ -240,6 +243,13 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"-\s?30\s?-|انتهای پیام\s*/?|(?-i:[-–—]*\s*(?:ENDS?|-ENDS-)\s*[-–—]*)"
         r"|[(\[]?end of (?:the )?(?:article|story|text|report)[)\]]?",
         ends_article=True,
+    ),
+    LineRule(
+        "framed_label",
+        "a short label framed by dashes on a line of its own, which a layout puts between"
+        " paragraphs: '— Advertisement —', '— story continues below —', '– Page 2 of 3 –'"
+        " (after `end_mark`: '— END —' ends the article)",
+        r"(?:[–—]{1,3}|-{2,3})\s*[^\s.!?–—-][^.!?–—]{0,60}?\s*[-–—]{1,3}",
     ),
     LineRule(
         "transcript_label",
@@ -495,7 +505,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|newsletter)\b.{0,80}\bbecause\b.{0,200}"
         r"|to unsubscribe,? (?:send|e-?mail|click|visit|go to|reply)\b.{0,150}"
         r"|to unsubscribe from (?:this|our) (?:list|newsletter|mailing list|alerts?)\b.{0,150}"
-        r"|.{1,60} mailing list\s*(?:--|-|:)\s*\S+@\S+",
+        r"|.{1,60} mailing list\s*(?:--|-|:)\s*\S+@\S+"
+        # The links of an e-mail's footer: "Unsubscribe · Update your profile".
+        r"|(?:(?:unsubscribe|update your (?:profile|preferences)|manage (?:your )?(?:subscription"
+        r"|preferences)|view (?:this e-?mail )?in (?:your )?browser)\s*[·|•]?\s*){1,3}",
     ),
     LineRule(
         "call_to_action",
@@ -515,6 +528,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|by (?:signing up|subscribing|clicking|registering)\b.{0,200}\b(?:terms|privacy)\b"
         r".{0,200}"
         r"|republish this (?:story|article)\b.{0,300}"
+        r"|did you find this (?:article|story|post) (?:valuable|useful|helpful)\?"
+        r"|support .{1,60} by becoming a (?:sponsor|member|patron|supporter)\b.{0,100}"
         # A newsletter's referral box: "You currently have 0 referrals, ...".
         r"|you (?:currently )?have \d+ referrals?\b.{0,160}"
         r"|(?:or )?copy and paste this link\b.{0,60}"
@@ -530,7 +545,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a byline or a date on a line of its own: 'par Claire Durand', '28 avril 2024',"
         " 'Jakarta -', '(wcn/wcn)', a video's length '02:15', 'Published April 28, 2024',"
         " '(ANSA) - ROMA, 05 GEN -'",
-        r"(?:by|par|von|por|di|af|av|door|(?:author|autor|auteur|autore|автор)\s*:)"
+        r"(?:(?:written )?by|par|von|por|di|af|av|door|(?:author|autor|auteur|autore|автор)\s*:)"
         r"\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*){1,3})"
         # "Published April 28, 2024 Updated ...", "Last updated 28 April 2024"
         r"|(?:(?:first )?(?:published|updated|last updated|posted)(?: on)?:?\s+\S[^\n]{0,24}?\d"
@@ -543,7 +558,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:\s*[,|·–-]?\s*\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?"
         # A dateline cut from its paragraph ("Jakarta -"), an editor's initials ("(wcn/wcn)").
         r"|(?!dear\b)(?-i:[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})\s*[-–—]|\((?:[a-z]{2,4}/)+[a-z]{2,4}\)"
-        r"|\d{1,2}:\d{2}(?::\d{2})?"
+        r"|\d{1,2}:\d{2}(?::\d{2})?|written by"
         # An editor's or compiler's credit in Chinese or Thai: "责任编辑：X", "เรียบเรียงโดย: X"
         r"|(?:责任编辑|编辑|记者|作者|เรียบเรียงโดย|ผู้เขียน)\s*[:：].{1,60}",
     ),
@@ -582,6 +597,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
         r"|图片来(?:源)?(?:于|自)网络",
+    ),
+    LineRule(
+        "label_credit",
+        "a one-word label and a name of two to four words, in any language, on a line of its"
+        " own: 'Orísun: Original Example', 'ਸਰੋਤ: Dainik Bhaskar', 'Styling: KATE PHELAN' (kept"
+        " among the credits; not a one-word value, 'Fill: Synthetic', 'Smith: Never')",
+        r"(?-i:[^\W\d_][^\s:：]{1,19}\s*[:：]\s*[A-ZÀ-ÖØ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&.'’-]*){1,3})",
+        credits=True,
     ),
     LineRule(
         "syndication_notice",
@@ -1048,13 +1071,24 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
     text = link.text_content()
-    if _words(text) < _STORY_LINK_WORDS:  # not `story_length`: the text is read once
-        return False
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):
         return False
+    if _links_to_one_page(element, link):
+        return True
+    if _words(text) < _STORY_LINK_WORDS:  # not `story_length`: the text is read once
+        return False
     total = len(" ".join(element.text_content().split()))
     return len(" ".join(text.split())) >= _STORY_LINK_SHARE * total
+
+
+def _links_to_one_page(element: HtmlElement, link: HtmlElement) -> bool:
+    """Whether the block's links that show text all go to the page it opens with, two or
+    more of them: a card's headline and its "Read more" under the excerpt, whatever their
+    length (a paragraph's text links to several pages, or to one once)."""
+    shown = [a for a in element.iter("a") if a.text_content().strip()]
+    href = link.get("href")
+    return len(shown) >= 2 and all(a.get("href") == href for a in shown)
 
 
 def _shows_text(element: HtmlElement) -> bool:
@@ -1090,21 +1124,34 @@ def _text_before(element: HtmlElement, link: HtmlElement) -> bool:
 
 
 def _runs(parent: HtmlElement, teasers: set[HtmlElement]) -> list[list[HtmlElement]]:
-    """Runs of two or more consecutive teaser children of `parent`."""
+    """Runs of two or more consecutive teaser children of `parent`, a headline's excerpt
+    with it when the teaser is a heading and its excerpt the block after it."""
     runs: list[list[HtmlElement]] = []
     current: list[HtmlElement] = []
-    for child in parent:
-        if not isinstance(child.tag, str):  # a comment between two teasers
+    for child in [*parent, None]:
+        if child is not None and not isinstance(child.tag, str):  # a comment between two
             continue
-        if child in teasers:
+        if child is not None and (
+            child in teasers or (current and _is_excerpt(child, current[-1], teasers))
+        ):
             current.append(child)
             continue
-        if len(current) > 1:
+        if sum(e in teasers for e in current) > 1:
             runs.append(current)
         current = []
-    if len(current) > 1:
-        runs.append(current)
     return runs
+
+
+def _is_excerpt(element: HtmlElement, previous: HtmlElement, teasers: set[HtmlElement]) -> bool:
+    """Whether the block is the excerpt under a teaser heading: a short text block after a
+    heading that is a story's link, with no link of its own."""
+    return (
+        previous in teasers
+        and previous.tag in _HEADINGS
+        and element.tag in ("p", "div")
+        and not any(a.text_content().strip() for a in element.iter("a"))
+        and _words(element.text_content()) <= _EXCERPT_WORDS
+    )
 
 
 def _is_heading(element: HtmlElement) -> bool:

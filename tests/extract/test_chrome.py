@@ -165,6 +165,13 @@ CMS_LINE_CASES = [
         "Want these notes by email? Subscribe to the monthly digest — one email, no tracking.",
     ),
     ("call_to_action", "cms2/wordpress_feed_de", "Folge uns auf Google News"),
+    ("call_to_action", "cms17/hashnode_republish", "Did you find this article valuable?"),
+    ("newsletter_box", "cms17/kit_newsletter_ml", "Unsubscribe · Update your profile"),
+    ("byline_or_date", "cms17/hashnode_republish", "Written by"),
+    ("framed_label", "cms17/tt14_wpomatic_zu", "— Isikhangiso —"),
+    ("framed_label", "cms12/bimber_echorss", "— story continues below —"),
+    ("label_credit", "cms17/ecency_hive_yo", "Orísun: Original Example"),
+    ("label_credit", "cms17/jupiterx_autorobot_pa", "ਸਰੋਤ: Original Example"),
     ("byline_or_date", "cms2/djangocms_blog", "par Claire Durand"),
     ("byline_or_date", "cms2/djangocms_blog", "28 avril 2024"),
     ("licence_badge", "cms2/newspack", "Creative Commons License"),
@@ -856,6 +863,10 @@ STRUCTURE_CASES = [
     ),
     ("story_link_run", "cms12/genesis_rssimport", "Mortgage rates dip for the third week running"),
     ("teaser_heading", "cms/feedzy", "Similar News"),
+    # A card's headline and its "Read more" lead to one page, whatever the headline's length.
+    ("story_link_run", "cms17/joomla_yootheme_obgrabber_ky", "Толук окуу"),
+    # Headlines in headings, each with its excerpt in the paragraph under it.
+    ("story_link_run", "cms17/salient_wpautopost_gu", "રાજ્ય સરકારે કચ્છના નાના રણમાં મીઠું"),
     ("teaser_heading", "cms/wordpress_jetpack", "Related Posts:"),
     ("teaser_heading", "cms/blogger", "You might also like:"),
     (
