@@ -1067,28 +1067,31 @@ def _words(text: str) -> int:
 
 def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
     """Whether the block, which opens with `link`, opens with a link of a story's length
-    that holds much of its text.
+    that holds much of its text, or is a card whose links all lead to that one page.
 
     A link is a block of its own only among links: inside a sentence it is the text's."""
     text = link.text_content()
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):
         return False
-    if _links_to_one_page(element, link):
-        return True
-    if _words(text) < _STORY_LINK_WORDS:  # not `story_length`: the text is read once
-        return False
-    total = len(" ".join(element.text_content().split()))
-    return len(" ".join(text.split())) >= _STORY_LINK_SHARE * total
+    if _words(text) >= _STORY_LINK_WORDS:  # not `story_length`: the text is read once
+        total = len(" ".join(element.text_content().split()))
+        if len(" ".join(text.split())) >= _STORY_LINK_SHARE * total:
+            return True
+    return _links_to_one_page(element, link)
 
 
 def _links_to_one_page(element: HtmlElement, link: HtmlElement) -> bool:
     """Whether the block's links that show text all go to the page it opens with, two or
     more of them: a card's headline and its "Read more" under the excerpt, whatever their
     length (a paragraph's text links to several pages, or to one once)."""
-    shown = [a for a in element.iter("a") if a.text_content().strip()]
-    href = link.get("href")
-    return len(shown) >= 2 and all(a.get("href") == href for a in shown)
+    href, shown = link.get("href"), 0
+    for a in element.iter("a"):
+        if a.get("href") == href:
+            shown += a is link or bool(a.text_content().strip())
+        elif a.text_content().strip():
+            return False
+    return shown >= 2
 
 
 def _shows_text(element: HtmlElement) -> bool:
