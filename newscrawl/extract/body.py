@@ -81,6 +81,7 @@ def extract_body(
     if main.holds_article and not _holds_lead(paragraphs, own):
         paragraphs = _trafilatura(tree, url, fast=False)
     paragraphs = rejoined(unglued(paragraphs, main.element, alike, own), main.element)
+    paragraphs = _later_chunks(paragraphs, main.element, alike, own)
     if not paragraphs:
         paragraphs = own
     if rest is not None:
@@ -217,6 +218,48 @@ def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
     alike = [e for e in _WITH[name](tree, value=main.get(name)) if e.tag == main.tag]
     found = set(alike)
     return [e for e in alike if found.isdisjoint(e.iterancestors())]
+
+
+def _later_chunks(
+    paragraphs: list[str], main: HtmlElement | None, alike: list[HtmlElement], own: list[str]
+) -> list[str]:
+    """The paragraphs with the article's later chunks put back after the main block's text:
+    a page may split its text over several blocks of the main block's class between
+    advertisement rows (Condé Nast's article chunks), and trafilatura reads only the first.
+    A block counts when it comes after the main block, holds two long paragraphs or more
+    and none the output has, and is of the main block's article (`_same_article`: not an
+    endless page's next story). `own`: the main block's paragraphs."""
+    if main is None or main not in alike or alike[-1] is main:
+        return paragraphs
+    shown = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
+    added: list[str] = []
+    for block in alike[alike.index(main) + 1 :]:
+        texts = [t for p in block.iter("p") if not _in_figure(p) and (t := text_of(p))]
+        long = [t for t in texts if len(t) >= LEAD_LENGTH]
+        if len(long) >= 2 and shown.isdisjoint(long) and _same_article(main, block):
+            added += [t for t in texts if t not in shown]
+    if not added:
+        return paragraphs
+    ours = set(own)
+    ends = [
+        i
+        for i, p in enumerate(paragraphs)
+        if ours.intersection(map(normalize_space, p.splitlines()))
+    ]
+    at = ends[-1] + 1 if ends else len(paragraphs)
+    return paragraphs[:at] + added + paragraphs[at:]
+
+
+def _same_article(main: HtmlElement, block: HtmlElement) -> bool:
+    """Whether the element that holds both blocks holds no headline (`<h1>`) and no
+    `<article>` but those around the main block: the two are parts of one text."""
+    around = set(main.iterancestors())
+    common = next((e for e in block.iterancestors() if e in around), None)
+    return (
+        common is not None
+        and not common.xpath(".//h1")
+        and all(e in around for e in common.iter("article"))
+    )
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:
