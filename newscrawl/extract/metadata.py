@@ -31,6 +31,8 @@ from newscrawl.extract.tree import normalize_space, text_of
 from newscrawl.items import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.html import HtmlElement
 
     from newscrawl.extract.structured import Structured
@@ -47,12 +49,14 @@ _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author"
 _NOT_A_NAME = re.compile(
     r"\b(staff|redaktion|rédaction|redacción|redazione|editorial|newsroom|desk|team|red|"
     r"editors?|agencies|agenturen|contributors?|correspondents?|columnists?|reporters?|"
-    r"writers?|media|group|network|agency|"
+    r"writers?|media|group|network|agency|wire|submitted|posted|published|updated|"
     r"MD|PhD|MA|MSc|BSc|BA|MBA|MPH|RN|DDS|JD)\b|@|https?:|www\.|"
     r"\.(com|net|org|de|at|ch|fr|es|it|uk|is|be)\b|\d",
     re.IGNORECASE,
 )
-_NAME_SEPARATORS = re.compile(r"\s*(?:[,;|/&]|\s(?:and|und|et|y|e|og|och|ve)\s)\s*", re.IGNORECASE)
+# Between names: a comma and the like, "and" and the like, or both ("A, B, and C").
+_AND = r"(?:and|und|et|y|e|og|och|ve)\s"
+_NAME_SEPARATORS = re.compile(rf"\s*(?:[,;|/&](?:\s*{_AND})?|\s{_AND})\s*", re.IGNORECASE)
 _BY = re.compile(r"^(?:by|von|par|por|quelle|source)\b:?\s*", re.IGNORECASE)
 # A name's trailing initials, place or day: "Elena Oberholzer (obe)", "AP in Valencia",
 # "Jane Doe Monday".
@@ -76,7 +80,10 @@ _BYLINE_LENGTH = 120  # a byline is a short line; a longer one is a sentence of 
 # A full name, as such a line must give: two words or more, the first and last capitalised.
 _FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[\w'’.-]+)*\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*")
 # Separators between a `<title>`'s headline and the site's name.
-_TITLE_SEPARATORS = (" | ", " :: ", " — ", " – ", " - ", " · ", ": ")
+_TITLE_SEPARATORS = (" | ", " :: ", " -- ", " — ", " – ", " - ", " · ", " » ", " ：", ": ")
+# Separators of a breadcrumb in a title ("Headline » Local » News » Site"): once the site's
+# name is gone, the short parts before it are its sections.
+_TRAIL_SEPARATORS = (" » ", " > ")
 # A stated timestamp within these bounds of midnight UTC may be another day locally:
 # UTC-8 (the Americas' west coast) to UTC+10 (eastern Australia).
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
@@ -238,6 +245,17 @@ class _SiteNames:
             for name in self.names
         )
 
+    def closes_title(self, text: str) -> bool:
+        """Whether a title's last part names the site: one of its names, the name and a
+        place ("Ultima Hora Mallorca"), or the name shortened (Nikkei's "日本経済新聞" of its
+        "日本経済新聞 電子版"). Not for bylines: "Benzinga Newsdesk" is a desk, not the site."""
+        squashed = _squash(text)
+        return self.named(text) or any(
+            (len(name) > 5 and len(text.split()) <= 4 and squashed.startswith(name))
+            or (len(squashed) > 4 and name.startswith(squashed))
+            for name in self.names
+        )
+
 
 def _squash(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
@@ -249,7 +267,8 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
     first `<h1>`)."""
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
-        return _without_site_name(normalize_space(unescape(stated)), sites)
+        title = _without_site_name(normalize_space(unescape(stated)), sites)
+        return next((h for h in _headings(tree) if _shows_whole(h, title)), title)
     title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
     for heading in tree.iter("h1"):
         text = text_of(heading)
@@ -258,14 +277,31 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
     return title or data.first("ld:name")
 
 
+def _headings(tree: HtmlElement) -> Iterator[str]:
+    """The texts of the page's `<h1>`s."""
+    return (text for heading in tree.iter("h1") if (text := text_of(heading)))
+
+
+def _shows_whole(heading: str, title: str) -> bool:
+    """Whether the visible `<h1>` is the stated headline character for character but its
+    own apostrophes, quotes and dashes ("Heartsteel’s" where the stated one has
+    "Heartsteel's"). One that holds more is passed over (a kicker or a standfirst inside the
+    `<h1>` is no part of the headline), and one that lacks the stated punctuation too (a
+    kicker's colon in an element of its own)."""
+    return len(heading) == len(title) and _squash(heading) == _squash(title)
+
+
 def _without_site_name(title: str, sites: _SiteNames) -> str:
     """The title without a leading or trailing part that names the site."""
     for separator in _TITLE_SEPARATORS:
         parts = title.split(separator)
         if len(parts) < 2:
             continue
-        if sites.named(parts[-1]):
-            return separator.join(parts[:-1]).strip()
+        if sites.closes_title(parts[-1]):
+            parts.pop()
+            while separator in _TRAIL_SEPARATORS and len(parts) > 1 and len(parts[-1].split()) <= 2:
+                parts.pop()
+            return separator.join(parts).strip()
         if sites.named(parts[0]):
             return separator.join(parts[1:]).strip()
     return title

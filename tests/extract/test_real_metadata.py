@@ -62,6 +62,28 @@ def test_metadata_of_a_real_page(folder: str, name: str) -> None:
     assert " ".join((article.title or "").split()) == expected["title"]
 
 
+# Pages of the third development set (tests/data/n4kmeta), each for one field's rule.
+N4KMETA = [
+    ("es_UltimaHora_2014_01_08.html.gz", "title"),  # "... » Local » Noticias » Ultima Hora"
+    ("xx_SottNet_2020_05_14.html.gz", "title"),  # "... -- Sott.net"
+    ("sg_ONEEsports_2023_11_19.html.gz", "title"),  # the <h1>'s "’" for og:title's "'"
+    ("us_CNN_2013_11_28.html.gz", "authors"),  # "A, B, C, and Tom Watkins, CNN"
+    ("us_Fox13Now_2013_12_30.html.gz", "authors"),  # "CNN Wire", then "By ... / CNN"
+    ("th_Prachatai_2019_01_21.html.gz", "authors"),  # a "Submitted" label, no one
+]
+N4KMETA_EXPECTED = {
+    e["file"]: e for e in json.loads((DATA / "n4kmeta" / "expected.json").read_text("utf-8"))
+}
+
+
+@pytest.mark.parametrize(("name", "field"), N4KMETA)
+def test_one_field_of_a_real_page(name: str, field: str) -> None:
+    expected = N4KMETA_EXPECTED[name]
+    html = decode_html(gzip.decompress((DATA / "n4kmeta" / name).read_bytes()), "text/html")
+    article = extract_article(html, expected["url"])
+    assert getattr(article, field) == expected[field]
+
+
 def test_the_byline_search_answers_as_trafilatura_s() -> None:
     """`byline` asks trafilatura's byline tests in Python of the elements that carry their
     attributes: on every stored real page it finds what `extract_author` finds, so that a
