@@ -45,11 +45,17 @@ def links_out(
     links: list[Link] = []
     own_host = urlsplit(base).hostname or ""
     for anchor, own_text in _anchors(tree):
+        body = anchor in inside
+        # Outside the body only a link that points at an original counts, and none in a
+        # teaser or in the page's navigation, header, footer or sidebar: those are ruled
+        # out before the words around the link are read.
+        if not body and (anchor in teasers or in_chrome(anchor)):
+            continue
         href = (anchor.get("href") or "").strip()
         text = own_text
-        if anchor not in teasers and other_host(href, own_host) and not is_source_anchor(text):
+        if other_host(href, own_host) and not is_source_anchor(text):
             text = source_label(anchor) or text
-        if anchor not in inside and (anchor in teasers or not _points_at_original(anchor, text)):
+        if not body and not leads_to_source(text):
             continue
         if not href or href.lower().startswith(_NOT_PAGES):
             continue
@@ -63,10 +69,6 @@ def links_out(
 def _anchors(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     for anchor in tree.iter("a"):
         yield anchor, text_of(anchor) or anchor.get("aria-label") or anchor.get("title") or ""
-
-
-def _points_at_original(anchor: HtmlElement, text: str) -> bool:
-    return leads_to_source(text) and not in_chrome(anchor)
 
 
 def _base_href(tree: HtmlElement) -> str | None:
