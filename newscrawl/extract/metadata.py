@@ -89,6 +89,15 @@ _TRAIL_SEPARATORS = (" » ", " > ")
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
 
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+# Elements that show an article's date ("cnn_strytmstmp", "post-date", "entry-time").
+_DATE_ELEMENTS = etree.XPath(
+    "//body//*[re:test(concat(@class, ' ', @id), 'date|time|tmstmp|stamp', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+_DATE_TEXT = 100  # a date element's text is a line at most
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_TWO_MONTH_NAMES = re.compile(r"([^\W\d_]+)/([^\W\d_]+)")  # "آب/اغسطس", "Ağustos/August"
+_DAY_MONTH_YEAR = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
 _SYNDICATION_XPATH = (
@@ -146,6 +155,12 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
     )
     publisher = data.first("ld:publisher", "dc:publisher") or site_name
     sites = _SiteNames(host, site_name, publisher)
+    language = (
+        data.first("ld:inLanguage", "dc:language")
+        or tree.get("lang")
+        or _locale(data.first("og:locale"))
+        or page.meta("content-language")
+    )
     return Article(
         url=url,
         canonical_url=_absolute(
@@ -154,14 +169,11 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
         syndication_urls=_syndication_urls(tree, url),
         title=_title(tree, data, sites),
         authors=_authors(tree, data, page, sites),
-        published=_published(tree, url, data, main),
+        published=_published(tree, url, data, main, language),
         modified=iso_date(
             data.first("ld:dateModified", "article:modified_time", "og:updated_time")
         ),
-        language=data.first("ld:inLanguage", "dc:language")
-        or tree.get("lang")
-        or _locale(data.first("og:locale"))
-        or page.meta("content-language"),
+        language=language,
         site_name=site_name,
         publisher=publisher,
         description=data.first("ld:description", "og:description", "dc:description")
@@ -173,18 +185,45 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
     )
 
 
-def _published(tree: HtmlElement, url: str, data: Structured, main: MainBlock) -> str | None:
+def _published(
+    tree: HtmlElement, url: str, data: Structured, main: MainBlock, language: str | None
+) -> str | None:
     """The stated publication date, on the page's local day where it is stated in UTC;
-    htmldate's for an article that states none."""
+    htmldate's for an article that states none, or the day its date element shows in the
+    page's language where htmldate finds none or only a year (its "2013-01-01")."""
     stated = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
     if stated is None:
         if not _is_article_page(tree, data, main):
             return None
-        return iso_date(find_date(tree, url=url, extensive_search=True))
+        found = iso_date(find_date(tree, url=url, extensive_search=True))
+        if found is None or found.endswith("-01-01"):
+            return _shown_day(tree, language) or found
+        return found
     moment = datetime.fromisoformat(stated)
     if moment.utcoffset() != timedelta(0) or not _near_midnight(moment):
         return stated
     return _local_time(tree, moment) or stated
+
+
+def _shown_day(tree: HtmlElement, language: str | None) -> str | None:
+    """The day the page's first date element shows (a class or id that says date, time or
+    timestamp; a short text with a year), read by dateparser in the page's language:
+    "الأربعاء، 28 آب/اغسطس 2013" (a month's two names, "آب/اغسطس", read as the second)."""
+    from dateparser.search import search_dates  # only for the few pages that need it
+
+    languages = [language.split("-")[0].lower()] if language else None
+    for element in _DATE_ELEMENTS(tree):
+        text = text_of(element)
+        if len(text) > _DATE_TEXT or not _YEAR.search(text):
+            continue
+        text = _TWO_MONTH_NAMES.sub(r"\2", text)
+        try:
+            found = search_dates(text, languages=languages, settings=_DAY_MONTH_YEAR)
+        except (ValueError, TypeError):  # a language dateparser does not know
+            found = None
+        if found:
+            return found[0][1].date().isoformat()
+    return None
 
 
 def _near_midnight(moment: datetime) -> bool:
