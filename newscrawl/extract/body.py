@@ -97,6 +97,9 @@ def extract_body(
     return "\n\n".join(quoted_only(tree, kept)), naming + credits
 
 
+# Headings that, opening a wrapper of a later block of the main block's class, make it
+# another text.
+_HEADINGS = ("h1", "h2", "h3")
 # Elements trafilatura drops with all they hold, which some pages write their article in.
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
@@ -251,15 +254,24 @@ def _later_chunks(
 
 
 def _same_article(main: HtmlElement, block: HtmlElement) -> bool:
-    """Whether the element that holds both blocks holds no headline (`<h1>`) and no
-    `<article>` but those around the main block: the two are parts of one text."""
+    """Whether the two blocks are parts of one text: the element that holds both holds no
+    `<h1>` and no `<article>` but those around the main block, and no heading opens a
+    wrapper of the later block's own (the next story of an endless page under its headline,
+    a "Recommended" section); a subheading between the two in the text's own flow is the
+    article's."""
     around = set(main.iterancestors())
     common = next((e for e in block.iterancestors() if e in around), None)
-    return (
-        common is not None
-        and not common.xpath(".//h1")
-        and all(e in around for e in common.iter("article"))
-    )
+    if common is None or common.xpath(".//h1"):
+        return False
+    if not all(e in around for e in common.iter("article")):
+        return False
+    element = block
+    while (parent := element.getparent()) is not common and parent is not None:
+        for sibling in element.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str) and next(sibling.iter(*_HEADINGS), None) is not None:
+                return False
+        element = parent
+    return True
 
 
 def _lede_before(main: HtmlElement | None, paragraphs: list[str]) -> list[str]:

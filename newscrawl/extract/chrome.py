@@ -85,9 +85,12 @@ _LEAD_IN_WORDS = 4
 _STORY_LINK_WORDS = 4
 # A teaser's link holds this share of its text at least (title, maybe a date and a line).
 _STORY_LINK_SHARE = 0.3
+# A card's "Read more" has this many words at most.
+_READ_MORE_WORDS = 3
 # A teaser heading's excerpt, in the block after it, has this many words at most.
 _EXCERPT_WORDS = 80
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_CUT_SHORT = ("…", "...", "[…]", "[...]", "(…)", "(...)")  # how an excerpt ends
 # Blocks of one template that each open with a link: this many in a row are a story list.
 _TEMPLATE_RUN = 3
 # A heading over a teaser list is this short ("Similar News", "More from Reuters").
@@ -248,8 +251,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         "framed_label",
         "a short label framed by dashes on a line of its own, which a layout puts between"
         " paragraphs: '— Advertisement —', '— story continues below —', '– Page 2 of 3 –'"
-        " (after `end_mark`: '— END —' ends the article)",
-        r"(?:[–—]{1,3}|-{2,3})\s*[^\s.!?–—-][^.!?–—]{0,60}?\s*[-–—]{1,3}",
+        " (after `end_mark`: '— END —' ends the article); not a section's numeral ('— II —'),"
+        " a clause of dialogue ('— Je ne sais pas, dit-il —') nor a Chinese subtitle line",
+        r"(?:[–—]{1,3}|-{2,3})\s*(?![IVXLC\d]+\s*[-–—])(?=[^\s.!?,–—-]*[^\W\d_])"
+        r"[^\s.!?,–—\u3000-\u30ff\u4e00-\u9fff-][^.!?,–—\u3000-\u30ff\u4e00-\u9fff]{0,60}?"
+        r"\s*[-–—]{1,3}",
     ),
     LineRule(
         "transcript_label",
@@ -597,14 +603,6 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
         r"|图片来(?:源)?(?:于|自)网络",
-    ),
-    LineRule(
-        "label_credit",
-        "a one-word label and a name of two to four words, in any language, on a line of its"
-        " own: 'Orísun: Original Example', 'ਸਰੋਤ: Dainik Bhaskar', 'Styling: KATE PHELAN' (kept"
-        " among the credits; not a one-word value, 'Fill: Synthetic', 'Smith: Never')",
-        r"(?-i:[^\W\d_][^\s:：]{1,19}\s*[:：]\s*[A-ZÀ-ÖØ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w&.'’-]*){1,3})",
-        credits=True,
     ),
     LineRule(
         "syndication_notice",
@@ -1082,16 +1080,21 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
 
 
 def _links_to_one_page(element: HtmlElement, link: HtmlElement) -> bool:
-    """Whether the block's links that show text all go to the page it opens with, two or
-    more of them: a card's headline and its "Read more" under the excerpt, whatever their
-    length (a paragraph's text links to several pages, or to one once)."""
-    href, shown = link.get("href"), 0
-    for a in element.iter("a"):
-        if a.get("href") == href:
-            shown += a is link or bool(a.text_content().strip())
-        elif a.text_content().strip():
-            return False
-    return shown >= 2
+    """Whether the block is a card: a `<div>` (or `<article>`) that opens with a link, ends
+    with a short link to the same page ("Read more", nothing after it), and holds no other
+    link and an excerpt's words at most between them, whatever the headline's length. A
+    paragraph that links one name or tag twice is text, not a card."""
+    if element.tag not in ("div", "article"):
+        return False
+    shown = [a for a in element.iter("a") if a is link or a.text_content().strip()]
+    if len(shown) < 2 or any(a.get("href") != link.get("href") for a in shown):
+        return False
+    text, last = element.text_content().split(), shown[-1].text_content().split()
+    return (
+        len(last) <= _READ_MORE_WORDS
+        and text[-len(last) :] == last  # nothing after it
+        and _words(" ".join(text)) <= _EXCERPT_WORDS + 2 * _HEADING_WORDS
+    )
 
 
 def _shows_text(element: HtmlElement) -> bool:
@@ -1147,13 +1150,16 @@ def _runs(parent: HtmlElement, teasers: set[HtmlElement]) -> list[list[HtmlEleme
 
 def _is_excerpt(element: HtmlElement, previous: HtmlElement, teasers: set[HtmlElement]) -> bool:
     """Whether the block is the excerpt under a teaser heading: a short text block after a
-    heading that is a story's link, with no link of its own."""
+    heading that is a story's link, with no link of its own, cut short ("…", "[...]"). A
+    listicle's or a live blog's item, a linked heading over a paragraph of its own, is
+    whole."""
+    if previous not in teasers or previous.tag not in _HEADINGS or element.tag not in ("p", "div"):
+        return False
+    text = element.text_content().strip()
     return (
-        previous in teasers
-        and previous.tag in _HEADINGS
-        and element.tag in ("p", "div")
+        text.endswith(_CUT_SHORT)
         and not any(a.text_content().strip() for a in element.iter("a"))
-        and _words(element.text_content()) <= _EXCERPT_WORDS
+        and _words(text) <= _EXCERPT_WORDS
     )
 
 

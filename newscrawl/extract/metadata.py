@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cached_property
 from html import unescape
-from itertools import takewhile
+from itertools import islice, takewhile
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -57,7 +57,10 @@ _NOT_A_NAME = re.compile(
 # Between names: a comma and the like, "and" and the like, or both ("A, B, and C").
 _AND = r"(?:and|und|et|y|e|og|och|ve)\s"
 _NAME_SEPARATORS = re.compile(rf"\s*(?:[,;|/&](?:\s*{_AND})?|\s{_AND})\s*", re.IGNORECASE)
-_BY = re.compile(r"^(?:by|von|par|por|quelle|source)\b:?\s*", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:(?:posted|written|submitted|published)\s+)?(?:by|von|par|por|quelle|source)\b:?\s*",
+    re.IGNORECASE,
+)
 # A name's trailing initials, place or day: "Elena Oberholzer (obe)", "AP in Valencia",
 # "Jane Doe Monday".
 _AFTER_NAME = re.compile(
@@ -81,9 +84,13 @@ _BYLINE_LENGTH = 120  # a byline is a short line; a longer one is a sentence of 
 _FULL_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[\w'’.-]+)*\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*")
 # Separators between a `<title>`'s headline and the site's name.
 _TITLE_SEPARATORS = (" | ", " :: ", " -- ", " — ", " – ", " - ", " · ", " » ", " ：", ": ")
-# Separators of a breadcrumb in a title ("Headline » Local » News » Site"): once the site's
-# name is gone, the short parts before it are its sections.
-_TRAIL_SEPARATORS = (" » ", " > ")
+# Separators that only a site's name follows in a title, never a headline's own words
+# ("Euro zone growth to stay sluggish - Reuters poll"): after these the site may be named
+# with a place ("» Ultima Hora Mallorca") or shortened ("：日本経済新聞").
+_SITE_SEPARATORS = (" » ", " ：")
+# A headline this long at least leads a breadcrumb ("Headline » Local » News » Site"): once
+# the site's name is gone, the short parts after it are sections.
+_HEADLINE_WORDS = 4
 # A stated timestamp within these bounds of midnight UTC may be another day locally:
 # UTC-8 (the Americas' west coast) to UTC+10 (eastern Australia).
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
@@ -91,13 +98,17 @@ _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
 _ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # Elements that show an article's date ("cnn_strytmstmp", "post-date", "entry-time").
 _DATE_ELEMENTS = etree.XPath(
-    "//body//*[re:test(concat(@class, ' ', @id), 'date|time|tmstmp|stamp', 'i')]",
+    "//body//*[re:test(concat(@class, ' ', @id), '(^|[-_ ])(date|time)|tmstmp|stamp', 'i')]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _DATE_TEXT = 100  # a date element's text is a line at most
+_DATE_TRIES = 3  # date elements read, the first ones with a year
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TWO_MONTH_NAMES = re.compile(r"([^\W\d_]+)/([^\W\d_]+)")  # "آب/اغسطس", "Ağustos/August"
-_DAY_MONTH_YEAR = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+_DAY_MONTH_YEAR = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],  # not "3 days ago" from the crawl day
+}
 
 # Google News' tags naming where a syndicated or rewritten story first appeared.
 _SYNDICATION_XPATH = (
@@ -207,20 +218,23 @@ def _published(
 
 def _shown_day(tree: HtmlElement, language: str | None) -> str | None:
     """The day the page's first date element shows (a class or id that says date, time or
-    timestamp; a short text with a year), read by dateparser in the page's language:
-    "الأربعاء، 28 آب/اغسطس 2013" (a month's two names, "آب/اغسطس", read as the second)."""
+    timestamp; a short text with a year), read by dateparser in the page's stated language,
+    absolute dates only: "الأربعاء، 28 آب/اغسطس 2013" (a month's two names, "آب/اغسطس", read
+    as the second)."""
     from dateparser.search import search_dates  # only for the few pages that need it
 
-    languages = [language.split("-")[0].lower()] if language else None
-    for element in _DATE_ELEMENTS(tree):
-        text = text_of(element)
-        if len(text) > _DATE_TEXT or not _YEAR.search(text):
-            continue
-        text = _TWO_MONTH_NAMES.sub(r"\2", text)
+    if not language:  # guessing the language costs dateparser seconds
+        return None
+    languages = [re.split(r"[-_]", language)[0].lower()]
+    texts = (text_of(element) for element in _DATE_ELEMENTS(tree))
+    dated = (t for t in texts if len(t) <= _DATE_TEXT and _YEAR.search(t))
+    for text in islice(dated, _DATE_TRIES):
         try:
-            found = search_dates(text, languages=languages, settings=_DAY_MONTH_YEAR)
+            found = search_dates(
+                _TWO_MONTH_NAMES.sub(r"\2", text), languages=languages, settings=_DAY_MONTH_YEAR
+            )
         except (ValueError, TypeError):  # a language dateparser does not know
-            found = None
+            return None
         if found:
             return found[0][1].date().isoformat()
     return None
@@ -285,15 +299,22 @@ class _SiteNames:
         )
 
     def closes_title(self, text: str) -> bool:
-        """Whether a title's last part names the site: one of its names, the name and a
-        place ("Ultima Hora Mallorca"), or the name shortened (Nikkei's "日本経済新聞" of its
-        "日本経済新聞 電子版"). Not for bylines: "Benzinga Newsdesk" is a desk, not the site."""
+        """Whether a title's last part, after a separator only a site's name follows
+        (`_SITE_SEPARATORS`), names the site with a place ("Ultima Hora Mallorca") or
+        shortened (Nikkei's "日本経済新聞" of its "日本経済新聞 電子版"). Not for bylines:
+        "Benzinga Newsdesk" is a desk, not the site."""
         squashed = _squash(text)
-        return self.named(text) or any(
+        return any(
             (len(name) > 5 and len(text.split()) <= 4 and squashed.startswith(name))
             or (len(squashed) > 4 and name.startswith(squashed))
             for name in self.names
         )
+
+
+def _letters(text: str) -> str:
+    """The text's letters and digits, case kept: an `<h1>` in capitals is not the headline
+    as written."""
+    return "".join(ch for ch in text if ch.isalnum())
 
 
 def _squash(text: str) -> str:
@@ -327,7 +348,7 @@ def _shows_whole(heading: str, title: str) -> bool:
     "Heartsteel's"). One that holds more is passed over (a kicker or a standfirst inside the
     `<h1>` is no part of the headline), and one that lacks the stated punctuation too (a
     kicker's colon in an element of its own)."""
-    return len(heading) == len(title) and _squash(heading) == _squash(title)
+    return len(heading) == len(title) and _letters(heading) == _letters(title)
 
 
 def _without_site_name(title: str, sites: _SiteNames) -> str:
@@ -336,9 +357,16 @@ def _without_site_name(title: str, sites: _SiteNames) -> str:
         parts = title.split(separator)
         if len(parts) < 2:
             continue
-        if sites.closes_title(parts[-1]):
+        if sites.named(parts[-1]) or (
+            separator in _SITE_SEPARATORS and sites.closes_title(parts[-1])
+        ):
             parts.pop()
-            while separator in _TRAIL_SEPARATORS and len(parts) > 1 and len(parts[-1].split()) <= 2:
+            while (
+                separator == " » "
+                and len(parts) > 1
+                and len(parts[0].split()) >= _HEADLINE_WORDS
+                and len(parts[-1].split()) <= 2
+            ):
                 parts.pop()
             return separator.join(parts).strip()
         if sites.named(parts[0]):

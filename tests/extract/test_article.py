@@ -247,3 +247,43 @@ def test_a_lede_kept_apart_from_the_text_is_the_bodys_start() -> None:
         + "</div></article></body></html>"
     )
     assert extract_article(html, "https://site.example/a/").body.split("\n\n") == lede + text
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "h1", "expected"),
+    [
+        # A site's name with a place, after a separator only a site's name follows.
+        (
+            "Flood warning for river towns » Local » News » Ultima Hora Mallorca",
+            "Ultima Hora",
+            None,
+            "Flood warning for river towns",
+        ),
+        (
+            "Flood warning for river towns -- Sott.net",
+            "Sott.net",
+            None,
+            "Flood warning for river towns",
+        ),
+        # A headline's own words after " - " or ": " that start with the site's name.
+        (
+            "Euro zone growth to stay sluggish - Reuters poll",
+            "Reuters",
+            None,
+            "Euro zone growth to stay sluggish - Reuters poll",
+        ),
+        ("Obituaries » Jane Doe » Example Times", "Example Times", None, "Obituaries » Jane Doe"),
+        # The <h1>'s apostrophe where it is the headline character for character; not its
+        # capitals.
+        ("Faker's fourth title", "ONE Esports", "Faker’s fourth title", "Faker’s fourth title"),
+        ("Storm hits the coast", "Example", "STORM HITS THE COAST", "Storm hits the coast"),
+    ],
+)
+def test_titles(title: str, site: str, h1: str | None, expected: str) -> None:
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    page = (
+        f'<html><head><meta name="dc.title" content="{title}">'
+        f'<meta property="og:site_name" content="{site}"></head>'
+        f"<body>{heading}<p>Text.</p></body></html>"
+    )
+    assert extract_article(page, "https://news.example/a").title == expected

@@ -433,3 +433,28 @@ def test_a_live_blogs_entry_heading_dropped_by_trafilatura_goes_back_in_its_plac
     tree = parse_html(f"<html><body><div>{main}</div></body></html>")
     assert tree is not None
     assert _entry_headings(tree.find("body/div"), paragraphs) == expected
+
+
+def _paragraphs(label: str, count: int) -> str:
+    return "".join(
+        f"<p>{label} paragraph {n}: a sentence long enough to be a paragraph of a story, with"
+        " the details and the quotes a reporter gathers from the people involved, and what"
+        " the officials who spoke on condition of anonymity said about it afterwards.</p>"
+        for n in range(count)
+    )
+
+
+def test_the_next_story_of_an_endless_page_is_no_later_chunk() -> None:
+    """Blocks of the main block's class after it are the article's later chunks only when
+    no heading opens a wrapper of their own: the next story under its headline stays out,
+    as does a "Recommended" section of the same markup."""
+    page = (
+        '<html lang="en"><head><title>Story A</title></head><body><div id="stream">'
+        f'<div class="story"><h2>Story A</h2><div class="body-text">{_paragraphs("A", 4)}</div>'
+        f'<div class="ad">Advertisement</div><div class="body-text">{_paragraphs("A2", 2)}</div>'
+        f'</div><div class="story"><h2>Story B</h2><div class="body-text">{_paragraphs("B", 4)}'
+        "</div></div></div></body></html>"
+    )
+    body = extract_article(page, "https://news.example/a").body
+    assert "A2 paragraph 1" in body
+    assert "B paragraph" not in body
