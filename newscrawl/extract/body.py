@@ -99,7 +99,7 @@ def extract_body(
 
 # Headings that, opening a wrapper of a later block of the main block's class, make it
 # another text.
-_HEADINGS = ("h1", "h2", "h3")
+_STORY_HEADINGS = ("h1", "h2", "h3")
 # Elements trafilatura drops with all they hold, which some pages write their article in.
 _DROPPED = ("aside", "figure", "figcaption")
 # Attributes that hide an element (a style's `display:none` among others).
@@ -267,9 +267,9 @@ def _same_article(main: HtmlElement, block: HtmlElement) -> bool:
         return False
     element = block
     while (parent := element.getparent()) is not common and parent is not None:
-        for sibling in element.itersiblings(preceding=True):
-            if isinstance(sibling.tag, str) and next(sibling.iter(*_HEADINGS), None) is not None:
-                return False
+        before = (e for e in element.itersiblings(preceding=True) if isinstance(e.tag, str))
+        if any(next(e.iter(*_STORY_HEADINGS), None) is not None for e in before):
+            return False
         element = parent
     return True
 

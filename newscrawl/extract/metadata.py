@@ -318,23 +318,21 @@ def _letters(text: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _letters(text.casefold())
 
 
 def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None:
-    """The stated headline (JSON-LD, OpenGraph, Dublin Core), else the `<title>` without the
-    site's name; the `<h1>` only where it matches that title (a site banner may be the
-    first `<h1>`)."""
+    """The stated headline (JSON-LD, OpenGraph, Dublin Core), as the `<h1>` spells it where
+    that is the same headline (`_shows_whole`), else the `<title>` without the site's name;
+    the `<h1>` only where it matches that title (a site banner may be the first `<h1>`)."""
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
         title = _without_site_name(normalize_space(unescape(stated)), sites)
         return next((h for h in _headings(tree) if _shows_whole(h, title)), title)
     title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
-    for heading in tree.iter("h1"):
-        text = text_of(heading)
-        if text and title and _same_headline(text, title):
-            return text
-    return title or data.first("ld:name")
+    if title:
+        return next((h for h in _headings(tree) if _same_headline(h, title)), title)
+    return data.first("ld:name")
 
 
 def _headings(tree: HtmlElement) -> Iterator[str]:
