@@ -26,7 +26,8 @@ SOURCE_WORDS = (
     r"|新闻来源|素材来源|chanzo|zdroj|மூலம்|(?:haberin )?kaynağı|первоисточник|forrás|sursa"
     r"|vir|lähde|izvor|font|за матеріалами|по материалам|avots|burimi|allikas|heimild|šaltinis"
     r"|източник|извор|წყარო|աղբյուր|साभार|преземено од|preuzeto sa|ffynhonnell|ប្រភព|foinse"
-    r"|hentet fra"
+    r"|hentet fra|dikutip dari|disadur dari|diambil dari|оригинал (?:публикации|статьи)|ソース"
+    r"|origem"
 )
 # The colon after a label, as Latin, CJK, Khmer and Ethiopic scripts write it.
 COLON = r"[:：៖፦]"
@@ -42,7 +43,8 @@ READ_ON_WORDS = (
     r"read (?:more|on|(?:the )?(?:full|whole|original) (?:story|article))|continue reading"
     r"|keep reading|(?:full|original) (?:story|article)"
     r"|weiterlesen|mehr lesen|zum (?:ganzen|vollständigen) artikel"
-    r"|leer (?:más|mas|el artículo completo)|seguir leyendo|sigue leyendo"
+    r"|leer (?:más|mas|el artículo completo)|seguir leyendo|sigue leyendo|segu[ií] leyendo"
+    r"|contin[uú][aá] leyendo"
     r"|lire la suite|lire l'article|continuer la lecture"
     r"|continua a leggere|leggi (?:tutto|di più|l'articolo)"
     r"|ler mais|continuar lendo|continuar a ler|leia mais"

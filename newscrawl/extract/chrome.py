@@ -150,6 +150,10 @@ _NOT_A_SPEAKER = (
 # A word of an agency's name in parentheses: "(Reuters)", "(Agence France-Presse)", "(dpa)";
 # not a lower-case word ("(by changesets)", "(House of Representatives)") nor a letter.
 _CREDITED = r"(?-i:(?![a-zß-öø-ÿа-яё])[^\W\d_][\w&.'’-]+|dpa|afp|ap|efe|ansa|apa|sda|epd|kna)"
+# What a source label's word may be of: "News source:", "ख़बर का स्रोत:".
+_SOURCE_OF = r"news|story|article|ख\S{0,2}बर का|समाचार का"
+# What may follow a source label's word: "Fuente consultada:", "Source originale :".
+_SOURCE_QUALIFIERS = r"consultad[ao]|original(?:e|es)?|d['’]origine|originale?|utilisée|used"
 # A transcript's production cues: "(SOUNDBITE OF MUSIC)", "[SPONSOR BREAK]", "(LAUGHTER)".
 _PRODUCTION_CUES = (
     r"SOUNDBITE|MUSIC|LAUGHTER|APPLAUSE|CROSSTALK|BREAK|INAUDIBLE|UNINTELLIGIBLE|COMMERCIAL"
@@ -384,8 +388,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "ad_markers",
         "ad slots and their labels: '[ad_1]', 'Advertisement', '- Anzeige -', 'Реклама',"
         " 'विज्ञापन', '广告', 'Story continues below advertisement', 'Sponsored · X',"
-        " 'Together with X', 'Advertisement - scroll to continue', 'Článek pokračuje pod"
-        " reklamou'",
+        " 'Together with X', 'Advertisement - scroll to continue', 'Story continues after this"
+        " message', 'ESPACIO PUBLICITARIO', 'Haberin devamı reklamın ardından', 'Článek"
+        " pokračuje pod reklamou'",
         r"\[ad_\d+\]|[-–—\s]*(?:advertisement|advertising|anzeige|werbung|publicidad"
         r"|publicité|pubblicità|publicidade|anúncio|anuncio|reklama|reklam|iklan|advertentie"
         r"|patalastas|reclamă|hirdetés|mainos|oglas|publicitat|annonce|reklamë"
@@ -398,7 +403,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|continue reading the main story"
         r"|la suite (?:du diaporama|de l['’]article) après cette publicité"
         r"|(?:advertisement|advertising)\s*[-–—:]\s*(?:scroll|continue)[\w ]{0,30}"
-        r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement)"
+        r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement"
+        r"|message|sponsor message|video)"
+        r"|(?:espacio|espaço|espace|spazio) publicit[aá]ri[oa]|publicitaire"
+        r"|(?:annuncio|contenuto) sponsorizzato|anuncio patrocinado|conteúdo patrocinado"
+        r"|haberin devamı (?:reklamın ardından|reklamdan sonra)"
+        r"|ख\S{0,2}बर आगे जारी है(?:,? नीचे पढ़ें)?"
         r"|(?:článek|text) pokračuje pod reklamou|continua (?:após a|depois da) publicidade"
         r"|(?:advertise (?:here|with us)|anuncie aqui|annoncez ici|werben sie hier)\b.{0,60}"
         r"|[-–—\s]*(?:articolul continuă după reclamă|artikeln fortsätter efter annonsen"
@@ -468,7 +478,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         rf"|les også|läs också|lees ook|смотрите также|читайте також|{_READ_ALSO_ALONE}"
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)|basahin din"
         r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
-        r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?)\s*[:：].*"
+        r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?"
+        r"|baca juga|simak juga|lihat juga)\s*[:：].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
     LineRule(
@@ -519,8 +530,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "call_to_action",
         "appeals to the reader: 'Have a news tip? Email ...', 'If you enjoyed this story, ...'"
-        ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'",
-        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward)\b"
+        ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'"
+        ", 'Siga o X no Google Notícias', 'Подписывайтесь на X в Дзене'",
+        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward|únete|súmate"
+        r"|sumate|suscríbete|inscreva-se|abonnez-vous)\b"
         r".{0,160}"
         r"|if you (?:enjoyed|liked|found|value) this (?:story|article|post|piece|newsletter)"
         r".{0,160}"
@@ -542,9 +555,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news"
         r"|(?:join our (?:telegram |whatsapp )?(?:channel|group|community)|kanalımıza katılın"
-        r"|подписывайтесь на (?:наш|наше|нашу|нас)\b|únete a nuestro canal"
+        r"|подписывайтесь на (?:наш|наше|нашу|нас\b|.{1,60}\b(?:в|на) (?:дзен|телеграм|telegram|vk"
+        r"|вконтакте|max)\w*)|únete a nuestro canal"
         r"|rejoignez notre (?:chaîne|canal|communauté)).{0,160}"
-        r"|follow .{1,60}['’]s? (?:\w+ )?(?:coverage|updates|reporting) (?:at|on) .{1,100}",
+        r"|follow .{1,60}['’]s? (?:\w+ )?(?:coverage|updates|reporting) (?:at|on) .{1,100}"
+        # "Don't miss the latest news, follow X on Google News": a follow line for a channel.
+        r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*)?"
+        r"(?:follow|ikuti|siga|sigue|seguí|segui|suivez|folgen sie|folge)\b[^.!?]{0,60}\b"
+        r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram)\b.{0,160}",
     ),
     LineRule(
         "byline_or_date",
@@ -570,10 +588,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "source_credit",
-        "an aggregator's source line: 'Source: X', 'Fuente: X', 'Quelle: X | Lizenz: ...', "
+        "an aggregator's source line: 'Source: X', 'Fuente consultada: X', 'ख़बर का स्रोत: X',"
+        " 'Quelle: X | Lizenz: ...', "
         "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)', '— reports X'"
         " (kept among the credits)",
-        rf"(?:{SOURCE_WORDS})\s*{COLON}\s*(?:[^.!?。]|[.](?!\s)){{0,100}}"
+        rf"(?:(?:{_SOURCE_OF})\s+)?(?:{SOURCE_WORDS})(?:\s+(?:{_SOURCE_QUALIFIERS}))?\s*{COLON}\s*"
+        r"(?:[^.!?。]|[.](?!\s)){0,100}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
         r"|[—–-]\s*(?:reports?|as reported by|according to)\s+(?:[^.!?]|[.](?!\s)){1,60}"
         rf"|[（(](?!(?:none|unknown)[)）]){_CREDITED}(?:\s+{_CREDITED}){{0,2}}[)）]\.?"
@@ -596,9 +616,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "photo_credit",
         "a picture's credit or description on a line of its own: 'Photo: X / Agency', 'Фото: X',"
+        " 'Foto de capa: X', 'Ilustrasi foto: X',"
         " '（图片来源：X）', '사진=X 제공'",
         rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진|gambar hiasan"
-        rf"|kép|slika|billede|kuva|larawan|ፎቶ|ritratt)\s*(?:{COLON}|=)"
+        rf"|kép|slika|billede|kuva|larawan|ፎቶ|ritratt|ilustrasi)(?:\s+[^\s:：=]{{1,12}}){{0,2}}"
+        rf"\s*(?:{COLON}|=)"
         r".{1,100}?[)）]?"
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
@@ -607,7 +629,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "syndication_notice",
         "auto-import notices: 'This article was auto-published from an RSS feed ...', 'Dieser"
-        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'",
+        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'; a host's note that it"
+        " runs the text as published, in its original language, or added it automatically"
+        " ('Diesen Beitrag übernehmen wir ...', 'Why we republish this story?')",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
         r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria|text)\b.{0,160}"
@@ -635,7 +659,29 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:(?:syndicated|redistributed|republished) content|contido redistribuído"
         r"|contenido redistribuido|conteúdo redistribuído)(?:\s*[·|:–-]\s*.{1,200})?"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
-        r"|report|text) as it (?:appeared|was published)\b.{0,160}",
+        r"|report|text) as it (?:appeared|was published)\b.{0,160}"
+        # A host's note that the text is run as its source published it, in its language.
+        r"|(?=.{0,200}\b(?:publi\w*|reproduc\w*|reproduz\w*|repris\w*|derlen\w*|yayım\w*"
+        r"|ننشر|mantid\w*|dejamos|kept)\b)"
+        r"(?=.{0,200}\b(?:nota|texto|text|texte|article|artículo|artigo|reportagem|matéria|notícia"
+        r"|noticia|içerik|haber|التقرير|المقال|story|report|beitrag|artikel|articolo|testo)\b)"
+        r".{0,200}\b(?:in (?:its|the) original language"
+        r"|en su idioma original|no idioma original|na língua original|dans (?:sa|la) langue"
+        r" (?:d['’]origine|originale)|in der originalsprache|nella (?:sua )?lingua originale"
+        r"|orijinal dilinde|на языке оригинала|بلغته الأصلية)\b.{0,240}"
+        r"|.{0,80}\b(?:berita|artikel|tulisan) (?:ini|berikut) (?:kami )?(?:ambil|kutip|salin"
+        r"|sadur)\w* dari\b.{0,200}"
+        r"|.{0,200}\b(?:added|imported|posted|published) (?:to|on) (?:our|this) (?:site|website"
+        r"|blog) automatically\b.{0,200}"
+        r"|.{0,80}\brepublishes (?:stories|articles|news|reporting) from\b.{0,300}"
+        r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
+        r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
+        r"|.{0,40}\b(?:diesen|den) (?:beitrag|artikel|text) (?:übernehmen|veröffentlichen) wir\b"
+        r".{0,300}"
+        r"|.{0,200}\bnous (?:le|la|les) (?:reprenons|republions|reproduisons)\b.{0,300}"
+        r"|(?:pourquoi (?:re)?publions-nous|why (?:are )?we (?:re)?publish(?:ing)?) .{1,40}\?"
+        # A Japanese blog's own remarks: "管理人のひとこと" (the site keeper's word).
+        r"|管理人(?:の(?:ひとこと|一言|感想|コメント|つぶやき)|より|から一言).{0,120}",
     ),
     LineRule(
         "republication_credit",
@@ -664,7 +710,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,12}?(?:本文)?转(?:载)?自.{1,150}|نقلا?ً? عن .{1,60}"
         r"|reblogged this on .{1,80}?(?: and commented:)?"
         r"|dipetik daripada .{1,150}|julkaistu alun perin .{1,200}|ចម្លងពេញលេញ.{0,80}"
-        r"|.{0,60}\bpreluat[aă]? (?:de la|din|după) .{1,120}",
+        r"|.{0,60}\bpreluat[aă]? (?:de la|din|după) .{1,120}"
+        r"|texte repris (?:tel quel |intégralement )?(?:depuis|de|d['’]|du site) .{1,200}"
+        r"|(?:(?:texto|text|texte|testo) (?:integral|íntegro|intégral|integrale|completo|in full)"
+        r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}",
         credits=True,
     ),
     LineRule(
@@ -672,7 +721,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "copyright lines: '© X', 'Copyright 2024 X. All rights reserved.', 'This document is"
         " subject to copyright. ...'",
         r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
-        r"|this document is subject to copyright\b.{0,200}",
+        r"|this document is subject to copyright\b.{0,200}"
+        r"|(?:all rights|todos los derechos|todos os direitos|tous (?:les )?droits|alle rechte"
+        r"|tutti i diritti|tüm hakları|все права|सभी अधिकार|جميع (?:ال)?حقوق)\b.{0,200}",
         credits=True,
     ),
     LineRule(

@@ -77,6 +77,69 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms18 (a development set since it was first scored held out)
+    ("source_credit", "cms18/bridge_qode_es", "Fuente consultada: Original Example"),
+    (
+        "source_credit",
+        "cms18/blogger_plusui_hi",
+        "ख़बर का स्रोत: Original Example | सभी अधिकार मूल प्रकाशक के पास सुरक्षित।",
+    ),
+    ("source_credit", "cms18/reboot_wpgrabber_ru", "Оригинал публикации: Original Example"),
+    ("source_credit", "cms18/swell_linkcard_ja", "ソース：Original Example"),
+    ("photo_credit", "cms18/blogger_viomagz_id", "Ilustrasi foto: Original Example"),
+    ("ad_markers", "cms18/tt25_wpallimport_en", "Story continues after this message"),
+    ("ad_markers", "cms18/bridge_qode_es", "ESPACIO PUBLICITARIO"),
+    ("ad_markers", "cms18/newsportal_autoblog_tr", "Haberin devamı reklamın ardından"),
+    ("also_read", "cms18/blogger_viomagz_id", "Simak juga:"),
+    ("read_more", "cms18/bridge_qode_es", "Seguí leyendo"),
+    (
+        "call_to_action",
+        "cms18/elementor_zapier_es",
+        "¿Ya sigues a Crónica Bajío en WhatsApp? Únete a nuestro canal aquí y recibe las"
+        " noticias más importantes del día.",
+    ),
+    (
+        "call_to_action",
+        "cms18/blogger_viomagz_id",
+        "Jangan lewatkan update berita terbaru, ikuti KabarNusa Kini di Google News dan saluran"
+        " WhatsApp kami.",
+    ),
+    (
+        "call_to_action",
+        "cms18/reboot_wpgrabber_ru",
+        "Подписывайтесь на «Ленту Поволжья» в Дзене и Телеграме — там новости появляются раньше.",
+    ),
+    (
+        "syndication_notice",
+        "cms18/tt25_wpallimport_en",
+        "Tri-County Wire republishes stories from partner newsrooms so you can read them in one"
+        " place. This one comes from Original Example and was added to our site automatically"
+        " on April 28, 2024.",
+    ),
+    (
+        "syndication_notice",
+        "cms18/creammagazine_make_pt",
+        "Reportagem publicada pela imprensa internacional e reproduzida na íntegra, no idioma"
+        " original.",
+    ),
+    ("syndication_notice", "cms18/ghost_dawn_fr", "Pourquoi republions-nous cet article ?"),
+    (
+        "syndication_notice",
+        "cms18/joomla_helium_feedgator_it",
+        "Importato automaticamente dal feed di Original Example · 28/04/2024 07:12",
+    ),
+    (
+        "republication_credit",
+        "cms18/ghost_dawn_fr",
+        "Texte repris tel quel depuis Original Example. Le titre et les intertitres sont ceux de"
+        " la rédaction d’origine.",
+    ),
+    (
+        "copyright_line",
+        "cms18/varbase_ar",
+        "جميع حقوق النص محفوظة لناشره الأصلي، ويقتصر دورنا على إتاحته لقرائنا مع الإشارة إلى"
+        " المصدر.",
+    ),
     (
         "appeared_first_on",
         "cms/wp_automatic",
@@ -1090,6 +1153,11 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     lines += ["To unsubscribe from marketing texts, send STOP to the number, the FCC says."]
     lines += ["The views expressed here are not new: critics have made the same argument."]
     lines += ["dd/mm/yyyy", "(Editor's note: Mr. Harris was well aware of that, being a nerd!)"]
+    # Lines like the source, follow and host-note lines of tests/data/cms18.
+    lines += ["Source files: blanket.js, mocha-blanket.js", "Our source: a senior official."]
+    lines += ["He urged supporters to follow him on Telegram after the ban."]
+    lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
+    lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
