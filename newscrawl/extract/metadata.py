@@ -199,13 +199,17 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
 def _published(
     tree: HtmlElement, url: str, data: Structured, main: MainBlock, language: str | None
 ) -> str | None:
-    """The stated publication date, on the page's local day where it is stated in UTC;
+    """The stated publication date (of an article page's WebPage node where no article node
+    states one), on the page's local day where it is stated in UTC;
     htmldate's for an article that states none, or the day its date element shows in the
     page's language where htmldate finds none or only a year (its "2013-01-01")."""
     stated = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
     if stated is None:
         if not _is_article_page(tree, data, main):
             return None
+        # An SEO plugin's graph may date the WebPage and state no Article node.
+        stated = iso_date(data.first("page:datePublished"))
+    if stated is None:
         found = iso_date(find_date(tree, url=url, extensive_search=True))
         if found is None or found.endswith("-01-01"):
             return _shown_day(tree, language) or found
@@ -328,6 +332,9 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
         title = _without_site_name(normalize_space(unescape(stated)), sites)
+        shorter = normalize_space(unescape(data.first("og:title") or ""))
+        if shorter and title.startswith(tuple(shorter + s for s in _TITLE_SEPARATORS)):
+            title = shorter  # the headline's tail names where it ran: "X - webpack - Medium"
         return next((h for h in _headings(tree) if _shows_whole(h, title)), title)
     title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
     if title:
@@ -447,11 +454,21 @@ def _people(stated: list[str], sites: _SiteNames) -> list[str]:
         parts = _NAME_SEPARATORS.split(normalize_space(unescape(text)))
         if text.startswith(("http:", "https:")) or ("," in text and sites.named(parts[0])):
             continue  # "hessenschau.de, Frankfurt, Germany": the site and where it is
-        names += [_in_capitals(_AFTER_NAME.sub("", _BY.sub("", name)).strip()) for name in parts]
+        names += [
+            _once(_in_capitals(_AFTER_NAME.sub("", _BY.sub("", name)).strip())) for name in parts
+        ]
     people = [n for n in names if n and not sites.named(n) and not _NOT_A_NAME.search(n)]
     if any(" " in name for name in people):  # beside full names, a lone word is a label
         people = [n for n in people if " " in n or not (n.istitle() and n.isalpha())]
     return list(dict.fromkeys(people))
+
+
+def _once(name: str) -> str:
+    """A name a byline shows twice in a row (an avatar's label and the link beside it:
+    "Chris Stokel-Walker Chris Stokel-Walker"), once."""
+    words = name.split()
+    half = len(words) // 2
+    return " ".join(words[:half]) if half and words[:half] == words[half:] else name
 
 
 def _in_capitals(name: str) -> str:

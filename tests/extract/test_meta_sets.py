@@ -1,8 +1,9 @@
 """The metadata sets scored by `benchmarks/extract_quality.py --meta-set` are well formed.
 
 Only their shape is tested, never newscrawl's accuracy on them: `tests/data/devmeta/`,
-`tests/data/n4kmeta/` and `tests/data/msmeta/` are for measuring, and a floor on `tests/data/heldout-meta/` would
-invite tuning the extractor to its pages, whose figures must stay held-out ones."""
+`tests/data/n4kmeta/` and `tests/data/msmeta/` are for measuring, and a floor on
+`tests/data/heldout-meta/` would invite tuning the extractor to its pages, whose figures must
+stay held-out ones."""
 
 from __future__ import annotations
 

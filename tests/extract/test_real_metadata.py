@@ -73,15 +73,32 @@ N4KMETA = [
     # No stated date, htmldate's guess only a year: "الأربعاء، 28 آب/اغسطس 2013" shown.
     ("ae_CNNArabic_2013_08_28.html.gz", "published"),
 ]
-N4KMETA_EXPECTED = {
-    e["file"]: e for e in json.loads((DATA / "n4kmeta" / "expected.json").read_text("utf-8"))
+# Pages of the fourth development set (tests/data/msmeta), each for one field's rule.
+MSMETA = [
+    # A broken JSON-LD block (a headline's quotes unescaped) beside two good ones, and an
+    # og:title cut at the same quote.
+    ("br_Torcedores_2019_06_05.html.gz", "title"),
+    ("br_Torcedores_2019_06_05.html.gz", "authors"),
+    ("xx_MediumWebpack_2017_06_19.html.gz", "title"),  # headline "X - webpack - Medium", og "X"
+    ("us_ArsTechnica_2017_06_11.html.gz", "authors"),  # "Ars Staff"; the byline shows it twice
+    ("us_AnandTech_2017_06_29.html.gz", "published"),  # a top-level Review node's date
+    # A Yoast graph dating the WebPage, no Article node, in UTC past midnight; the <time>
+    # element states the local time.
+    ("us_eWEEK_2024_02_09.html.gz", "published"),
+]
+SET_EXPECTED = {
+    folder: {e["file"]: e for e in json.loads((DATA / folder / "expected.json").read_text("utf-8"))}
+    for folder in ("n4kmeta", "msmeta")
 }
 
 
-@pytest.mark.parametrize(("name", "field"), N4KMETA)
-def test_one_field_of_a_real_page(name: str, field: str) -> None:
-    expected = N4KMETA_EXPECTED[name]
-    html = decode_html(gzip.decompress((DATA / "n4kmeta" / name).read_bytes()), "text/html")
+@pytest.mark.parametrize(
+    ("folder", "name", "field"),
+    [("n4kmeta", *case) for case in N4KMETA] + [("msmeta", *case) for case in MSMETA],
+)
+def test_one_field_of_a_real_page(folder: str, name: str, field: str) -> None:
+    expected = SET_EXPECTED[folder][name]
+    html = decode_html(gzip.decompress((DATA / folder / name).read_bytes()), "text/html")
     article = extract_article(html, expected["url"])
     if field == "published":
         assert (article.published or "")[:10] == expected["date"]
