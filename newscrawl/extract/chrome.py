@@ -929,9 +929,32 @@ def prune_link_lines(tree: HtmlElement) -> None:
 
 def drop_kickers(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
     """The paragraphs without section kickers: short lines that the page shows as a block
-    holding nothing but a link to a category, tag or section page. Only the body's short
-    lines are looked up, not every link of the page (a menu has hundreds)."""
-    return [p for p in paragraphs if not _is_kicker(tree, p)]
+    holding nothing but a link to a category, tag or section page; nor the headlines under a
+    bare "Read also:" label that are each a whole link (a Blogger post's lines between
+    `<br>`s, which no block of their own marks as a list). Only the body's short lines and
+    those after a label are looked up, not every link of the page (a menu has hundreds)."""
+    kept: list[str] = []
+    listing = False  # after a bare "Read also:" label and the headlines under it so far
+    for paragraph in paragraphs:
+        lines = []
+        for line in paragraph.split("\n"):
+            if listing and _is_story_link_text(tree, line):
+                continue
+            listing = line.rstrip().endswith((":", "：")) and _ALSO_READ.matches(line)
+            lines.append(line)
+        if lines and not _is_kicker(tree, text := "\n".join(lines)):
+            kept.append(text)
+    return kept
+
+
+def _is_story_link_text(tree: HtmlElement, line: str) -> bool:
+    """Whether the line is the whole text of a link that leads somewhere, long enough for a
+    story's headline."""
+    words = line.split()
+    return len(words) >= _STORY_LINK_WORDS and any(
+        not (a.get("href") or "#").startswith(_NOWHERE)
+        for a in _LINKS_READING(tree, text=" ".join(words))
+    )
 
 
 def _is_kicker(tree: HtmlElement, line: str) -> bool:
@@ -1234,6 +1257,7 @@ def in_pruned_chrome(element: HtmlElement, keep: HtmlElement) -> bool:
 
 
 _BARE_URL = next(rule for rule in LINE_RULES if rule.name == "bare_url")
+_ALSO_READ = next(rule for rule in LINE_RULES if rule.name == "also_read")
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -206,7 +206,6 @@ KNOWN_FAILURES = {
     "cms17/tt14_wpomatic_zu": "Zulu notices and 'Umthombo: X » title' stay",
     "cms17/tt19_wprobot_so": "a Somali host intro, source line and disclaimer stay",
     "cms17/turbo_yandex_be": "a Belarusian 'Крыніца: X. ...' source line stays",
-    "cms18/blogger_viomagz_id": "the headlines under 'Simak juga:', links between <br>s, stay",
     "cms18/bridge_qode_es/ru_Kommersant": "a related-post card that shows the article's own"
     " title after a date stays",
     "cms18/creammagazine_make_pt": "a host note naming the site, a 'Resumo da notícia' label"
