@@ -562,7 +562,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         # "Don't miss the latest news, follow X on Google News": a follow line for a channel.
         r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*)?"
         r"(?:follow|ikuti|siga|sigue|seguí|segui|suivez|folgen sie|folge)\b[^.!?]{0,60}\b"
-        r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram)\b.{0,160}",
+        r"(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på) (?:our |nuestro |notre |unserem )?"
+        r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram|facebook"
+        r"|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky)\b.{0,160}",
     ),
     LineRule(
         "byline_or_date",
@@ -808,7 +810,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         "affiliate-link disclosures: 'Transparenzhinweis: Dieser Beitrag enthält Affiliate-Links'",
         r".{0,60}\b(?:contains?|enthält|includes?|may contain|contiene|contient)\b.{0,30}"
         r"\b(?:affiliate[- ]?links?|partner-?links|enlaces de afiliados?"
-        r"|liens (?:d['’])?affili[ée]s)\b.{0,240}",
+        r"|liens (?:d['’])?affili[ée]s)\b.{0,240}"
+        r"|.{0,80}\b(?:some|many|certain) (?:of the )?links\b.{0,60}\b(?:are|may be) affiliate"
+        r" links\b.{0,240}",
     ),
     LineRule(
         "reference_list",

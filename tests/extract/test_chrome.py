@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from newscrawl.demo.world import SEED_COPIES, DemoWorld
 from newscrawl.extract.article import extract_article
+from newscrawl.extract.charset import decode_html
 from newscrawl.extract.chrome import (
     LINE_RULES,
     SELECTOR_RULES,
@@ -1122,6 +1125,37 @@ def test_pruning_keeps_an_article_written_as_divs_inside_a_widget() -> None:
     assert "Popular Posts" not in text
 
 
+# Chrome lines of real pages (tests/data/<set>/<page>.html.gz) that a rule drops.
+REAL_LINE_CASES = [
+    (
+        "call_to_action",
+        "n4kmeta/sg_ONEEsports_2023_11_19",
+        "Follow ONE Esports on Facebook and Twitter for more LoL news, guides, and highlights.",
+    ),
+    (
+        "affiliate_disclosure",
+        "n4kmeta/sg_ONEEsports_2023_11_19",
+        "Just a heads up, some of the links on ONE Esports are affiliate links.",
+    ),
+    (
+        "call_to_action",
+        "fundus/uk_TechRadar_2026_05_21",
+        "Follow TechRadar on Google News and add us as a preferred source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "page", "line"), REAL_LINE_CASES)
+def test_line_rule_matches_chrome_of_a_real_page(name: str, page: str, line: str) -> None:
+    """`line` opens a paragraph of the page that the rule drops as a whole."""
+    html = gzip.decompress((FOLDERS["cms"].parent / f"{page}.html.gz").read_bytes())
+    tree = parse_html(decode_html(html, "text/html"))
+    assert tree is not None
+    paragraphs = (" ".join(p.text_content().split()) for p in tree.body.iter("p"))
+    shown = next(text for text in paragraphs if text.startswith(line))
+    assert next(r for r in LINE_RULES if r.name == name).matches(shown)
+
+
 @pytest.mark.parametrize(("name", "key", "line"), LINE_CASES)
 def test_line_rule_matches_its_chrome(name: str, key: str, line: str) -> None:
     assert line in page_text(key)
@@ -1156,6 +1190,7 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     # Lines like the source, follow and host-note lines of tests/data/cms18.
     lines += ["Source files: blanket.js, mocha-blanket.js", "Our source: a senior official."]
     lines += ["He urged supporters to follow him on Telegram after the ban."]
+    lines += ["Follow the money: Twitter's revenue fell by half in a year."]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
