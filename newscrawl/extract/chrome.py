@@ -139,6 +139,7 @@ _KICKER_WORDS = 3
 _READ_ALSO_ALONE = (
     r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
     r"|leia também|(?:à )?lire aussi|also read|read also|čtěte (?:také|též)"
+    r"|more stories like this|more like this"
 )
 # Words of a heading in capitals ("WHY IT MATTERS:", "UPDATE:", "SIR:"), in no speaker label.
 _NOT_A_SPEAKER = (
@@ -153,7 +154,19 @@ _CREDITED = r"(?-i:(?![a-zß-öø-ÿа-яё])[^\W\d_][\w&.'’-]+|dpa|afp|ap|efe
 # What a source label's word may be of: "News source:", "ख़बर का स्रोत:".
 _SOURCE_OF = r"news|story|article|ख\S{0,2}बर का|समाचार का"
 # What may follow a source label's word: "Fuente consultada:", "Source originale :".
-_SOURCE_QUALIFIERS = r"consultad[ao]|original(?:e|es)?|d['’]origine|originale?|utilisée|used"
+_SOURCE_QUALIFIERS = (
+    r"bài viết|consultad[ao]|original(?:e|es)?|d['’]origine|originale?|utilisée|used"
+)
+# "This article was first published by X. ..." with more after it: a subject, the verb, and
+# the rest of the line (the host's words about the copy).
+_FIRST_RAN = (
+    r"(?:this|the|este|esta|cet|cette|dieser|diese|dieses|questo|questa|dit|het|o|a)"
+    r" (?:article|story|post|piece|report|artículo|nota|texto|artigo|matéria|notícia|artikel"
+    r"|beitrag|articolo|bericht|stuk) .{0,40}?(?:(?:was )?(?:originally|first) (?:appeared"
+    r"|published|ran)|se publicó originalmente|fue publicad[oa] originalmente"
+    r"|foi publicad[oa] originalmente|werd eerder gepubliceerd|verscheen eerder"
+    r"|a d['’]abord été publiée?|erschien zuerst|(?:è )?apparso originariamente) .{1,400}"
+)
 # A transcript's production cues: "(SOUNDBITE OF MUSIC)", "[SPONSOR BREAK]", "(LAUGHTER)".
 _PRODUCTION_CUES = (
     r"SOUNDBITE|MUSIC|LAUGHTER|APPLAUSE|CROSSTALK|BREAK|INAUDIBLE|UNINTELLIGIBLE|COMMERCIAL"
@@ -380,6 +393,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|their|my) own|not necessarily)\b.{0,200}"
         r"|this (?:column|essay|story|article|piece) is part of .{1,200}"
         r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}"
+        r"|мнение редакции (?:может )?не совпада\w* .{0,300}|تنويه\s*[:：].{1,300}"
         r"|[(（]?(?:disclaimer|haftungsausschluss)\s*[:：].{0,200}\b(?:views?|opinions?|advice"
         r"|informational|reflect|responsib\w*|liab\w*|affiliat\w*|endorse\w*|accuracy"
         r"|intended|construed)\b.{0,200}|[(（]?(?:डिस्क्लेमर|अस्वीकरण)\s*[:：].{1,230}",
@@ -406,7 +420,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:article|story) continues (?:below|after) (?:the |this )?(?:ad|advert|advertisement"
         r"|message|sponsor message|video)"
         r"|(?:espacio|espaço|espace|spazio) publicit[aá]ri[oa]|publicitaire"
-        r"|(?:annuncio|contenuto) sponsorizzato|anuncio patrocinado|conteúdo patrocinado"
+        r"|(?:annuncio|contenuto) sponsorizzato|(?:anuncio|contenido) patrocinado"
+        r"|conteúdo patrocinado"
+        r"|(?:la noticia|el artículo|la nota) continúa (?:tras|después de|debajo de) (?:el|la)"
+        r" (?:anuncio|publicidad)"
         r"|haberin devamı (?:reklamın ardından|reklamdan sonra)"
         r"|ख\S{0,2}बर आगे जारी है(?:,? नीचे पढ़ें)?"
         r"|(?:článek|text) pokračuje pod reklamou|continua (?:após a|depois da) publicidade"
@@ -453,8 +470,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "appeared_first_on",
         "feed footers and syndication lines: 'The post ... appeared first on ...', 'This "
-        "article originally appeared in ...', 'Dieser Artikel erschien zuerst bei ...'",
-        FIRST_APPEARED.pattern,
+        "article originally appeared in ...', 'Dieser Artikel erschien zuerst bei ...'; such a"
+        " sentence with the host's words after it ('Este artículo se publicó originalmente en"
+        " X. Lo reproducimos íntegro ...')",
+        # not a sentence about a work: "First published in 1851, the novel ..."
+        rf"(?!.{{0,40}}\b(?:published|appeared|ran) in \d{{4}}, (?-i:[a-z]))"
+        rf"(?:{FIRST_APPEARED.pattern}|{_FIRST_RAN})",
         credits=True,
     ),
     LineRule(
@@ -479,7 +500,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|xem thêm|đọc thêm|関連記事|相关阅读|相关新闻|延伸阅读|čtěte (?:také|též)|basahin din"
         r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?"
-        r"|baca juga|simak juga|lihat juga)\s*[:：].*"
+        r"|baca juga|simak juga|lihat juga|(?:à )?lire également(?: sur notre site)?"
+        r"|trending now)\s*[:：|].*"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
     LineRule(
@@ -560,7 +582,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|rejoignez notre (?:chaîne|canal|communauté)).{0,160}"
         r"|follow .{1,60}['’]s? (?:\w+ )?(?:coverage|updates|reporting) (?:at|on) .{1,100}"
         # "Don't miss the latest news, follow X on Google News": a follow line for a channel.
-        r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*)?"
+        r"|(?:spotted|found|see|noticed?) an? (?:error|mistake|typo)\b.{0,160}"
+        r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*"
+        r"|[^.!?:]{1,80}:\s*)?"
         r"(?:follow|ikuti|siga|sigue|seguí|segui|suivez|folgen sie|folge)\b[^.!?]{0,60}\b"
         r"(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på) (?:our |nuestro |notre |unserem )?"
         r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram|facebook"
@@ -664,18 +688,28 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|report|text) as it (?:appeared|was published)\b.{0,160}"
         # A host's note that the text is run as its source published it, in its language.
         r"|(?=.{0,200}\b(?:publi\w*|reproduc\w*|reproduz\w*|repris\w*|derlen\w*|yayım\w*"
-        r"|ننشر|mantid\w*|dejamos|kept)\b)"
+        r"|ننشر|mantid\w*|dejamos|kept|reprodui\w*|публику\w*|перепечат\w*|publikujemy)\b)"
         r"(?=.{0,200}\b(?:nota|texto|text|texte|article|artículo|artigo|reportagem|matéria|notícia"
-        r"|noticia|içerik|haber|التقرير|المقال|story|report|beitrag|artikel|articolo|testo)\b)"
+        r"|noticia|içerik|haber|التقرير|المقال|story|report|beitrag|artikel|articolo|testo"
+        r"|información|materia|материал|tekst|bericht|bài viết)\b)"
         r".{0,200}\b(?:in (?:its|the) original language"
         r"|en su idioma original|no idioma original|na língua original|dans (?:sa|la) langue"
         r" (?:d['’]origine|originale)|in der originalsprache|nella (?:sua )?lingua originale"
-        r"|orijinal dilinde|на языке оригинала|بلغته الأصلية)\b.{0,240}"
+        r"|orijinal dilinde|на языке оригинала|بلغته الأصلية|w brzmieniu oryginalnym"
+        r"|giữ nguyên ngôn ngữ gốc)\b.{0,240}"
         r"|.{0,80}\b(?:berita|artikel|tulisan) (?:ini|berikut) (?:kami )?(?:ambil|kutip|salin"
         r"|sadur)\w* dari\b.{0,200}"
         r"|.{0,200}\b(?:added|imported|posted|published) (?:to|on) (?:our|this) (?:site|website"
         r"|blog) automatically\b.{0,200}"
-        r"|.{0,80}\brepublishes (?:stories|articles|news|reporting) from\b.{0,300}"
+        r"|.{0,80}\brepublishes (?:\w+ )?(?:stories|articles|news|reporting|work|pieces)"
+        r" from\b.{0,300}"
+        r"|.{0,200}\b(?:is|was|are) auto-?generated from (?:a|an|the) (?:syndicated |rss |news )?"
+        r"feed\b.{0,100}"
+        r"|.{0,200}\bwe(?: are|['’]re)? (?:running|publishing|republishing|reprinting) (?:it"
+        r"|this (?:story|article|piece|report)) in full\b.{0,200}"
+        r"|.{0,80}(?:bài viết|tin|bài) (?:dưới đây )?(?:được )?(?:cập nhật|tổng hợp|đăng) tự"
+        r" động\b.{0,200}"
+        r"|(?:feed|rss)\s*:\s*.{1,100}"
         r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
         r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
         r"|.{0,40}\b(?:diesen|den) (?:beitrag|artikel|text) (?:übernehmen|veröffentlichen) wir\b"
@@ -714,6 +748,14 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|dipetik daripada .{1,150}|julkaistu alun perin .{1,200}|ចម្លងពេញលេញ.{0,80}"
         r"|.{0,60}\bpreluat[aă]? (?:de la|din|după) .{1,120}"
         r"|texte repris (?:tel quel |intégralement )?(?:depuis|de|d['’]|du site) .{1,200}"
+        r"|originally published (?:by|in|at|on) .{1,300}|(?:a )?reprint(?:ed)? (?:from|courtesy"
+        r" of) .{1,80}"
+        r"|.{0,80}\bdistributed (?:through|via|by) .{0,60}\b(?:feed|wire|service|syndicat\w*)"
+        r"\b.{0,200}"
+        r"|przedruk za zgodą\b.{0,300}|(?:tekst|artykuł|materiał) pochodzi z (?:serwisu|portalu"
+        r"|strony) .{1,300}"
+        r"|(?:articolo|testo|notizia) tratt[oa] da .{1,300}|riportiamo integralmente\b.{0,300}"
+        r"|(?:original|oryginał|originale)(?: hier| here)?\s*[:：]\s*(?:https?://|www\.)\S+"
         r"|(?:(?:texto|text|texte|testo) (?:integral|íntegro|intégral|integrale|completo|in full)"
         r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}",
         credits=True,
@@ -1002,7 +1044,20 @@ def _heading_over(element: HtmlElement, protected: set[HtmlElement]) -> HtmlElem
         if [c for c in parent if isinstance(c.tag, str)] != [element]:
             return None
         element = parent
-    return previous if _is_heading(previous) else None
+    if not _is_heading(previous):
+        return None
+    # Among the article's own paragraphs, a plain short one is the story's subheading ("A
+    # military man in politics") unless it reads as a label: bold, or ending in a colon.
+    if previous.tag == "p" and previous.getparent() in protected and not _is_label(previous):
+        return None
+    return previous
+
+
+def _is_label(paragraph: HtmlElement) -> bool:
+    """Whether a short paragraph is set as a label: all in bold, or ending in a colon."""
+    text = " ".join(paragraph.text_content().split())
+    bold = " ".join(" ".join(b.text_content() for b in paragraph.iter("b", "strong")).split())
+    return text.endswith((":", "：")) or bold == text
 
 
 def _previous_element(element: HtmlElement) -> HtmlElement | None:

@@ -80,6 +80,77 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms19 (a development set since it was first scored held out)
+    (
+        "appeared_first_on",
+        "cms19/bricks_agregador_es",
+        "Este artículo se publicó originalmente en Original Example. Lo reproducimos íntegro con"
+        " fines informativos; todos los derechos pertenecen a su autor y al medio de origen.",
+    ),
+    (
+        "republication_credit",
+        "cms19/impreza_n8n_en",
+        "Originally published by Original Example. All rights to this story remain with its"
+        " publisher; Lakeshore Daily Brief is not affiliated with it.",
+    ),
+    (
+        "republication_credit",
+        "cms19/total_wpex_en",
+        "Story by Original Example, distributed through the Capital Wire partner feed. View the"
+        " original story",
+    ),
+    (
+        "republication_credit",
+        "cms19/flarum_presseschau_de",
+        "Original hier: https://original.example/2024/04/28/the-story/",
+    ),
+    (
+        "syndication_notice",
+        "cms19/schema_mts_en",
+        "Only the headline and picture of this report may have been reworked by the Newsline Hub"
+        " staff; the rest of the content is auto-generated from a syndicated feed.",
+    ),
+    (
+        "syndication_notice",
+        "cms19/ghost_journal_en",
+        "Our pick this Sunday is a piece of reporting we kept thinking about all week. We are"
+        " running it in full, with the original publisher’s blessing.",
+    ),
+    (
+        "syndication_notice",
+        "cms19/spip_revuedepresse_fr",
+        "Nous reproduisons ci-dessous, dans sa langue d’origine, un article paru le 28 avril 2024"
+        " dans Original Example [1]. Il nous a paru utile aux échanges de notre prochaine réunion"
+        " mensuelle.",
+    ),
+    (
+        "syndication_notice",
+        "cms19/schema_mts_en",
+        "Feed: Original Example · Retrieved April 28, 2024, 07:05 UTC",
+    ),
+    (
+        "call_to_action",
+        "cms19/impreza_n8n_en",
+        "Spotted an error in this imported copy? Tell the desk.",
+    ),
+    (
+        "call_to_action",
+        "cms19/beaver_themer_pt",
+        "Receba as principais notícias do mundo no celular: siga o canal do Panorama Global no"
+        " Telegram.",
+    ),
+    (
+        "also_read",
+        "cms19/impreza_n8n_en",
+        "ALSO READ | Parents along the lake describe year-long waitlists for infant care",
+    ),
+    ("also_read", "cms19/schema_mts_en", "More stories like this:"),
+    ("ad_markers", "cms19/bricks_agregador_es", "La noticia continúa tras el anuncio"),
+    (
+        "opinion_disclaimer",
+        "cms19/instantcms_perepechatka_ru",
+        "Мнение редакции может не совпадать с точкой зрения автора.",
+    ),
     # tests/data/cms18 (a development set since it was first scored held out)
     ("source_credit", "cms18/bridge_qode_es", "Fuente consultada: Original Example"),
     (
@@ -1191,6 +1262,8 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     lines += ["Source files: blanket.js, mocha-blanket.js", "Our source: a senior official."]
     lines += ["He urged supporters to follow him on Telegram after the ban."]
     lines += ["Follow the money: Twitter's revenue fell by half in a year."]
+    lines += ["First published in 1851, the novel tells the story of a whale and its hunter."]
+    lines += ["Original: $25, now $15 at the shop until Sunday."]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
