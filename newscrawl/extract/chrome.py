@@ -585,8 +585,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:spotted|found|see|noticed?) an? (?:error|mistake|typo)\b.{0,160}"
         r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*"
         r"|[^.!?:]{1,80}:\s*)?"
-        r"(?:follow|ikuti|siga|sigue|seguí|segui|suivez|folgen sie|folge)\b[^.!?]{0,60}\b"
-        r"(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på) (?:our |nuestro |notre |unserem )?"
+        r"(?:follow|ikuti|siga|sigue|seguí|suivez|folgen sie|folge)\s+(?:\S+\s+){0,5}?"
+        r"(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på)\s+(?:(?:the|our|el|la|le|o|a|il|dem"
+        r"|nuestro|notre|unserem)\s+)?"
         r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram|facebook"
         r"|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky)\b.{0,160}",
     ),
@@ -618,6 +619,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " 'Quelle: X | Lizenz: ...', "
         "'Kaynak: X', 'Источник: X', '本文来源：X', 'Via X, h/t Y', '(Reuters)', '— reports X'"
         " (kept among the credits)",
+        r"(?!ソース\s*[:：].*[、\d])(?!origem\s*:(?!.*\bpublicad[oa]\b))"
         rf"(?:(?:{_SOURCE_OF})\s+)?(?:{SOURCE_WORDS})(?:\s+(?:{_SOURCE_QUALIFIERS}))?\s*{COLON}\s*"
         r"(?:[^.!?。]|[.](?!\s)){0,100}"
         r"|(?:via|h/t|hat tip:?)\s+(?:[^.!?]|[.](?!\s)){1,60}"
@@ -645,8 +647,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         " 'Foto de capa: X', 'Ilustrasi foto: X',"
         " '（图片来源：X）', '사진=X 제공'",
         rf"[▲△▼]?\s*[（(]?(?:photo|foto|фото|صورة|फोटो|ảnh|写真|图片来源|图片|사진|gambar hiasan"
-        rf"|kép|slika|billede|kuva|larawan|ፎቶ|ritratt|ilustrasi)(?:\s+[^\s:：=]{{1,12}}){{0,2}}"
-        rf"\s*(?:{COLON}|=)"
+        rf"|kép|slika|billede|kuva|larawan|ፎቶ|ritratt|ilustrasi foto|foto ilustrasi|foto de capa"
+        rf"|imagem de capa|foto de portada|imagen de portada|ảnh minh họa)\s*(?:{COLON}|=)"
         r".{1,100}?[)）]?"
         r"|\[(?:image )?(?:id|description)\s*:.{1,400}\]"
         r"|\[(?:photo|image|picture|graphic)\b[^\[\]]{0,200}\]|\[embedded content\]"
@@ -655,9 +657,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "syndication_notice",
         "auto-import notices: 'This article was auto-published from an RSS feed ...', 'Dieser"
-        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...'; a host's note that it"
-        " runs the text as published, in its original language, or added it automatically"
-        " ('Diesen Beitrag übernehmen wir ...', 'Why we republish this story?')",
+        " Artikel wurde automatisch aus einem RSS-Feed übernommen ...', 'This one ... was added"
+        " to our site automatically'",
         r".{0,60}\b(?:this|dieser|diese|dieses|cet|cette|este|esta|questo|questa)"
         r" (?:article|story|post|entry|content|artikel|beitrag|inhalt|art[ií]culo|entrada"
         r"|articolo|conte[uú]do|contenido|not[ií]cia|matéria|text)\b.{0,160}"
@@ -686,38 +687,54 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|contenido redistribuido|conteúdo redistribuído)(?:\s*[·|:–-]\s*.{1,200})?"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
         r"|report|text) as it (?:appeared|was published)\b.{0,160}"
-        # A host's note that the text is run as its source published it, in its language.
-        r"|(?=.{0,200}\b(?:publi\w*|reproduc\w*|reproduz\w*|repris\w*|derlen\w*|yayım\w*"
+        r"|.{0,80}(?:bài viết|tin|bài) (?:dưới đây )?(?:được )?(?:cập nhật|tổng hợp|đăng) tự"
+        r" động\b.{0,200}"
+        r"|.{0,200}\b(?:is|was|are) auto-?generated from (?:a|an|the) (?:syndicated |rss |news )?"
+        r"feed\b.{0,100}"
+        r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
+        r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
+        r"|.{0,200}\b(?:added|imported|posted|published) (?:to|on) (?:our|this) (?:site|website"
+        r"|blog) automatically\b.{0,200}",
+    ),
+    LineRule(
+        "host_note",
+        "a host's note on the copy it runs, naming where it came from (kept among the credits):"
+        " as published, in its original language ('La dejamos en su idioma original'), in full"
+        " ('We are running it in full'), what the site republishes ('X republishes stories"
+        " from partner newsrooms'), 'Diesen Beitrag übernehmen wir ...', 'Why we republish"
+        " this story?', a feed's label ('Feed: X · Retrieved ...'), a blog keeper's word"
+        " ('管理人のひとこと')",
+        # In its original language, said by the host: a verb of publishing, a word for the
+        # text, and the host speaking or saying how ("we", "in full", "automatically").
+        r"(?=.{0,200}\b(?:publi\w*|reproduc\w*|reproduz\w*|repris\w*|derlen\w*|yayım\w*"
         r"|ننشر|mantid\w*|dejamos|kept|reprodui\w*|публику\w*|перепечат\w*|publikujemy)\b)"
         r"(?=.{0,200}\b(?:nota|texto|text|texte|article|artículo|artigo|reportagem|matéria|notícia"
         r"|noticia|içerik|haber|التقرير|المقال|story|report|beitrag|artikel|articolo|testo"
         r"|información|materia|материал|tekst|bericht|bài viết)\b)"
+        r"(?=.{0,200}\b(?:we|our|nous|wir|unser\w*|мы|наш\w*|kami|nasz\w*|nuestr[ao]s?|noss[ao]s?"
+        r"|dejamos|mantid\w*|publicamos|recogemos|reproducimos|reproduzimos|publikujemy|ننشر"
+        r"|íntegr[ao]|in full|intégralement|integralmente|sem tradução|sin traducir"
+        r"|without translation|otomatik|automatic\w*|публикуется|перепечат\w*)\b)"
         r".{0,200}\b(?:in (?:its|the) original language"
         r"|en su idioma original|no idioma original|na língua original|dans (?:sa|la) langue"
         r" (?:d['’]origine|originale)|in der originalsprache|nella (?:sua )?lingua originale"
         r"|orijinal dilinde|на языке оригинала|بلغته الأصلية|w brzmieniu oryginalnym"
         r"|giữ nguyên ngôn ngữ gốc)\b.{0,240}"
-        r"|.{0,80}\b(?:berita|artikel|tulisan) (?:ini|berikut) (?:kami )?(?:ambil|kutip|salin"
-        r"|sadur)\w* dari\b.{0,200}"
-        r"|.{0,200}\b(?:added|imported|posted|published) (?:to|on) (?:our|this) (?:site|website"
-        r"|blog) automatically\b.{0,200}"
-        r"|.{0,80}\brepublishes (?:\w+ )?(?:stories|articles|news|reporting|work|pieces)"
+        r"|(?:[^.—–-]{1,40}[—–-]\s*)?(?:berita|artikel|tulisan) (?:ini|berikut) (?:kami )?(?:ambil"
+        r"|kutip|salin|sadur)\w* dari\b.{0,200}"
+        r"|[^,]{1,60}\brepublishes (?:\w+ )?(?:stories|articles|news|reporting|work|pieces)"
         r" from\b.{0,300}"
-        r"|.{0,200}\b(?:is|was|are) auto-?generated from (?:a|an|the) (?:syndicated |rss |news )?"
-        r"feed\b.{0,100}"
         r"|.{0,200}\bwe(?: are|['’]re)? (?:running|publishing|republishing|reprinting) (?:it"
         r"|this (?:story|article|piece|report)) in full\b.{0,200}"
-        r"|.{0,80}(?:bài viết|tin|bài) (?:dưới đây )?(?:được )?(?:cập nhật|tổng hợp|đăng) tự"
-        r" động\b.{0,200}"
         r"|(?:feed|rss)\s*:\s*.{1,100}"
-        r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
-        r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
         r"|.{0,40}\b(?:diesen|den) (?:beitrag|artikel|text) (?:übernehmen|veröffentlichen) wir\b"
         r".{0,300}"
-        r"|.{0,200}\bnous (?:le|la|les) (?:reprenons|republions|reproduisons)\b.{0,300}"
+        r"|(?![^«»“”]*[«»“”]).{0,200}\bnous (?:le|la|les) (?:reprenons|republions|reproduisons)"
+        r"\b.{0,300}"
         r"|(?:pourquoi (?:re)?publions-nous|why (?:are )?we (?:re)?publish(?:ing)?) .{1,40}\?"
         # A Japanese blog's own remarks: "管理人のひとこと" (the site keeper's word).
-        r"|管理人(?:の(?:ひとこと|一言|感想|コメント|つぶやき)|より|から一言).{0,120}",
+        r"|管理人の(?:ひとこと|一言|感想|コメント|つぶやき).{0,120}",
+        credits=True,
     ),
     LineRule(
         "republication_credit",
@@ -766,8 +783,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         " subject to copyright. ...'",
         r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
         r"|this document is subject to copyright\b.{0,200}"
-        r"|(?:all rights|todos los derechos|todos os direitos|tous (?:les )?droits|alle rechte"
-        r"|tutti i diritti|tüm hakları|все права|सभी अधिकार|جميع (?:ال)?حقوق)\b.{0,200}",
+        r"|(?=.{0,200}(?:reserv|réserv|vorbehalten|riservat|saklı|aittir|защищен|सुरक्षित|محفوظ"
+        r"|remain with|belong))(?:all rights|todos los derechos|todos os direitos"
+        r"|tous (?:les )?droits|alle rechte|tutti i diritti|tüm hakları|все права|सभी अधिकार"
+        r"|جميع (?:ال)?حقوق)\b.{0,200}",
         credits=True,
     ),
     LineRule(

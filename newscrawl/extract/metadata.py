@@ -172,15 +172,16 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
         or _locale(data.first("og:locale"))
         or page.meta("content-language")
     )
+    canonical = _absolute(
+        url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
+    )
     return Article(
         url=url,
-        canonical_url=_absolute(
-            url, page.link("canonical") or data.first("og:url", "ld:url", "ld:mainEntityOfPage")
-        ),
+        canonical_url=canonical,
         syndication_urls=_syndication_urls(tree, url),
         title=_title(tree, data, sites),
         authors=_authors(tree, data, page, sites),
-        published=_published(tree, url, data, main, language),
+        published=_published(tree, (url, canonical), data, main, language),
         modified=iso_date(
             data.first("ld:dateModified", "article:modified_time", "og:updated_time")
         ),
@@ -197,10 +198,15 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
 
 
 def _published(
-    tree: HtmlElement, url: str, data: Structured, main: MainBlock, language: str | None
+    tree: HtmlElement,
+    urls: tuple[str, str | None],
+    data: Structured,
+    main: MainBlock,
+    language: str | None,
 ) -> str | None:
-    """The stated publication date (of an article page's WebPage node where no article node
-    states one), on the page's local day where it is stated in UTC;
+    """The stated publication date (of an article page's WebPage node, the page itself by
+    its url (`urls`: the page's and its canonical), where no article node states one), on
+    the page's local day where it is stated in UTC;
     htmldate's for an article that states none, or the day its date element shows in the
     page's language where htmldate finds none or only a year (its "2013-01-01")."""
     stated = iso_date(data.first("ld:datePublished", "article:published_time", "dc:date"))
@@ -208,9 +214,11 @@ def _published(
         if not _is_article_page(tree, data, main):
             return None
         # An SEO plugin's graph may date the WebPage and state no Article node.
-        stated = iso_date(data.first("page:datePublished"))
+        pages = {u.rstrip("/") for u in urls if u}
+        if (data.first("page:url", "page:@id") or "").rstrip("/") in pages:
+            stated = iso_date(data.first("page:datePublished"))
     if stated is None:
-        found = iso_date(find_date(tree, url=url, extensive_search=True))
+        found = iso_date(find_date(tree, url=urls[0], extensive_search=True))
         if found is None or found.endswith("-01-01"):
             return _shown_day(tree, language) or found
         return found
@@ -332,6 +340,9 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
         title = _without_site_name(normalize_space(unescape(stated)), sites)
+        shown = next((h for h in _headings(tree) if _shows_whole(h, title)), None)
+        if shown:
+            return shown
         shorter = normalize_space(unescape(data.first("og:title") or ""))
         if shorter and title.startswith(tuple(shorter + s for s in _TITLE_SEPARATORS)):
             title = shorter  # the headline's tail names where it ran: "X - webpack - Medium"
@@ -464,11 +475,11 @@ def _people(stated: list[str], sites: _SiteNames) -> list[str]:
 
 
 def _once(name: str) -> str:
-    """A name a byline shows twice in a row (an avatar's label and the link beside it:
-    "Chris Stokel-Walker Chris Stokel-Walker"), once."""
+    """A name of two words or more that a byline shows twice in a row (an avatar's label and
+    the link beside it: "Chris Stokel-Walker Chris Stokel-Walker"), once ("Li Li" stays)."""
     words = name.split()
     half = len(words) // 2
-    return " ".join(words[:half]) if half and words[:half] == words[half:] else name
+    return " ".join(words[:half]) if half > 1 and words[:half] == words[half:] else name
 
 
 def _in_capitals(name: str) -> str:

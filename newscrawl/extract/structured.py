@@ -33,6 +33,7 @@ ARTICLE_TYPES = frozenset(
         "CriticReview",
     }
 )
+_REVIEWS = frozenset({"Review", "CriticReview"})
 
 
 def extract_structured(tree: HtmlElement, url: str) -> dict[str, list[dict[str, Any]]]:
@@ -79,7 +80,10 @@ class Structured:
         """Pick the first schema.org Article-like node (JSON-LD before microdata)."""
         nodes = [n for item in data.get("json-ld", []) for n in _flatten(item)]
         nodes += [n for item in data.get("microdata", []) for n in _flatten(item)]
-        article = _resolved(next((n for n in nodes if _types(n) & ARTICLE_TYPES), {}), nodes)
+        articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
+        # a review widget's node ("Best local paper!") gives way to the page's article
+        stories = [n for n in articles if not _types(n) <= _REVIEWS] or articles
+        article = _resolved(stories[0] if stories else {}, nodes)
         website = next((n for n in nodes if "WebSite" in _types(n)), {})
         webpage = next((n for n in nodes if "WebPage" in _types(n)), {})
         og: dict[str, list[str]] = {}

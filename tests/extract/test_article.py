@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 from dataclasses import fields
@@ -287,3 +288,43 @@ def test_titles(title: str, site: str, h1: str | None, expected: str) -> None:
         f"<body>{heading}<p>Text.</p></body></html>"
     )
     assert extract_article(page, "https://news.example/a").title == expected
+
+
+_STORY = "<p>" + "The council voted on Thursday to widen the road and add new bike lanes. " * 8
+_STORY += "</p>"
+
+
+def _ld(node: dict[str, object]) -> str:
+    return f"<script type='application/ld+json'>{json.dumps(node)}</script>"
+
+
+def _page(head: str, h1: str) -> str:
+    body = f"<article><h1>{h1}</h1>{_STORY * 3}</article>"
+    return f"<html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+def test_the_h1_showing_the_whole_headline_beats_a_shorter_og_title() -> None:
+    """og:title shortens a headline with a tail ("X - webpack - Medium") only when no <h1>
+    shows the headline whole: " - Reuters poll" is the headline's own."""
+    headline = "Euro zone growth to stay sluggish - Reuters poll"
+    head = "<meta property='og:title' content='Euro zone growth to stay sluggish'>"
+    head += _ld({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline})
+    assert extract_article(_page(head, headline), "https://news.example/a").title == headline
+
+
+def test_a_name_of_one_word_twice_is_a_name() -> None:
+    """Only a name of two words or more shown twice in a row is said once: "Li Li" stays."""
+    people = [{"@type": "Person", "name": n} for n in ("Li Li", "John Smith")]
+    node = {"@context": "https://schema.org", "@type": "NewsArticle", "author": people}
+    article = extract_article(_page(_ld(node), "Trade talks resume"), "https://news.example/a")
+    assert article.authors == ["Li Li", "John Smith"]
+
+
+def test_a_review_widget_gives_way_to_the_article() -> None:
+    """A Review node before the NewsArticle (a testimonial widget) is not the page's story."""
+    review = {"@context": "https://schema.org", "@type": "Review", "datePublished": "2019-06-02"}
+    review["author"] = {"@type": "Person", "name": "Maria Lopez"}
+    story = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bike lanes"}
+    story |= {"datePublished": "2024-05-03T08:00:00-04:00", "author": "Tom Reed"}
+    article = extract_article(_page(_ld(review) + _ld(story), "Bike lanes"), "https://x.example/a")
+    assert (article.authors, article.published) == (["Tom Reed"], "2024-05-03T08:00:00-04:00")

@@ -111,20 +111,20 @@ CMS_LINE_CASES = [
         " staff; the rest of the content is auto-generated from a syndicated feed.",
     ),
     (
-        "syndication_notice",
+        "host_note",
         "cms19/ghost_journal_en",
         "Our pick this Sunday is a piece of reporting we kept thinking about all week. We are"
         " running it in full, with the original publisher’s blessing.",
     ),
     (
-        "syndication_notice",
+        "host_note",
         "cms19/spip_revuedepresse_fr",
         "Nous reproduisons ci-dessous, dans sa langue d’origine, un article paru le 28 avril 2024"
         " dans Original Example [1]. Il nous a paru utile aux échanges de notre prochaine réunion"
         " mensuelle.",
     ),
     (
-        "syndication_notice",
+        "host_note",
         "cms19/schema_mts_en",
         "Feed: Original Example · Retrieved April 28, 2024, 07:05 UTC",
     ),
@@ -191,12 +191,12 @@ CMS_LINE_CASES = [
         " on April 28, 2024.",
     ),
     (
-        "syndication_notice",
+        "host_note",
         "cms18/creammagazine_make_pt",
         "Reportagem publicada pela imprensa internacional e reproduzida na íntegra, no idioma"
         " original.",
     ),
-    ("syndication_notice", "cms18/ghost_dawn_fr", "Pourquoi republions-nous cet article ?"),
+    ("host_note", "cms18/ghost_dawn_fr", "Pourquoi republions-nous cet article ?"),
     (
         "syndication_notice",
         "cms18/joomla_helium_feedgator_it",
@@ -1264,6 +1264,23 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     lines += ["Follow the money: Twitter's revenue fell by half in a year."]
     lines += ["First published in 1851, the novel tells the story of a whale and its hunter."]
     lines += ["Original: $25, now $15 at the shop until Sunday."]
+    # Lines a review wrote to trip the rules written on cms18's misses.
+    lines += [
+        "Tous les droits de douane sur les vins seront supprimés d'ici à 2032, selon l'AFP.",
+        "All rights groups contacted by Reuters condemned the verdict.",
+        "Follow these steps to back up your WhatsApp chats:",
+        "Sigue estos pasos para activar el modo invisible en WhatsApp:",
+        "Segui as instruções da mensagem no WhatsApp e só percebi depois, contou a vítima.",
+        "The network, which republishes stories from Russian state media, was first identified.",
+        "« Cette proposition est juste, nous la reprenons intégralement », a déclaré le candidat.",
+        "The full text of the speech was published in its original language on the website.",
+        "ソース：ケチャップ大さじ3、ウスターソース大さじ2をフライパンで煮詰める",
+        "Origem: Vale do Douro, Portugal",
+        "Photo ID: Voters must show a driver's license or passport at the polls.",
+        "Ilustrasi: jika Anda menabung Rp 100 ribu per bulan, hasilnya Rp 12 juta.",
+        "管理人より連絡を受けた警察が駆けつけたところ、男性が倒れていた。",
+        "Data dalam artikel ini kami ambil dari laporan BPS yang terbit pekan lalu.",
+    ]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
