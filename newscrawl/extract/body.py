@@ -66,7 +66,8 @@ def extract_body(
     main block, is the page's headline or standfirst, not the article's text (a
     "description" as long as an article is the article: Blogger's microdata says so)."""
     rest = rest_elsewhere(main.element) if main.holds_article else None
-    prune(tree, keep=main.element)
+    chunks = _chunks(main.element, tree) if main.holds_article and main.element is not None else []
+    prune(tree, keep=main.element, chunks=chunks)
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
     alike: list[HtmlElement] = []  # the main block's and its kind's, where it holds an article
@@ -221,6 +222,17 @@ def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
     alike = [e for e in _WITH[name](tree, value=main.get(name)) if e.tag == main.tag]
     found = set(alike)
     return [e for e in alike if found.isdisjoint(e.iterancestors())]
+
+
+def _chunks(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
+    """The blocks of the main block's kind (`_alike`) that hold two long paragraphs or more:
+    the article's other chunks, in whatever a page builder wraps them."""
+    return [
+        block
+        for block in _alike(main, tree)
+        if block is not main
+        and sum(len(t) >= LEAD_LENGTH for p in block.iter("p") if (t := text_of(p))) >= 2
+    ]
 
 
 def _later_chunks(

@@ -29,7 +29,7 @@ from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
 from newscrawl.extract.tree import long_paragraphs, text_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from lxml.html import HtmlElement
 
@@ -907,9 +907,14 @@ LINE_RULES: tuple[LineRule, ...] = (
 
 
 def prune(
-    tree: HtmlElement, keep: HtmlElement | None, rules: tuple[SelectorRule, ...] = SELECTOR_RULES
+    tree: HtmlElement,
+    keep: HtmlElement | None,
+    rules: tuple[SelectorRule, ...] = SELECTOR_RULES,
+    chunks: Iterable[HtmlElement] = (),
 ) -> None:
-    """Remove the rules' elements from `tree`, except `keep` and its ancestors.
+    """Remove the rules' elements from `tree`, except `keep` and its ancestors, and the
+    article's other `chunks` with the wrappers that hold nothing else (a page builder's
+    "widget" panels around the article's text; not a comment around a poster's text).
 
     An element's tail text stays in place. The class and id values are matched first, as
     strings, each distinct value once; elements are only looked at where one matches."""
@@ -917,6 +922,8 @@ def prune(
     if not values:
         return
     protected = set() if keep is None else {keep, *keep.iterancestors()}
+    for chunk in chunks:
+        protected.update(_wrapped(chunk))
     doomed = [
         e
         for e in _CANDIDATES(tree)
@@ -924,6 +931,16 @@ def prune(
     ]
     for element in doomed:
         element.drop_tree()
+
+
+def _wrapped(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element and the ancestors around it that show nothing but its words."""
+    words = element.text_content().split()
+    yield element
+    for ancestor in element.iterancestors():
+        if ancestor.text_content().split() != words:
+            return
+        yield ancestor
 
 
 def _chrome_values(tree: HtmlElement, pattern: re.Pattern[str]) -> set[str]:

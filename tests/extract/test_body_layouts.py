@@ -458,3 +458,26 @@ def test_the_next_story_of_an_endless_page_is_no_later_chunk() -> None:
     body = extract_article(page, "https://news.example/a").body
     assert "A2 paragraph 1" in body
     assert "B paragraph" not in body
+
+
+def test_an_article_in_a_page_builders_widget_panels_keeps_every_panel() -> None:
+    """SiteOrigin writes each text block as a "widget" panel, between other widgets: the
+    panels around the article's text stay, a sidebar-like widget between them goes."""
+    third = len(ARTICLE.paragraphs) // 3
+    parts = (ARTICLE.paragraphs[:third], ARTICLE.paragraphs[third:-third])
+    parts += (ARTICLE.paragraphs[-third:],)
+
+    def panel(paragraphs: tuple[str, ...]) -> str:
+        editor = f"<div class='so-widget-sow-editor'>{_ps(paragraphs)}</div>"
+        return f"<div class='so-panel widget widget_sow-editor'>{editor}</div>"
+
+    trending = (
+        "<div class='so-panel widget widget_recent_entries'><h3>Trending on the Bulletin</h3>"
+        "<ul><li><a href='/a/'>County fair returns after two-year break</a></li>"
+        "<li><a href='/b/'>School board race draws five candidates</a></li></ul></div>"
+    )
+    page = (
+        f"<html><body><h1>{html.escape(ARTICLE.title)}</h1><div class='panel-grid-cell'>"
+        f"{panel(parts[0])}{trending}{panel(parts[1])}{panel(parts[2])}</div></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
