@@ -1352,6 +1352,10 @@ def in_pruned_chrome(element: HtmlElement, keep: HtmlElement) -> bool:
 
 
 _BARE_URL = next(rule for rule in LINE_RULES if rule.name == "bare_url")
+# After some text, a source label and an address that end the line.
+_TRAILING_SOURCE = re.compile(
+    rf"(?<=\S)\s+(?:{SOURCE_WORDS}|via)\s*{COLON}\s*https?://\S+\s*$", re.IGNORECASE
+)
 _ALSO_READ = next(rule for rule in LINE_RULES if rule.name == "also_read")
 
 
@@ -1363,7 +1367,7 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
     previous = ""  # the last line kept
     for paragraph in paragraphs:
         lines: list[str] = []
-        for line in paragraph.splitlines():
+        for line in _cited_apart(paragraph.splitlines()):
             rule = matching_rule(line)
             if rule is None or (rule is _BARE_URL and _introduced(line, previous)):
                 lines.append(line)
@@ -1375,6 +1379,17 @@ def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:
                 return kept, credits
         _append(kept, lines)
     return kept, credits
+
+
+def _cited_apart(lines: list[str]) -> Iterator[str]:
+    """The lines, a source's address glued to the end of one ("... Crimea. Source:
+    https://..."; a forum post's tail text after the quote) put on a line of its own."""
+    for line in lines:
+        if "://" in line and (cited := _TRAILING_SOURCE.search(line)):
+            yield line[: cited.start()]
+            yield cited.group().strip()
+        else:
+            yield line
 
 
 def _introduced(address: str, previous: str) -> bool:

@@ -1351,6 +1351,17 @@ def test_clean_paragraphs_drops_lines_and_cuts_at_teaser_lists() -> None:
     )
 
 
+def test_a_source_address_glued_to_a_paragraphs_end_goes_to_the_credits() -> None:
+    """A forum post's "Source: <url>" after the quote comes out glued to the quote's last
+    paragraph: the paragraph stays, the source line is a credit."""
+    last = "Zu Besuch in Manila: Überall der Nationalheld"
+    source = "Source: https://original.example/2024/04/28/the-story/"
+    assert clean_paragraphs([f"First paragraph.\n{last} {source}"]) == (
+        [f"First paragraph.\n{last}"],
+        [source],
+    )
+
+
 def test_a_signup_box_goes_and_the_text_around_it_stays() -> None:
     """The block around an e-mail form goes up to the article's text, which stays; a link
     inside a sentence is no card, a link around a card is."""
