@@ -27,7 +27,7 @@ SOURCE_WORDS = (
     r"|vir|lähde|izvor|font|за матеріалами|по материалам|avots|burimi|allikas|heimild|šaltinis"
     r"|източник|извор|წყარო|աղբյուր|साभार|преземено од|preuzeto sa|ffynhonnell|ប្រភព|foinse"
     r"|hentet fra|dikutip dari|disadur dari|diambil dari|оригинал (?:публикации|статьи)|ソース"
-    r"|origem"
+    r"|origem|原文链接|原文地址|原文網址|(?:기사 )?원문"
 )
 # The colon after a label, as Latin, CJK, Khmer and Ethiopic scripts write it.
 COLON = r"[:：៖፦]"

@@ -80,6 +80,59 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms20 (a development set since it was first scored held out)
+    (
+        "call_to_action",
+        "cms20/breakdance_aisummary_en",
+        "Summary written by our AI assistant. It can get things wrong; the article text is the"
+        " source of truth.",
+    ),
+    ("call_to_action", "cms20/vocal_creator_en", "Like what you read? Back this writer."),
+    (
+        "call_to_action",
+        "cms20/vocal_creator_en",
+        "Follow Reese to get new stories in your feed for free, or chip in once or every month"
+        " so they can keep writing.",
+    ),
+    ("newsletter_box", "cms20/campaignmonitor_digest_en", "Issue 212 · Sunday, April 28, 2024"),
+    ("newsletter_box", "cms20/campaignmonitor_digest_en", "Hi friends,"),
+    ("newsletter_box", "cms20/campaignmonitor_digest_en", "Until next week,"),
+    (
+        "host_note",
+        "cms20/vantage_siteorigin_en",
+        "This story is shared through the Great Lakes News Exchange, a partnership of local"
+        " newsrooms that swap their best reporting. Original reporting by Original Example.",
+    ),
+    (
+        "host_note",
+        "cms20/breakdance_aisummary_en",
+        "The story below is the original report, unchanged.",
+    ),
+    (
+        "appeared_first_on",
+        "cms20/vocal_creator_en",
+        "A version of this story first ran in Original Example Weekly. Shared here with the"
+        " editor’s OK; the reporting and the words are theirs, the typos are mine.",
+    ),
+    (
+        "republication_credit",
+        "cms20/writefreely_repost_en",
+        "Read the original at Original Example Review. Reposted with the author’s blessing; all"
+        " rights stay with her and the paper.",
+    ),
+    (
+        "syndication_notice",
+        "cms20/tt11_pabbly_en",
+        "This item was picked up automatically from the Original Example News RSS feed at 6:14"
+        " a.m. and has not been checked by a person. Formatting can differ from the source.",
+    ),
+    ("also_read", "cms20/writefreely_repost_en", "Previously on this blog: on reading slowly"),
+    (
+        "source_credit",
+        "cms20/dedecms_zhuanzai_zh",
+        "原文链接：https://original.example/2024/04/28/the-story/",
+    ),
+    ("photo_credit", "cms20/gnuboard5_ko", "사진 출처: Original Example"),
     # tests/data/cms19 (a development set since it was first scored held out)
     (
         "appeared_first_on",
@@ -1280,6 +1333,13 @@ def test_line_rules_never_match_article_text(version: str) -> None:
         "Ilustrasi: jika Anda menabung Rp 100 ribu per bulan, hasilnya Rp 12 juta.",
         "管理人より連絡を受けた警察が駆けつけたところ、男性が倒れていた。",
         "Data dalam artikel ini kami ambil dari laporan BPS yang terbit pekan lalu.",
+    ]
+    # Lines like the newsletter, host and appeal lines of tests/data/cms20.
+    lines += [
+        "No. 5 – The Beatles, who never played the city",
+        "Support the newsroom's union, the letter said, and the owners will listen.",
+        "RT republishes stories from state media in 12 languages, researchers found.",
+        "Facebook shares news stories from publishers under the new deal.",
     ]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
