@@ -161,13 +161,22 @@ _SOURCE_QUALIFIERS = (
 # the rest of the line (the host's words about the copy).
 _FIRST_RAN = (
     r"(?:an? (?:earlier |shorter |longer )?version of )?"
-    r"(?:this|the|este|esta|cet|cette|dieser|diese|dieses|questo|questa|dit|het|o|a)"
+    r"(?:(?:this|este|esta|cet|cette|dieser|diese|dieses|questo|questa|dit)"
     r" (?:article|story|post|piece|report|artículo|nota|texto|artigo|matéria|notícia|artikel"
-    r"|beitrag|articolo|bericht|stuk) .{0,40}?(?:(?:was )?(?:originally|first) (?:appeared"
+    r"|beitrag|articolo|bericht|stuk)"
+    r"|(?:the|o|a|het|el|la) (?:article|story|post|piece|report|artículo|nota|texto|artigo"
+    r"|matéria|notícia|artikel|beitrag|articolo|bericht|stuk)"
+    r" (?:below|above|you are reading|abaixo|acima|a seguir|hieronder|que sigue|ci-dessous))"
+    r" .{0,40}?(?:(?:was )?(?:originally|first) (?:appeared"
     r"|published|ran)|se publicó (?:originalmente|primero)|fue publicad[oa] (?:originalmente"
     r"|primero)"
     r"|foi publicad[oa] originalmente|werd eerder gepubliceerd|verscheen eerder"
     r"|a d['’]abord été publiée?|erschien zuerst|(?:è )?apparso originariamente) .{1,400}"
+)
+# Not a line opening with a work's history: "Originally published in 1998, the book ..."
+_ABOUT_A_WORK = (
+    r"(?!(?:first|originally) (?:published|appeared|ran)\b[^.,;:]{1,80},"
+    r" (?:the|an?|this|that|his|her|its|their|it|he|she|they)\b)"
 )
 # A transcript's production cues: "(SOUNDBITE OF MUSIC)", "[SPONSOR BREAK]", "(LAUGHTER)".
 _PRODUCTION_CUES = (
@@ -395,7 +404,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|their|my) own|not necessarily)\b.{0,200}"
         r"|this (?:column|essay|story|article|piece) is part of .{1,200}"
         r"|本文(?:仅)?代表(?:原)?作者(?:个人)?观点.{0,200}|文中观点不代表本(?:号|站|网)立场.{0,100}"
-        r"|мнение редакции (?:может )?не совпада\w* .{0,300}|تنويه\s*[:：].{1,300}"
+        r"|мнение редакции (?:может )?не совпада\w* .{0,300}"
+        r"|تنويه\s*[:：](?=.{0,200}(?:رأي|يعبر|يعبّر|مسؤولي|منقول|آلي|المصدر|الموقع|سياس)).{1,300}"
         r"|[(（]?(?:disclaimer|haftungsausschluss)\s*[:：].{0,200}\b(?:views?|opinions?|advice"
         r"|informational|reflect|responsib\w*|liab\w*|affiliat\w*|endorse\w*|accuracy"
         r"|intended|construed)\b.{0,200}|[(（]?(?:डिस्क्लेमर|अस्वीकरण)\s*[:：].{1,230}",
@@ -477,6 +487,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " X. Lo reproducimos íntegro ...')",
         # not a sentence about a work: "First published in 1851, the novel ..."
         rf"(?!.{{0,40}}\b(?:published|appeared|ran) in \d{{4}}, (?-i:[a-z]))"
+        rf"{_ABOUT_A_WORK}"
         rf"(?:{FIRST_APPEARED.pattern}|{_FIRST_RAN})",
         credits=True,
     ),
@@ -504,7 +515,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?"
         r"|baca juga|simak juga|lihat juga|(?:à )?lire également(?: sur notre site)?"
-        r"|trending now)\s*[:：|].*"
+        r")\s*[:：|].*|trending now\s*[:：|]\s*(?:.{1,300}(?:keep reading|read more)\s*[»›→]?)?"
         rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
     ),
     LineRule(
@@ -596,11 +607,16 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|rejoignez notre (?:chaîne|canal|communauté)).{0,160}"
         r"|follow .{1,60}['’]s? (?:\w+ )?(?:coverage|updates|reporting) (?:at|on) .{1,100}"
         # "Don't miss the latest news, follow X on Google News": a follow line for a channel.
-        r"|(?:spotted|found|see|noticed?) an? (?:error|mistake|typo)\b.{0,160}"
+        r"|(?:spotted|found|see|noticed?) an? (?:error|mistake|typo)(?: (?:in|on) (?:this|our|the)"
+        r" (?:article|story|page|post|copy|imported copy|report(?:ing)?))?\s*\?\s*(?:let us know"
+        r"|tell (?:us|the desk|the editors?)|contact us|e-?mail|write to|report it|send us|click"
+        r"|highlight|please)\b.{0,120}"
         r"|(?:(?:jangan lewatkan|don['’]t miss|no te pierdas|não perca)[^.!?]{0,60}[,.!]\s*"
-        r"|[^.!?:]{1,80}:\s*)?"
-        r"(?:follow|ikuti|siga|sigue|seguí|suivez|folgen sie|folge)\s+(?:\S+\s+){0,5}?"
-        r"(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på)\s+(?:(?:the|our|el|la|le|o|a|il|dem"
+        r"|[^.!?:]{0,80}\b(?:news|updates|latest|alerts|headlines|notícias|noticias|nachrichten"
+        r"|actualités|berita|novità)\b[^.!?:]{0,40}:\s*)?"
+        r"(?:(?:follow|ikuti|siga|sigue|seguí|suivez|folgen sie|folge)(?:-(?:nous|nos|us))?\s+"
+        r"(?:\S+\s+){0,5}?(?:on|di|no|na|en|sur|auf|in|at|em|su|op|på)"
+        r"|segui(?:ci)?\s+(?:\S+\s+){0,5}?su)\s+(?:(?:the|our|el|la|le|o|a|il|dem"
         r"|nuestro|notre|unserem)\s+)?"
         r"(?:google (?:news|notícias|noticias|actualités|nachrichten)|whatsapp|telegram|facebook"
         r"|twitter|instagram|youtube|tiktok|linkedin|threads|bluesky)\b.{0,160}",
@@ -702,9 +718,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|contenido redistribuido|conteúdo redistribuído)(?:\s*[·|:–-]\s*.{1,200})?"
         r"|(?:note\s*:\s*)?we (?:publish|are publishing|republish) this (?:news|story|article"
         r"|report|text) as it (?:appeared|was published)\b.{0,160}"
-        r"|.{0,80}(?:bài viết|tin|bài) (?:dưới đây )?(?:được )?(?:cập nhật|tổng hợp|đăng) tự"
-        r" động\b.{0,200}"
-        r"|.{0,200}\b(?:is|was|are) auto-?generated from (?:a|an|the) (?:syndicated |rss |news )?"
+        r"|(?:.{0,80}[.—–]\s+)?(?:các |những )?(?:bài viết|tin tức|tin bài|tin|bài)"
+        r"(?: dưới đây| này)?"
+        r" (?:được )?(?:cập nhật|tổng hợp|đăng) tự động\b(?=.{0,60}\b(?:từ|nguồn)\b).{0,200}"
+        r"|.{0,200}\b(?:content|story|article|report|text)\b.{0,40}\b(?:is|was|are) auto-?generated"
+        r" from (?:a|an|the) (?:syndicated |rss |news )?"
         r"feed\b.{0,100}"
         r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
         r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
@@ -731,7 +749,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|compartimos|compartilhamos|partageons"
         r"|íntegr[ao]|in full|intégralement|integralmente|sem tradução|sin traducir"
         r"|without translation|otomatik|automatic\w*|публикуется|перепечат\w*)\b)"
-        r".{0,200}\b(?:in (?:its|the) original language"
+        r"(?!.*[:：]\s*$).{0,200}\b(?:in (?:its|the) original language"
         r"|en su idioma original|no idioma original|na língua original|dans (?:sa|la) langue"
         r" (?:d['’]origine|originale)|in der originalsprache|nella (?:sua )?lingua originale"
         r"|orijinal dilinde|на языке оригинала|بلغته الأصلية|w brzmieniu oryginalnym"
@@ -747,9 +765,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|shared from (?:a|an|the|our) .{0,60}\b(?:feed|partner|member)\b.{0,200}"
         r"|the (?:story|article|report|text) below is (?:the )?(?:original|unchanged"
         r"|as (?:it was )?published|in full)\b.{0,160}"
-        r"|.{0,200}\bwe(?: are|['’]re)? (?:running|publishing|republishing|reprinting) (?:it"
+        r"|(?=.{0,200}\b(?:publisher\w*|permission|blessing|partner\w*|originally|source|courtesy)\b)"
+        r".{0,200}\bwe(?: are|['’]re)? (?:running|publishing|republishing|reprinting) (?:it"
         r"|this (?:story|article|piece|report)) in full\b.{0,200}"
-        r"|(?:feed|rss)\s*:\s*.{1,100}"
+        r"|(?:feed|rss)\s*:\s*(?:https?://\S+|[^.]{1,60}?\s*[·|•–-]\s*(?:retrieved|fetched"
+        r"|imported|abgerufen|récupéré)\b.{0,60})"
         r"|.{0,40}\b(?:diesen|den) (?:beitrag|artikel|text) (?:übernehmen|veröffentlichen) wir\b"
         r".{0,300}"
         r"|(?![^«»“”]*[«»“”]).{0,200}\bnous (?:le|la|les) (?:reprenons|republions|reproduisons)"
@@ -794,13 +814,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:author['’]s|editor['’]s|publisher['’]s|paper['’]s|their|her|his)"
         r" (?:blessing|permission|ok|consent)"
         r"\b.{0,200}"
-        r"|originally published (?:by|in|at|on) .{1,300}|(?:a )?reprint(?:ed)? (?:from|courtesy"
+        rf"|{_ABOUT_A_WORK}"
+        r"originally published (?:by|in|at|on) .{1,300}|(?:a )?reprint(?:ed)? (?:from|courtesy"
         r" of) .{1,80}"
-        r"|.{0,80}\bdistributed (?:through|via|by) .{0,60}\b(?:feed|wire|service|syndicat\w*)"
-        r"\b.{0,200}"
+        r"|(?:(?:story|article|report|content|this (?:story|article)) (?:by|from) [^,]{1,60},\s*)?"
+        r"distributed (?:through|via|by) .{0,60}\b(?:feed|wire|newswire|(?:news|wire) service"
+        r"|syndicat\w*)\b.{0,200}"
         r"|przedruk za zgodą\b.{0,300}|(?:tekst|artykuł|materiał) pochodzi z (?:serwisu|portalu"
         r"|strony) .{1,300}"
-        r"|(?:articolo|testo|notizia) tratt[oa] da .{1,300}|riportiamo integralmente\b.{0,300}"
+        r"|(?:articolo|testo|notizia) tratt[oa] da .{1,300}"
+        r"|riportiamo integralmente\b(?!.*[:：]\s*$)(?=.{0,200}\b(?:articolo|pubblicat\w*|uscit\w*"
+        r"|lingua|fonte|testata)\b).{0,300}"
         r"|(?:original|oryginał|originale)(?: hier| here)?\s*[:：]\s*(?:https?://|www\.)\S+"
         r"|(?:(?:texto|text|texte|testo) (?:integral|íntegro|intégral|integrale|completo|in full)"
         r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}",
@@ -812,10 +836,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         " subject to copyright. ...'",
         r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
         r"|this document is subject to copyright\b.{0,200}"
-        r"|(?=.{0,200}(?:reserv|réserv|vorbehalten|riservat|saklı|aittir|защищен|सुरक्षित|محفوظ"
-        r"|remain with|belong))(?:all rights|todos los derechos|todos os direitos"
+        r"|(?:all rights|todos los derechos|todos os direitos"
         r"|tous (?:les )?droits|alle rechte|tutti i diritti|tüm hakları|все права|सभी अधिकार"
-        r"|جميع (?:ال)?حقوق)\b.{0,200}",
+        r"|جميع (?:ال)?حقوق)(?:\s+\S+){0,4}?\s+(?:(?:are|is|were|sind|son|são|sont|sono)\s+)?"
+        r"(?:reserv|réserv|vorbehalten|riservat|saklı|aittir|защищен|सुरक्षित|محفوظ"
+        r"|remain with|belong|to this story remain|to this article remain)\w*\b.{0,200}",
         credits=True,
     ),
     LineRule(
@@ -1119,10 +1144,31 @@ def _heading_over(element: HtmlElement, protected: set[HtmlElement]) -> HtmlElem
 
 
 def _is_label(paragraph: HtmlElement) -> bool:
-    """Whether a short paragraph is set as a label: all in bold, or ending in a colon."""
+    """Whether a short paragraph is set as a label: all in bold (a tag or a style), in
+    capitals, ending in a colon, or named as a list of other stories ("Related coverage")."""
     text = " ".join(paragraph.text_content().split())
     bold = " ".join(" ".join(b.text_content() for b in paragraph.iter("b", "strong")).split())
-    return text.endswith((":", "：")) or bold == text
+    styled = any(
+        _BOLD_STYLE.search(e.get("style") or "") and " ".join(e.text_content().split()) == text
+        for e in paragraph.iter()
+    )
+    return (
+        text.endswith((":", "："))
+        or bold == text
+        or styled
+        or (text.isupper() and len(text) > 3)
+        or _LIST_LABEL.search(text) is not None
+    )
+
+
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.IGNORECASE)
+_LIST_LABEL = re.compile(
+    r"\b(?:related|more (?:on|from|about|stories|coverage|news)|further (?:coverage|reading)"
+    r"|coverage|recommended|also|saiba mais|leia (?:mais|também)|veja também|per approfondire"
+    r"|même sujet|aussi|mehr zum thema|weitere|lees ook|liên quan|xem thêm|baca juga|по теме"
+    r"|также|más información|relacionad\w*|correlat\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def _previous_element(element: HtmlElement) -> HtmlElement | None:

@@ -481,3 +481,31 @@ def test_an_article_in_a_page_builders_widget_panels_keeps_every_panel() -> None
         f"{panel(parts[0])}{trending}{panel(parts[1])}{panel(parts[2])}</div></body></html>"
     )
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("opener", "kept"),
+    [
+        ("<p>A military man in politics</p>", True),  # the story's subheading
+        ("<p>Related coverage</p>", False),
+        ("<p>MORE FROM THE BULLETIN</p>", False),
+        ("<p><span style='font-weight:700'>Further reading</span></p>", False),
+    ],
+)
+def test_a_short_paragraph_over_links_in_the_article_is_a_label_only_when_set_as_one(
+    opener: str, kept: bool
+) -> None:
+    """Among the article's paragraphs, a plain short one before a run of link paragraphs is
+    the story's subheading; one named or set as a label (capitals, bold) heads the list."""
+    links = "".join(
+        f"<p><a href='/{n}/'>Other story number {n} about the city council's budget</a></p>"
+        for n in range(3)
+    )
+    half = len(ARTICLE.paragraphs) // 2
+    text = _ps(ARTICLE.paragraphs[:half]) + opener + links + _ps(ARTICLE.paragraphs[half:])
+    heading = f"<h1>{html.escape(ARTICLE.title)}</h1>"
+    page = f"<html><body><article>{heading}{text}</article></body></html>"
+    label = parse_html(opener)
+    assert label is not None
+    shown = " ".join(label.text_content().split())
+    assert (shown in extract_article(page, URL).body.split("\n\n")) is kept

@@ -1341,6 +1341,21 @@ def test_line_rules_never_match_article_text(version: str) -> None:
         "RT republishes stories from state media in 12 languages, researchers found.",
         "Facebook shares news stories from publishers under the new deal.",
     ]
+    # Lines a second review wrote to trip the rules written on cms19's misses.
+    lines += [
+        "Vaccines will be distributed through the National Health Service from Monday.",
+        "The report was first published by the Financial Times, which said the talks stalled.",
+        "A matéria foi publicada originalmente pelo jornal O Globo, que ouviu três ministros.",
+        "Noticed an error on your credit report? Here's how to dispute it.",
+        "His message was clear: follow us on Telegram.",
+        "Dữ liệu và thông tin được cập nhật tự động trên ứng dụng VNeID.",
+        "Originally published in 1998, the book has sold two million copies.",
+        "We are publishing it in full below.",
+        "تنويه: سيتم إغلاق الطريق الدائري يوم الجمعة",
+        "RSS: Really Simple Syndication, a format for web feeds.",
+        "Each summary is auto-generated from a news feed by the app.",
+        "Trending now: #BoycottX has gathered 2 million posts in a day.",
+    ]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
     cms = [a for folder in FOLDERS for a in articles(folder)]
