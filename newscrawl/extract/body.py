@@ -88,7 +88,8 @@ def extract_body(
     if rest is not None:
         paragraphs = continued(paragraphs, *rest)
     paragraphs = _entry_headings(main.element, _lede_before(main.element, paragraphs))
-    region = article_region(tree, paragraphs)
+    chunks = tuple(block for block in alike if _a_chunk(_texts(block)))
+    region = article_region(tree, paragraphs, chunks)
     if region is not None:
         # A lede kept apart from the article's other blocks, not only from the main one's.
         paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
@@ -249,10 +250,9 @@ def _later_chunks(
     shown = {normalize_space(line) for p in paragraphs for line in p.splitlines()}
     added: list[str] = []
     for block in alike[alike.index(main) + 1 :]:
-        texts = [t for p in block.iter("p") if not _in_figure(p) and (t := text_of(p))]
-        long = [t for t in texts if len(t) >= LEAD_LENGTH]
-        if len(long) >= 2 and shown.isdisjoint(long) and _same_article(main, block):
-            added += [t for t in texts if t not in shown]
+        texts = _texts(block)
+        if _a_chunk(texts) and shown.isdisjoint(texts) and _same_article(main, block):
+            added += texts
     if not added:
         return paragraphs
     ours = set(own)
@@ -263,6 +263,18 @@ def _later_chunks(
     ]
     at = ends[-1] + 1 if ends else len(paragraphs)
     return paragraphs[:at] + added + paragraphs[at:]
+
+
+def _texts(block: HtmlElement) -> list[str]:
+    """The texts of a block's paragraphs, figures' captions left out."""
+    return [t for p in block.iter("p") if not _in_figure(p) and (t := text_of(p))]
+
+
+def _a_chunk(texts: list[str]) -> bool:
+    """Whether a block's paragraphs are a chunk of an article: two long ones, or (the last
+    chunk, after a box of related stories) two or more that together make one."""
+    long = sum(len(t) >= LEAD_LENGTH for t in texts)
+    return long >= 2 or (len(texts) >= 2 and sum(map(len, texts)) >= LEAD_LENGTH)
 
 
 def _same_article(main: HtmlElement, block: HtmlElement) -> bool:

@@ -27,10 +27,13 @@ _BLOCKS = ("p", "li", "dd", "dt", "blockquote", "figcaption", "pre", "h1", "h2",
 
 @dataclass(frozen=True)
 class Region:
-    """The element holding the article's long lines, and where the page shows each text."""
+    """The element holding the article's long lines, the article's other chunks (blocks of
+    its main block's kind, which may hold only short lines: the last two after a box of
+    related stories), and where the page shows each text."""
 
     element: HtmlElement
     where: dict[str, list[HtmlElement]]
+    chunks: tuple[HtmlElement, ...] = ()
 
     def without_outside(self, paragraphs: list[str]) -> list[str]:
         """The paragraphs without the short lines the page shows outside the region only
@@ -46,9 +49,9 @@ class Region:
 
     def _only_outside(self, line: str) -> bool:
         blocks = self.where.get(line, ())
+        inside = {self.element, *self.chunks}
         return bool(blocks) and all(
-            block is not self.element and self.element not in block.iterancestors()
-            for block in blocks
+            block not in inside and inside.isdisjoint(block.iterancestors()) for block in blocks
         )
 
 
@@ -58,9 +61,12 @@ def _is_label(line: str) -> bool:
     return len(line.split()) <= _LABEL_WORDS and not line.endswith("?")
 
 
-def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
+def article_region(
+    tree: HtmlElement, paragraphs: list[str], chunks: tuple[HtmlElement, ...] = ()
+) -> Region | None:
     """The article's region, where the output has lines outside its long ones to judge,
-    and the long lines show a region smaller than the page's body."""
+    and the long lines show a region smaller than the page's body; lines in `chunks` are
+    the article's wherever they sit."""
     lines = _lines(paragraphs)
     long = [i for i, line in enumerate(lines) if len(line) >= LEAD_LENGTH]
     if len(long) < 2 or (long[0] == 0 and long[-1] == len(lines) - 1):
@@ -71,7 +77,7 @@ def article_region(tree: HtmlElement, paragraphs: list[str]) -> Region | None:
     element = _common_ancestor([blocks[0] for blocks in found if len(blocks) == 1])
     if element is None or element.tag in ("body", "html"):
         return None
-    return Region(element, where)
+    return Region(element, where, chunks)
 
 
 def _lines(paragraphs: list[str]) -> list[str]:

@@ -509,3 +509,26 @@ def test_a_short_paragraph_over_links_in_the_article_is_a_label_only_when_set_as
     assert label is not None
     shown = " ".join(label.text_content().split())
     assert (shown in extract_article(page, URL).body.split("\n\n")) is kept
+
+
+def test_the_last_chunk_after_a_related_box_keeps_its_short_paragraphs() -> None:
+    """A text split into blocks of one class by a box of related stories: the last block's
+    short paragraphs are the article's end, not lines outside its region."""
+    lead = "<div class='lede'><p>Menu</p></div>"
+    long = _ps(ARTICLE.paragraphs)
+    box = (
+        "<div class='in-story'><h3>Related coverage</h3><ul>"
+        "<li><a href='/a/'>Statehouse passes a farm-tax freeze on the last day</a></li>"
+        "<li><a href='/b/'>County fair board picks a new grandstand contractor</a></li></ul></div>"
+    )
+    end = (
+        "6. The developer's debt equalled 1.6 per cent of the country's output at its peak.",
+        "It was vilified by homeowners and fell from grace in China two years ago, in 2021.",
+    )
+    page = (
+        f"<html><body>{lead}<article><h1>{html.escape(ARTICLE.title)}</h1>"
+        f"<div class='article__text'>{long}</div>{box}"
+        f"<div class='article__text'>{_ps(end)}</div></article>"
+        "<footer><p>Spotted an error? Call the desk.</p></footer></body></html>"
+    )
+    assert extract_article(page, URL).body.split("\n\n")[-2:] == list(end)
