@@ -80,6 +80,42 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms21 (a development set since it was first scored held out)
+    (
+        "republication_credit",
+        "cms21/amp_partner_en",
+        "Published on NewsFront through a content partnership with Original Example. NewsFront’s"
+        " newsroom was not involved in reporting or editing this story.",
+    ),
+    (
+        "republication_credit",
+        "cms21/drupal_layoutbuilder_en",
+        "Reposted from Original Example with the publisher’s written permission. Copyright"
+        " belongs to the publisher; please link to the original when sharing.",
+    ),
+    (
+        "republication_credit",
+        "cms21/ghost_edition_en",
+        "Shared in full with the permission of Original Example, where the story was first"
+        " published. Go read their other work and, if you can, pay for it.",
+    ),
+    (
+        "republication_credit",
+        "cms21/blogger_essential_en",
+        "~ copied from Original Example, all credit to their reporters ~",
+    ),
+    (
+        "host_note",
+        "cms21/drupal_layoutbuilder_en",
+        "Stories we repost are chosen by the newsroom staff, not by the researchers quoted in"
+        " them.",
+    ),
+    ("photo_credit", "cms21/amp_partner_en", "Gallery: Spring weekend across the region"),
+    (
+        "byline_or_date",
+        "cms21/amp_partner_en",
+        "— Original Example (@original_example) April 27, 2024",
+    ),
     # tests/data/cms20 (a development set since it was first scored held out)
     (
         "call_to_action",
