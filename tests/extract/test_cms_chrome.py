@@ -230,15 +230,13 @@ KNOWN_FAILURES = {
     "cms21/drupal_layoutbuilder_en": "an 'At a glance' list, a table of talks and the"
     " university's notes stay",
     "cms21/ghost_edition_en": "the writer's own notes stay",
-    "cms21/globo_parceiro_pt": "a partner credit and a WhatsApp line in the text's last block"
-    " stay",
+    "cms21/globo_parceiro_pt": "a partner credit and a WhatsApp line in the text's last block stay",
     "cms21/jianshu_zhuanzai_zh": "a Chinese host note stays",
     "cms21/joomla_sppb_es": "a pull quote stays",
     "cms21/naviga_wire_en": "a markets table in the text stays",
     "cms21/note_genbun_ja": "the poster's greeting, memo and headings stay",
     "cms21/spectraone_uagb_ru": "a summary box and a pull quote stay",
-    "cms21/steady_publication_de": "the publication's preface, membership box and sign-off"
-    " stay",
+    "cms21/steady_publication_de": "the publication's preface, membership box and sign-off stay",
     "cms21/tistory_odyssey_ko": "a Korean host note stays",
 }
 FOLDERS_TESTED = ("cms", *(f"cms{n}" for n in range(2, 22)))
