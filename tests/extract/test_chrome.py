@@ -21,7 +21,7 @@ from newscrawl.extract.chrome import (
     prune_story_lists,
 )
 from newscrawl.extract.tree import main_block, parse_html, text_of
-from tests.extract.cms_pages import FOLDERS, articles, build
+from tests.extract.cms_pages import FOLDERS, HELD_OUT, articles, build
 from tests.extract.pages import PAGES, page
 
 # (rule, page, text the rule removes from that page)
@@ -1394,7 +1394,7 @@ def test_line_rules_never_match_article_text(version: str) -> None:
     ]
     lines += ["The novel, published in 1962, is shown in its original language with subtitles."]
     lines += ["Das Projekt entstand im Rahmen einer Kooperation mit der Universität Bonn."]
-    cms = [a for folder in FOLDERS for a in articles(folder)]
+    cms = [a for folder in FOLDERS if folder != HELD_OUT for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     for article in DemoWorld(version=version).articles:
         texts = [p for p in article.paragraphs if isinstance(p, str)]
