@@ -67,7 +67,8 @@ def extract_body(
     "description" as long as an article is the article: Blogger's microdata says so)."""
     rest = rest_elsewhere(main.element) if main.holds_article else None
     chunks = _chunks(main.element, tree) if main.holds_article and main.element is not None else []
-    prune(tree, keep=main.element, chunks=chunks)
+    # Chunks of two long paragraphs are no chrome, whatever their wrappers' classes say.
+    prune(tree, keep=main.element, chunks=[c for c in chunks if _long(_texts(c)) >= 2])
     prune_story_lists(tree, keep=main.element, lists=lists)
     prune_link_lines(tree)
     alike: list[HtmlElement] = []  # the main block's and its kind's, where it holds an article
@@ -88,8 +89,7 @@ def extract_body(
     if rest is not None:
         paragraphs = continued(paragraphs, *rest)
     paragraphs = _entry_headings(main.element, _lede_before(main.element, paragraphs))
-    chunks = tuple(block for block in alike if _a_chunk(_texts(block)))
-    region = article_region(tree, paragraphs, chunks)
+    region = article_region(tree, paragraphs, tuple(chunks))
     if region is not None:
         # A lede kept apart from the article's other blocks, not only from the main one's.
         paragraphs = region.without_outside(_lede_before(region.element, paragraphs))
@@ -226,14 +226,9 @@ def _alike(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _chunks(main: HtmlElement, tree: HtmlElement) -> list[HtmlElement]:
-    """The blocks of the main block's kind (`_alike`) that hold two long paragraphs or more:
-    the article's other chunks, in whatever a page builder wraps them."""
-    return [
-        block
-        for block in _alike(main, tree)
-        if block is not main
-        and sum(len(t) >= LEAD_LENGTH for p in block.iter("p") if (t := text_of(p))) >= 2
-    ]
+    """The article's other chunks: blocks of the main block's kind (`_alike`) whose
+    paragraphs make a chunk of text (`_a_chunk`), in whatever a page builder wraps them."""
+    return [block for block in _alike(main, tree) if block is not main and _a_chunk(_texts(block))]
 
 
 def _later_chunks(
@@ -273,8 +268,12 @@ def _texts(block: HtmlElement) -> list[str]:
 def _a_chunk(texts: list[str]) -> bool:
     """Whether a block's paragraphs are a chunk of an article: two long ones, or (the last
     chunk, after a box of related stories) two or more that together make one."""
-    long = sum(len(t) >= LEAD_LENGTH for t in texts)
-    return long >= 2 or (len(texts) >= 2 and sum(map(len, texts)) >= LEAD_LENGTH)
+    return _long(texts) >= 2 or (len(texts) >= 2 and sum(map(len, texts)) >= LEAD_LENGTH)
+
+
+def _long(texts: list[str]) -> int:
+    """How many of the texts are a paragraph's length."""
+    return sum(len(t) >= LEAD_LENGTH for t in texts)
 
 
 def _same_article(main: HtmlElement, block: HtmlElement) -> bool:

@@ -1162,15 +1162,14 @@ def _is_label(paragraph: HtmlElement) -> bool:
     """Whether a short paragraph is set as a label: all in bold (a tag or a style), in
     capitals, ending in a colon, or named as a list of other stories ("Related coverage")."""
     text = " ".join(paragraph.text_content().split())
-    bold = " ".join(" ".join(b.text_content() for b in paragraph.iter("b", "strong")).split())
-    styled = any(
-        _BOLD_STYLE.search(e.get("style") or "") and " ".join(e.text_content().split()) == text
+    bold = any(
+        (e.tag in ("b", "strong") or _BOLD_STYLE.search(e.get("style") or ""))
+        and " ".join(e.text_content().split()) == text
         for e in paragraph.iter()
     )
     return (
         text.endswith((":", "："))
-        or bold == text
-        or styled
+        or bold
         or (text.isupper() and len(text) > 3)
         or _LIST_LABEL.search(text) is not None
     )

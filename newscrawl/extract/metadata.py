@@ -340,13 +340,15 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
         title = _without_site_name(normalize_space(unescape(stated)), sites)
-        shown = next((h for h in _headings(tree) if _shows_whole(h, title)), None)
-        if shown:
-            return shown
+        headings = list(_headings(tree))
         shorter = normalize_space(unescape(data.first("og:title") or ""))
-        if shorter and title.startswith(tuple(shorter + s for s in _TITLE_SEPARATORS)):
+        if (
+            shorter
+            and title.startswith(tuple(shorter + s for s in _TITLE_SEPARATORS))
+            and not any(_shows_whole(h, title) for h in headings)
+        ):
             title = shorter  # the headline's tail names where it ran: "X - webpack - Medium"
-        return next((h for h in _headings(tree) if _shows_whole(h, title)), title)
+        return next((h for h in headings if _shows_whole(h, title)), title)
     title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
     if title:
         return next((h for h in _headings(tree) if _same_headline(h, title)), title)

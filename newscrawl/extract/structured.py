@@ -109,8 +109,8 @@ class Structured:
         """The first non-empty text among article properties, og: and dc: keys, in order.
 
         Keys are `ld:name` (the article node), `site:name` (the WebSite node), `page:name`
-        (the WebPage node), `og:...` /
-        `article:...` (OpenGraph) or `dc:name` (Dublin Core)."""
+        (the WebPage node), `og:...` / `article:...` (OpenGraph) or `dc:name` (Dublin
+        Core)."""
         for key in keys:
             found = self.values(key)
             if found:
