@@ -10,15 +10,16 @@ much else either holds (a lede excerpt, a re-report quoting two paragraphs), whi
 Jaccard similarity the LSH estimates hides. A landmark found in more than 50 texts is a
 stock phrase or chrome, and proposes nothing.
 
-Both searches are look-ups in tables kept with the entries: the LSH is a table of bands
-(two signature values each, 64 an entry: texts sharing a band are proposed), so a run reads
-the bands of its own articles and what they meet, never the whole index, and its cost grows
-with the run, not with the corpus. Entries are read on demand and only the recently used
-stay in memory (`ENTRY_CACHE`).
+Both searches are look-ups in postings kept with the entries (`postings.py`): the LSH is
+the postings of bands (two signature values each, 64 an entry: texts sharing a band are
+proposed), so a run reads the bands of its own articles and what they meet, never the whole
+index, and its cost grows with the run, not with the corpus. Entries are read on demand and
+only the recently used stay in memory (`ENTRY_CACHE`).
 
 In a folder, the index is one SQLite file, written in one transaction a run commits on
-`save()` (a run that fails or does not save leaves the file as it was); one run at a time
-holds the folder (`CandidateIndex.held`). The file also lists the archive files already
+`save()` (a run that fails or does not save leaves the file as it was), and the postings'
+run files that transaction lists; one run at a time holds the folder
+(`CandidateIndex.held`). The file also lists the archive files already
 linked (name and size), the cluster id of every page a story was seen on, the short
 paragraphs of each site (a paragraph on two pages of one site is its chrome), the pages each
 entry points or links to, each entry's findings (the copies it makes, pairs whose direction
@@ -28,8 +29,8 @@ needs) and its fingerprint's arrays: these take three times the room of the comp
 but tokenizing and hashing the text again cost several times reading them back. The file
 carries its schema version (`PRAGMA user_version`): an index of schema 3 (entries without
 fingerprints) is read, its fingerprints derived again as entries are read, and upgraded by
-the next save; another version is refused, with the folder to delete. Without a folder the
-tables live in memory.
+the next save, as is one of schema 4 (band and landmark rows in SQLite tables); another
+version is refused, with the folder to delete. Without a folder the tables live in memory.
 In Redis (one set per band, landmark and page), every process of a distributed crawl
 links against the same originals. Every process must then run the same newscrawl version:
 the signatures' hash scheme is ours, and the band keys would no longer match after a change.

@@ -1,6 +1,7 @@
-"""Where the provenance index keeps what it knows: tables in a SQLite file (or in memory),
-or hashes and sets in Redis shared by a distributed crawl's processes. Every search is a
-look-up by key (LSH band, landmark, page), so nothing is loaded whole at start."""
+"""Where the provenance index keeps what it knows: tables in a SQLite file (or in memory)
+with the band and landmark postings beside it (`postings.py`), or hashes and sets in Redis
+shared by a distributed crawl's processes. Every search is a look-up by key (LSH band,
+landmark, page), so nothing is loaded whole at start."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from newscrawl.provenance.entries import (
     load_entry,
 )
 from newscrawl.provenance.hosts import HOST_FACTS
+from newscrawl.provenance.postings import Postings, drop_unlisted, rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -32,13 +34,17 @@ if TYPE_CHECKING:
     Values = npt.NDArray[np.integer[Any]]
 
 # PRAGMA user_version of the file (0: the first; 1: pickled entries; 2: MinHash signatures
-# read back at start to rebuild the LSH in memory; 3: entries without their fingerprints)
-SCHEMA_VERSION = 4
+# read back at start to rebuild the LSH in memory; 3: entries without their fingerprints;
+# 4: band and landmark rows in SQLite tables)
+SCHEMA_VERSION = 5
 # An index of these versions is read, and upgraded when the run that opened it saves: its
-# entries' fingerprints are derived from their text again when read, and then kept.
-UPGRADED = {3}
+# band and landmark tables become postings (schema 3's entries' fingerprints are derived
+# from their text again when read, and then kept).
+UPGRADED = {3, 4}
 LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of them
 CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles changes
+POSTINGS = "postings"  # the folder of the postings' run files, beside the SQLite file
+UPGRADE_CHUNK = 1 << 20  # band or landmark rows of an old index read at a time
 
 
 class Store(Protocol):
@@ -79,27 +85,9 @@ def short_lines(entry: Entry) -> set[int]:
     return {h for h, n in entry.fingerprint.lines if n <= CHROME_WORDS}
 
 
-def _rows(arrays: list[Values], ids: list[int], *, banded: bool) -> list[list[int]]:
-    """The columns of the rows of many entries' bands ((band, value, id): a band is its
-    position in the entry's array) or landmarks ((value, id)), `ids` the entries', made in
-    a few array operations and sorted: their inserts or look-ups walk a table's B-tree once."""
-    sizes = np.array([len(a) for a in arrays], np.int64)
-    values = np.concatenate(arrays).astype(np.int64) if arrays else np.empty(0, np.int64)
-    owners = np.repeat(np.array(ids, np.int64), sizes)
-    columns = [values, owners]
-    if banded:
-        columns.insert(0, np.arange(len(values)) - np.repeat(np.cumsum(sizes) - sizes, sizes))
-    order = np.lexsort(columns[::-1])
-    return [column[order].tolist() for column in columns]
-
-
 _TABLES = {
     "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB, fingerprint BLOB)",
-    # One LSH band of an entry's MinHash signature: found by (band, value) without reading
-    # anything else, so a run's search costs what the run brings, not what is indexed.
-    "bands": "(band INTEGER, value INTEGER, id INTEGER, PRIMARY KEY (band, value, id))"
-    " WITHOUT ROWID",
-    "landmarks": "(hash INTEGER, id INTEGER, PRIMARY KEY (hash, id)) WITHOUT ROWID",
+    "runs": "(name TEXT PRIMARY KEY, kind TEXT)",  # a file of postings (`postings.py`)
     "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # short paragraph, page
     "pointers": "(page TEXT, key TEXT, PRIMARY KEY (page, key))",  # a page the entry points to
     "clusters": "(page TEXT PRIMARY KEY, cluster TEXT)",
@@ -107,6 +95,9 @@ _TABLES = {
     "records": "(key TEXT PRIMARY KEY, record BLOB)",
     "archives": "(name TEXT, size INTEGER, PRIMARY KEY (name, size))",
     "hosts": "(domain TEXT, fact TEXT, about TEXT, PRIMARY KEY (domain, fact, about))",
+    # How many of each fact a host has: read when a story is decided, without counting
+    # the rows of `hosts`, which grow with the host's pages.
+    "host_counts": "(domain TEXT, fact TEXT, n INTEGER, PRIMARY KEY (domain, fact))",
     "redirects": "(page TEXT PRIMARY KEY, location TEXT)",  # a 3xx response an archive holds
 }
 _INDEXES = [("entries", "page"), ("entries", "id"), ("clusters", "cluster")]
@@ -133,25 +124,46 @@ class SQLiteStore:
                 "the index (the next run reads every archive again)"
             )
         self.db.execute("BEGIN")
-        if tables and version in UPGRADED:  # committed with the run, as all it changes
+        if tables and version == 3:  # committed with the run, as all the upgrade changes
             self.db.execute("ALTER TABLE entries ADD COLUMN fingerprint BLOB")
         for table, columns in _TABLES.items():
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
         for table, column in _INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})")
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        # What a batch of searches looks up (`_search`), in memory and never in the file.
+        # The ids a batch of searches found, turned into keys (`_keys`), in memory only.
         self.db.execute("PRAGMA temp_store = MEMORY")
-        self.db.execute("CREATE TEMP TABLE wanted_bands (band INTEGER, value INTEGER, n INTEGER)")
-        self.db.execute("CREATE TEMP TABLE wanted_marks (hash INTEGER, n INTEGER)")
-        # A run changes pages all over the band and landmark tables: kept in memory until the
-        # commit, each is written once, not spilled and read back again and again.
+        self.db.execute("CREATE TEMP TABLE found (id INTEGER)")
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        runs = None if path is None else path.parent / POSTINGS
+        self._postings = {
+            kind: Postings(kind, runs, self._column("SELECT name FROM runs WHERE kind = ?", kind))
+            for kind in ("bands", "marks")
+        }
+        if runs is not None:
+            drop_unlisted(runs, set(self._column("SELECT name FROM runs")))
+        if tables and version in UPGRADED:
+            self._upgrade()
         # Bands and landmarks of the entries put since the last search (and their ids),
-        # inserted at the next search or commit.
+        # added at the next search or commit.
         self._bands: list[Values] = []
         self._marks: list[Values] = []
         self._ids: list[int] = []
+
+    def _upgrade(self) -> None:
+        """Postings of an index of schema 3 or 4 out of its band and landmark tables, and the
+        counts of its hosts' facts."""
+        for kind, table, query in (
+            ("bands", "bands", "SELECT value, id, band FROM bands"),
+            ("marks", "landmarks", "SELECT hash, id, 0 FROM landmarks"),
+        ):
+            cursor = self.db.execute(query)
+            while chunk := cursor.fetchmany(UPGRADE_CHUNK):
+                found = np.array(chunk, np.int64).T
+                self._postings[kind].add(found[:, np.argsort(found[0], kind="stable")])
+            self.db.execute(f"DROP TABLE {table}")
+        count = "INSERT INTO host_counts SELECT domain, fact, COUNT(*) FROM hosts GROUP BY 1, 2"
+        self.db.execute(count)
 
     def _one(self, query: str, *args: object) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(query, args).fetchone()
@@ -187,53 +199,39 @@ class SQLiteStore:
         return entry
 
     def _flush(self) -> None:
-        """Insert the pending band and landmark rows."""
+        """Add the pending band and landmark rows to the postings."""
         if not self._ids:
             return
-        bands = zip(*_rows(self._bands, self._ids, banded=True), strict=True)
-        self.db.executemany("INSERT OR IGNORE INTO bands VALUES (?, ?, ?)", bands)
-        marks = zip(*_rows(self._marks, self._ids, banded=False), strict=True)
-        self.db.executemany("INSERT OR IGNORE INTO landmarks VALUES (?, ?)", marks)
+        self._postings["bands"].add(rows(self._bands, self._ids, tagged=True))
+        self._postings["marks"].add(rows(self._marks, self._ids, tagged=False))
         self._bands, self._marks, self._ids = [], [], []
 
     def similar(self, wanted: list[Values]) -> list[set[str]]:
-        rows = _rows(wanted, list(range(len(wanted))), banded=True)
-        query = (
-            "SELECT f.n, e.key FROM (SELECT DISTINCT w.n, b.id FROM wanted_bands w"
-            " CROSS JOIN bands b ON b.band = w.band AND b.value = w.value) f"
-            " CROSS JOIN entries e ON e.id = f.id"
-        )
-        return self._search("wanted_bands", rows, query, (), len(wanted))
+        searched = rows(wanted, range(len(wanted)), tagged=True)
+        return self._search("bands", searched, None, len(wanted))
 
     def sharing(self, wanted: list[Values]) -> list[set[str]]:
-        rows = _rows(wanted, list(range(len(wanted))), banded=False)
-        query = (
-            "SELECT f.n, e.key FROM (SELECT DISTINCT w.n, l.id FROM wanted_marks w"
-            " CROSS JOIN landmarks l ON l.hash = w.hash WHERE (SELECT COUNT(*) FROM"
-            " (SELECT 1 FROM landmarks c WHERE c.hash = w.hash LIMIT ?)) <= ?) f"
-            " CROSS JOIN entries e ON e.id = f.id"
-        )
-        limits = (LANDMARK_POSTINGS + 1, LANDMARK_POSTINGS)
-        return self._search("wanted_marks", rows, query, limits, len(wanted))
+        searched = rows(wanted, range(len(wanted)), tagged=False)
+        return self._search("marks", searched, LANDMARK_POSTINGS, len(wanted))
 
-    def _search(
-        self, table: str, columns: list[list[int]], query: str, args: tuple[int, ...], n: int
-    ) -> list[set[str]]:
-        """The keys `query` finds for each of `n` searches, each key once (DISTINCT), whose
-        (what, search) rows go into the temporary `table` first, in key order: the look-ups
-        of a whole batch walk the index's B-tree once, not once a search. The joins are
-        CROSS JOINs, which SQLite runs in the order written: it would otherwise scan a whole
-        table of the index."""
+    def _search(self, kind: str, wanted: Values, most: int | None, n: int) -> list[set[str]]:
+        """The keys of the entries each of `n` searches finds in the postings of `kind`."""
         self._flush()
+        numbers, ids = self._postings[kind].find(wanted, most)
+        keys = self._keys(ids)
         found: list[set[str]] = [set() for _ in range(n)]
-        if not len(columns[0]):
-            return found
-        marks = ", ".join("?" * len(columns))
-        self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", zip(*columns, strict=True))
-        for number, key in self.db.execute(query, args):
-            found[number].add(key)
-        self.db.execute(f"DELETE FROM {table}")
+        for number, entry_id in zip(numbers.tolist(), ids.tolist(), strict=True):
+            found[number].add(keys[entry_id])
         return found
+
+    def _keys(self, ids: Values) -> dict[int, str]:
+        """The key of each entry id."""
+        distinct = ((i,) for i in np.unique(ids).tolist())
+        self.db.executemany("INSERT INTO found VALUES (?)", distinct)
+        query = "SELECT f.id, e.key FROM found f CROSS JOIN entries e ON e.id = f.id"
+        keys = dict(self.db.execute(query).fetchall())
+        self.db.execute("DELETE FROM found")
+        return keys
 
     def keys_of_page(self, page: str) -> list[str]:
         return self._column("SELECT key FROM entries WHERE page = ? ORDER BY key", page)
@@ -282,10 +280,15 @@ class SQLiteStore:
         self.db.execute("INSERT OR IGNORE INTO archives VALUES (?, ?)", (name, size))
 
     def add_fact(self, domain: str, fact: str, about: str) -> None:
-        self.db.execute("INSERT OR IGNORE INTO hosts VALUES (?, ?, ?)", (domain, fact, about))
+        added = self.db.execute(
+            "INSERT OR IGNORE INTO hosts VALUES (?, ?, ?)", (domain, fact, about)
+        )
+        if added.rowcount:
+            count = "INSERT INTO host_counts VALUES (?, ?, 1) ON CONFLICT DO UPDATE SET n = n + 1"
+            self.db.execute(count, (domain, fact))
 
     def facts(self, domain: str) -> dict[str, int]:
-        query = "SELECT fact, COUNT(*) FROM hosts WHERE domain = ? GROUP BY fact"
+        query = "SELECT fact, n FROM host_counts WHERE domain = ?"
         return dict(self.db.execute(query, (domain,)).fetchall())
 
     def add_redirects(self, redirects: Mapping[str, str]) -> None:
@@ -299,9 +302,20 @@ class SQLiteStore:
         return self._one("SELECT 1 FROM redirects LIMIT 1") is not None
 
     def commit(self) -> None:
+        """Save the run's postings as files, then commit the transaction that lists them;
+        the files it no longer lists are deleted after."""
         self._flush()
+        dropped: dict[str, list[str]] = {}
+        for kind, postings in self._postings.items():
+            if postings.folder is None:
+                continue
+            written, dropped[kind] = postings.save()
+            self.db.executemany("INSERT INTO runs VALUES (?, ?)", ((n, kind) for n in written))
+            self.db.executemany("DELETE FROM runs WHERE name = ?", ((n,) for n in dropped[kind]))
         self.db.execute("COMMIT")
         self.db.execute("BEGIN")
+        for kind, names in dropped.items():
+            self._postings[kind].forget(names)
 
     def close(self) -> None:
         self.db.close()  # what was not committed is rolled back

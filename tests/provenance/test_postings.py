@@ -1,0 +1,120 @@
+"""The band and landmark postings (`postings.py`): look-ups give what a scan of every row
+gives, saved runs merge into a few files, and a folder keeps only the files a committed
+run lists."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pytest
+
+from newscrawl.items import Article
+from newscrawl.provenance import link
+from newscrawl.provenance.candidates import INDEX_FILE, CandidateIndex
+from newscrawl.provenance.entries import DamagedIndex
+from newscrawl.provenance.postings import Postings, rows
+from newscrawl.provenance.stores import POSTINGS
+from tests.provenance.pseudo_news import prose
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import numpy.typing as npt
+
+
+def batches(seed: int, count: int, size: int) -> list[list[npt.NDArray[np.int64]]]:
+    """`count` batches of `size` entries' band values, drawn from few values so that many
+    entries share some, in the same band or in another."""
+    rng = np.random.default_rng(seed)
+    return [[rng.integers(0, 40, 8) for _ in range(size)] for _ in range(count)]
+
+
+def scanned(added: list[tuple[int, npt.NDArray[np.int64]]], wanted, most):  # type: ignore[no-untyped-def]
+    """The (search, entry) pairs a scan of every row finds."""
+    holders: dict[tuple[int, int], set[int]] = {}
+    for owner, values in added:
+        for band, value in enumerate(values.tolist()):
+            holders.setdefault((band, value), set()).add(owner)
+    found = set()
+    for number, values in enumerate(wanted):
+        for band, value in enumerate(values.tolist()):
+            owners = holders.get((band, value), set())
+            if most is None or len(owners) <= most:
+                found |= {(number, owner) for owner in owners}
+    return found
+
+
+@pytest.mark.parametrize("most", [None, 3])
+def test_look_ups_find_what_a_scan_of_every_row_finds(tmp_path: Path, most: int | None) -> None:
+    in_memory, in_folder = Postings("bands"), Postings("bands", tmp_path)
+    added: list[tuple[int, npt.NDArray[np.int64]]] = []
+    for number, batch in enumerate(batches(1, 12, 30)):
+        ids = range(1000 * number, 1000 * number + len(batch))
+        for postings in (in_memory, in_folder):
+            postings.add(rows(batch, ids, tagged=True))
+        added += zip(ids, batch, strict=True)
+        if number % 3 == 2:
+            in_folder.save()
+        wanted = batches(100 + number, 1, 20)[0]
+        expected = scanned(added, wanted, most)
+        for postings in (in_memory, in_folder):
+            numbers, owners = postings.find(rows(wanted, range(20), tagged=True), most)
+            pairs = list(zip(numbers.tolist(), owners.tolist(), strict=True))
+            assert len(pairs) == len(set(pairs))  # each pair once
+            assert set(pairs) == expected
+
+
+def test_saved_runs_merge_into_few_files(tmp_path: Path) -> None:
+    postings = Postings("marks", tmp_path)
+    listed: set[str] = set()
+    for number, batch in enumerate(batches(2, 64, 10)):
+        postings.add(rows(batch, range(10 * number, 10 * number + 10), tagged=False))
+        written, dropped = postings.save()
+        listed = (listed | set(written)) - set(dropped)
+        postings.forget(dropped)
+        assert {p.name for p in tmp_path.iterdir()} == listed
+        assert len(listed) <= 2 + np.log2(number + 1)
+    reopened = Postings("marks", tmp_path, sorted(listed))
+    wanted = rows(batches(3, 1, 5)[0], range(5), tagged=False)
+    assert all(
+        np.array_equal(a, b)
+        for a, b in zip(reopened.find(wanted), postings.find(wanted), strict=True)
+    )
+
+
+def listed_runs(folder: Path) -> set[str]:
+    db = sqlite3.connect(folder / INDEX_FILE)
+    try:
+        return {name for (name,) in db.execute("SELECT name FROM runs")}
+    finally:
+        db.close()
+
+
+def test_a_folder_keeps_only_the_runs_a_saved_run_lists(tmp_path: Path) -> None:
+    first = [Article(f"http://one-news.com/{n}/", body=prose(f"port{n}")) for n in range(3)]
+    with CandidateIndex.held(tmp_path) as index:
+        link(first, index)
+        index.save()
+    saved = listed_runs(tmp_path)
+    assert {p.name for p in (tmp_path / POSTINGS).iterdir()} == saved
+    (tmp_path / POSTINGS / "bands-left-by-a-crash.npy").write_bytes(b"partial")
+    again = [Article("http://two-news.com/a/", body=prose("harbour"))]
+    with CandidateIndex.held(tmp_path) as index:
+        link(again, index)  # not saved
+    assert {p.name for p in (tmp_path / POSTINGS).iterdir()} == saved
+    with CandidateIndex.held(tmp_path) as index:
+        link(again, index)
+        index.save()
+    assert {p.name for p in (tmp_path / POSTINGS).iterdir()} == listed_runs(tmp_path) != saved
+
+
+def test_a_damaged_run_file_names_the_folder_to_delete(tmp_path: Path) -> None:
+    with CandidateIndex.held(tmp_path) as index:
+        link([Article("http://one-news.com/a/", body=prose("port"))], index)
+        index.save()
+    run = sorted(listed_runs(tmp_path))[0]
+    (tmp_path / POSTINGS / run).write_bytes(b"\x93NUMPY garbage")
+    with pytest.raises(DamagedIndex, match=f"delete the index folder {tmp_path}"):
+        CandidateIndex(tmp_path)
