@@ -103,6 +103,8 @@ _BULLET = re.compile(
 )
 # A table row of one cell, as trafilatura writes it: "| Photo: X |" (a layout table's line).
 _ONE_CELL_ROW = re.compile(r"\|\s*([^|\s][^|]*?)\s*\|")
+# Where a sentence ends inside a line: after ".", "!" or "?" and a space, or after "。".
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
 # A label before a story link in a paragraph of its own is this short ("Lesen Sie auch:"),
 # before several such links this ("À lire également sur le même sujet :").
 _LABEL_WORDS = 5
@@ -465,7 +467,10 @@ LINE_RULES: tuple[LineRule, ...] = (
         "read_more",
         "'Read more »', 'Weiterlesen bei X →' teaser and read-on links (not 'Read more from"
         " X', a brand's promo); 'Lire l'article sur le site de X'",
-        rf"{READ_ON_LINE}|(?:read the (?:full )?article|lire l['’]article"
+        rf"{READ_ON_LINE}"
+        r"|(?:see|read|view|get) the (?:full|complete|whole|entire) (?:story|article|report|piece)"
+        r" (?:at|on) .{1,80}"
+        r"|(?:read the (?:full )?article|lire l['’]article"
         r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
         r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}"
         r"|ver (?:a )?not[ií]cia (?:completa|na íntegra)(?: n[oa] .{1,60})?"
@@ -575,6 +580,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward|únete|súmate"
         r"|sumate|suscríbete|inscreva-se|abonnez-vous|reply|hit reply)\b"
         r".{0,160}"
+        r"|[^.?!]{0,80}\?\s*.{0,120}\bsubmit (?:your|a) (?:draft|story|pitch|article|post)\b.{0,120}"
         r"|(?:[^.?!]{0,80}\?\s*)(?:back|support) (?:this|the|our|my) (?:writer|author|creator"
         r"|journalist|newsroom|work|journalism)\b.{0,160}"
         r"|follow \S+(?: \S+)? to get (?:new|more|their|her|his|my) (?:stories|posts|articles"
@@ -601,6 +607,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:or )?copy and paste this link\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news"
+        r"|(?:по)?ставьте лайк\b.{0,240}"
         r"|(?:join our (?:telegram |whatsapp )?(?:channel|group|community)|kanalımıza katılın"
         r"|подписывайтесь на (?:наш|наше|нашу|нас\b|.{1,60}\b(?:в|на) (?:дзен|телеграм|telegram|vk"
         r"|вконтакте|max)\w*)|únete a nuestro canal"
@@ -729,7 +736,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,200}\b(?:content|story|article|report|text)\b.{0,40}\b(?:is|was|are) auto-?generated"
         r" from (?:a|an|the) (?:syndicated |rss |news )?"
         r"feed\b.{0,100}"
-        r"|(?:pulled|imported|fetched|copied|picked up) automatically from (?:a|an|the|our) .{0,60}"
+        r"|(?:automatically )?(?:pulled|imported|fetched|copied|picked up|collected|gathered"
+        r"|aggregated)(?: automatically)? from (?:a|an|the|our) .{0,60}"
         r"\bfeed\b.{0,300}"
         r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
         r"|importée? automatiquement|automatisch importiert)\b.{0,200}"
@@ -766,7 +774,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         # "X republishes stories from partner newsrooms so you can ...": the site, of itself
         r"|(?=.{0,200}\b(?:you|your|our|partner\w*|member\w*)\b)[^,]{1,60}\b(?:republishes"
         r"|reposts|shares|syndicates) (?:\w+ ){0,2}(?:stories|articles|news|reporting|work|pieces"
-        r"|coverage) from\b.{0,300}"
+        r"|coverage|journalism) (?:from|without chang\w*|unchanged)\b.{0,300}"
         r"|(?:this|the) (?:story|article|report) is (?:shared|distributed|provided|republished)"
         r" (?:through|via|by|as part of) .{1,300}"
         r"|shared from (?:a|an|the|our) .{0,60}\b(?:feed|partner|member)\b.{0,200}"
@@ -786,7 +794,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"\b.{0,300}"
         r"|(?:pourquoi (?:re)?publions-nous|why (?:are )?we (?:re)?publish(?:ing)?) .{1,40}\?"
         # A Japanese blog's own remarks: "管理人のひとこと" (the site keeper's word).
-        r"|管理人の(?:ひとこと|一言|感想|コメント|つぶやき).{0,120}",
+        r"|管理人の(?:ひとこと|一言|感想|コメント|つぶやき).{0,120}"
+        r"|.{0,120}\b(?:publiserer|publicerar|publicerer|gjengir|återger|bringer)\b.{0,160}"
+        r"\bpå original(?:språket|sproget|språk|sprog)\b.{0,120}"
+        r"|※?この(?:記事|ニュース|コンテンツ)は.{0,80}(?:掲載|転載|配信)(?:しています|しております"
+        r"|したものです|されたものです)。?",
         credits=True,
     ),
     LineRule(
@@ -830,8 +842,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|consent)|(?:kind |written )?permission (?:of|from) )"
         r"\b.{0,200}"
         rf"|{_ABOUT_A_WORK}"
-        r"originally published (?:by|in|at|on) .{1,300}|(?:a )?reprint(?:ed)? (?:from|courtesy"
-        r" of) .{1,80}"
+        r"originally (?:published|posted) (?:by|in|at|on) .{1,300}"
+        r"|(?:a )?reprint(?:ed)? (?:from|courtesy of) .{1,80}"
         r"|(?:(?:story|article|report|content|this (?:story|article)) (?:by|from) [^,]{1,60},\s*)?"
         r"distributed (?:through|via|by) .{0,60}\b(?:feed|wire|newswire|(?:news|wire) service"
         r"|syndicat\w*)\b.{0,200}"
@@ -842,7 +854,18 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|lingua|fonte|testata)\b).{0,300}"
         r"|(?:original|oryginał|originale)(?: hier| here)?\s*[:：]\s*(?:https?://|www\.)\S+"
         r"|(?:(?:texto|text|texte|testo) (?:integral|íntegro|intégral|integrale|completo|in full)"
-        r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}",
+        r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}"
+        # "A syndicated piece from X, ...", "Full credit goes to the original author.", a
+        # cross-post's "Also published here.", an editor's note on the syndication
+        r"|(?:an? |this (?:is an? )?)?syndicated (?:piece|story|article|post|report) (?:from|by|of)"
+        r" (?:the )?(?-i:[A-Z])[\w&'’.-]*(?: (?-i:[A-Z])[\w&'’.-]*){0,5}"
+        r"(?:[,;:]\s.{0,240}|\.(?:\s.{0,240})?)?"
+        r"|(?:full |all )?credit (?:goes )?to the original"
+        r" (?:author|publisher|source|writer|site)s?"
+        r"(?: and (?:the )?(?:author|publisher|source|site)s?)?\s*[.!]?"
+        r"|also (?:published|posted) (?:here|on [^.]{1,60}|at [^.]{1,60})\.?"
+        r"|editor['’]?s['’]? note\s*[:：.–—-]\s*(?=.{0,200}\b(?:syndicat\w*|republish\w*|reprint\w*"
+        r"|originally|first (?:published|appeared))).{1,300}",
         credits=True,
     ),
     LineRule(
@@ -851,11 +874,17 @@ LINE_RULES: tuple[LineRule, ...] = (
         " subject to copyright. ...'",
         r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
         r"|this document is subject to copyright\b.{0,200}"
+        r"|.{0,200}\bif you (?:are|represent) the (?:publisher|copyright (?:holder|owner)|rights"
+        r"(?:[- ]?holder)?|original author)\b.{0,80}\b(?:want|would (?:like|rather)|wish)\b.{0,20}"
+        r"\b(?:it|this)\b.{0,20}\b(?:down|remov\w*|delet\w*)\b.{0,160}"
+        r"|.{0,160}\b(?:layout|formatting|images)\b.{0,60}\bmay (?:differ|look different|vary) from"
+        r" (?:the|its) original\b.{0,120}"
         r"|(?:all rights|todos los derechos|todos os direitos"
         r"|tous (?:les )?droits|alle rechte|tutti i diritti|tüm hakları|все права|सभी अधिकार"
         r"|جميع (?:ال)?حقوق)(?:\s+\S+){0,4}?\s+(?:(?:are|is|were|sind|son|são|sont|sono)\s+)?"
         r"(?:reserv|réserv|vorbehalten|riservat|saklı|aittir|защищен|सुरक्षित|محفوظ"
-        r"|remain with|belong|to this story remain|to this article remain)\w*\b.{0,200}",
+        r"|remain with|belong|to this story remain|to this article remain|принадлеж|appartien"
+        r"|pertenec|pertenc|gehör|appartengon)\w*\b.{0,200}",
         credits=True,
     ),
     LineRule(
@@ -1499,7 +1528,34 @@ def matching_rule(line: str) -> LineRule | None:
     line = _BULLET.sub("", line, count=1)
     if row := _ONE_CELL_ROW.fullmatch(line.strip()):
         line = row[1]
+    return _rule_of(line) or _rule_of_sentences(line.strip())
+
+
+def _rule_of(line: str) -> LineRule | None:
     return next((rule for rule in LINE_RULES if rule.matches(line)), None)
+
+
+def _rule_of_sentences(line: str) -> LineRule | None:
+    """A line of sentences that are chrome run by run, each by some rule ("Source: X. All
+    rights belong to the publisher."), its first sentence alone (looked at first: an
+    article's line fails there): the rule of its credits if it has any, else that of its
+    first sentence; never a rule that ends the article."""
+    ends = [end.end() for end in _SENTENCE_END.finditer(line)]
+    if not ends or (first := _rule_of(line[: ends[0]])) is None or first.ends_article:
+        return None
+    bounds = [0, *ends, len(line)]
+    rules = [first]
+    start = 1
+    while start < len(bounds) - 1:
+        rule = None
+        for end in range(start + 1, len(bounds)):  # the shortest run of sentences first
+            if rule := _rule_of(line[bounds[start] : bounds[end]]):
+                break
+        if rule is None or rule.ends_article:
+            return None
+        rules.append(rule)
+        start = end
+    return next((rule for rule in rules if rule.credits), rules[0])
 
 
 def _append(kept: list[str], lines: list[str]) -> None:

@@ -238,6 +238,25 @@ KNOWN_FAILURES = {
     "cms21/spectraone_uagb_ru": "a summary box and a pull quote stay",
     "cms21/steady_publication_de": "the publication's preface, membership box and sign-off stay",
     "cms21/tistory_odyssey_ko": "a Korean host note stays",
+    "cms22/clay_component_en": "a partner-week note in prose stays ('Each Sunday we hand this"
+    " space to ...')",
+    "cms22/ghost_ruby_en": "a product card's title and prose and a 'Before you finish:' line stay",
+    "cms22/inkl_reader_en": "a reading-streak interstitial stays",
+    **{
+        f"cms22/{template}/us_WorldTruth": "the article's closing 'Sources:' list of bare domains"
+        " is cut as a wiki's"
+        for template in (
+            "chorus_duet_en",
+            "dzen_statya_ru",
+            "gunosy_kiji_ja",
+            "hackernoon_story_en",
+            "labrador_lokal_nb",
+            "polopoly_atex_en",
+            "smartnews_reader_en",
+            "superdesk_publisher_en",
+            "voice_meks_en",
+        )
+    },
 }
 FOLDERS_TESTED = tuple(folder for folder in FOLDERS if folder != HELD_OUT)
 
