@@ -116,30 +116,25 @@ class Postings:
     def find(self, wanted: Rows, most: int | None = None) -> tuple[Rows, Rows]:
         """The (search number, entry id) of every row holding a wanted value with its tag,
         each pair once, `wanted` made by `rows` with search numbers for ids; a value held
-        by more than `most` entries finds nothing."""
+        by more than `most` rows (whatever their tags) finds nothing, and costs no more than
+        its count: a stock phrase held by half the corpus is never expanded."""
         values, numbers, tags = wanted
+        ranges = [
+            (run, np.searchsorted(run[0], values, "left"), np.searchsorted(run[0], values, "right"))
+            for run in self._saved + self._new
+        ]
+        held = sum((high - low for _, low, high in ranges), np.zeros(len(values), np.int64))
+        rare = held <= (most if most is not None else held.max(initial=0))
         found: list[tuple[Rows, Rows]] = []
-        held = np.zeros(len(values), np.int64)
-        for run in self._saved + self._new:
-            low = np.searchsorted(run[0], values, "left")
-            high = np.searchsorted(run[0], values, "right")
-            spans = high - low
-            if not spans.any():
-                continue
+        for run, low, high in ranges:
+            spans = np.where(rare, high - low, 0)
             which = np.repeat(np.arange(len(values)), spans)
             at = np.arange(len(which)) - np.repeat(np.cumsum(spans) - spans, spans)
             at += np.repeat(low, spans)
             same = np.asarray(run[2, at]) == tags[which]
-            which, at = which[same], at[same]
-            held += np.bincount(which, minlength=len(values))
-            found.append((which, np.asarray(run[1, at])))
-        if not found:
-            return np.empty(0, np.int64), np.empty(0, np.int64)
-        which = np.concatenate([w for w, _ in found])
-        ids = np.concatenate([i for _, i in found])
-        if most is not None:
-            kept = held[which] <= most
-            which, ids = which[kept], ids[kept]
+            found.append((which[same], np.asarray(run[1, at[same]])))
+        which = np.concatenate([w for w, _ in found]) if found else np.empty(0, np.int64)
+        ids = np.concatenate([i for _, i in found]) if found else np.empty(0, np.int64)
         numbers = numbers[which]
         order = np.lexsort((ids, numbers))
         numbers, ids = numbers[order], ids[order]

@@ -319,6 +319,7 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()  # what was not committed is rolled back
+        self._postings.clear()  # their memory maps unmapped now, not when collected
 
     def __len__(self) -> int:
         row = self._one("SELECT COUNT(*) FROM entries")

@@ -31,36 +31,45 @@ def batches(seed: int, count: int, size: int) -> list[list[npt.NDArray[np.int64]
     return [[rng.integers(0, 40, 8) for _ in range(size)] for _ in range(count)]
 
 
-def scanned(added: list[tuple[int, npt.NDArray[np.int64]]], wanted, most):  # type: ignore[no-untyped-def]
-    """The (search, entry) pairs a scan of every row finds."""
-    holders: dict[tuple[int, int], set[int]] = {}
+def scanned(
+    added: list[tuple[int, npt.NDArray[np.int64]]],
+    wanted: list[npt.NDArray[np.int64]],
+    most: int | None,
+    *,
+    tagged: bool,
+) -> set[tuple[int, int]]:
+    """The (search, entry) pairs a scan of every row finds: a value's rows of its band (of
+    any position when untagged), none for a value in more than `most` rows."""
+    holders: dict[tuple[int, int], list[int]] = {}
     for owner, values in added:
         for band, value in enumerate(values.tolist()):
-            holders.setdefault((band, value), set()).add(owner)
+            holders.setdefault((band if tagged else 0, value), []).append(owner)
     found = set()
     for number, values in enumerate(wanted):
         for band, value in enumerate(values.tolist()):
-            owners = holders.get((band, value), set())
+            owners = holders.get((band if tagged else 0, value), [])
             if most is None or len(owners) <= most:
                 found |= {(number, owner) for owner in owners}
     return found
 
 
-@pytest.mark.parametrize("most", [None, 3])
-def test_look_ups_find_what_a_scan_of_every_row_finds(tmp_path: Path, most: int | None) -> None:
+@pytest.mark.parametrize(("tagged", "most"), [(True, None), (False, 3)])
+def test_look_ups_find_what_a_scan_of_every_row_finds(
+    tmp_path: Path, tagged: bool, most: int | None
+) -> None:
     in_memory, in_folder = Postings("bands"), Postings("bands", tmp_path)
     added: list[tuple[int, npt.NDArray[np.int64]]] = []
     for number, batch in enumerate(batches(1, 12, 30)):
         ids = range(1000 * number, 1000 * number + len(batch))
         for postings in (in_memory, in_folder):
-            postings.add(rows(batch, ids, tagged=True))
+            postings.add(rows(batch, ids, tagged=tagged))
         added += zip(ids, batch, strict=True)
         if number % 3 == 2:
             in_folder.save()
         wanted = batches(100 + number, 1, 20)[0]
-        expected = scanned(added, wanted, most)
+        expected = scanned(added, wanted, most, tagged=tagged)
         for postings in (in_memory, in_folder):
-            numbers, owners = postings.find(rows(wanted, range(20), tagged=True), most)
+            numbers, owners = postings.find(rows(wanted, range(20), tagged=tagged), most)
             pairs = list(zip(numbers.tolist(), owners.tolist(), strict=True))
             assert len(pairs) == len(set(pairs))  # each pair once
             assert set(pairs) == expected
