@@ -165,7 +165,7 @@ _FIRST_RAN = (
     r"(?:an? (?:earlier |shorter |longer )?version of )?"
     r"(?:(?:this|este|esta|cet|cette|dieser|diese|dieses|questo|questa|dit)"
     r" (?:article|story|post|piece|report|artículo|nota|texto|artigo|matéria|notícia|artikel"
-    r"|beitrag|articolo|bericht|stuk)"
+    r"|beitrag|articolo|bericht|stuk|contenido|conteúdo|contenu|inhalt|contenuto|content)"
     r"|(?:the|o|a|het|el|la) (?:article|story|post|piece|report|artículo|nota|texto|artigo"
     r"|matéria|notícia|artikel|beitrag|articolo|bericht|stuk)"
     r" (?:below|above|you are reading|abaixo|acima|a seguir|hieronder|que sigue|ci-dessous))"
@@ -225,6 +225,13 @@ SELECTOR_RULES: tuple[SelectorRule, ...] = (
         # (not "u-comment", microformats' mark of a reply, which a thread's own posts carry)
         r"(?!u-)(.+[-_])?(comments?|commentlist|comentarios|comentários|kommentare|commentaires"
         r"|commenti|reacties|yorumlar|replies|reply)([-_].+)?|disqus_thread|respond",
+    ),
+    SelectorRule(
+        "host_notes",
+        "the site's notes around the text, by their class: a disclosure, a donation ask, a"
+        " correction or errata box, an editor's note, a notice ('Hinweis', 'aviso')",
+        r"(.+[-_])?(disclosures?|donate(-ask)?|donations?|corrections?|errata|fe-de-errores"
+        r"|editors?-notes?|editorial-notes?|hinweis|aviso)([-_].+)?",
     ),
     SelectorRule(
         "prev_next_story",
@@ -469,7 +476,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         " X', a brand's promo); 'Lire l'article sur le site de X'",
         rf"{READ_ON_LINE}"
         r"|(?:see|read|view|get) the (?:full|complete|whole|entire) (?:story|article|report|piece)"
-        r" (?:at|on) .{1,80}"
+        r" (?:at|on) (?:the )?(?-i:[A-Z])[^,;]{0,60}?\s*[.!»›→]?"
         r"|(?:read the (?:full )?article|lire l['’]article"
         r"|den (?:ganzen )?artikel lesen|leer el artículo|leggi l['’]articolo)"
         r" (?:on|sur(?: le site de)?|auf|en|su) .{1,100}"
@@ -577,11 +584,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         "appeals to the reader: 'Have a news tip? Email ...', 'If you enjoyed this story, ...'"
         ", 'We rely on readers like you. Donate today ...', 'Want these by email? Subscribe ...'"
         ", 'Siga o X no Google Notícias', 'Подписывайтесь на X в Дзене'",
-        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|email|e-mail|forward|únete|súmate"
-        r"|sumate|suscríbete|inscreva-se|abonnez-vous|reply|hit reply)\b"
-        r".{0,160}"
-        r"|[^.?!]{0,80}\?\s*.{0,120}\bsubmit (?:your|a) (?:draft|story|pitch|article|post)\b"
-        r".{0,120}"
+        r"(?:[^.?!]{0,80}\?\s*)(?:subscribe|sign up|donate|únete|súmate|sumate|suscríbete"
+        r"|inscreva-se|abonnez-vous|hit reply"
+        # a verb that is also a noun ("Email scams cost ...", "Forward Jayson Tatum is ..."):
+        # an imperative, with its object or where to
+        r"|(?:email|e-mail|forward|reply)"
+        r"(?= (?:us|me|it|this|them|the|your|our|a|an|to|with|at|by|here|below)\b))"
+        r"\b.{0,160}"
+        r"|[^.?!]{0,80}\?\s*(?:[^?]{0,120}[.!]\s+)?submit (?:your|a) (?:draft|story|pitch|article"
+        r"|post)\b.{0,120}"
         r"|(?:[^.?!]{0,80}\?\s*)(?:back|support) (?:this|the|our|my) (?:writer|author|creator"
         r"|journalist|newsroom|work|journalism)\b.{0,160}"
         r"|follow \S+(?: \S+)? to get (?:new|more|their|her|his|my) (?:stories|posts|articles"
@@ -608,7 +619,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:or )?copy and paste this link\b.{0,60}"
         r"|(?:folge|folgen sie|follow|síguenos|suivez-nous) (?:uns |us )?(?:auf|on|en|sur)"
         r" google news"
-        r"|(?:по)?ставьте лайк\b.{0,240}"
+        r"|(?:по)?ставьте лайк\w*\b(?=[,!]?\s*(?:если|и подпис|чтобы|нам\b|автору"
+        r"|(?:эт\w+ )?(?:статье|материалу|публикации|посту|видео)\b))"
+        r"(?!.*\b(?:фраз\w*|блогер\w*|юрист\w*|суд\w*|предупрежда\w*|пояснил\w*|заявил\w*"
+        r"|сказал\w*)\b).{0,240}"
+        r"|.{0,80}\bis (?:listener|reader|viewer|member|audience)[- ]supported\b.{0,240}"
+        r"|.{0,200}\b(?:become a (?:member|supporter|patron)|donate|make (?:a|your) gift)"
+        r" (?:today|now)\b.{0,160}"
+        r"|start (?:your )?free(?: \d+-day)? trial|unirme al canal"
+        r"|हमारे (?:व्हाट्सऐप|व्हाट्सएप|टेलीग्राम) (?:चैनल|ग्रुप) से जुड़ें.{0,200}"
         r"|(?:join our (?:telegram |whatsapp )?(?:channel|group|community)|kanalımıza katılın"
         r"|подписывайтесь на (?:наш|наше|нашу|нас\b|.{1,60}\b(?:в|на) (?:дзен|телеграм|telegram|vk"
         r"|вконтакте|max)\w*)|únete a nuestro canal"
@@ -637,6 +656,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"(?:(?:written )?by|par|von|por|di|af|av|door|(?:author|autor|auteur|autore|автор)\s*:)"
         r"\s+(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w.'’-]*){1,3})"
         # "Published April 28, 2024 Updated ...", "Last updated 28 April 2024"
+        r"|über dieses thema berichtete .{1,200}"
+        r"|(?:data di pubblicazione|fecha de publicación|data de publicação|date de publication)"
+        r"\s*:\s*\S.{0,100}"
         r"|(?:(?:first )?(?:published|updated|last updated|posted)(?: on)?:?\s+\S[^\n]{0,24}?\d"
         r"[^\n]{0,40}?\s*){1,2}(?:\+ show all updates)?"
         # An agency's dateline on a line of its own: "(ANSA) - ROMA, 05 GEN -"
@@ -737,7 +759,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,200}\b(?:content|story|article|report|text)\b.{0,40}\b(?:is|was|are) auto-?generated"
         r" from (?:a|an|the) (?:syndicated |rss |news )?"
         r"feed\b.{0,100}"
-        r"|(?:automatically )?(?:pulled|imported|fetched|copied|picked up|collected|gathered"
+        r"|(?![^,]{0,100}\bfeed\b[^,]{0,60}, (?:the|a|an|its|their|these|those|it|they)\b)"
+        r"(?:automatically )?(?:pulled|imported|fetched|copied|picked up|collected|gathered"
         r"|aggregated)(?: automatically)? from (?:a|an|the|our) .{0,60}"
         r"\bfeed\b.{0,300}"
         r"|(?:automatically imported|importat[oa] automaticamente|importad[oa] autom[aá]ticamente"
@@ -770,12 +793,27 @@ LINE_RULES: tuple[LineRule, ...] = (
         r" (?:d['’]origine|originale)|in der originalsprache|nella (?:sua )?lingua originale"
         r"|orijinal dilinde|на языке оригинала|بلغته الأصلية|w brzmieniu oryginalnym"
         r"|giữ nguyên ngôn ngữ gốc)\b.{0,240}"
-        r"|(?:[^.—–-]{1,40}[—–-]\s*)?(?:berita|artikel|tulisan) (?:ini|berikut) (?:kami )?(?:ambil"
-        r"|kutip|salin|sadur)\w* dari\b.{0,200}"
+        r"|(?:[^.—–-]{1,40}[—–-]\s*|catatan (?:penulis|redaksi)\s*:\s*)?(?:berita|artikel|tulisan)"
+        r" (?:ini|berikut) (?:kami |saya )?(?:ambil|kutip|salin|sadur)\w*(?: utuh| lengkap)? dari\b"
+        r".{0,200}"
+        r"|[(（]?यह (?:खबर|लेख|समाचार|रिपोर्ट) मूल रूप से .{1,80} (?:पर|में) प्रकाशित .{0,240}"
+        r"|.{0,120}\bje (?:le|la|les) (?:recopie|reprends|reproduis|republie)\b.{0,300}"
+        # the heading of a box saying why the host runs the story
+        r"|(?:why we(?:['’]re| are)? (?:sharing|publishing|republishing|running) this"
+        r"(?: (?:story|article|piece))?|why this is here|perché pubblichiamo (?:questo|quest['’])"
+        r" ?articolo|por qué publicamos (?:este|esta) (?:artículo|nota|texto)"
+        r"|pourquoi nous publions cet article)\s*[?:]?(?:(?<=:)\s*.{1,300})?"
         # "X republishes stories from partner newsrooms so you can ...": the site, of itself
         r"|(?=.{0,200}\b(?:you|your|our|partner\w*|member\w*)\b)[^,]{1,60}\b(?:republishes"
-        r"|reposts|shares|syndicates) (?:\w+ ){0,2}(?:stories|articles|news|reporting|work|pieces"
-        r"|coverage|journalism) (?:from|without chang\w*|unchanged)\b.{0,300}"
+        r"|publishes|reposts|shares|syndicates) (?:\w+ ){0,2}(?:stories|articles|news|reporting"
+        r"|work|pieces|coverage) from\b.{0,300}"
+        # "... journalism without changing it": a partner's or member's work, or said to "you"
+        r"|(?=.{0,200}\b(?:you|your)\b)[^,]{1,60}\b(?:republishes|reposts|shares|syndicates)"
+        r" (?:\w+ ){0,2}(?:stories|articles|news|reporting|work|pieces|coverage|journalism)"
+        r" (?:from|without chang\w*|unchanged)\b.{0,300}"
+        r"|[^,]{1,60}\b(?:republishes|reposts|shares|syndicates) (?:partner|member)\w* (?:stories"
+        r"|articles|news|reporting|work|pieces|coverage|journalism) (?:from|without chang\w*"
+        r"|unchanged)\b.{0,300}"
         r"|(?:this|the) (?:story|article|report) is (?:shared|distributed|provided|republished)"
         r" (?:through|via|by|as part of) .{1,300}"
         r"|shared from (?:a|an|the|our) .{0,60}\b(?:feed|partner|member)\b.{0,200}"
@@ -796,9 +834,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:pourquoi (?:re)?publions-nous|why (?:are )?we (?:re)?publish(?:ing)?) .{1,40}\?"
         # A Japanese blog's own remarks: "管理人のひとこと" (the site keeper's word).
         r"|管理人の(?:ひとこと|一言|感想|コメント|つぶやき).{0,120}"
-        r"|.{0,120}\b(?:publiserer|publicerar|publicerer|gjengir|återger|bringer)\b.{0,160}"
+        r"|.{0,120}\b(?:publiserer|publicerar|publicerer|gjengir|återger|bringer)\b"
+        r"(?=.{0,160}\b(?:sak(?:en)?|artikkel(?:en)?|artikeln?|artiklen|teksten|texten|innlegget"
+        r"|reportasjen|nyheten|nyheden|historien|stoffet)\b.{0,160}\bpå original).{0,160}"
         r"\bpå original(?:språket|sproget|språk|sprog)\b.{0,120}"
-        r"|※?この(?:記事|ニュース|コンテンツ)は.{0,80}(?:掲載|転載|配信)(?:しています|しております"
+        r"|※?この(?:記事|ニュース|コンテンツ)は(?=.{0,80}(?:提携|原文|許可|許諾|配信元|転載|より|から))"
+        r".{0,80}(?:掲載|転載|配信)(?:しています|しております"
         r"|したものです|されたものです)。?",
         credits=True,
     ),
@@ -836,14 +877,15 @@ LINE_RULES: tuple[LineRule, ...] = (
         r" of) (?:a |an |our )?(?:content |editorial |news |syndication )?(?:partnership"
         r"|agreement|deal) with .{1,200}"
         r"|(?:article|texte|text|artículo|articolo) (?:reproduit|reproduced|reproducido|riprodotto)"
-        r" (?:à des fins|for|con fines|a fini)\b.{0,200}"
+        r" (?:à des fins|pour|for|con fines|a fini|per)\b.{0,200}"
         r"|.{0,120}\b(?:reposted|republished|reprinted|shared)(?: here)?(?: in full)?"
         r"(?: from .{1,60}?)? with (?:the )?(?:(?:author['’]s|editor['’]s|publisher['’]s"
         r"|paper['’]s|outlet['’]s|their|her|his) (?:written |express )?(?:blessing|permission|ok"
         r"|consent)|(?:kind |written )?permission (?:of|from) )"
         r"\b.{0,200}"
         rf"|{_ABOUT_A_WORK}"
-        r"originally (?:published|posted) (?:by|in|at|on) .{1,300}"
+        r"originally published (?:by|in|at|on) .{1,300}"
+        r"|originally posted (?:by|at|on) [^,;]{1,80}"
         r"|(?:a )?reprint(?:ed)? (?:from|courtesy of) .{1,80}"
         r"|(?:(?:story|article|report|content|this (?:story|article)) (?:by|from) [^,]{1,60},\s*)?"
         r"distributed (?:through|via|by) .{0,60}\b(?:feed|wire|newswire|(?:news|wire) service"
@@ -856,17 +898,28 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|(?:original|oryginał|originale)(?: hier| here)?\s*[:：]\s*(?:https?://|www\.)\S+"
         r"|(?:(?:texto|text|texte|testo) (?:integral|íntegro|intégral|integrale|completo|in full)"
         r" )(?:publicado|publié|pubblicato|published) (?:por|par|da|by) .{1,160}"
-        # "A syndicated piece from X, ...", "Full credit goes to the original author.", a
-        # cross-post's "Also published here.", an editor's note on the syndication
+        # "The original ran at X", "Clipped from X", "Hat tip to X, who ...", "A syndicated
+        # piece from X, ...", "Full credit goes to the original author.", a cross-post's
+        # "Also published here.", an editor's note on the syndication
+        r"|the original (?:story |article |piece |post )?(?:ran|appeared|was published)"
+        r" (?:at|on|in) .{1,200}|clipped from .{1,300}|hat tip to .{1,200}"
         r"|(?:an? |this (?:is an? )?)?syndicated (?:piece|story|article|post|report) (?:from|by|of)"
         r" (?:the )?(?-i:[A-Z])[\w&'’.-]*(?: (?-i:[A-Z])[\w&'’.-]*){0,5}"
-        r"(?:[,;:]\s.{0,240}|\.(?:\s.{0,240})?)?"
+        r"(?:,\s(?:shared|reposted|republished|reproduced|used)\b[^.]{0,120}\b(?:permission|blessing"
+        r"|consent|licen[cs]e|agreement)\b[^.]{0,40}\.?(?:\s.{0,240})?|\.)?"
         r"|(?:full |all )?credit (?:goes )?to the original"
         r" (?:author|publisher|source|writer|site)s?"
         r"(?: and (?:the )?(?:author|publisher|source|site)s?)?\s*[.!]?"
-        r"|also (?:published|posted) (?:here|on [^.]{1,60}|at [^.]{1,60})\.?"
+        r"|also (?:published|posted) (?:here|(?:on|at)"
+        r" (?![^.]*\b(?:was|were|is|are|has|have|had)\b)"
+        r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)(?:the )?(?-i:[A-Z])[^\s.,:;]*"
+        r"(?: [^\s.,:;]+){0,3})\.?"
         r"|editor['’]?s['’]? note\s*[:：.–—-]\s*(?=.{0,200}\b(?:syndicat\w*|republish\w*|reprint\w*"
-        r"|originally|first (?:published|appeared))).{1,300}",
+        r"|(?:originally|first) (?:published|appeared|ran|posted))).{1,300}"
+        r"|(?:nota della redazione|nota de la redacción|nota del editor|note de la rédaction"
+        r"|anmerkung der redaktion|nota da redação)\s*[:：.–—-]\s*(?=.{0,200}\b(?:ripres\w*"
+        r"|riprodott\w*|reproduc\w*|reproduz\w*|repris\w*|republi\w*|übernommen|originalmente"
+        r"|originariamente|integralmente|íntegr\w*)).{1,300}",
         credits=True,
     ),
     LineRule(
@@ -875,17 +928,37 @@ LINE_RULES: tuple[LineRule, ...] = (
         " subject to copyright. ...'",
         r"(?:copyright\s*)?[©ⓒ].{1,240}|copyright \d{4}.{0,200}|all rights reserved\.?"
         r"|this document is subject to copyright\b.{0,200}"
-        r"|.{0,200}\bif you (?:are|represent) the (?:publisher|copyright (?:holder|owner)|rights"
+        r"|(?:diritti riservati|derechos reservados|direitos reservados|droits réservés"
+        r"|rechte vorbehalten)\b.{0,200}|저작권은 .{0,40}에게 있.{0,160}"
+        r"|(?![^“”\"«»]*[“”\"«»])(?!.*\b(?:said|says|told|reads|argued|argument|according"
+        r"|policy)\b)(?=.*\b(?:write to (?:me|us)|contact (?:me|us)|e-?mail (?:me|us)|let (?:me|us)"
+        r" know|(?:i|we)(?:['’]ll| will)|get in touch)\b)"
+        r".{0,200}\bif you (?:are|represent) the (?:publisher|copyright (?:holder|owner)|rights"
         r"(?:[- ]?holder)?|original author)\b.{0,80}\b(?:want|would (?:like|rather)|wish)\b.{0,20}"
         r"\b(?:it|this)\b.{0,20}\b(?:down|remov\w*|delet\w*)\b.{0,160}"
         r"|.{0,160}\b(?:layout|formatting|images)\b.{0,60}\bmay (?:differ|look different|vary) from"
-        r" (?:the|its) original\b.{0,120}"
+        r" (?:the|its) original(?: (?:page|article|story|post|site|version|publication|source"
+        r"|web ?page))?\b(?: (?:on|at) [^,;]{1,80})?[.!]?"
         r"|(?:all rights|todos los derechos|todos os direitos"
         r"|tous (?:les )?droits|alle rechte|tutti i diritti|tüm hakları|все права|सभी अधिकार"
         r"|جميع (?:ال)?حقوق)(?:\s+\S+){0,4}?\s+(?:(?:are|is|were|sind|son|são|sont|sono)\s+)?"
         r"(?:reserv|réserv|vorbehalten|riservat|saklı|aittir|защищен|सुरक्षित|محفوظ"
-        r"|remain with|belong|to this story remain|to this article remain|принадлеж|appartien"
-        r"|pertenec|pertenc|gehör|appartengon)\w*\b.{0,200}",
+        r"|remain with|to this story remain|to this article remain)\w*\b.{0,200}"
+        # rights that belong to the owners, the author, the publisher ("Все права на текст
+        # принадлежат издателю"): a generic owner and nothing after
+        r"|(?:all rights|todos los derechos|todos os direitos|tous (?:les )?droits|alle rechte"
+        r"|tutti i diritti|все права)(?:\s+(?:на|to|on|in|an|sur|de|sobre|su|del|des|der|dem|den"
+        r"|this|the|этот|эти|данный|материал\w*|текст\w*|контент\w*|content|article|text|texte"
+        r"|texto|testo|artikel|material\w*|contenu|contenido|conteúdo|contenuti|images?|photos?"
+        r"|фото\w*|видео|публикаци\w*|изображени\w*)){0,4}\s+(?:are |sind |son |são |sont |sono )?"
+        r"(?:belong|принадлеж|appartien|pertenec|pertenc|gehör|appartengon)\w*\s+(?:to\s+|à\s+"
+        r"|a\s+|ai\s+|agli\s+|alla\s+|aos?\s+|às?\s+|dem\s+|der\s+|den\s+|их\s+)?(?:the\s+|their\s+"
+        r"|its\s+|leurs?\s+|sus\s+|seus\s+|ihren?\s+|i\s+|los\s+|les\s+|l['’])?(?:respective\s+"
+        r"|respectifs?\s+|respectivos?\s+|jeweiligen\s+|rispettivi\s+)?(?:owners?|authors?"
+        r"|publishers?|creators?|rights?[- ]?holders?|copyright holders?|правообладател\w*|автор\w*"
+        r"|издател\w*|редакци\w*|владел\w*|propriétaires?|auteurs?|éditeurs?|titulares|propietarios"
+        r"|autores|dueños|proprietários|donos|editor[ae]s?|eigentümer\w*|urhebern?|verlag"
+        r"|rechteinhaber\w*|autori|proprietari|editori)\b[^,]{0,80}",
         credits=True,
     ),
     LineRule(
@@ -893,8 +966,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         "correction and update notes: 'Correction: An earlier version of this story ...', 'This"
         " article was updated at 11:20 ...', and contributor lines: 'X contributed to this"
         " report.'",
-        r"(?:correction|clarification|korrektur|rectificación|rectificatif|correzione)s?"
-        r"(?:,[^:：]{1,40})?\s*[:：].{1,300}"
+        r"(?:correction|clarification|korrektur|korrekturhinweis|rectificación|rectificatif"
+        r"|correzione|fe de errores|errata|erratum)s?(?:,[^:：]{1,40})?\s*[:：].{1,300}"
         r"|.{0,60}\bin einer früheren (?:fassung|version) dieses (?:textes|artikels|beitrags)\b"
         r".{0,240}"
         r"|.{0,60}\ban earlier version of this (?:story|article|report)\b.{0,240}"
@@ -936,7 +1009,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule(
         "tag_list",
         "a list of the page's tags: 'Tags: world, news', 'Теги: світ, новини'",
-        r"(?:tags?|теги|метки|schlagwörter|étiquettes|etiquetas|ετικέτες|etichette)\s*[:：].{1,200}",
+        r"(?:tags?|теги|метки|schlagwörter|étiquettes|etiquetas|ετικέτες|etichette)\s*[:：].{1,200}"
+        r"|(?:catégories|categories|categorías|categorie|kategorien)\s*[:：]\s*#.{1,200}",
     ),
     LineRule(
         "footnote",

@@ -23,6 +23,7 @@ from newscrawl.extract.chrome import (
 from newscrawl.extract.tree import main_block, parse_html, text_of
 from tests.extract.cms_pages import FOLDERS, HELD_OUT, articles, build
 from tests.extract.pages import PAGES, page
+from tests.extract.tripping_lines import LINES as TRIPPING_LINES
 
 # (rule, page, text the rule removes from that page)
 SELECTOR_CASES = [
@@ -40,6 +41,11 @@ SELECTOR_CASES = [
 ]
 # (rule, CMS template, chrome the template shows)
 CMS_SELECTOR_CASES = [
+    (
+        "host_notes",
+        "cms15/betheme_contentegg_hy",
+        "Այս էջում կան գործընկերային հղումներ․ գնումներից մենք կարող ենք միջնորդավճար ստանալ։",
+    ),
     ("comment_section", "cms6/piano_paywall_es", "Para comentar tienes que estar suscrito."),
     ("comment_section", "cms2/jannah_es", "Deja una respuesta"),
     (
@@ -80,6 +86,93 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms23 (a development set since it was first scored held out)
+    (
+        "call_to_action",
+        "cms23/aem_core_en",
+        "Make your gift today and we will send you our new travel mug as a thank-you.",
+    ),
+    (
+        "appeared_first_on",
+        "cms23/iter_protecmedia_es",
+        "Este contenido fue publicado originalmente por Original Example y se reproduce"
+        " íntegramente en virtud de un acuerdo de colaboración entre ambos medios.",
+    ),
+    (
+        "correction_note",
+        "cms23/iter_protecmedia_es",
+        "Fe de errores: una versión anterior de esta página atribuía la fotografía a una agencia"
+        " distinta. El error se corrigió a las 13:05.",
+    ),
+    (
+        "republication_credit",
+        "cms23/jekyll_minima_en",
+        "Clipped from Original Example. I am not affiliated with the publisher and I make no"
+        " money from this site; if you hold the rights and would rather I link than quote, email"
+        " me and I will cut it down to an excerpt.",
+    ),
+    (
+        "host_note",
+        "cms23/jekyll_minima_en",
+        "Why this is here: I cited this piece in Friday’s issue of the newsletter and a few of"
+        " you asked for the full text. I keep a copy of everything I link to, because half of my"
+        " 2019 links are already dead.",
+    ),
+    (
+        "host_note",
+        "cms23/kompasiana_id",
+        "Catatan penulis: tulisan berikut saya salin utuh dari media aslinya agar rekan-rekan di"
+        " sini bisa ikut membaca. Tanggapan saya ada di bagian akhir.",
+    ),
+    (
+        "byline_or_date",
+        "cms23/liferay_it",
+        "Data di pubblicazione: 28/04/2024 · Ultimo aggiornamento: 28/04/2024 16:20",
+    ),
+    ("host_note", "cms23/liferay_it", "Perché pubblichiamo questo articolo"),
+    (
+        "host_note",
+        "cms23/overblog_fr",
+        "Bonjour à toutes et à tous, voici le troisième article de ma revue de presse du"
+        " dimanche. Je le recopie tel quel, pour garder une trace, parce que les liens finissent"
+        " toujours par disparaître.",
+    ),
+    ("tag_list", "cms23/overblog_fr", "Catégories : #Revue de presse, #Actualité, #Archives"),
+    (
+        "host_note",
+        "cms23/pelcro_newsroom_en",
+        "The Prairie Ledger publishes stories from partner newsrooms when they matter to readers"
+        " in the Dakotas. This one is shared through the Plains News Collaborative.",
+    ),
+    (
+        "host_note",
+        "cms23/quintype_hi",
+        "(यह खबर मूल रूप से Original Example पर प्रकाशित हुई थी। दैनिक सूचक ने इसमें कोई बदलाव"
+        " नहीं किया है, केवल शीर्षक और तस्वीर जोड़ी गई है।)",
+    ),
+    (
+        "call_to_action",
+        "cms23/quintype_hi",
+        "हमारे व्हाट्सऐप चैनल से जुड़ें और देश-दुनिया की हर बड़ी खबर सबसे पहले अपने फोन पर पाएं।",
+    ),
+    (
+        "correction_note",
+        "cms23/sophora_rundfunk_de",
+        "Korrekturhinweis: In einer früheren Fassung dieser Seite stand in der Bildunterschrift"
+        " ein falscher Ortsname. Wir haben den Fehler am Sonntagnachmittag berichtigt.",
+    ),
+    (
+        "byline_or_date",
+        "cms23/sophora_rundfunk_de",
+        "Über dieses Thema berichtete NWR Nordwest auch im Radio: Nordwest am Abend, 28. April"
+        " 2024, 19:30 Uhr.",
+    ),
+    (
+        "republication_credit",
+        "cms23/typepad_en",
+        'Hat tip to Dev Chaudhry, who sent this along with the subject line "you will want this'
+        ' one." He was right, as he usually is about these things.',
+    ),
     # tests/data/cms22 (a development set since it was first scored held out)
     (
         "host_note",
@@ -1482,6 +1575,7 @@ def test_line_rules_never_match_article_text(version: str) -> None:
         "Die Rechte gehören dem Verlag, sagte der Anwalt vor Gericht.",
         "The minister said on Monday. Source: a senior official.",
     ]
+    lines += TRIPPING_LINES  # a review's, on the same rules
     cms = [a for folder in FOLDERS if folder != HELD_OUT for a in articles(folder)]
     lines += [p for article in cms for p in [article.title, *article.paragraphs]]
     # but a closing "Sources:" list of bare domains, which the article counts as its own and
@@ -1505,6 +1599,16 @@ def test_line_rules_never_match_article_text(version: str) -> None:
             "source_credit",
         ),
         ("Source: Original Example. All rights belong to the publisher.", "source_credit"),
+        (
+            "Fonte: Original Example. Diritti riservati all'editore originale; riproduzione a"
+            " solo scopo informativo e di documentazione.",
+            "source_credit",
+        ),
+        (
+            "Source : Original Example. Article reproduit pour mes archives personnelles, tous"
+            " les droits restent à son auteur ; je le retire sur simple demande.",
+            "source_credit",
+        ),
         ("Thanks for reading! Subscribe to our newsletter for more.", "call_to_action"),
         ("The minister spoke on Monday. Source: Reuters.", None),
         ("Source: Reuters. The minister spoke on Monday.", None),
