@@ -1,11 +1,11 @@
 """CMS template pages filled with real articles, and how a body is judged on them.
 
 Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
-and the benchmark build the same pages and count the same failures (tests/data/cms23
+and the benchmark build the same pages and count the same failures (tests/data/cms24
 is held out: scored by the benchmark only, until rules are written on its misses and a new
 set, built the same way, takes its place).
 
-A folder (tests/data/cms to tests/data/cms23) holds `<template>.html` files,
+A folder (tests/data/cms to tests/data/cms24) holds `<template>.html` files,
 `chrome.json` (per template, every line of chrome it shows) and `articles.json` (real
 articles: a title and paragraphs, and optionally `links`, the links the original page put
 inside its paragraphs as `[paragraph index, anchor text, href]`, so that a paragraph keeps
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FOLDERS = {name: DATA / name for name in ("cms", *(f"cms{n}" for n in range(2, 24)))}
-HELD_OUT = "cms23"  # scored by the benchmark only: no test reads its pages or articles
+FOLDERS = {name: DATA / name for name in ("cms", *(f"cms{n}" for n in range(2, 25)))}
+HELD_OUT = "cms24"  # scored by the benchmark only: no test reads its pages or articles
 
 _SLICE = re.compile(r"\{\{PARAGRAPHS(?: (-?\d*):(-?\d*))?\}\}")
 
