@@ -14,6 +14,7 @@ import numpy as np
 
 from newscrawl.provenance.entries import (
     CHROME_WORDS,
+    DamagedIndex,
     Entry,
     StaleIndex,
     Stored,
@@ -45,6 +46,7 @@ LANDMARK_POSTINGS = 50  # a landmark in more texts than this proposes none of th
 CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles changes
 POSTINGS = "postings"  # the folder of the postings' run files, beside the SQLite file
 UPGRADE_CHUNK = 1 << 20  # band or landmark rows of an old index read at a time
+RUNS_OF = "SELECT name FROM runs WHERE kind = ?"
 
 
 class Store(Protocol):
@@ -136,10 +138,14 @@ class SQLiteStore:
         self.db.execute("CREATE TEMP TABLE found (id INTEGER)")
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         runs = None if path is None else path.parent / POSTINGS
-        self._postings = {
-            kind: Postings(kind, runs, self._column("SELECT name FROM runs WHERE kind = ?", kind))
-            for kind in ("bands", "marks")
-        }
+        try:
+            self._postings = {
+                kind: Postings(kind, runs, self._column(RUNS_OF, kind))
+                for kind in ("bands", "marks")
+            }
+        except DamagedIndex:
+            self.db.close()  # the transaction rolled back, the file free for the rebuild
+            raise
         if runs is not None:
             drop_unlisted(runs, set(self._column("SELECT name FROM runs")))
         if tables and version in UPGRADED:

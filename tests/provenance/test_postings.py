@@ -127,3 +127,6 @@ def test_a_damaged_run_file_names_the_folder_to_delete(tmp_path: Path) -> None:
     (tmp_path / POSTINGS / run).write_bytes(b"\x93NUMPY garbage")
     with pytest.raises(DamagedIndex, match=f"delete the index folder {tmp_path}"):
         CandidateIndex(tmp_path)
+    db = sqlite3.connect(tmp_path / INDEX_FILE, timeout=0)
+    db.execute("BEGIN IMMEDIATE")  # not held by the index that refused to open
+    db.rollback()
