@@ -22,6 +22,7 @@ or did not save, a run merged away) is deleted at the next open.
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     Rows = npt.NDArray[np.int64]  # (3, n): values, entry ids, tags; sorted by value
 
 MERGE_CHUNK = 1 << 20  # rows of a run placed at a time when two runs merge
+RUN_NAME = re.compile(r"(?:bands|marks)-[0-9a-f]{32}\.npy")  # what `_append` names a run
 
 
 def rows(arrays: list[npt.NDArray[np.int64]], owners: Iterable[int], *, tagged: bool) -> Rows:
@@ -75,10 +77,22 @@ def _merged(older: Rows, newer: Rows, out: Rows | None = None) -> Rows:
 
 def drop_unlisted(folder: Path, listed: set[str]) -> None:
     """Delete the run files in `folder` that no committed listing names: written by a run
-    that crashed or did not save, or merged away."""
-    for path in folder.glob("*.npy") if folder.is_dir() else ():
-        if path.name not in listed:
+    that crashed or did not save, or merged away (only files named as runs are, and a
+    symbolic link is removed, never what it points to)."""
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if RUN_NAME.fullmatch(path.name) and path.name not in listed and not path.is_dir():
             path.unlink()
+
+
+def checked_folder(folder: Path) -> Path:
+    """The postings' folder of an index, refused when it is a symbolic link or no folder:
+    newscrawl deletes and writes run files there, never through a link."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise DamagedIndex(
+            f"{folder} is not a folder newscrawl made (a symbolic link or a file): delete the"
+            f" index folder {folder.parent} to rebuild it"
+        )
+    return folder
 
 
 class Postings:
@@ -97,10 +111,12 @@ class Postings:
         assert self.folder is not None
         path = self.folder / name
         try:
-            run = np.load(path, mmap_mode="r", allow_pickle=False)
+            if not RUN_NAME.fullmatch(name) or path.is_symlink():
+                raise ValueError("not a run's name or a symbolic link")
+            run = np.lib.format.open_memmap(path, "r")
             if run.ndim != 2 or run.shape[0] != 3 or run.dtype != np.int64:
                 raise ValueError(f"shape {run.shape}, {run.dtype}")
-        except (OSError, ValueError) as error:
+        except (FileNotFoundError, IsADirectoryError, EOFError, ValueError) as error:
             raise DamagedIndex(
                 f"{path} is not postings newscrawl wrote ({error}): delete the index folder"
                 f" {self.folder.parent} to rebuild it"

@@ -14,7 +14,6 @@ import numpy as np
 
 from newscrawl.provenance.entries import (
     CHROME_WORDS,
-    DamagedIndex,
     Entry,
     StaleIndex,
     Stored,
@@ -23,7 +22,7 @@ from newscrawl.provenance.entries import (
     load_entry,
 )
 from newscrawl.provenance.hosts import HOST_FACTS
-from newscrawl.provenance.postings import Postings, drop_unlisted, rows
+from newscrawl.provenance.postings import Postings, checked_folder, drop_unlisted, rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -137,24 +136,28 @@ class SQLiteStore:
         self.db.execute("PRAGMA temp_store = MEMORY")
         self.db.execute("CREATE TEMP TABLE found (id INTEGER)")
         self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-        runs = None if path is None else path.parent / POSTINGS
         try:
-            self._postings = {
-                kind: Postings(kind, runs, self._column(RUNS_OF, kind))
-                for kind in ("bands", "marks")
-            }
-        except DamagedIndex:
+            self._open_postings(path, upgrade=bool(tables) and version in UPGRADED)
+        except BaseException:
             self.db.close()  # the transaction rolled back, the file free for the rebuild
             raise
-        if runs is not None:
-            drop_unlisted(runs, set(self._column("SELECT name FROM runs")))
-        if tables and version in UPGRADED:
-            self._upgrade()
         # Bands and landmarks of the entries put since the last search (and their ids),
         # added at the next search or commit.
         self._bands: list[Values] = []
         self._marks: list[Values] = []
         self._ids: list[int] = []
+
+    def _open_postings(self, path: Path | None, *, upgrade: bool) -> None:
+        """The listed runs of postings (in the folder beside the file), unlisted ones
+        deleted; those of an index of an older schema made from its tables."""
+        runs = None if path is None else checked_folder(path.parent / POSTINGS)
+        self._postings = {
+            kind: Postings(kind, runs, self._column(RUNS_OF, kind)) for kind in ("bands", "marks")
+        }
+        if runs is not None:
+            drop_unlisted(runs, set(self._column("SELECT name FROM runs")))
+        if upgrade:
+            self._upgrade()
 
     def _upgrade(self) -> None:
         """Postings of an index of schema 3 or 4 out of its band and landmark tables, and the

@@ -108,7 +108,7 @@ def test_a_folder_keeps_only_the_runs_a_saved_run_lists(tmp_path: Path) -> None:
         index.save()
     saved = listed_runs(tmp_path)
     assert {p.name for p in (tmp_path / POSTINGS).iterdir()} == saved
-    (tmp_path / POSTINGS / "bands-left-by-a-crash.npy").write_bytes(b"partial")
+    (tmp_path / POSTINGS / f"bands-{'f' * 32}.npy").write_bytes(b"partial")  # a crash's
     again = [Article("http://two-news.com/a/", body=prose("harbour"))]
     with CandidateIndex.held(tmp_path) as index:
         link(again, index)  # not saved
@@ -130,3 +130,40 @@ def test_a_damaged_run_file_names_the_folder_to_delete(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / INDEX_FILE, timeout=0)
     db.execute("BEGIN IMMEDIATE")  # not held by the index that refused to open
     db.rollback()
+
+
+@pytest.mark.parametrize("damage", ["empty", "zip", "outside"])
+def test_a_damaged_or_planted_run_is_refused_and_nothing_outside_touched(
+    tmp_path: Path, damage: str
+) -> None:
+    folder, outside = tmp_path / "index", tmp_path / "outside.npy"
+    with CandidateIndex.held(folder) as index:
+        link([Article("http://one-news.com/a/", body=prose("port"))], index)
+        index.save()
+    np.save(outside, np.zeros((3, 1), np.int64))
+    run = folder / POSTINGS / sorted(listed_runs(folder))[0]
+    if damage == "outside":
+        db = sqlite3.connect(folder / INDEX_FILE)
+        db.execute("UPDATE runs SET name = ? WHERE name = ?", ("../../outside.npy", run.name))
+        db.commit()
+        db.close()
+    else:
+        run.write_bytes(b"" if damage == "empty" else b"PK\x03\x04 not a run")
+    with pytest.raises(DamagedIndex, match="delete the index folder"):
+        CandidateIndex(folder)
+    assert outside.exists()
+    db = sqlite3.connect(folder / INDEX_FILE, timeout=0)
+    db.execute("BEGIN IMMEDIATE")
+    db.rollback()
+
+
+def test_a_postings_folder_that_is_a_symbolic_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ("bands-" + "0" * 32 + ".npy")).write_bytes(b"someone else's file")
+    folder = tmp_path / "index"
+    folder.mkdir()
+    (folder / POSTINGS).symlink_to(elsewhere)
+    with pytest.raises(DamagedIndex, match="symbolic link"):
+        CandidateIndex(folder)
+    assert [p.name for p in elsewhere.iterdir()] == ["bands-" + "0" * 32 + ".npy"]
