@@ -52,8 +52,12 @@ def rows(arrays: list[npt.NDArray[np.int64]], owners: Iterable[int], *, tagged: 
     tags = np.zeros(len(values), np.int64)
     if tagged:
         tags = np.arange(len(values)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    table = np.stack([values, ids, tags])
-    return table[:, np.argsort(values, kind="stable")]
+    return sorted_run(np.stack([values, ids, tags]))
+
+
+def sorted_run(table: Rows) -> Rows:
+    """(value, id, tag) rows as a run: sorted by value."""
+    return table[:, np.argsort(table[0], kind="stable")]
 
 
 def _due(runs: list[Rows]) -> bool:
@@ -96,7 +100,7 @@ def checked_folder(folder: Path) -> Path:
 
 
 class Postings:
-    """The runs of one kind of postings ("bands" or "landmarks"): saved ones in `folder`
+    """The runs of one kind of postings ("bands" or "marks", landmarks): saved ones in `folder`
     (named in `saved`), and the rows added since the last save, in memory; all in memory
     without a folder."""
 
@@ -140,7 +144,7 @@ class Postings:
             for run in self._saved + self._new
         ]
         held = sum((high - low for _, low, high in ranges), np.zeros(len(values), np.int64))
-        rare = held <= (most if most is not None else held.max(initial=0))
+        rare = held <= most if most is not None else np.ones(len(values), bool)
         found: list[tuple[Rows, Rows]] = []
         for run, low, high in ranges:
             spans = np.where(rare, high - low, 0)

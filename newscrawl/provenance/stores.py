@@ -22,7 +22,13 @@ from newscrawl.provenance.entries import (
     load_entry,
 )
 from newscrawl.provenance.hosts import HOST_FACTS
-from newscrawl.provenance.postings import Postings, checked_folder, drop_unlisted, rows
+from newscrawl.provenance.postings import (
+    Postings,
+    checked_folder,
+    drop_unlisted,
+    rows,
+    sorted_run,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -168,8 +174,7 @@ class SQLiteStore:
         ):
             cursor = self.db.execute(query)
             while chunk := cursor.fetchmany(UPGRADE_CHUNK):
-                found = np.array(chunk, np.int64).T
-                self._postings[kind].add(found[:, np.argsort(found[0], kind="stable")])
+                self._postings[kind].add(sorted_run(np.array(chunk, np.int64).T))
             self.db.execute(f"DROP TABLE {table}")
         count = "INSERT INTO host_counts SELECT domain, fact, COUNT(*) FROM hosts GROUP BY 1, 2"
         self.db.execute(count)
