@@ -16,7 +16,8 @@ In a folder, each saved run is a `.npy` file read through a memory map: a look-u
 the pages its binary searches touch, never the whole table. A run's new rows stay in memory
 until it saves; files are written before the SQLite transaction that lists them commits
 (`stores.SQLiteStore.commit`), so a file no committed transaction lists (a run that crashed
-or did not save, a run merged away) is deleted at the next open.
+or did not save, a run merged away) is deleted at the next open. The postings change only
+once that transaction has committed (`saved`): a save that fails deletes what it wrote.
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ class Postings:
         self._names = list(saved)
         self._saved = [self._open(name) for name in self._names]
         self._new: list[Rows] = []
+        self._staged = (self._names, self._saved)  # what the last save wrote (`saved`)
 
     def _open(self, name: str) -> Rows:
         assert self.folder is not None
@@ -165,22 +167,35 @@ class Postings:
     def save(self) -> tuple[list[str], list[str]]:
         """Write the rows added since the last save as a run file, merged with the saved
         runs by the same rule: the files to list from now on, and those to unlist (deleted
-        by `forget` once the listing is committed)."""
+        by `forget` once the listing is committed). Nothing changes until `saved` is called
+        after that commit: a save or a commit that fails leaves the postings as they were,
+        its files deleted by `unsave`, and the next save writes every row again."""
         assert self.folder is not None
-        if not self._new:
-            return [], []
-        while len(self._new) > 1:
+        while len(self._new) > 1:  # the same rows as one run
             self._new[-2:] = [_merged(*self._new[-2:])]
-        before = list(self._names)
-        self._append(self._new.pop())
-        while _due(self._saved):
-            older, newer = self._saved[-2:]
-            merged = self._names[-2:]
-            del self._saved[-2:], self._names[-2:]
-            self._append(older, newer)
-            self.forget([name for name in merged if name not in before])  # never listed
-        written = [name for name in self._names if name not in before]
-        return written, [name for name in before if name not in self._names]
+        names, runs = list(self._names), list(self._saved)
+        self._staged = (names, runs)
+        if self._new:
+            self._write(self._new[0], names, runs)
+        while _due(runs):
+            merged = names[-2:]
+            self._write(runs[-2], names, runs, runs[-1])
+            del runs[-3:-1], names[-3:-1]
+            self.forget([name for name in merged if name not in self._names])  # never listed
+        if names != self._names:
+            _sync(self.folder)  # the files' names as durable as their contents
+        written = [name for name in names if name not in self._names]
+        return written, [name for name in self._names if name not in names]
+
+    def saved(self) -> None:
+        """The listing `save` returned committed: its runs are the saved runs."""
+        self._names, self._saved = self._staged
+        self._new = []
+
+    def unsave(self) -> None:
+        """The save or its listing's commit failed: delete the files it wrote."""
+        self.forget([name for name in self._staged[0] if name not in self._names])
+        self._staged = (self._names, self._saved)
 
     def forget(self, names: list[str]) -> None:
         """Delete run files no committed listing names any more."""
@@ -188,13 +203,17 @@ class Postings:
         for name in names:
             (self.folder / name).unlink(missing_ok=True)
 
-    def _append(self, run: Rows, newer: Rows | None = None) -> None:
-        """Save `run` (merged with `newer`) as a new run file, the newest saved run."""
+    def _write(
+        self, run: Rows, names: list[str], runs: list[Rows], newer: Rows | None = None
+    ) -> None:
+        """Save `run` (merged with `newer`) as a new run file, added to `names` and `runs`
+        as the newest."""
         assert self.folder is not None
         self.folder.mkdir(exist_ok=True)
         name = f"{self.kind}-{uuid.uuid4().hex}.npy"
         path = self.folder / name
         os.close(open_new(path))  # never through a symbolic link planted there
+        names.append(name)  # from now on deleted by `unsave` if the save fails
         size = run.shape[1] + (newer.shape[1] if newer is not None else 0)
         out = np.lib.format.open_memmap(path, "w+", np.int64, (3, size))
         if newer is None:
@@ -205,5 +224,13 @@ class Postings:
         with path.open("rb") as file:
             os.fsync(file.fileno())
         del out
-        self._names.append(name)
-        self._saved.append(self._open(name))
+        runs.append(self._open(name))
+
+
+def _sync(folder: Path) -> None:
+    """fsync a folder: the files created in it are named there after a crash."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -317,19 +317,32 @@ class SQLiteStore:
 
     def commit(self) -> None:
         """Save the run's postings as files, then commit the transaction that lists them;
-        the files it no longer lists are deleted after."""
+        the files it no longer lists are deleted after. If anything fails, the files it
+        wrote are deleted and their listing rolled back: the postings stay as they were,
+        and a commit tried again writes every row again."""
         self._flush()
-        dropped: dict[str, list[str]] = {}
-        for kind, postings in self._postings.items():
-            if postings.folder is None:
-                continue
-            written, dropped[kind] = postings.save()
-            self.db.executemany("INSERT INTO runs VALUES (?, ?)", ((n, kind) for n in written))
-            self.db.executemany("DELETE FROM runs WHERE name = ?", ((n,) for n in dropped[kind]))
-        self.db.execute("COMMIT")
+        saving = [p for p in self._postings.values() if p.folder is not None]
+        dropped: list[tuple[Postings, list[str]]] = []
+        self.db.execute("SAVEPOINT listing")
+        try:
+            for postings in saving:
+                written, unlisted = postings.save()
+                listed = ((name, postings.kind) for name in written)
+                self.db.executemany("INSERT INTO runs VALUES (?, ?)", listed)
+                self.db.executemany("DELETE FROM runs WHERE name = ?", ((n,) for n in unlisted))
+                dropped.append((postings, unlisted))
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK TO listing")
+                self.db.execute("RELEASE listing")
+            for postings in saving:
+                postings.unsave()
+            raise
         self.db.execute("BEGIN")
-        for kind, names in dropped.items():
-            self._postings[kind].forget(names)
+        for postings, unlisted in dropped:
+            postings.saved()
+            postings.forget(unlisted)
 
     def close(self) -> None:
         self.db.close()  # what was not committed is rolled back

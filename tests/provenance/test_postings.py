@@ -4,6 +4,7 @@ run lists."""
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ def test_look_ups_find_what_a_scan_of_every_row_finds(
         added += zip(ids, batch, strict=True)
         if number % 3 == 2:
             in_folder.save()
+            in_folder.saved()
         wanted = batches(100 + number, 1, 20)[0]
         expected = scanned(added, wanted, most, tagged=tagged)
         for postings in (in_memory, in_folder):
@@ -81,6 +83,7 @@ def test_saved_runs_merge_into_few_files(tmp_path: Path) -> None:
     for number, batch in enumerate(batches(2, 64, 10)):
         postings.add(rows(batch, range(10 * number, 10 * number + 10), tagged=False))
         written, dropped = postings.save()
+        postings.saved()
         listed = (listed | set(written)) - set(dropped)
         postings.forget(dropped)
         assert {p.name for p in tmp_path.iterdir()} == listed
@@ -167,3 +170,60 @@ def test_a_postings_folder_that_is_a_symbolic_link_is_refused(tmp_path: Path) ->
     with pytest.raises(DamagedIndex, match="symbolic link"):
         CandidateIndex(folder)
     assert [p.name for p in elsewhere.iterdir()] == ["bands-" + "0" * 32 + ".npy"]
+
+
+def saved_rows(folder: Path) -> dict[str, npt.NDArray[np.int64]]:
+    """Every row of the runs the index in `folder` lists, by kind, in one order."""
+    db = sqlite3.connect(folder / INDEX_FILE)
+    try:
+        listed = db.execute("SELECT name, kind FROM runs").fetchall()
+    finally:
+        db.close()
+    assert {p.name for p in (folder / POSTINGS).iterdir()} == {name for name, _ in listed}
+    found = {}
+    for kind in ("bands", "marks"):
+        runs = [np.load(folder / POSTINGS / name) for name, of in listed if of == kind]
+        table = np.concatenate(runs, axis=1)
+        found[kind] = table[:, np.lexsort(table[::-1])]
+    return found
+
+
+@pytest.mark.parametrize("failing", [1, 2, 3, 4])
+def test_a_save_that_fails_part_way_loses_no_row_when_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    """The disk fills while the `failing`-th run file of a save is written (the bands' new
+    run, their merge with the saved one, then the landmarks'): the folder keeps only the
+    files the last committed run lists, and the save tried again saves every row."""
+    runs = [
+        [Article(f"http://one-news.com/{n}/", body=prose(f"port{n}")) for n in part]
+        for part in ((0, 1), (2, 3))
+    ]
+    for folder in (tmp_path / "clean", tmp_path / "full"):
+        with CandidateIndex.held(folder) as index:
+            link(runs[0], index)
+            index.save()
+    with CandidateIndex.held(tmp_path / "clean") as index:
+        link(runs[1], index)
+        index.save()
+    before = saved_rows(tmp_path / "full")
+    written = 0
+    real = np.lib.format.open_memmap
+
+    def filling(path: Path, mode: str = "r+", *args: object, **kwargs: object) -> object:
+        nonlocal written
+        written += mode == "w+"
+        if mode == "w+" and written == failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    with CandidateIndex.held(tmp_path / "full") as index:
+        link(runs[1], index)
+        monkeypatch.setattr(np.lib.format, "open_memmap", filling)
+        with pytest.raises(OSError, match="No space left"):
+            index.save()
+        monkeypatch.undo()
+        assert all(np.array_equal(before[k], a) for k, a in saved_rows(tmp_path / "full").items())
+        index.save()
+    clean, full = saved_rows(tmp_path / "clean"), saved_rows(tmp_path / "full")
+    assert all(np.array_equal(clean[kind], full[kind]) for kind in clean)
