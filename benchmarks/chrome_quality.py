@@ -2,7 +2,10 @@
 
 Every template of a folder (tests/data/cms2 by default) is filled with every article of the
 folder, as tests/extract/test_cms_chrome.py builds them, and read by newscrawl's
-`extract_article(html, url).body` and by `trafilatura.extract(html)` alone. Per template:
+`extract_article(html, url).body` and by `trafilatura.extract(html)` alone. The column
+"+ site" is the body `newscrawl export` writes: each template is one site whose pages (one
+an article, each at its own URL) are linked into one provenance index, and the paragraphs
+three or more of them hold leave the body (`newscrawl.export.site_chrome`). Per template:
 the chrome lines left in the body and the article lines lost, summed over the articles
 (the judging is `tests.extract.cms_pages.judge`: a chrome line counts if it is a body line,
 or, at four words or more, anywhere in the body; an article line is kept if it is a whole
@@ -20,23 +23,37 @@ import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from newscrawl.extract import extract_article
-from tests.extract.cms_pages import FOLDERS, Case, Verdict, cases, judge
+from tests.extract.cms_pages import FOLDERS, Case, Verdict, cases, exported_bodies, judge
 
-READERS = ("newscrawl", "trafilatura")
+if TYPE_CHECKING:
+    from newscrawl.items import Article
+
+READERS = ("newscrawl", "+ site", "trafilatura")
 
 
-def read(case: Case) -> dict[str, Verdict]:
-    page = case.page()
-    return {
-        "newscrawl": judge(extract_article(page, case.url).body, case),
-        "trafilatura": judge(trafilatura.extract(page) or "", case),
-    }
+def read(every: list[Case]) -> dict[Case, dict[str, Verdict]]:
+    """Each reader's verdict on each page; the pages of one template are one site's."""
+    verdicts: dict[Case, dict[str, Verdict]] = {}
+    sites: dict[tuple[str, str], list[tuple[Case, Article]]] = defaultdict(list)
+    for case in every:
+        page = case.page()
+        article = extract_article(page, case.own_url)
+        sites[case.folder, case.template].append((case, article))
+        verdicts[case] = {
+            "newscrawl": judge(article.body, case),
+            "trafilatura": judge(trafilatura.extract(page) or "", case),
+        }
+    for pages in sites.values():
+        for (case, _), body in zip(pages, exported_bodies(pages), strict=True):
+            verdicts[case]["+ site"] = judge(body, case)
+    return verdicts
 
 
 def table(verdicts: dict[Case, dict[str, Verdict]]) -> list[str]:
@@ -48,7 +65,7 @@ def table(verdicts: dict[Case, dict[str, Verdict]]) -> list[str]:
             counts[0] += len(verdict.chrome_left)
             counts[1] += len(verdict.lines_lost)
     width = max(len(t) for t in rows)
-    out = [f"{'template':<{width}}  newscrawl left/lost  trafilatura left/lost"]
+    out = [f"{'template':<{width}}  " + "".join(f"{r + ' left/lost':>22}" for r in READERS)]
     totals = {r: [0, 0] for r in READERS}
     for template in sorted(rows):
         cells = []
@@ -56,10 +73,10 @@ def table(verdicts: dict[Case, dict[str, Verdict]]) -> list[str]:
             left, lost = rows[template][reader]
             totals[reader][0] += left
             totals[reader][1] += lost
-            cells.append(f"{left:>9} / {lost:<5}")
-        out.append(f"{template:<{width}}  {cells[0]}      {cells[1]}")
-    cells = [f"{totals[r][0]:>9} / {totals[r][1]:<5}" for r in READERS]
-    out.append(f"{'total':<{width}}  {cells[0]}      {cells[1]}")
+            cells.append(f"{left:>14} / {lost:<5}")
+        out.append(f"{template:<{width}}  {''.join(cells)}")
+    cells = [f"{totals[r][0]:>14} / {totals[r][1]:<5}" for r in READERS]
+    out.append(f"{'total':<{width}}  {''.join(cells)}")
     return out
 
 
@@ -78,7 +95,7 @@ def main() -> None:
     parser.add_argument("--failures", action="store_true", help="list newscrawl's failures")
     args = parser.parse_args()
     every = [case for folder in args.folder or ["cms2"] for case in cases(folder)]
-    verdicts = {case: read(case) for case in every}
+    verdicts = read(every)
     print(f"{len(every)} pages, each template with each article of its folder; counts summed")
     print("\n".join(table(verdicts)))
     if args.failures:

@@ -42,6 +42,7 @@ def linked_schema() -> Any:
     return pa.schema(
         [
             *article_schema(),
+            ("site_chrome", pa.list_(text)),
             ("original_url", text),
             ("relation", text),
             ("confidence", pa.float64()),

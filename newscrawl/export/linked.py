@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from newscrawl.archive.reader import crawled_articles
 from newscrawl.export.datasets import linked_schema
+from newscrawl.export.site_chrome import without_site_chrome
 from newscrawl.extract.offline import ExtractSummary, extract_archives
 from newscrawl.extract.store import parquet_row
 from newscrawl.provenance import saved_index
@@ -60,6 +61,8 @@ DESCRIPTIONS = {
     "syndication_urls": "Origin URLs named by syndication-source / original-source tags.",
     "title": "Headline.",
     "body": "Plain text of the article, paragraphs separated by blank lines, no site chrome.",
+    "site_chrome": "Paragraphs taken out of the body because its site repeats them on three "
+    "or more of its pages (newsletter pitches, reposting notes, tip lines).",
     "authors": "Bylines.",
     "published": "Publication time, ISO 8601.",
     "modified": "Last modification time, ISO 8601.",
@@ -156,16 +159,23 @@ def linked_rows(
     articles = crawled_articles(stored, paths)
     with saved_index(paths, _waiting) as index:
         provenance = link_captures(articles, index)
-    return [linked_row(a, provenance[capture_key(a)]) for a in articles], summary
+        records = [provenance[capture_key(a)] for a in articles]
+        cleaned = [without_site_chrome(a.url, a.body, index) for a in articles]
+    rows = [linked_row(a, r, *c) for a, r, c in zip(articles, records, cleaned, strict=True)]
+    return rows, summary
 
 
 def _waiting(holder: str) -> None:
     logger.warning("waiting for %s, which is linking with the provenance index", holder)
 
 
-def linked_row(article: Article, record: Provenance) -> dict[str, Any]:
-    """One dataset row: the article's Parquet row, its provenance fields and crawl date."""
+def linked_row(
+    article: Article, record: Provenance, body: str, site_chrome: list[str]
+) -> dict[str, Any]:
+    """One dataset row: the article's Parquet row with `body` (without the `site_chrome`
+    paragraphs), its provenance fields and crawl date."""
     row = parquet_row(article)
+    row["body"], row["site_chrome"] = body, site_chrome
     row.update((k, v) for k, v in dataclasses.asdict(record).items() if k not in row)
     fetched = article.fetched_at
     row[PARTITION] = datetime.fromisoformat(fetched).date().isoformat() if fetched else None

@@ -20,8 +20,9 @@ In a folder, the index is one SQLite file, written in one transaction a run comm
 `save()` (a run that fails or does not save leaves the file as it was), and the postings'
 run files that transaction lists; one run at a time holds the folder
 (`CandidateIndex.held`). The file also lists the archive files already
-linked (name and size), the cluster id of every page a story was seen on, the short
-paragraphs of each site (a paragraph on two pages of one site is its chrome), the pages each
+linked (name and size), the cluster id of every page a story was seen on, the paragraphs
+of each site with the pages holding them (a short one on two pages of a site is its chrome;
+the export drops what three or more hold), the pages each
 entry points or links to, each entry's findings (the copies it makes, pairs whose direction
 is undecided, pointers) and its latest record.
 An entry is stored with its text compressed (what the word alignment of a verified pair
@@ -70,7 +71,7 @@ from newscrawl.provenance.stores import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from pathlib import Path
 
     import numpy.typing as npt
@@ -335,9 +336,18 @@ class CandidateIndex:
         found = self._chrome.get(entry.key)
         if found is None:
             lines = short_lines(entry)
-            found = frozenset(h for h in lines if self._store.repeated(line_key(entry, h)))
+            found = frozenset(h for h in lines if self._pages_with(entry.domain, h) >= 2)
             self._chrome.put(entry.key, found)
         return found
+
+    def line_pages(self, url: str, lines: Iterable[int]) -> dict[int, int]:
+        """How many pages of the site of `url` hold each of these paragraphs (their
+        `fingerprint.paragraphs` hashes), counted up to `stores.LINE_PAGES`."""
+        domain = registered_domain(url)
+        return {line: self._pages_with(domain, line) for line in lines}
+
+    def _pages_with(self, domain: str, line: int) -> int:
+        return self._store.pages_with(line_key(domain, line))
 
     def archives(self) -> set[tuple[str, int]]:
         """The WARC files (name and size) linked by earlier runs."""

@@ -52,6 +52,22 @@ CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles chan
 POSTINGS = "postings"  # the folder of the postings' run files, beside the SQLite file
 UPGRADE_CHUNK = 1 << 20  # band or landmark rows of an old index read at a time
 RUNS_OF = "SELECT name FROM runs WHERE kind = ?"
+LINE_PAGES = 16  # a site's pages holding a short paragraph are counted up to this many
+# Adds a page to the pages of one site's paragraph in one step (a shared crawl's processes
+# add at once): the hash field holds its distinct pages, comma-joined, up to LINE_PAGES,
+# then "many"; "repeated" (written before counts were kept) stands for two.
+_ADD_PAGE = """
+local held = redis.call('HGET', KEYS[1], ARGV[1])
+if not held then return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
+if held == 'many' or held == 'repeated' then return 0 end
+local count = 1
+for page in string.gmatch(held, '[^,]+') do
+  if page == ARGV[2] then return 0 end
+  count = count + 1
+end
+if count > tonumber(ARGV[3]) then held = 'many' else held = held .. ',' .. ARGV[2] end
+return redis.call('HSET', KEYS[1], ARGV[1], held)
+"""
 
 
 class Store(Protocol):
@@ -70,7 +86,7 @@ class Store(Protocol):
     def note(self, key: str, kind: str, about: str, data: bytes | None) -> None: ...
     def set_record(self, key: str, data: bytes) -> None: ...
     def records(self) -> Iterator[bytes]: ...
-    def repeated(self, line: int) -> bool: ...
+    def pages_with(self, line: int) -> int: ...
     def archives(self) -> set[tuple[str, int]]: ...
     def add_archive(self, name: str, size: int) -> None: ...
     def add_fact(self, domain: str, fact: str, about: str) -> None: ...
@@ -83,9 +99,9 @@ class Store(Protocol):
     def __len__(self) -> int: ...
 
 
-def line_key(entry: Entry, line: int) -> int:
+def line_key(domain: str, line: int) -> int:
     """One paragraph of one site, as a signed 64-bit integer."""
-    return (zlib.crc32(entry.domain.encode()) & 0x7FFFFFFF) << 32 | line
+    return (zlib.crc32(domain.encode()) & 0x7FFFFFFF) << 32 | line
 
 
 def short_lines(entry: Entry) -> set[int]:
@@ -95,7 +111,7 @@ def short_lines(entry: Entry) -> set[int]:
 _TABLES = {
     "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB, fingerprint BLOB)",
     "runs": "(name TEXT PRIMARY KEY, kind TEXT)",  # a file of postings (`postings.py`)
-    "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # short paragraph, page
+    "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # a site's paragraph, page
     "pointers": "(page TEXT, key TEXT, PRIMARY KEY (page, key))",  # a page the entry points to
     "clusters": "(page TEXT PRIMARY KEY, cluster TEXT)",
     "notes": "(key TEXT, kind TEXT, about TEXT, note BLOB, PRIMARY KEY (key, kind, about))",
@@ -196,7 +212,7 @@ class SQLiteStore:
         self._marks.append(landmarks(entry.fingerprint))
         self._ids.append(entry_id)
         page = zlib.crc32(entry.page.encode())
-        lines = [(line_key(entry, line), page) for line in short_lines(entry)]
+        lines = [(line_key(entry.domain, line), page) for line, _ in entry.fingerprint.lines]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
         pointers = [(pointed, entry.key) for pointed in entry.pointed]
         self.db.executemany("INSERT OR IGNORE INTO pointers VALUES (?, ?)", pointers)
@@ -282,10 +298,12 @@ class SQLiteStore:
     def records(self) -> Iterator[bytes]:
         yield from self._column("SELECT record FROM records")
 
-    def repeated(self, line: int) -> bool:
-        query = "SELECT COUNT(*) FROM (SELECT DISTINCT page FROM lines WHERE key = ? LIMIT 2)"
-        row = self._one(query, line)
-        return bool(row and row[0] >= 2)
+    def pages_with(self, line: int) -> int:
+        """How many pages hold a site's paragraph (`line_key`), up to LINE_PAGES."""
+        row = self._one(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM lines WHERE key = ? LIMIT ?)", line, LINE_PAGES
+        )
+        return int(row[0]) if row else 0
 
     def archives(self) -> set[tuple[str, int]]:
         return set(self.db.execute("SELECT name, size FROM archives"))
@@ -360,6 +378,7 @@ class RedisStore:
     def __init__(self, client: redis.Redis, prefix: str) -> None:
         self.client = client
         self.prefix = prefix
+        self._add_page = client.register_script(_ADD_PAGE)
         stored = client.get(self._key("version"))
         if stored is None and client.exists(self._key("entries")):
             stored = b"0"  # the first Redis index had no version
@@ -386,12 +405,13 @@ class RedisStore:
         adding.execute()
         for mark in landmarks(entry.fingerprint).tolist():
             self.client.sadd(self._key(f"landmark:{mark}"), entry.key)
-        page = str(zlib.crc32(entry.page.encode())).encode()
-        lines = self._key("lines")
-        for line in short_lines(entry):
-            key = line_key(entry, line)
-            if not self.client.hsetnx(lines, key, page) and self.client.hget(lines, key) != page:
-                self.client.hset(lines, key, b"repeated")
+        page = zlib.crc32(entry.page.encode())
+        adding = self.client.pipeline(transaction=False)
+        for line, _ in entry.fingerprint.lines:
+            self._add_page(
+                [self._key("lines")], [line_key(entry.domain, line), page, LINE_PAGES], adding
+            )
+        adding.execute()
         for pointed in entry.pointed:
             self.client.sadd(self._key(f"pointing:{pointed}"), entry.key)
         return True
@@ -472,8 +492,11 @@ class RedisStore:
         for _, data in self.client.hscan_iter(self._key("records")):
             yield data
 
-    def repeated(self, line: int) -> bool:
-        return self.client.hget(self._key("lines"), line) == b"repeated"
+    def pages_with(self, line: int) -> int:
+        held = self.client.hget(self._key("lines"), line)
+        if held is None or held in (b"many", b"repeated"):
+            return {None: 0, b"many": LINE_PAGES, b"repeated": 2}[held]
+        return held.count(b",") + 1
 
     def archives(self) -> set[tuple[str, int]]:
         named = (m.decode().rsplit("\t", 1) for m in self.client.smembers(self._key("archives")))

@@ -46,6 +46,7 @@ DUCKDB_TYPES = {
     "fetched_at": "VARCHAR",
     "payload_digest": "VARCHAR",
     "status": "INTEGER",
+    "site_chrome": "VARCHAR[]",
     "original_url": "VARCHAR",
     "relation": "VARCHAR",
     "confidence": "DOUBLE",
@@ -60,6 +61,7 @@ LIST_COLUMNS = (
     "tags",
     "links_out",
     "credits",
+    "site_chrome",
     "evidence",
     "sources",
 )

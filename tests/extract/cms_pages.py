@@ -23,6 +23,14 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newscrawl.export.site_chrome import without_site_chrome
+from newscrawl.provenance import link
+from newscrawl.provenance.candidates import CandidateIndex
+
+if TYPE_CHECKING:
+    from newscrawl.items import Article as Extracted
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FOLDERS = {name: DATA / name for name in ("cms", *(f"cms{n}" for n in range(2, 25)))}
@@ -54,6 +62,11 @@ class Case:
     @property
     def url(self) -> str:
         return f"https://{self.template.replace('_', '-')}.example/2024/04/28/the-story/"
+
+    @property
+    def own_url(self) -> str:
+        """The page's URL when the template's pages are one site's (`exported_bodies`)."""
+        return f"{self.url}{self.article.source}/"
 
     def page(self) -> str:
         return build(FOLDERS[self.folder] / f"{self.template}.html", self.article)
@@ -104,6 +117,15 @@ def build(template: Path, article: Article) -> str:
     page = _SLICE.sub(as_p, template.read_text("utf-8"))
     page = page.replace("{{DIVS}}", "<br /><br />\n".join(paragraphs))
     return page.replace("{{TITLE}}", html.escape(article.title))
+
+
+def exported_bodies(read: list[tuple[Case, Extracted]]) -> list[str]:
+    """The bodies `newscrawl export` writes for the pages of one site (`read`: each page's
+    case and its article as extracted from its `own_url`): linked into one provenance
+    index, and without the paragraphs three or more of them hold (`export/site_chrome.py`)."""
+    index = CandidateIndex()
+    link([article for _, article in read], index)
+    return [without_site_chrome(a.url, a.body, index)[0] for _, a in read]
 
 
 def lines(text: str) -> list[str]:
