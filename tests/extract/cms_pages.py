@@ -1,11 +1,11 @@
 """CMS template pages filled with real articles, and how a body is judged on them.
 
 Shared by tests/extract/test_cms_chrome.py and benchmarks/chrome_quality.py, so the test
-and the benchmark build the same pages and count the same failures (tests/data/cms24
+and the benchmark build the same pages and count the same failures (tests/data/cms25
 is held out: scored by the benchmark only, until rules are written on its misses and a new
 set, built the same way, takes its place).
 
-A folder (tests/data/cms to tests/data/cms24) holds `<template>.html` files,
+A folder (tests/data/cms to tests/data/cms25) holds `<template>.html` files,
 `chrome.json` (per template, every line of chrome it shows) and `articles.json` (real
 articles: a title and paragraphs, and optionally `links`, the links the original page put
 inside its paragraphs as `[paragraph index, anchor text, href]`, so that a paragraph keeps
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from newscrawl.items import Article as Extracted
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-FOLDERS = {name: DATA / name for name in ("cms", *(f"cms{n}" for n in range(2, 25)))}
-HELD_OUT = "cms24"  # scored by the benchmark only: no test reads its pages or articles
+FOLDERS = {name: DATA / name for name in ("cms", *(f"cms{n}" for n in range(2, 26)))}
+HELD_OUT = "cms25"  # scored by the benchmark only: no test reads its pages or articles
 
 _SLICE = re.compile(r"\{\{PARAGRAPHS(?: (-?\d*):(-?\d*))?\}\}")
 

@@ -250,6 +250,20 @@ KNOWN_FAILURES = {
     "cms23/overblog_fr": "the blogger's own remark in a quote block stays",
     "cms23/sophora_rundfunk_de": "an audio player's label and title stay",
     "cms23/typepad_en": "the blogger's notes, a photo caption and a bracketed aside stay",
+    # cms24, held out until cms25 was built: the host's own prose in the article's markup,
+    # which `newscrawl export` moves to site_chrome (tests/export/test_site_chrome.py).
+    "cms24/ameblo_ja": "the blogger's greeting, remarks, ranking plea and source line stay",
+    "cms24/canalblog_fr": "an association's greeting, notices, sign-off and photo caption stay",
+    "cms24/eleventy_en": "the poster's notes, asides, reply counts and post navigation stay",
+    "cms24/mirror_en": "a reading circle's preface and archiving note stay",
+    "cms24/movabletype_en": "an editor's note, a readers' desk line and a photo caption stay",
+    "cms24/odoo_it": "a cooperative's notes, shop hours and newsletter pitch stay",
+    "cms24/plone_pt": "a press office's note, disclaimer and photo caption stay",
+    "cms24/ringpublishing_pl": "a partner source line and a video marker stay",
+    "cms24/sitecore_es": "a university's notice, media contact and disclaimer stay",
+    "cms24/sitefinity_en": "a hospital's preface, clinic plug and newsroom contacts stay",
+    "cms24/typecho_zh": "the poster's Chinese notes, aside and closing mark stay",
+    "cms24/umbraco_nl": "a broadcaster's syndication note, tip line and podcast plug stay",
     **{
         f"cms22/{template}/us_WorldTruth": "the article's closing 'Sources:' list of bare domains"
         " is cut as a wiki's"
