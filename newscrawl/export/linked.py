@@ -62,7 +62,7 @@ DESCRIPTIONS = {
     "title": "Headline.",
     "body": "Plain text of the article, paragraphs separated by blank lines, no site chrome.",
     "site_chrome": "Paragraphs taken out of the body because its site repeats them on three "
-    "or more of its pages (newsletter pitches, reposting notes, tip lines).",
+    "or more pages of other texts (newsletter pitches, reposting notes, tip lines).",
     "authors": "Bylines.",
     "published": "Publication time, ISO 8601.",
     "modified": "Last modification time, ISO 8601.",

@@ -22,7 +22,7 @@ run files that transaction lists; one run at a time holds the folder
 (`CandidateIndex.held`). The file also lists the archive files already
 linked (name and size), the cluster id of every page a story was seen on, the paragraphs
 of each site with the pages holding them (a short one on two pages of a site is its chrome;
-the export drops what three or more hold), the pages each
+the export drops those that pages of other texts repeat), the pages each
 entry points or links to, each entry's findings (the copies it makes, pairs whose direction
 is undecided, pointers) and its latest record.
 An entry is stored with its text compressed (what the word alignment of a verified pair
@@ -340,11 +340,11 @@ class CandidateIndex:
             self._chrome.put(entry.key, found)
         return found
 
-    def line_pages(self, url: str, lines: Iterable[int]) -> dict[int, int]:
-        """How many pages of the site of `url` hold each of these paragraphs (their
-        `fingerprint.paragraphs` hashes), counted up to `stores.LINE_PAGES`."""
+    def line_pages(self, url: str, lines: Iterable[int]) -> dict[int, list[int]]:
+        """The pages of the site of `url` (as `crc32` of their keys) holding each of these
+        paragraphs (their `fingerprint.paragraphs` hashes), up to `stores.LINE_PAGES`."""
         domain = registered_domain(url)
-        return {line: self._pages_with(domain, line) for line in lines}
+        return {line: self._store.pages_holding(line_key(domain, line)) for line in lines}
 
     def _pages_with(self, domain: str, line: int) -> int:
         return self._store.pages_with(line_key(domain, line))

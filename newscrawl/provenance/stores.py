@@ -52,20 +52,20 @@ CACHE_KIB = 512 << 10  # SQLite's page cache: what a run of 10,000 articles chan
 POSTINGS = "postings"  # the folder of the postings' run files, beside the SQLite file
 UPGRADE_CHUNK = 1 << 20  # band or landmark rows of an old index read at a time
 RUNS_OF = "SELECT name FROM runs WHERE kind = ?"
-LINE_PAGES = 16  # a site's pages holding a short paragraph are counted up to this many
+LINE_PAGES = 16  # the pages of a site holding one of its paragraphs, listed up to this many
 # Adds a page to the pages of one site's paragraph in one step (a shared crawl's processes
 # add at once): the hash field holds its distinct pages, comma-joined, up to LINE_PAGES,
-# then "many"; "repeated" (written before counts were kept) stands for two.
+# then "+" for more; "repeated" (written before pages were kept) stands for two unknown.
 _ADD_PAGE = """
 local held = redis.call('HGET', KEYS[1], ARGV[1])
 if not held then return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
-if held == 'many' or held == 'repeated' then return 0 end
-local count = 1
+if held == 'repeated' or string.sub(held, -1) == '+' then return 0 end
+local count = 0
 for page in string.gmatch(held, '[^,]+') do
   if page == ARGV[2] then return 0 end
   count = count + 1
 end
-if count > tonumber(ARGV[3]) then held = 'many' else held = held .. ',' .. ARGV[2] end
+if count >= tonumber(ARGV[3]) then held = held .. ',+' else held = held .. ',' .. ARGV[2] end
 return redis.call('HSET', KEYS[1], ARGV[1], held)
 """
 
@@ -87,6 +87,7 @@ class Store(Protocol):
     def set_record(self, key: str, data: bytes) -> None: ...
     def records(self) -> Iterator[bytes]: ...
     def pages_with(self, line: int) -> int: ...
+    def pages_holding(self, line: int) -> list[int]: ...
     def archives(self) -> set[tuple[str, int]]: ...
     def add_archive(self, name: str, size: int) -> None: ...
     def add_fact(self, domain: str, fact: str, about: str) -> None: ...
@@ -203,6 +204,11 @@ class SQLiteStore:
         return [value for (value,) in self.db.execute(query, args)]
 
     def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
+        # Its paragraphs even when known: an index written before every paragraph was kept
+        # (not only the short ones) has them from the first run that meets the entry again.
+        page = zlib.crc32(entry.page.encode())
+        lines = [(line_key(entry.domain, line), page) for line, _ in entry.fingerprint.lines]
+        self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
         if self._one("SELECT 1 FROM entries WHERE key = ?", entry.key):
             return False
         entry_id = _entry_id(entry.key)
@@ -211,9 +217,6 @@ class SQLiteStore:
         self._bands.append(bands)
         self._marks.append(landmarks(entry.fingerprint))
         self._ids.append(entry_id)
-        page = zlib.crc32(entry.page.encode())
-        lines = [(line_key(entry.domain, line), page) for line, _ in entry.fingerprint.lines]
-        self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
         pointers = [(pointed, entry.key) for pointed in entry.pointed]
         self.db.executemany("INSERT OR IGNORE INTO pointers VALUES (?, ?)", pointers)
         return True
@@ -300,10 +303,11 @@ class SQLiteStore:
 
     def pages_with(self, line: int) -> int:
         """How many pages hold a site's paragraph (`line_key`), up to LINE_PAGES."""
-        row = self._one(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM lines WHERE key = ? LIMIT ?)", line, LINE_PAGES
-        )
-        return int(row[0]) if row else 0
+        return len(self.pages_holding(line))
+
+    def pages_holding(self, line: int) -> list[int]:
+        """The pages (`crc32` of their key) holding a site's paragraph, up to LINE_PAGES."""
+        return self._column("SELECT page FROM lines WHERE key = ? LIMIT ?", line, LINE_PAGES)
 
     def archives(self) -> set[tuple[str, int]]:
         return set(self.db.execute("SELECT name, size FROM archives"))
@@ -395,6 +399,13 @@ class RedisStore:
         return f"{self.prefix}:provenance-{what}"
 
     def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
+        page = zlib.crc32(entry.page.encode())
+        adding = self.client.pipeline(transaction=False)
+        for line, _ in entry.fingerprint.lines:  # as the file's: even when known
+            self._add_page(
+                [self._key("lines")], [line_key(entry.domain, line), page, LINE_PAGES], adding
+            )
+        adding.execute()
         if not self.client.hsetnx(self._key("entries"), entry.key, data.entry):
             return False
         self.client.hset(self._key("fingerprints"), entry.key, data.fingerprint)
@@ -405,13 +416,6 @@ class RedisStore:
         adding.execute()
         for mark in landmarks(entry.fingerprint).tolist():
             self.client.sadd(self._key(f"landmark:{mark}"), entry.key)
-        page = zlib.crc32(entry.page.encode())
-        adding = self.client.pipeline(transaction=False)
-        for line, _ in entry.fingerprint.lines:
-            self._add_page(
-                [self._key("lines")], [line_key(entry.domain, line), page, LINE_PAGES], adding
-            )
-        adding.execute()
         for pointed in entry.pointed:
             self.client.sadd(self._key(f"pointing:{pointed}"), entry.key)
         return True
@@ -494,9 +498,15 @@ class RedisStore:
 
     def pages_with(self, line: int) -> int:
         held = self.client.hget(self._key("lines"), line)
-        if held is None or held in (b"many", b"repeated"):
-            return {None: 0, b"many": LINE_PAGES, b"repeated": 2}[held]
-        return held.count(b",") + 1
+        return 2 if held == b"repeated" else len(self._pages(held))
+
+    def pages_holding(self, line: int) -> list[int]:
+        return self._pages(self.client.hget(self._key("lines"), line))
+
+    @staticmethod
+    def _pages(held: bytes | None) -> list[int]:
+        """The pages listed in a paragraph's field (see `_ADD_PAGE`)."""
+        return [int(p) for p in (held or b"").split(b",") if p.isdigit()][:LINE_PAGES]
 
     def archives(self) -> set[tuple[str, int]]:
         named = (m.decode().rsplit("\t", 1) for m in self.client.smembers(self._key("archives")))
