@@ -160,7 +160,7 @@ def linked_rows(
     with saved_index(paths, _waiting) as index:
         provenance = link_captures(articles, index)
         records = [provenance[capture_key(a)] for a in articles]
-        cleaned = [without_site_chrome(a.url, a.body, index) for a in articles]
+        cleaned = without_site_chrome([(a.url, a.body) for a in articles], index)
     rows = [linked_row(a, r, *c) for a, r, c in zip(articles, records, cleaned, strict=True)]
     return rows, summary
 

@@ -13,18 +13,20 @@ compares texts), so the export, which reads that index, drops from a body each p
 texts: pages holding less than a third of this page's words. A version of the same story
 (an update at a new URL, the AMP or mobile page, a post published twice, a re-crawl through
 a share link) holds most of them, and its paragraphs stay however often the site repeats
-them. The paragraphs dropped go to the row's `site_chrome` column, in their order; the
-article store keeps the body as extracted.
+them; what is found so on one page of a site is dropped from its other pages too. The
+paragraphs dropped go to the row's `site_chrome` column, in their order; the article store
+keeps the body as extracted.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from newscrawl.provenance.entries import CHROME_WORDS
 from newscrawl.provenance.fingerprint import paragraphs
+from newscrawl.provenance.register import registered_domain
 
 if TYPE_CHECKING:
     from newscrawl.provenance.candidates import CandidateIndex
@@ -34,24 +36,54 @@ OTHER_TEXT = 3  # a page holding less than 1/OTHER_TEXT of a page's words holds 
 _BLANK_RUNS = re.compile(r"\n\s*\n(?:\s*\n)*")  # what separates paragraphs, once chrome is gone
 
 
-def without_site_chrome(url: str, body: str, index: CandidateIndex) -> tuple[str, list[str]]:
-    """`body` without the paragraphs its site repeats on pages of other texts (see the
-    module), and those paragraphs in their order."""
-    lines = body.split("\n")
-    hashed = [paragraphs(line)[:1] for line in lines]  # a line's (hash, words, text), if any
-    words = {h: len(tokens) for h, tokens, _ in (p[0] for p in hashed if p)}
+def without_site_chrome(
+    pages: list[tuple[str, str]], index: CandidateIndex
+) -> list[tuple[str, list[str]]]:
+    """Each page's body (`pages`: URL and body) without the paragraphs its site repeats on
+    pages of other texts, and those paragraphs in their order. A paragraph found so on one
+    page of a site is dropped from its other pages too: on a short page, its site's chrome
+    is a third of the words, and the pages holding it look like versions of its text."""
+    read = [_paragraphs(body) for _, body in pages]
+    by_site: dict[str, set[int]] = defaultdict(set)
+    for (url, _), (_, words) in zip(pages, read, strict=True):
+        by_site[registered_domain(url)] |= _chrome(url, words, index)
+    return [
+        _without(lines, by_site[registered_domain(url)])
+        for (url, _), (lines, _) in zip(pages, read, strict=True)
+    ]
+
+
+def _paragraphs(body: str) -> tuple[list[tuple[str, int | None]], dict[int, int]]:
+    """A body's lines, each with its paragraph hash (None for a line of no words), and the
+    words of each paragraph."""
+    lines: list[tuple[str, int | None]] = []
+    words: dict[int, int] = {}
+    for line in body.split("\n"):
+        found = paragraphs(line)[:1]
+        for h, tokens, _ in found:
+            words[h] = len(tokens)
+        lines.append((line, found[0][0] if found else None))
+    return lines, words
+
+
+def _chrome(url: str, words: dict[int, int], index: CandidateIndex) -> set[int]:
+    """The paragraphs of 40 words or fewer (of a page with `words`) that `SITE_CHROME_PAGES`
+    pages of its site hold whose texts are other texts."""
     holders = index.line_pages(url, words)
     held = Counter[int]()  # the words of this page each page of the site holds
     for line, pages in holders.items():
         held.update(dict.fromkeys(pages, words[line]))
     others = {page for page, n in held.items() if n * OTHER_TEXT < sum(words.values())}
-    chrome = {
+    return {
         line
         for line, n in words.items()
         if n <= CHROME_WORDS and len(others.intersection(holders[line])) >= SITE_CHROME_PAGES
     }
-    if not chrome:
-        return body, []
-    dropped = [line for line, p in zip(lines, hashed, strict=True) if p and p[0][0] in chrome]
-    kept = (line for line, p in zip(lines, hashed, strict=True) if not (p and p[0][0] in chrome))
-    return _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip(), dropped
+
+
+def _without(lines: list[tuple[str, int | None]], chrome: set[int]) -> tuple[str, list[str]]:
+    dropped = [line for line, h in lines if h in chrome]
+    if not dropped:
+        return "\n".join(line for line, _ in lines), []
+    kept = "\n".join(line for line, h in lines if h not in chrome)
+    return _BLANK_RUNS.sub("\n\n", kept).strip(), dropped

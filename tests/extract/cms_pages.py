@@ -125,7 +125,7 @@ def exported_bodies(read: list[tuple[Case, Extracted]]) -> list[str]:
     index, and without the paragraphs three or more of them hold (`export/site_chrome.py`)."""
     index = CandidateIndex()
     link([article for _, article in read], index)
-    return [without_site_chrome(a.url, a.body, index)[0] for _, a in read]
+    return [body for body, _ in without_site_chrome([(a.url, a.body) for _, a in read], index)]
 
 
 def lines(text: str) -> list[str]:
