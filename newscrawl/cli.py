@@ -395,9 +395,21 @@ def provenance(
 @_out(Path("dataset"), "Folder to write articles.jsonl, parquet/ and schema.json to.", folder=True)
 @_workers
 @_re_extract
+@click.option(
+    "--drop-site-chrome",
+    is_flag=True,
+    help="Move the paragraphs a site repeats on pages of other texts (the site_chrome column)"
+    " out of body.",
+)
 @_dask
 def export(
-    paths: tuple[str, ...], out: Path, workers: int, re_extract: bool, dask_address: str | None
+    paths: tuple[str, ...],
+    out: Path,
+    workers: int,
+    *,
+    re_extract: bool,
+    drop_site_chrome: bool,
+    dask_address: str | None,
 ) -> None:
     """Export the articles of WARC/WACZ files or folders with their provenance (original_url,
     relation, confidence, cluster...) as JSONL and as Parquet partitioned by crawl date."""
@@ -405,7 +417,13 @@ def export(
 
     with _cluster(dask_address, workers) as client, _files_progress() as on_file:
         summary = _export(
-            list(paths), out, workers, re_extract=re_extract, client=client, on_file=on_file
+            list(paths),
+            out,
+            workers,
+            re_extract=re_extract,
+            drop_site_chrome=drop_site_chrome,
+            client=client,
+            on_file=on_file,
         )
     for relation, n in summary.relations.most_common():
         console.print(f"  {n:6d}  {relation}")
@@ -592,6 +610,7 @@ def _export(
     workers: int,
     *,
     re_extract: bool = False,
+    drop_site_chrome: bool = False,
     client: Client | None = None,
     on_file: Callable[[Archive], None] | None = None,
 ) -> ExportSummary:
@@ -602,7 +621,13 @@ def _export(
     try:
         with _bad_files_stop(default_index_folder(paths)):
             summary = export_linked(
-                paths, out, workers, re_extract=re_extract, client=client, on_file=on_file
+                paths,
+                out,
+                workers,
+                re_extract=re_extract,
+                drop_site_chrome=drop_site_chrome,
+                client=client,
+                on_file=on_file,
             )
     except ExportRefused as exc:
         raise click.BadParameter(str(exc), param_hint="--out") from exc

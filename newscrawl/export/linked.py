@@ -61,8 +61,9 @@ DESCRIPTIONS = {
     "syndication_urls": "Origin URLs named by syndication-source / original-source tags.",
     "title": "Headline.",
     "body": "Plain text of the article, paragraphs separated by blank lines, no site chrome.",
-    "site_chrome": "Paragraphs taken out of the body because its site repeats them on three "
-    "or more pages of other texts (newsletter pitches, reposting notes, tip lines).",
+    "site_chrome": "Paragraphs of the article's text its site repeats on three or more pages "
+    "of other texts (newsletter pitches, reposting notes, tip lines); out of body with "
+    "--drop-site-chrome.",
     "authors": "Bylines.",
     "published": "Publication time, ISO 8601.",
     "modified": "Last modification time, ISO 8601.",
@@ -112,6 +113,7 @@ def export_linked(
     workers: int = 0,
     *,
     re_extract: bool = False,
+    drop_site_chrome: bool = False,
     client: Client | None = None,
     on_file: Callable[[Archive], None] | None = None,
 ) -> ExportSummary:
@@ -122,7 +124,12 @@ def export_linked(
     check_replaceable(out / "parquet")
     summary = ExportSummary()
     rows, summary.extract = linked_rows(
-        paths, workers, re_extract=re_extract, client=client, on_file=on_file
+        paths,
+        workers,
+        re_extract=re_extract,
+        drop_site_chrome=drop_site_chrome,
+        client=client,
+        on_file=on_file,
     )
     summary.rows = len(rows)
     summary.relations.update(row["relation"] for row in rows)
@@ -139,12 +146,15 @@ def linked_rows(
     workers: int = 0,
     *,
     re_extract: bool = False,
+    drop_site_chrome: bool = False,
     client: Client | None = None,
     on_file: Callable[[Archive], None] | None = None,
 ) -> tuple[list[dict[str, Any]], ExtractSummary]:
     """One row per article of the archives under `paths`, joined with its provenance on its
     WARC record (shared by the dataset export and the HTML report); the articles come from
-    the store, or are extracted (on the Dask cluster of `client`, if given)."""
+    the store, or are extracted (on the Dask cluster of `client`, if given). The paragraphs
+    its site repeats (`site_chrome.py`) are listed beside the body, and left out of it with
+    `drop_site_chrome`."""
     stored: list[Article] = []
     summary = extract_archives(
         paths,
@@ -161,7 +171,10 @@ def linked_rows(
         provenance = link_captures(articles, index)
         records = [provenance[capture_key(a)] for a in articles]
         cleaned = without_site_chrome([(a.url, a.body) for a in articles], index)
-    rows = [linked_row(a, r, *c) for a, r, c in zip(articles, records, cleaned, strict=True)]
+    rows = [
+        linked_row(a, r, body if drop_site_chrome else a.body, chrome)
+        for a, r, (body, chrome) in zip(articles, records, cleaned, strict=True)
+    ]
     return rows, summary
 
 
@@ -172,8 +185,8 @@ def _waiting(holder: str) -> None:
 def linked_row(
     article: Article, record: Provenance, body: str, site_chrome: list[str]
 ) -> dict[str, Any]:
-    """One dataset row: the article's Parquet row with `body` (without the `site_chrome`
-    paragraphs), its provenance fields and crawl date."""
+    """One dataset row: the article's Parquet row with `body` and the `site_chrome`
+    paragraphs found in it, its provenance fields and crawl date."""
     row = parquet_row(article)
     row["body"], row["site_chrome"] = body, site_chrome
     row.update((k, v) for k, v in dataclasses.asdict(record).items() if k not in row)

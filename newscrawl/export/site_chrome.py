@@ -13,7 +13,7 @@ compares texts), so the export, which reads that index, drops from a body each p
 texts: pages holding less than a third of this page's words. A version of the same story
 (an update at a new URL, the AMP or mobile page, a post published twice, a re-crawl through
 a share link) holds most of them, and its paragraphs stay however often the site repeats
-them; what is found so on one page of a site is dropped from its other pages too. The
+them; what is found so on three pages of a site is dropped from its other pages too. The
 paragraphs dropped go to the row's `site_chrome` column, in their order; the article store
 keeps the body as extracted.
 """
@@ -40,16 +40,23 @@ def without_site_chrome(
     pages: list[tuple[str, str]], index: CandidateIndex
 ) -> list[tuple[str, list[str]]]:
     """Each page's body (`pages`: URL and body) without the paragraphs its site repeats on
-    pages of other texts, and those paragraphs in their order. A paragraph found so on one
-    page of a site is dropped from its other pages too: on a short page, its site's chrome
-    is a third of the words, and the pages holding it look like versions of its text."""
+    pages of other texts, and those paragraphs in their order. A paragraph found so on
+    `SITE_CHROME_PAGES` pages of a site is dropped from its other pages too: on a short
+    page, its site's chrome is a third of the words, and the pages holding it look like
+    versions of its text (one page finding it is not enough: the top of a story is "chrome"
+    on its write-through if three URLs of the first version hold it)."""
     read = [_paragraphs(body) for _, body in pages]
-    by_site: dict[str, set[int]] = defaultdict(set)
-    for (url, _), (_, words) in zip(pages, read, strict=True):
-        by_site[registered_domain(url)] |= _chrome(url, words, index)
+    found = [_chrome(url, words, index) for (url, _), (_, words) in zip(pages, read, strict=True)]
+    flagged: dict[str, Counter[int]] = defaultdict(Counter)  # pages finding each chrome
+    for (url, _), chrome in zip(pages, found, strict=True):
+        flagged[registered_domain(url)].update(chrome)
+    by_site = {
+        site: {line for line, n in counts.items() if n >= SITE_CHROME_PAGES}
+        for site, counts in flagged.items()
+    }
     return [
-        _without(lines, by_site[registered_domain(url)])
-        for (url, _), (lines, _) in zip(pages, read, strict=True)
+        _without(lines, chrome | by_site[registered_domain(url)])
+        for (url, _), (lines, _), chrome in zip(pages, read, found, strict=True)
     ]
 
 

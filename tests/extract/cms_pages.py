@@ -120,9 +120,9 @@ def build(template: Path, article: Article) -> str:
 
 
 def exported_bodies(read: list[tuple[Case, Extracted]]) -> list[str]:
-    """The bodies `newscrawl export` writes for the pages of one site (`read`: each page's
-    case and its article as extracted from its `own_url`): linked into one provenance
-    index, and without the paragraphs three or more of them hold (`export/site_chrome.py`)."""
+    """The bodies `newscrawl export --drop-site-chrome` writes for the pages of one site
+    (`read`: each page's case and its article as extracted from its `own_url`): linked into
+    one provenance index, without the paragraphs the site repeats (`export/site_chrome.py`)."""
     index = CandidateIndex()
     link([article for _, article in read], index)
     return [body for body, _ in without_site_chrome([(a.url, a.body) for _, a in read], index)]
