@@ -3,9 +3,10 @@
 Every template of a folder (tests/data/cms2 by default) is filled with every article of the
 folder, as tests/extract/test_cms_chrome.py builds them, and read by newscrawl's
 `extract_article(html, url).body` and by `trafilatura.extract(html)` alone. The column
-"+ site" is the body `newscrawl export` writes: each template is one site whose pages (one
-an article, each at its own URL) are linked into one provenance index, and the paragraphs
-three or more of them hold leave the body (`newscrawl.export.site_chrome`). Per template:
+"+ site" is the body `newscrawl export --drop-site-chrome` writes: each template is one
+site whose pages (each an article at its own URL) are linked into one provenance index, and
+the paragraphs the site repeats on pages of other texts leave the body
+(`newscrawl.export.site_chrome`). Per template:
 the chrome lines left in the body and the article lines lost, summed over the articles
 (the judging is `tests.extract.cms_pages.judge`: a chrome line counts if it is a body line,
 or, at four words or more, anywhere in the body; an article line is kept if it is a whole

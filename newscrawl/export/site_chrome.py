@@ -8,13 +8,15 @@ where the text came from. Rules that name such lines learn the templates they we
 on, not the next site's. The site's other pages tell: its chrome comes back on each of
 them, the article's text does not. The provenance index keeps each site's paragraphs with
 the pages holding them (the linker discounts a short one on two pages as chrome when it
-compares texts), so the export, which reads that index, drops from a body each paragraph of
+compares texts), so the export, which reads that index, finds in a body each paragraph of
 40 words or fewer that `SITE_CHROME_PAGES` pages of its site hold whose texts are other
 texts: pages holding less than a third of this page's words. A version of the same story
 (an update at a new URL, the AMP or mobile page, a post published twice, a re-crawl through
 a share link) holds most of them, and its paragraphs stay however often the site repeats
-them; what is found so on three pages of a site is dropped from its other pages too. The
-paragraphs dropped go to the row's `site_chrome` column, in their order; the article store
+them; what is found so on three pages of a site counts on its other pages too. The
+paragraphs found go to the row's `site_chrome` column, in their order, and leave its body
+only with `--drop-site-chrome`: the rule counts pages, not texts, so a version of a story
+seen at three URLs (desktop, AMP, mobile) counts as three other texts. The article store
 keeps the body as extracted.
 """
 

@@ -336,7 +336,9 @@ class CandidateIndex:
         found = self._chrome.get(entry.key)
         if found is None:
             lines = short_lines(entry)
-            found = frozenset(h for h in lines if self._pages_with(entry.domain, h) >= 2)
+            found = frozenset(
+                h for h in lines if self._store.pages_with(line_key(entry.domain, h)) >= 2
+            )
             self._chrome.put(entry.key, found)
         return found
 
@@ -345,9 +347,6 @@ class CandidateIndex:
         paragraphs (their `fingerprint.paragraphs` hashes), up to `stores.LINE_PAGES`."""
         domain = registered_domain(url)
         return {line: self._store.pages_holding(line_key(domain, line)) for line in lines}
-
-    def _pages_with(self, domain: str, line: int) -> int:
-        return self._store.pages_with(line_key(domain, line))
 
     def archives(self) -> set[tuple[str, int]]:
         """The WARC files (name and size) linked by earlier runs."""

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     Rows = npt.NDArray[np.int64]  # (3, n): values, entry ids, tags; sorted by value
 
 MERGE_CHUNK = 1 << 20  # rows of a run placed at a time when two runs merge
-RUN_NAME = re.compile(r"(?:bands|marks)-[0-9a-f]{32}\.npy")  # what `_append` names a run
+RUN_NAME = re.compile(r"(?:bands|marks)-[0-9a-f]{32}\.npy")  # what `_write` names a run
 
 
 def rows(arrays: list[npt.NDArray[np.int64]], owners: Iterable[int], *, tagged: bool) -> Rows:
