@@ -9,15 +9,16 @@ on, not the next site's. The site's other pages tell: its chrome comes back on e
 them, the article's text does not. The provenance index keeps each site's paragraphs with
 the pages holding them (the linker discounts a short one on two pages as chrome when it
 compares texts), so the export, which reads that index, finds in a body each paragraph of
-40 words or fewer that `SITE_CHROME_PAGES` pages of its site hold whose texts are other
-texts: pages holding less than a third of this page's words. A version of the same story
-(an update at a new URL, the AMP or mobile page, a post published twice, a re-crawl through
-a share link) holds most of them, and its paragraphs stay however often the site repeats
-them; what is found so on three pages of a site counts on its other pages too. The
-paragraphs found go to the row's `site_chrome` column, in their order, and leave its body
-only with `--drop-site-chrome`: the rule counts pages, not texts, so a version of a story
-seen at three URLs (desktop, AMP, mobile) counts as three other texts. The article store
-keeps the body as extracted.
+40 words or fewer that pages of `SITE_CHROME_PAGES` other texts of its site hold. The
+pages holding a paragraph are read back (their paragraphs, from the index) and counted by
+text: a page holding a third of this page's words, or with less than a third of its own
+outside it, is a version or a part of this story (an update at a new URL, the AMP or mobile
+page, a post published twice, a breaking brief, a re-crawl through a share link), and its
+paragraphs stay however often the site repeats them; pages sharing a third of their words
+outside this one (one story at its desktop, AMP and mobile URLs) count as one text. What is
+found so on three pages of a site counts on its other pages too. The paragraphs found go to
+the row's `site_chrome` column, in their order, and leave its body only with
+`--drop-site-chrome`. The article store keeps the body as extracted.
 """
 
 from __future__ import annotations
@@ -76,18 +77,60 @@ def _paragraphs(body: str) -> tuple[list[tuple[str, int | None]], dict[int, int]
 
 
 def _chrome(url: str, words: dict[int, int], index: CandidateIndex) -> set[int]:
-    """The paragraphs of 40 words or fewer (of a page with `words`) that `SITE_CHROME_PAGES`
-    pages of its site hold whose texts are other texts."""
+    """The paragraphs of 40 words or fewer (of a page with `words`) that pages of
+    `SITE_CHROME_PAGES` other texts of its site hold."""
     holders = index.line_pages(url, words)
     held = Counter[int]()  # the words of this page each page of the site holds
     for line, pages in holders.items():
         held.update(dict.fromkeys(pages, words[line]))
-    others = {page for page, n in held.items() if n * OTHER_TEXT < sum(words.values())}
+    total = sum(words.values())
+    short = [line for line, n in words.items() if n <= CHROME_WORDS]
+    near = {page for line in short for page in holders[line] if held[page] * OTHER_TEXT < total}
+    text_of = _texts({page: _rest(index.page_paragraphs(page), words) for page in near})
     return {
         line
-        for line, n in words.items()
-        if n <= CHROME_WORDS and len(others.intersection(holders[line])) >= SITE_CHROME_PAGES
+        for line in short
+        if len({text_of[page] for page in holders[line] if page in text_of}) >= SITE_CHROME_PAGES
     }
+
+
+def _rest(theirs: dict[int, int] | None, ours: dict[int, int]) -> dict[int, int] | None:
+    """The paragraphs of a page (`theirs`) outside this one, or {} when they are less than a
+    third of its words (a brief of this story, an earlier version): a part of this text,
+    not another. None for a page an index of before did not name."""
+    if theirs is None:
+        return None
+    rest = {line: n for line, n in theirs.items() if line not in ours}
+    return rest if sum(rest.values()) * OTHER_TEXT >= sum(theirs.values()) else {}
+
+
+def _texts(pages: dict[int, dict[int, int] | None]) -> dict[int, int]:
+    """Pages of other texts (each with its paragraphs outside this page, see `_rest`)
+    grouped into texts, each page mapped to a page of its text: the desktop, AMP and mobile
+    pages of one story, or its versions, share a third of their words outside this page,
+    and count once."""
+    text_of = {page: page for page, rest in pages.items() if rest != {}}
+    known = {page: rest for page, rest in pages.items() if rest}
+    size = {page: sum(rest.values()) for page, rest in known.items()}
+    holding: dict[int, list[int]] = defaultdict(list)
+    for page, rest in known.items():
+        for line in rest:
+            holding[line].append(page)
+    shared = Counter[tuple[int, int]]()  # the words two pages share outside this one
+    for line, held_by in holding.items():
+        for i, first in enumerate(held_by):
+            for second in held_by[i + 1 :]:
+                shared[first, second] += known[first][line]
+    for (first, second), n in shared.items():
+        if n * OTHER_TEXT >= min(size[first], size[second]):
+            text_of[_root(text_of, second)] = _root(text_of, first)
+    return {page: _root(text_of, page) for page in text_of}
+
+
+def _root(text_of: dict[int, int], page: int) -> int:
+    while text_of[page] != page:
+        page = text_of[page]
+    return page
 
 
 def _without(lines: list[tuple[str, int | None]], chrome: set[int]) -> tuple[str, list[str]]:

@@ -167,6 +167,7 @@ class CandidateIndex:
         self._cache: _Recent[str, Entry] = _Recent(ENTRY_CACHE)
         self._chrome: _Recent[str, frozenset[int]] = _Recent(ENTRY_CACHE)
         self._bands: _Recent[str, npt.NDArray[np.int64]] = _Recent(ENTRY_CACHE)
+        self._paragraphs: _Recent[int, dict[int, int]] = _Recent(ENTRY_CACHE)
         self._hosts: dict[str, HostRole] = {}
         # Entries added since the last search, in order; what a batch search found for the
         # entries not asked for yet (dropped at the next add, which may be a candidate).
@@ -347,6 +348,20 @@ class CandidateIndex:
         paragraphs (their `fingerprint.paragraphs` hashes), up to `stores.LINE_PAGES`."""
         domain = registered_domain(url)
         return {line: self._store.pages_holding(line_key(domain, line)) for line in lines}
+
+    def page_paragraphs(self, page: int) -> dict[int, int] | None:
+        """The paragraphs (hash and words) of the captures of a page of `line_pages`, or None
+        for a page an index of before did not name."""
+        found = self._paragraphs.get(page)
+        if found is None:
+            name = self._store.page_named(page)
+            if name is None:
+                return None
+            found = {}
+            for key in self._store.keys_of_page(name):
+                found.update(self.entry(key).fingerprint.lines)
+            self._paragraphs.put(page, found)
+        return found
 
     def archives(self) -> set[tuple[str, int]]:
         """The WARC files (name and size) linked by earlier runs."""

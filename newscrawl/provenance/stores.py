@@ -88,6 +88,7 @@ class Store(Protocol):
     def records(self) -> Iterator[bytes]: ...
     def pages_with(self, line: int) -> int: ...
     def pages_holding(self, line: int) -> list[int]: ...
+    def page_named(self, page: int) -> str | None: ...
     def archives(self) -> set[tuple[str, int]]: ...
     def add_archive(self, name: str, size: int) -> None: ...
     def add_fact(self, domain: str, fact: str, about: str) -> None: ...
@@ -113,6 +114,7 @@ _TABLES = {
     "entries": "(key TEXT PRIMARY KEY, id INTEGER, page TEXT, entry BLOB, fingerprint BLOB)",
     "runs": "(name TEXT PRIMARY KEY, kind TEXT)",  # a file of postings (`postings.py`)
     "lines": "(key INTEGER, page INTEGER, PRIMARY KEY (key, page))",  # a site's paragraph, page
+    "page_names": "(page INTEGER PRIMARY KEY, name TEXT)",  # the URL of each page of `lines`
     "pointers": "(page TEXT, key TEXT, PRIMARY KEY (page, key))",  # a page the entry points to
     "clusters": "(page TEXT PRIMARY KEY, cluster TEXT)",
     "notes": "(key TEXT, kind TEXT, about TEXT, note BLOB, PRIMARY KEY (key, kind, about))",
@@ -209,6 +211,7 @@ class SQLiteStore:
         page = zlib.crc32(entry.page.encode())
         lines = [(line_key(entry.domain, line), page) for line, _ in entry.fingerprint.lines]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
+        self.db.execute("INSERT OR IGNORE INTO page_names VALUES (?, ?)", (page, entry.page))
         if self._one("SELECT 1 FROM entries WHERE key = ?", entry.key):
             return False
         entry_id = _entry_id(entry.key)
@@ -309,6 +312,11 @@ class SQLiteStore:
         """The pages (`crc32` of their key) holding a site's paragraph, up to LINE_PAGES."""
         return self._column("SELECT page FROM lines WHERE key = ? LIMIT ?", line, LINE_PAGES)
 
+    def page_named(self, page: int) -> str | None:
+        """The URL of a page of `pages_holding` (None if put by an index of before)."""
+        row = self._one("SELECT name FROM page_names WHERE page = ?", page)
+        return str(row[0]) if row else None
+
     def archives(self) -> set[tuple[str, int]]:
         return set(self.db.execute("SELECT name, size FROM archives"))
 
@@ -405,6 +413,7 @@ class RedisStore:
             self._add_page(
                 [self._key("lines")], [line_key(entry.domain, line), page, LINE_PAGES], adding
             )
+        adding.hsetnx(self._key("page-names"), page, entry.page)
         adding.execute()
         if not self.client.hsetnx(self._key("entries"), entry.key, data.entry):
             return False
@@ -502,6 +511,10 @@ class RedisStore:
 
     def pages_holding(self, line: int) -> list[int]:
         return self._pages(self.client.hget(self._key("lines"), line))
+
+    def page_named(self, page: int) -> str | None:
+        name = self.client.hget(self._key("page-names"), page)
+        return None if name is None else name.decode()
 
     @staticmethod
     def _pages(held: bytes | None) -> list[int]:

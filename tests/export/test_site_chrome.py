@@ -125,6 +125,37 @@ def test_versions_of_one_story_keep_their_paragraphs(tmp_path: Path) -> None:
         assert str(rows[url]["body"]).split("\n\n") == text.split("\n\n")
 
 
+def test_a_text_seen_at_three_urls_counts_once(tmp_path: Path) -> None:
+    """A breaking brief and a noon version, each at its desktop, AMP and mobile URLs, then
+    the full story and the evening write-through, which keep their paragraphs; and three
+    stories, each at three URLs, whose ledes a briefing quotes. The three URLs of one text
+    share its words and count as one page of another text; the brief, whose words are all
+    in the full story, is a part of its text, not another."""
+    story = prose("crypto", paragraphs=16).split("\n\n")
+    noon = prose("noon", paragraphs=12).split("\n\n")
+    evening = [*prose("evening", paragraphs=12).split("\n\n"), *noon[9:]]
+    stories = [prose(f"lede{n}", paragraphs=8).split("\n\n") for n in range(3)]
+    briefing = [*prose("briefing", paragraphs=6).split("\n\n"), *(t[0] for t in stories)]
+    texts = {
+        "https://www.pitch-news.com/2024/04/crypto/": story,
+        "https://www.pitch-news.com/2024/04/evening/": evening,
+        "https://www.pitch-news.com/2024/04/briefing/": briefing,
+    }
+    for name, text in [("breaking", story[:3]), ("noon", noon)] + [
+        (f"lede{n}", text) for n, text in enumerate(stories)
+    ]:
+        for url in (
+            "https://www.pitch-news.com/{}/",
+            "https://www.pitch-news.com/amp/{}/",
+            "https://m.pitch-news.com/{}/",
+        ):
+            texts[url.format(f"2024/04/{name}")] = text
+    rows = exported(tmp_path, {url: post(url, "\n\n".join(t)) for url, t in texts.items()})
+    for url, text in texts.items():
+        assert rows[url]["site_chrome"] == [PREFACE, ASIDE, TIP_LINE, CLOSING], url
+        assert str(rows[url]["body"]).split("\n\n") == text, url
+
+
 def test_a_short_pages_chrome_is_known_from_its_sites_longer_pages(tmp_path: Path) -> None:
     """On a brief the site's chrome is most of the words, so the pages holding it look like
     versions of its text; the site's longer pages show it is chrome."""
@@ -158,6 +189,13 @@ def test_the_index_counts_a_sites_pages_holding_a_paragraph(
     # One more page each time, up to LINE_PAGES; the other site's page counts apart, and a
     # page captured again is the same page.
     assert counted == [*range(1, LINE_PAGES + 1), LINE_PAGES, LINE_PAGES, LINE_PAGES, 1, LINE_PAGES]
+    # Each page holding it is read back with its paragraphs (hash and words).
+    written = [{h: len(tokens) for h, tokens, _ in paragraphs(a.body)} for a in articles]
+    held = [index.page_paragraphs(page) for page in index.line_pages(articles[0].url, [tip])[tip]]
+    assert len(held) == LINE_PAGES
+    assert all(words in written for words in held)
+    assert len({str(words) for words in held}) == LINE_PAGES
+    assert index.page_paragraphs(0) is None
 
 
 # Templates whose exported bodies still hold chrome (or lose a line), and why: chrome in
