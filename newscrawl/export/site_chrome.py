@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from newscrawl.extract.chrome import word_count
 from newscrawl.provenance.entries import CHROME_WORDS
 from newscrawl.provenance.fingerprint import paragraphs
 from newscrawl.provenance.register import registered_domain
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
 
 SITE_CHROME_PAGES = 3  # pages of other texts on one site a paragraph must be on to be chrome
 OTHER_TEXT = 3  # a page holding less than 1/OTHER_TEXT of a page's words holds another text
+# Of the pages finding chrome, those sharing a paragraph held by more pages than this are
+# not told to be one text by it (and the pairs of a site's pages are not all counted).
+SITE_LINE_PAGES = 64
 _BLANK_RUNS = re.compile(r"\n\s*\n(?:\s*\n)*")  # what separates paragraphs, once chrome is gone
 
 
@@ -44,52 +48,66 @@ def without_site_chrome(
 ) -> list[tuple[str, list[str]]]:
     """Each page's body (`pages`: URL and body) without the paragraphs its site repeats on
     pages of other texts, and those paragraphs in their order. A paragraph found so on
-    `SITE_CHROME_PAGES` pages of a site is dropped from its other pages too: on a short
-    page, its site's chrome is a third of the words, and the pages holding it look like
-    versions of its text (one page finding it is not enough: the top of a story is "chrome"
-    on its write-through if three URLs of the first version hold it)."""
-    read = [_paragraphs(body) for _, body in pages]
-    found = [_chrome(url, words, index) for (url, _), (_, words) in zip(pages, read, strict=True)]
-    flagged: dict[str, Counter[int]] = defaultdict(Counter)  # pages finding each chrome
-    for (url, _), chrome in zip(pages, found, strict=True):
-        flagged[registered_domain(url)].update(chrome)
-    by_site = {
-        site: {line for line, n in counts.items() if n >= SITE_CHROME_PAGES}
-        for site, counts in flagged.items()
-    }
+    pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too: on a
+    short page, its site's chrome is a third of the words, and the pages holding it look
+    like versions of its text (one text finding it is not enough: the top of a story is
+    "chrome" on its write-through if three texts hold the first version's top)."""
+    read = [_Body(body) for _, body in pages]
+    found = [_chrome(url, body, index) for (url, _), body in zip(pages, read, strict=True)]
+    sites: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
+    for n, ((url, _), chrome) in enumerate(zip(pages, found, strict=True)):
+        if chrome:
+            sites[registered_domain(url)].append(n)
+    by_site: dict[str, set[int]] = defaultdict(set)
+    for site, finding in sites.items():
+        # Texts told apart by their paragraphs outside the chrome each found.
+        rest = {n: {h: k for h, k in read[n].words.items() if h not in found[n]} for n in finding}
+        text_of = _texts({n: words or None for n, words in rest.items()}, SITE_LINE_PAGES)
+        texts: dict[int, set[int]] = defaultdict(set)
+        for n in finding:
+            for line in found[n]:
+                texts[line].add(text_of[n])
+        by_site[site] = {line for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES}
     return [
-        _without(lines, chrome | by_site[registered_domain(url)])
-        for (url, _), (lines, _), chrome in zip(pages, read, found, strict=True)
+        _without(body.lines, chrome | by_site[registered_domain(url)])
+        for (url, _), body, chrome in zip(pages, read, found, strict=True)
     ]
 
 
-def _paragraphs(body: str) -> tuple[list[tuple[str, int | None]], dict[int, int]]:
-    """A body's lines, each with its paragraph hash (None for a line of no words), and the
-    words of each paragraph."""
-    lines: list[tuple[str, int | None]] = []
-    words: dict[int, int] = {}
-    for line in body.split("\n"):
-        found = paragraphs(line)[:1]
-        for h, tokens, _ in found:
-            words[h] = len(tokens)
-        lines.append((line, found[0][0] if found else None))
-    return lines, words
+class _Body:
+    """A body's lines, each with its paragraph hash (None for a line of no words), the words
+    of each paragraph, and its short paragraphs: `CHROME_WORDS` or fewer, two Chinese or
+    Japanese characters counting as a word (`paragraphs` reads a run of them as one)."""
+
+    def __init__(self, body: str) -> None:
+        self.lines: list[tuple[str, int | None]] = []
+        self.words: dict[int, int] = {}
+        self.short: set[int] = set()
+        for line in body.split("\n"):
+            found = paragraphs(line)[:1]
+            for h, tokens, _ in found:
+                self.words[h] = len(tokens)
+                if len(tokens) <= CHROME_WORDS and word_count(line) <= CHROME_WORDS:
+                    self.short.add(h)
+            self.lines.append((line, found[0][0] if found else None))
 
 
-def _chrome(url: str, words: dict[int, int], index: CandidateIndex) -> set[int]:
-    """The paragraphs of 40 words or fewer (of a page with `words`) that pages of
-    `SITE_CHROME_PAGES` other texts of its site hold."""
+def _chrome(url: str, body: _Body, index: CandidateIndex) -> set[int]:
+    """The short paragraphs of a body that pages of `SITE_CHROME_PAGES` other texts of its
+    site hold."""
+    words = body.words
     holders = index.line_pages(url, words)
     held = Counter[int]()  # the words of this page each page of the site holds
     for line, pages in holders.items():
         held.update(dict.fromkeys(pages, words[line]))
     total = sum(words.values())
-    short = [line for line, n in words.items() if n <= CHROME_WORDS]
-    near = {page for line in short for page in holders[line] if held[page] * OTHER_TEXT < total}
+    near = {
+        page for line in body.short for page in holders[line] if held[page] * OTHER_TEXT < total
+    }
     text_of = _texts({page: _rest(index.page_paragraphs(page), words) for page in near})
     return {
         line
-        for line in short
+        for line in body.short
         if len({text_of[page] for page in holders[line] if page in text_of}) >= SITE_CHROME_PAGES
     }
 
@@ -104,11 +122,12 @@ def _rest(theirs: dict[int, int] | None, ours: dict[int, int]) -> dict[int, int]
     return rest if sum(rest.values()) * OTHER_TEXT >= sum(theirs.values()) else {}
 
 
-def _texts(pages: dict[int, dict[int, int] | None]) -> dict[int, int]:
-    """Pages of other texts (each with its paragraphs outside this page, see `_rest`)
-    grouped into texts, each page mapped to a page of its text: the desktop, AMP and mobile
-    pages of one story, or its versions, share a third of their words outside this page,
-    and count once."""
+def _texts(pages: dict[int, dict[int, int] | None], most: int | None = None) -> dict[int, int]:
+    """Pages grouped into texts, each mapped to a page of its text. Each page comes with the
+    paragraphs that tell its text (outside this page: `_rest`; {}: no other text, left out;
+    None: not known, a text of its own). The desktop, AMP and mobile pages of one story, or
+    its versions, share a third of those words, and count once; a paragraph on more than
+    `most` of the pages is the site's, and tells nothing."""
     text_of = {page: page for page, rest in pages.items() if rest != {}}
     known = {page: rest for page, rest in pages.items() if rest}
     size = {page: sum(rest.values()) for page, rest in known.items()}
@@ -118,6 +137,8 @@ def _texts(pages: dict[int, dict[int, int] | None]) -> dict[int, int]:
             holding[line].append(page)
     shared = Counter[tuple[int, int]]()  # the words two pages share outside this one
     for line, held_by in holding.items():
+        if most is not None and len(held_by) > most:
+            continue
         for i, first in enumerate(held_by):
             for second in held_by[i + 1 :]:
                 shared[first, second] += known[first][line]

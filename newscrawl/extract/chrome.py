@@ -1417,10 +1417,10 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
 
 def story_length(link: HtmlElement) -> bool:
     """Whether the link's text is as long as a headline."""
-    return _words(link.text_content()) >= _STORY_LINK_WORDS
+    return word_count(link.text_content()) >= _STORY_LINK_WORDS
 
 
-def _words(text: str) -> int:
+def word_count(text: str) -> int:
     """Words of a text; Chinese and Japanese write no spaces between theirs, and two of their
     characters count as one word."""
     return max(len(text.split()), len(_CJK.findall(text)) // 2)
@@ -1435,7 +1435,7 @@ def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:
     parent = element.getparent()
     if element.tag == "a" and parent is not None and _shows_text(parent):
         return False
-    if _words(text) >= _STORY_LINK_WORDS:  # not `story_length`: the text is read once
+    if word_count(text) >= _STORY_LINK_WORDS:  # not `story_length`: the text is read once
         total = len(" ".join(element.text_content().split()))
         if len(" ".join(text.split())) >= _STORY_LINK_SHARE * total:
             return True
@@ -1456,7 +1456,7 @@ def _links_to_one_page(element: HtmlElement, link: HtmlElement) -> bool:
     return (
         len(last) <= _READ_MORE_WORDS
         and text[-len(last) :] == last  # nothing after it
-        and _words(" ".join(text)) <= _EXCERPT_WORDS + 2 * _HEADING_WORDS
+        and word_count(" ".join(text)) <= _EXCERPT_WORDS + 2 * _HEADING_WORDS
     )
 
 
@@ -1522,7 +1522,7 @@ def _is_excerpt(element: HtmlElement, previous: HtmlElement, teasers: set[HtmlEl
     return (
         text.endswith(_CUT_SHORT)
         and not any(a.text_content().strip() for a in element.iter("a"))
-        and _words(text) <= _EXCERPT_WORDS
+        and word_count(text) <= _EXCERPT_WORDS
     )
 
 

@@ -156,6 +156,8 @@ class SQLiteStore:
             self.db.execute(f"CREATE TABLE IF NOT EXISTS {table} {columns}")
         for table, column in _INDEXES:
             self.db.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} ON {table} ({column})")
+        if tables and not self._one("SELECT 1 FROM page_names LIMIT 1"):
+            self._name_pages()
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         # The ids a batch of searches found, turned into keys (`_keys`), in memory only.
         self.db.execute("PRAGMA temp_store = MEMORY")
@@ -171,6 +173,12 @@ class SQLiteStore:
         self._bands: list[Values] = []
         self._marks: list[Values] = []
         self._ids: list[int] = []
+
+    def _name_pages(self) -> None:
+        """Name the pages of `lines` in an index saved before `page_names` (committed with the
+        run, as the upgrades)."""
+        self.db.create_function("crc32", 1, lambda page: zlib.crc32(page.encode()))
+        self.db.execute("INSERT OR IGNORE INTO page_names SELECT crc32(page), page FROM entries")
 
     def _open_postings(self, path: Path | None, *, upgrade: bool) -> None:
         """The listed runs of postings (in the folder beside the file), unlisted ones
