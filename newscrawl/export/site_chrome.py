@@ -1,15 +1,17 @@
 """Site chrome an extractor left in a body: the short paragraphs its site repeats on pages
 of other texts.
 
-Reading one page, an extractor cannot tell a site's own prose from the article when the
-site writes it into the article's container with the article's markup: "Heb je een tip?
-Mail naar ...", a reposter's "I found this worth keeping", a newsletter pitch, a note on
-where the text came from. Rules that name such lines learn the templates they were written
-on, not the next site's. The site's other pages tell: its chrome comes back on each of
-them, the article's text does not. The provenance index keeps each site's paragraphs with
-the pages holding them (the linker discounts a short one on two pages as chrome when it
-compares texts), so the export, which reads that index, finds in a body each paragraph of
-40 words or fewer that pages of `SITE_CHROME_PAGES` other texts of its site hold. The
+Reading one page, an extractor cannot tell a site's own prose from the article when the site
+writes it into the article's container with the article's markup: "Heb je een tip? Mail naar
+...", a reposter's "I found this worth keeping", a newsletter pitch, a note on where the
+text came from. Rules that name such lines learn the templates they were written on, not the
+next site's. The site's other pages tell: its chrome comes back on each of them, the
+article's text does not. The provenance index keeps each site's paragraphs with the pages
+holding them (the linker discounts a short one on two pages as chrome when it compares
+texts), so the export, which reads that index, finds in a body each paragraph of 40 words or
+fewer that pages of `SITE_CHROME_PAGES` other texts of its site hold at the same place (a
+template writes its lines at fixed places, counted from the body's first or last paragraph;
+a quote, a lede or background that other stories repeat sits wherever each puts it). The
 pages holding a paragraph are read back (their paragraphs, from the index) and counted by
 text: a page holding a third of this page's words, or with less than a third of its own
 outside it, is a version or a part of this story (an update at a new URL, the AMP or mobile
@@ -94,7 +96,9 @@ class _Body:
 
 def _chrome(url: str, body: _Body, index: CandidateIndex) -> set[int]:
     """The short paragraphs of a body that pages of `SITE_CHROME_PAGES` other texts of its
-    site hold."""
+    site hold at the same place (counted from the first or the last paragraph): a template
+    writes its lines at fixed places; a quote, a lede or background that other stories
+    repeat sits wherever each story puts it."""
     words = body.words
     holders = index.line_pages(url, words)
     held = Counter[int]()  # the words of this page each page of the site holds
@@ -104,12 +108,27 @@ def _chrome(url: str, body: _Body, index: CandidateIndex) -> set[int]:
     near = {
         page for line in body.short for page in holders[line] if held[page] * OTHER_TEXT < total
     }
-    text_of = _texts({page: _rest(index.page_paragraphs(page), words) for page in near})
+    theirs = {page: index.page_paragraphs(page) for page in near}
+    text_of = _texts({page: _rest(lines, words) for page, lines in theirs.items()})
+    ours = _places(words)
+    places = {page: _places(lines) for page, lines in theirs.items() if lines is not None}
+
+    def same_place(page: int, line: int) -> bool:
+        their = places.get(page, {}).get(line)  # unknown for a page an index of before kept
+        return their is None or their[0] == ours[line][0] or their[1] == ours[line][1]
+
     return {
         line
         for line in body.short
-        if len({text_of[page] for page in holders[line] if page in text_of}) >= SITE_CHROME_PAGES
+        if len({text_of[p] for p in holders[line] if p in text_of and same_place(p, line)})
+        >= SITE_CHROME_PAGES
     }
+
+
+def _places(words: dict[int, int]) -> dict[int, tuple[int, int]]:
+    """Each paragraph's index from the first paragraph and from the last."""
+    n = len(words)
+    return {line: (i, n - 1 - i) for i, line in enumerate(words)}
 
 
 def _rest(theirs: dict[int, int] | None, ours: dict[int, int]) -> dict[int, int] | None:
