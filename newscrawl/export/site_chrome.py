@@ -18,7 +18,10 @@ outside it, is a version or a part of this story (an update at a new URL, the AM
 page, a post published twice, a breaking brief, a re-crawl through a share link), and its
 paragraphs stay however often the site repeats them; pages sharing a third of their words
 outside this one (one story at its desktop, AMP and mobile URLs) count as one text. What is
-found so on three pages of a site counts on its other pages too. The paragraphs found go to
+found so on three pages of a site counts on its other pages too. A line that names the page's
+story (a curator's "«title» was picked up by our feed") is on no other page; with the title
+left out, it reads as the lines of three other stories among the pages exported together
+(`_naming`). The paragraphs found go to
 the row's `site_chrome` column, in their order, and leave its body only with
 `--drop-site-chrome`. The article store keeps the body as extracted.
 """
@@ -42,37 +45,67 @@ OTHER_TEXT = 3  # a page holding less than 1/OTHER_TEXT of a page's words holds 
 # Of the pages finding chrome, those sharing a paragraph held by more pages than this are
 # not told to be one text by it (and the pairs of a site's pages are not all counted).
 SITE_LINE_PAGES = 64
+NAMING_TITLE_WORDS = 3  # a title this long at least is looked for in the lines of its page
 _BLANK_RUNS = re.compile(r"\n\s*\n(?:\s*\n)*")  # what separates paragraphs, once chrome is gone
 
 
 def without_site_chrome(
-    pages: list[tuple[str, str]], index: CandidateIndex
+    pages: list[tuple[str, str | None, str]], index: CandidateIndex
 ) -> list[tuple[str, list[str]]]:
-    """Each page's body (`pages`: URL and body) without the paragraphs its site repeats on
-    pages of other texts, and those paragraphs in their order. A paragraph found so on
-    pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too: on a
-    short page, its site's chrome is a third of the words, and the pages holding it look
-    like versions of its text (one text finding it is not enough: the top of a story is
-    "chrome" on its write-through if three texts hold the first version's top)."""
-    read = [_Body(body) for _, body in pages]
-    found = [_chrome(url, body, index) for (url, _), body in zip(pages, read, strict=True)]
-    sites: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
-    for n, ((url, _), chrome) in enumerate(zip(pages, found, strict=True)):
+    """Each page's body (`pages`: URL, title and body) without the paragraphs its site
+    repeats on pages of other texts, and those paragraphs in their order. A paragraph found
+    so on pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too:
+    on a short page, its site's chrome is a third of the words, and the pages holding it
+    look like versions of its text (one text finding it is not enough: the top of a story
+    is "chrome" on its write-through if three texts hold the first version's top). So are
+    the lines that name the page's story in words the site writes about other stories
+    (`_naming`)."""
+    sites = [registered_domain(url) for url, _, _ in pages]
+    read = [_Body(body) for _, _, body in pages]
+    found = [_chrome(url, body, index) for (url, _, _), body in zip(pages, read, strict=True)]
+    finding: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
+    for n, (site, chrome) in enumerate(zip(sites, found, strict=True)):
         if chrome:
-            sites[registered_domain(url)].append(n)
+            finding[site].append(n)
     by_site: dict[str, set[int]] = defaultdict(set)
-    for site, finding in sites.items():
+    for site, numbers in finding.items():
         # Texts told apart by their paragraphs outside the chrome each found.
-        rest = {n: {h: k for h, k in read[n].words.items() if h not in found[n]} for n in finding}
+        rest = {n: {h: k for h, k in read[n].words.items() if h not in found[n]} for n in numbers}
         text_of = _texts({n: words or None for n, words in rest.items()}, SITE_LINE_PAGES)
         texts: dict[int, set[int]] = defaultdict(set)
-        for n in finding:
+        for n in numbers:
             for line in found[n]:
                 texts[line].add(text_of[n])
         by_site[site] = {line for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES}
+    naming = _naming(sites, [title for _, title, _ in pages], read)
     return [
-        _without(body.lines, chrome | by_site[registered_domain(url)])
-        for (url, _), body, chrome in zip(pages, read, found, strict=True)
+        _without(body.lines, chrome | by_site[site] | named)
+        for site, body, chrome, named in zip(sites, read, found, naming, strict=True)
+    ]
+
+
+def _naming(sites: list[str], titles: list[str | None], read: list[_Body]) -> list[set[int]]:
+    """The lines of each page that name its story (hold its title) and, the title left out,
+    read as lines of pages of `SITE_CHROME_PAGES` other stories (other titles) of its site:
+    "Curator's note: «{title}» was picked up by our feed", a template's line about each
+    story it shows, which no paragraph hash finds on another page."""
+    masked: list[dict[int, int]] = []  # each page's line hash -> the hash without the title
+    titled: dict[tuple[str, int], set[str]] = defaultdict(set)  # the titles each line names
+    for site, title, body in zip(sites, titles, read, strict=True):
+        found: dict[int, int] = {}
+        if title and len(title.split()) >= NAMING_TITLE_WORDS:
+            for line, h in body.lines:
+                if (
+                    h is not None
+                    and title in line
+                    and (rest := paragraphs(line.replace(title, " ")))
+                ):
+                    found[h] = rest[0][0]
+                    titled[site, rest[0][0]].add(title)
+        masked.append(found)
+    return [
+        {h for h, m in found.items() if len(titled[site, m]) >= SITE_CHROME_PAGES}
+        for site, found in zip(sites, masked, strict=True)
     ]
 
 
