@@ -18,7 +18,9 @@ outside it, is a version or a part of this story (an update at a new URL, the AM
 page, a post published twice, a breaking brief, a re-crawl through a share link), and its
 paragraphs stay however often the site repeats them; pages sharing a third of their words
 outside this one (one story at its desktop, AMP and mobile URLs) count as one text. What is
-found so on three pages of a site counts on its other pages too. A line that names the page's
+found so on pages of three texts of a site counts on its other pages too, where they hold it
+at a place those pages found it, or where they cannot tell (a short page, whose chrome is a
+third of its words). A line that names the page's
 story (a curator's "«title» was picked up by our feed") is on no other page; with the title
 left out, it reads as the lines of three other stories among the pages exported together
 (`_naming`). The paragraphs found go to
@@ -62,26 +64,48 @@ def without_site_chrome(
     (`_naming`)."""
     sites = [registered_domain(url) for url, _, _ in pages]
     read = [_Body(body) for _, _, body in pages]
-    found = [_chrome(url, body, index) for (url, _, _), body in zip(pages, read, strict=True)]
+    judged = [_chrome(url, body, index) for (url, _, _), body in zip(pages, read, strict=True)]
+    found = [chrome for chrome, _ in judged]
     finding: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
     for n, (site, chrome) in enumerate(zip(sites, found, strict=True)):
         if chrome:
             finding[site].append(n)
-    by_site: dict[str, set[int]] = defaultdict(set)
+    # The places (from the first and from the last paragraph) where pages of three texts
+    # of a site found each paragraph.
+    by_site: dict[str, dict[int, set[tuple[int, int]]]] = defaultdict(dict)
     for site, numbers in finding.items():
         # Texts told apart by their paragraphs outside the chrome each found.
         rest = {n: {h: k for h, k in read[n].words.items() if h not in found[n]} for n in numbers}
         text_of = _texts({n: words or None for n, words in rest.items()}, SITE_LINE_PAGES)
         texts: dict[int, set[int]] = defaultdict(set)
+        places: dict[int, set[tuple[int, int]]] = defaultdict(set)
         for n in numbers:
             for line in found[n]:
                 texts[line].add(text_of[n])
-        by_site[site] = {line for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES}
+                places[line].add(read[n].places[line])
+        by_site[site] = {
+            line: places[line] for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES
+        }
     naming = _naming(sites, [title for _, title, _ in pages], read)
     return [
-        _without(body.lines, chrome | by_site[site] | named)
-        for site, body, chrome, named in zip(sites, read, found, naming, strict=True)
+        _without(body.lines, chrome | _found_there(body, by_site[site], unjudged) | named)
+        for site, body, (chrome, unjudged), named in zip(sites, read, judged, naming, strict=True)
     ]
+
+
+def _found_there(
+    body: _Body, found: dict[int, set[tuple[int, int]]], unjudged: set[int]
+) -> set[int]:
+    """The paragraphs of a body that other pages of its site found at this place (counted
+    from the first paragraph or from the last), or that it could not judge: a line of
+    background at one place in four stories, by chance, is not the template's on the
+    others, but a short page's chrome may sit elsewhere."""
+    return {
+        line
+        for line, (first, last) in body.places.items()
+        if line in found
+        and (line in unjudged or any(first == i or last == j for i, j in found[line]))
+    }
 
 
 def _naming(sites: list[str], titles: list[str | None], read: list[_Body]) -> list[set[int]]:
@@ -125,37 +149,49 @@ class _Body:
                 if len(tokens) <= CHROME_WORDS and word_count(line) <= CHROME_WORDS:
                     self.short.add(h)
             self.lines.append((line, found[0][0] if found else None))
+        self.places = _places(self.words)
 
 
-def _chrome(url: str, body: _Body, index: CandidateIndex) -> set[int]:
+def _chrome(url: str, body: _Body, index: CandidateIndex) -> tuple[set[int], set[int]]:
     """The short paragraphs of a body that pages of `SITE_CHROME_PAGES` other texts of its
     site hold at the same place (counted from the first or the last paragraph): a template
     writes its lines at fixed places; a quote, a lede or background that other stories
-    repeat sits wherever each story puts it."""
+    repeat sits wherever each story puts it. And those it cannot judge: as many pages hold
+    them, but each holds a third of this page's words (a short page's chrome is)."""
     words = body.words
     holders = index.line_pages(url, words)
     held = Counter[int]()  # the words of this page each page of the site holds
     for line, pages in holders.items():
         held.update(dict.fromkeys(pages, words[line]))
     total = sum(words.values())
-    near = {
-        page for line in body.short for page in holders[line] if held[page] * OTHER_TEXT < total
+    near = {page for page, n in held.items() if n * OTHER_TEXT < total}
+    theirs = {
+        page: index.page_paragraphs(page)
+        for line in body.short
+        for page in holders[line]
+        if page in near
     }
-    theirs = {page: index.page_paragraphs(page) for page in near}
     text_of = _texts({page: _rest(lines, words) for page, lines in theirs.items()})
-    ours = _places(words)
+    ours = body.places
     places = {page: _places(lines) for page, lines in theirs.items() if lines is not None}
 
     def same_place(page: int, line: int) -> bool:
         their = places.get(page, {}).get(line)  # unknown for a page an index of before kept
         return their is None or their[0] == ours[line][0] or their[1] == ours[line][1]
 
-    return {
+    found = {
         line
         for line in body.short
         if len({text_of[p] for p in holders[line] if p in text_of and same_place(p, line)})
         >= SITE_CHROME_PAGES
     }
+    # (this page itself is among the holders, and holds all of its words)
+    unjudged = {
+        line
+        for line in body.short
+        if sum(page not in near for page in holders[line]) > SITE_CHROME_PAGES
+    }
+    return found, unjudged
 
 
 def _places(words: dict[int, int]) -> dict[int, tuple[int, int]]:
