@@ -56,41 +56,44 @@ def without_site_chrome(
 ) -> list[tuple[str, list[str]]]:
     """Each page's body (`pages`: URL, title and body) without the paragraphs its site
     repeats on pages of other texts, and those paragraphs in their order. A paragraph found
-    so on pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too:
-    on a short page, its site's chrome is a third of the words, and the pages holding it
-    look like versions of its text (one text finding it is not enough: the top of a story
-    is "chrome" on its write-through if three texts hold the first version's top). So are
-    the lines that name the page's story in words the site writes about other stories
-    (`_naming`)."""
+    so on pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too
+    (`_found_there`): on a short page, its site's chrome is a third of the words, and the
+    pages holding it look like versions of its text (one text finding it is not enough:
+    the top of a story is "chrome" on its write-through if three texts hold the first
+    version's top). So are the lines that name the page's story in words the site writes
+    about other stories (`_naming`)."""
     sites = [registered_domain(url) for url, _, _ in pages]
     read = [_Body(body) for _, _, body in pages]
     judged = [_chrome(url, body, index) for (url, _, _), body in zip(pages, read, strict=True)]
-    found = [chrome for chrome, _ in judged]
     finding: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
-    for n, (site, chrome) in enumerate(zip(sites, found, strict=True)):
+    for n, (site, (chrome, _)) in enumerate(zip(sites, judged, strict=True)):
         if chrome:
             finding[site].append(n)
-    # The places (from the first and from the last paragraph) where pages of three texts
-    # of a site found each paragraph.
-    by_site: dict[str, dict[int, set[tuple[int, int]]]] = defaultdict(dict)
-    for site, numbers in finding.items():
-        # Texts told apart by their paragraphs outside the chrome each found.
-        rest = {n: {h: k for h, k in read[n].words.items() if h not in found[n]} for n in numbers}
-        text_of = _texts({n: words or None for n, words in rest.items()}, SITE_LINE_PAGES)
-        texts: dict[int, set[int]] = defaultdict(set)
-        places: dict[int, set[tuple[int, int]]] = defaultdict(set)
-        for n in numbers:
-            for line in found[n]:
-                texts[line].add(text_of[n])
-                places[line].add(read[n].places[line])
-        by_site[site] = {
-            line: places[line] for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES
-        }
+    by_site = {
+        site: _found_on_site([(read[n], judged[n][0]) for n in numbers])
+        for site, numbers in finding.items()
+    }
     naming = _naming(sites, [title for _, title, _ in pages], read)
     return [
-        _without(body.lines, chrome | _found_there(body, by_site[site], unjudged) | named)
+        _without(body.lines, chrome | _found_there(body, by_site.get(site, {}), unjudged) | named)
         for site, body, (chrome, unjudged), named in zip(sites, read, judged, naming, strict=True)
     ]
+
+
+def _found_on_site(finding: list[tuple[_Body, set[int]]]) -> dict[int, set[tuple[int, int]]]:
+    """The paragraphs that pages of `SITE_CHROME_PAGES` texts of a site found (`finding`:
+    each page and what it found), with the places where they found each (from the first
+    and from the last paragraph). Texts are told apart by their paragraphs outside what
+    each found."""
+    rest = [{h: n for h, n in body.words.items() if h not in found} for body, found in finding]
+    text_of = _texts({n: words or None for n, words in enumerate(rest)}, SITE_LINE_PAGES)
+    texts: dict[int, set[int]] = defaultdict(set)
+    places: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for n, (body, found) in enumerate(finding):
+        for line in found:
+            texts[line].add(text_of[n])
+            places[line].add(body.places[line])
+    return {line: places[line] for line, t in texts.items() if len(t) >= SITE_CHROME_PAGES}
 
 
 def _found_there(
