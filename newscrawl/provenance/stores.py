@@ -410,6 +410,18 @@ class RedisStore:
                 f"{int(stored)}, this one reads {SCHEMA_VERSION}): delete its keys "
                 f"({prefix}:provenance-*) to rebuild it"
             )
+        if not client.exists(self._key("page-names")) and client.exists(self._key("entries")):
+            self._name_pages()
+
+    def _name_pages(self) -> None:
+        """Name the pages of `lines` in an index written before `page-names`, from the sets
+        of each page's entries."""
+        pages = self._key("page:").encode()
+        naming = self.client.pipeline(transaction=False)
+        for key in self.client.scan_iter(match=pages + b"*", count=1000):
+            page = key[len(pages) :]
+            naming.hsetnx(self._key("page-names"), zlib.crc32(page), page)
+        naming.execute()
 
     def _key(self, what: str) -> str:
         return f"{self.prefix}:provenance-{what}"

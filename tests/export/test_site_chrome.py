@@ -11,6 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 import pytest
+import redis
 
 from newscrawl.export.linked import export_linked
 from newscrawl.extract import extract_article
@@ -326,14 +327,20 @@ def test_the_index_counts_a_sites_pages_holding_a_paragraph(
     assert all(words in written for words in held)
     assert len({str(words) for words in held}) == LINE_PAGES
     assert index.page_paragraphs(0) is None
-    if where == "file":  # an index saved before pages were named names them when opened
-        index.save()
-        index.close()
+    # An index saved before pages were named names them when opened.
+    index.save()
+    index.close()
+    if where == "file":
         with sqlite3.connect(tmp_path / INDEX_FILE) as db:
             db.execute("DELETE FROM page_names")
         reopened = CandidateIndex(tmp_path)
-        assert [reopened.page_paragraphs(page) for page in pages] == held
-        reopened.close()
+    else:
+        redis.Redis.from_url(request.getfixturevalue("redis_url")).delete(
+            "newscrawl:lines:provenance-page-names"
+        )
+        reopened = CandidateIndex(redis_url=request.getfixturevalue("redis_url"), name="lines")
+    assert [reopened.page_paragraphs(page) for page in pages] == held
+    reopened.close()
 
 
 # Templates whose exported bodies still hold chrome (or lose a line), and why: chrome in
