@@ -344,7 +344,7 @@ class CandidateIndex:
         return found
 
     def line_pages(self, url: str, lines: Iterable[int]) -> dict[int, list[int]]:
-        """The pages of the site of `url` (as `crc32` of their keys) holding each of these
+        """The pages of the site of `url` (as `stores.page_id` of their URLs) holding each of these
         paragraphs (their `fingerprint.paragraphs` hashes), up to `stores.LINE_PAGES`."""
         domain = registered_domain(url)
         return {line: self._store.pages_holding(line_key(domain, line)) for line in lines}
@@ -358,8 +358,8 @@ class CandidateIndex:
             if name is None:
                 return None
             found = {}
-            for key in self._store.keys_of_page(name):
-                found.update(self.entry(key).fingerprint.lines)
+            for capture in self.captures(name):
+                found.update(capture.fingerprint.lines)
             self._paragraphs.put(page, found)
         return found
 

@@ -106,6 +106,11 @@ def line_key(domain: str, line: int) -> int:
     return (zlib.crc32(domain.encode()) & 0x7FFFFFFF) << 32 | line
 
 
+def page_id(page: str) -> int:
+    """A page of `lines` (its URL), as an unsigned 32-bit integer."""
+    return zlib.crc32(page.encode())
+
+
 def short_lines(entry: Entry) -> set[int]:
     return {h for h, n in entry.fingerprint.lines if n <= CHROME_WORDS}
 
@@ -177,8 +182,8 @@ class SQLiteStore:
     def _name_pages(self) -> None:
         """Name the pages of `lines` in an index saved before `page_names` (committed with the
         run, as the upgrades)."""
-        self.db.create_function("crc32", 1, lambda page: zlib.crc32(page.encode()))
-        self.db.execute("INSERT OR IGNORE INTO page_names SELECT crc32(page), page FROM entries")
+        self.db.create_function("page_id", 1, page_id)
+        self.db.execute("INSERT OR IGNORE INTO page_names SELECT page_id(page), page FROM entries")
 
     def _open_postings(self, path: Path | None, *, upgrade: bool) -> None:
         """The listed runs of postings (in the folder beside the file), unlisted ones
@@ -216,7 +221,7 @@ class SQLiteStore:
     def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
         # Its paragraphs even when known: an index written before every paragraph was kept
         # (not only the short ones) has them from the first run that meets the entry again.
-        page = zlib.crc32(entry.page.encode())
+        page = page_id(entry.page)
         lines = [(line_key(entry.domain, line), page) for line, _ in entry.fingerprint.lines]
         self.db.executemany("INSERT OR IGNORE INTO lines VALUES (?, ?)", lines)
         self.db.execute("INSERT OR IGNORE INTO page_names VALUES (?, ?)", (page, entry.page))
@@ -317,7 +322,7 @@ class SQLiteStore:
         return len(self.pages_holding(line))
 
     def pages_holding(self, line: int) -> list[int]:
-        """The pages (`crc32` of their key) holding a site's paragraph, up to LINE_PAGES."""
+        """The pages (`page_id` of their URLs) holding a site's paragraph, up to LINE_PAGES."""
         return self._column("SELECT page FROM lines WHERE key = ? LIMIT ?", line, LINE_PAGES)
 
     def page_named(self, page: int) -> str | None:
@@ -419,15 +424,15 @@ class RedisStore:
         pages = self._key("page:").encode()
         naming = self.client.pipeline(transaction=False)
         for key in self.client.scan_iter(match=pages + b"*", count=1000):
-            page = key[len(pages) :]
-            naming.hsetnx(self._key("page-names"), zlib.crc32(page), page)
+            page = key[len(pages) :].decode()
+            naming.hsetnx(self._key("page-names"), page_id(page), page)
         naming.execute()
 
     def _key(self, what: str) -> str:
         return f"{self.prefix}:provenance-{what}"
 
     def put(self, entry: Entry, bands: Values, data: Stored) -> bool:
-        page = zlib.crc32(entry.page.encode())
+        page = page_id(entry.page)
         adding = self.client.pipeline(transaction=False)
         for line, _ in entry.fingerprint.lines:  # as the file's: even when known
             self._add_page(
