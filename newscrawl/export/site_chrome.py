@@ -34,7 +34,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from newscrawl.extract.chrome import word_count
+from newscrawl.extract.tree import word_count
 from newscrawl.provenance.entries import CHROME_WORDS
 from newscrawl.provenance.fingerprint import paragraphs
 from newscrawl.provenance.register import registered_domain

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from newscrawl.anchors import COLON, FIRST_APPEARED, READ_ON_LINE, SOURCE_WORDS
-from newscrawl.extract.tree import long_paragraphs, text_of
+from newscrawl.extract.tree import long_paragraphs, text_of, word_count
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -77,8 +77,6 @@ _OPENING_LINKS = etree.XPath(
     " or self::h3 or self::h4][preceding-sibling::*[1] or following-sibling::*[1]]"
     f"[not(descendant::*[{_TEASER_NODES}])][descendant-or-self::a[@href]]"
 )  # positional steps, so that libxml2 stops at the first sibling, the 40th descendant
-# Chinese, Japanese and Korean characters.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A teaser may open with this many words before its link: a date, a category.
 _LEAD_IN_WORDS = 4
 # A story link's text has this many words at least ("Home", "Next" are navigation).
@@ -1418,12 +1416,6 @@ def _first_link(element: HtmlElement) -> HtmlElement | None:
 def story_length(link: HtmlElement) -> bool:
     """Whether the link's text is as long as a headline."""
     return word_count(link.text_content()) >= _STORY_LINK_WORDS
-
-
-def word_count(text: str) -> int:
-    """Words of a text; Chinese and Japanese write no spaces between theirs, and two of their
-    characters count as one word."""
-    return max(len(text.split()), len(_CJK.findall(text)) // 2)
 
 
 def _is_teaser(element: HtmlElement, link: HtmlElement) -> bool:

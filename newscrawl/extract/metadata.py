@@ -27,7 +27,7 @@ from htmldate import find_date
 from lxml import etree
 
 from newscrawl.extract.byline import byline
-from newscrawl.extract.tree import normalize_space, text_of
+from newscrawl.extract.tree import normalize_space, text_of, word_count
 from newscrawl.items import Article
 
 if TYPE_CHECKING:
@@ -91,6 +91,9 @@ _SITE_SEPARATORS = (" » ", " ：")
 # A headline this long at least leads a breadcrumb ("Headline » Local » News » Site"): once
 # the site's name is gone, the short parts after it are sections.
 _HEADLINE_WORDS = 4
+# What follows a headline in a title, before the site's own words: punctuation, a space.
+_AFTER_HEADLINE = re.compile(r"\s*[.|:·»/–—-]+\s+\S")
+_BEFORE_HEADLINE = re.compile(r"\S\s+[|:·»/–—-]+\s*$")
 # A stated timestamp within these bounds of midnight UTC may be another day locally:
 # UTC-8 (the Americas' west coast) to UTC+10 (eastern Australia).
 _LOCAL_OFFSETS = (timedelta(hours=-8), timedelta(hours=10))
@@ -179,7 +182,7 @@ def read_metadata(tree: HtmlElement, url: str, data: Structured, main: MainBlock
         url=url,
         canonical_url=canonical,
         syndication_urls=_syndication_urls(tree, url),
-        title=_title(tree, data, sites),
+        title=_title(tree, data, sites, (url, canonical)),
         authors=_authors(tree, data, page, sites),
         published=_published(tree, (url, canonical), data, main, language),
         modified=iso_date(
@@ -333,10 +336,15 @@ def _squash(text: str) -> str:
     return _letters(text.casefold())
 
 
-def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None:
+def _title(
+    tree: HtmlElement, data: Structured, sites: _SiteNames, urls: tuple[str, str | None]
+) -> str | None:
     """The stated headline (JSON-LD, OpenGraph, Dublin Core), as the `<h1>` spells it where
     that is the same headline (`_shows_whole`), else the `<title>` without the site's name;
-    the `<h1>` only where it matches that title (a site banner may be the first `<h1>`)."""
+    the `<h1>` only where it matches that title (a site banner may be the first `<h1>`), else
+    a heading that opens or closes the title (`_part_of`). A heading that links up to the
+    page's site or section (`_links_up`) names those, not the story: the title's part that
+    it names goes."""
     stated = data.first("ld:headline", "og:title", "dc:title")
     if stated:  # often escaped twice: "&quot;" in a JSON-LD string
         title = _without_site_name(normalize_space(unescape(stated)), sites)
@@ -350,9 +358,44 @@ def _title(tree: HtmlElement, data: Structured, sites: _SiteNames) -> str | None
             title = shorter  # the headline's tail names where it ran: "X - webpack - Medium"
         return next((h for h in headings if _shows_whole(h, title)), title)
     title = _without_site_name(normalize_space(tree.findtext(".//title") or ""), sites)
-    if title:
-        return next((h for h in _headings(tree) if _same_headline(h, title)), title)
-    return data.first("ld:name")
+    if not title:
+        return data.first("ld:name")
+    headings = [
+        (heading.tag, text, _links_up(heading, urls))
+        for heading in tree.iter("h1", "h2", "h3")
+        if (text := text_of(heading))
+    ]
+    own = [(tag, text) for tag, text, up in headings if not up]
+    found = next((text for tag, text in own if tag == "h1" and _same_headline(text, title)), None)
+    found = found or next((text for _, text in own if _part_of(text, title)), None)
+    banners = _SiteNames("", *(text for _, text, up in headings if up))
+    return found or _without_site_name(title, banners)
+
+
+def _links_up(heading: HtmlElement, urls: tuple[str, str | None]) -> bool:
+    """Whether the heading links to a page above this one on its site (the front page, the
+    blog's or a section's): a banner naming the site, not the story."""
+    pages = [urlsplit(url) for url in urls if url]
+    for link in heading.iter("a"):
+        target = urlsplit(urljoin(urls[0], link.get("href") or ""))
+        if link.get("rel") == "home" or any(
+            target.netloc == page.netloc
+            and page.path.startswith(target.path)
+            and len(page.path.rstrip("/")) > len(target.path.rstrip("/"))
+            for page in pages
+        ):
+            return True
+    return False
+
+
+def _part_of(heading: str, title: str) -> bool:
+    """Whether the heading opens the title or closes it, punctuation and other words on its
+    other side ("X. Обсуждение на LiveInternet - ...", "Blog name - X")."""
+    if word_count(heading) < _HEADLINE_WORDS or heading == title:
+        return False
+    if title.startswith(heading):
+        return _AFTER_HEADLINE.match(title, len(heading)) is not None
+    return title.endswith(heading) and _BEFORE_HEADLINE.search(title[: -len(heading)]) is not None
 
 
 def _headings(tree: HtmlElement) -> Iterator[str]:

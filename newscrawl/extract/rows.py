@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _PIECES, _PIECE_WORDS = 3, 3
 # ... and at most this many pieces to one line.
 _MOST_PIECES = 40
+# A block is written between `<br>`s when its lines hold this share of its text at least.
+_INLINE_SHARE = 0.9
 
 
 def unglued(
@@ -37,8 +39,10 @@ def unglued(
         return paragraphs
     blocks = [its_own] if alike == [main] else map(paragraphs_of, alike)
     own = [text for texts in blocks for text in texts if text]
-    if sum(map(len, own)) < ARTICLE_LENGTH:
-        own = inline_lines(main)
+    if _length(own) < ARTICLE_LENGTH:
+        own = inline_lines(main)  # written between <br>s
+    if _length(own) < ARTICLE_LENGTH:  # in a block inside it: a diary's post message
+        own = max(map(_written_inline, main.iterdescendants("div", "td")), key=_length, default=own)
     known = set(own)  # a line that is one of them holds no two
     lines = [line for p in paragraphs for line in p.splitlines()]
     glued = {
@@ -61,6 +65,17 @@ def unglued(
         elif line in beside:
             unglued.append(line)
     return unglued
+
+
+def _written_inline(block: HtmlElement) -> list[str]:
+    """The lines of a block written wholly between `<br>`s (`inline_lines` hold nearly all of
+    its text; none for a block with headings or lists of its own)."""
+    lines = inline_lines(block)
+    return lines if _length(lines) >= _INLINE_SHARE * len(text_of(block)) else []
+
+
+def _length(lines: list[str]) -> int:
+    return sum(map(len, lines))
 
 
 def rejoined(paragraphs: list[str], main: HtmlElement | None) -> list[str]:

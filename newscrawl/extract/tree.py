@@ -31,6 +31,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
+# Chinese, Japanese and Korean characters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
 # A block with this many characters of paragraph text holds an article, not teasers or a
 # blurb; below it, <div> paragraphs are looked for too.
@@ -180,6 +182,12 @@ def lines_kept(paragraphs: list[str], keep: Callable[[str], bool]) -> list[str]:
     """The paragraphs with only the lines `keep` accepts (a paragraph left empty goes)."""
     kept = ([line for line in p.splitlines() if keep(line)] for p in paragraphs)
     return ["\n".join(lines) for lines in kept if lines]
+
+
+def word_count(text: str) -> int:
+    """Words of a text; Chinese and Japanese write no spaces between theirs, and two of their
+    characters count as one word."""
+    return max(len(text.split()), len(_CJK.findall(text)) // 2)
 
 
 def normalize_space(text: str) -> str:

@@ -290,6 +290,57 @@ def test_titles(title: str, site: str, h1: str | None, expected: str) -> None:
     assert extract_article(page, "https://news.example/a").title == expected
 
 
+HEADLINE = "Food delivery service confirms its exit from Denmark"
+
+
+@pytest.mark.parametrize(
+    ("title", "banner", "heading", "expected"),
+    [
+        # The blog's name after the headline, or before it, in an <h1> that links home;
+        # the post's headline in a lesser heading.
+        (f"{HEADLINE} - Revue en VO", "Revue en VO", f"<h2>{HEADLINE}</h2>", HEADLINE),
+        (
+            f"Gozide Matbuat - {HEADLINE}",
+            "Gozide Matbuat",
+            f"<h2><a href='/post/412'>{HEADLINE}</a></h2>",
+            HEADLINE,
+        ),
+        # The site's words after a full stop: "X. Обсуждение на LiveInternet - ...".
+        (
+            f"{HEADLINE}. Обсуждение на LiveInternet - Сервис Онлайн-Дневников",
+            "Северная читательница",
+            f"<h2>{HEADLINE}</h2>",
+            HEADLINE,
+        ),
+        # No heading shows the headline: the banner's name leaves the title.
+        (f"{HEADLINE} | Språkcafé Norrbacka", "Språkcafé Norrbacka", "", HEADLINE),
+        # A banner that is the site's name, in a title without one, changes nothing.
+        (HEADLINE, "Revue en VO", "", HEADLINE),
+    ],
+)
+def test_a_banner_linking_home_is_no_headline(
+    title: str, banner: str, heading: str, expected: str
+) -> None:
+    """A blog's banner is an `<h1>` that links to the front page, and the `<title>` holds its
+    name (`<h1>` and title, "one holding the other", would make it the headline)."""
+    page = (
+        f"<html><head><title>{title}</title></head><body><header><h1>"
+        f"<a href='https://blog.example/'>{banner}</a></h1></header><article>{heading}"
+        "<p>Text of the post.</p></article></body></html>"
+    )
+    assert extract_article(page, "https://blog.example/2024/04/28/post/").title == expected
+
+
+def test_a_headline_linking_to_its_own_page_is_the_headline() -> None:
+    """An `<h1>` that links to the post itself is no banner."""
+    page = (
+        f"<html><head><title>{HEADLINE} - Revue en VO</title></head><body><article><h1>"
+        f"<a href='https://blog.example/2024/04/28/post/'>{HEADLINE}</a></h1>"
+        "<p>Text of the post.</p></article></body></html>"
+    )
+    assert extract_article(page, "https://blog.example/2024/04/28/post/").title == HEADLINE
+
+
 _STORY = "<p>" + "The council voted on Thursday to widen the road and add new bike lanes. " * 8
 _STORY += "</p>"
 

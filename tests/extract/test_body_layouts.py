@@ -65,6 +65,16 @@ def test_an_article_in_a_table_cell_keeps_its_paragraphs() -> None:
     assert extract_article(page, URL).body.split("\n\n") == list(ARTICLE.paragraphs)
 
 
+@pytest.mark.parametrize("source", [a.source for a in articles("cms26")])
+def test_an_article_between_brs_in_a_diarys_post_keeps_its_paragraphs(source: str) -> None:
+    """A diary platform's post sits in a layout table's cell beside the profile column, its
+    message written between `<br>`s in a block inside the post's wrapper (LiveInternet):
+    trafilatura writes the table as one row; the message's lines are taken instead."""
+    article = next(a for a in articles("cms26") if a.source == source)
+    case = Case("cms26", "liveinternet_ru", article)
+    assert judge(extract_article(case.page(), case.url).body, case).lines_lost == []
+
+
 def test_an_article_quoted_in_asides_is_kept() -> None:
     """A forum thread quotes the article it shares in `<aside class="quote">`s (one a post,
     Discourse's markup), which trafilatura drops: the quotes of the main block's class are
@@ -389,6 +399,45 @@ def test_a_line_naming_the_title_among_a_few_words_is_a_credit(footer: str) -> N
     article = extract_article(page, URL)
     assert _lines(article.body) == list(ARTICLE.paragraphs)
     assert line in article.credits
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cette semaine, nos bénévoles ont retenu « {title} ». Bonne lecture à celles et ceux"
+        " qui préparent l'atelier de conversation de mercredi, et à tous les autres !",
+        "Перевод «{title}» выложу в следующую субботу, если в комментариях наберётся хотя бы"
+        " пять желающих. Словарик к тексту уже лежит в рубрике «Языки и словари».",
+    ],
+)
+def test_a_long_line_quoting_the_title_is_a_hosts_word(line: str) -> None:
+    """A host's word on the text it runs quotes its title, in whatever language and at any
+    length: a credit, not the text's."""
+    said = " ".join(line.format(title=ARTICLE.title).split())
+    page = (
+        f"<html><head><title>{html.escape(ARTICLE.title)}</title></head><body><article>"
+        f"<h1>{html.escape(ARTICLE.title)}</h1><p>{html.escape(said)}</p>"
+        f"{_ps(ARTICLE.paragraphs)}</article></body></html>"
+    )
+    article = extract_article(page, URL)
+    assert _lines(article.body) == list(ARTICLE.paragraphs)
+    assert said in article.credits
+
+
+def test_a_long_line_quoting_a_short_title_is_the_texts() -> None:
+    """A headline of a few words may be a phrase the article quotes ("WTF? What's the
+    Future?" over "They are asking themselves “WTF? What's the Future?” ..."): kept."""
+    title = "WTF? What's the Future?"
+    said = (
+        f"Many people reading the news are also asking themselves “{title}” but in a very"
+        " different tone of voice, and with a sense of unease about their jobs."
+    )
+    paragraphs = [*ARTICLE.paragraphs[:2], said, *ARTICLE.paragraphs[2:]]
+    page = (
+        f"<html><head><title>{html.escape(title)}</title></head><body><article>"
+        f"<h1>{html.escape(title)}</h1>{_ps(tuple(paragraphs))}</article></body></html>"
+    )
+    assert _lines(extract_article(page, URL).body) == paragraphs
 
 
 LIVE = "https://original.example/live/"

@@ -35,7 +35,6 @@ KNOWN_FAILURES = {
     "cms6/mailchimp_archive": "a 'By the staff of X · first published' byline stays",
     "cms6/mastodon_thread": "a thread's later posts are marked as replies (u-comment) and"
     " dropped; the thread counters stay",
-    "cms6/oldreddit_selfpost": "the post's title line and a 'Source:' sentence stay",
     "cms6/phpbb_pt": "the quote's 'X escreveu:' label and the poster's introduction stay",
     "cms6/thai_portal": "a video block's title and a Thai 'compiled by' byline stay",
     "cms6/tumblr_reblog": "a reblogger's comment and a read-on sentence with a comma stay",
