@@ -139,8 +139,12 @@ _KICKER_WORDS = 3
 _READ_ALSO_ALONE = (
     r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
     r"|leia também|(?:à )?lire aussi|also read|read also|čtěte (?:také|též)"
+    r"|zobacz (?:też|także|również)|(?:같이|함께) 보면 좋은 글|こちらの記事もどうぞ"
+    r"|(?:あわせて|合わせて)読みたい|往期推荐|推荐阅读"
     r"|more stories like this|more like this"
 )
+# Such a label alone on its line, maybe between arrows or dashes ("▼ 往期推荐 ▼").
+_READ_ALSO_LABEL = rf"\W*(?:{_READ_ALSO_ALONE})\W*"
 # Words of a heading in capitals ("WHY IT MATTERS:", "UPDATE:", "SIR:"), in no speaker label.
 _NOT_A_SPEAKER = (
     r"AND|OR|THE|OF|IT|IS|TO|FOR|IN|ON|WHY|WHAT|WHAT['’]S|HOW|WHO|WHEN|WHERE|KEY|NEW|NEXT"
@@ -525,8 +529,9 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?"
         r"|baca juga|simak juga|lihat juga|(?:à )?lire également(?: sur notre site)?"
+        r"|weiterlesen|관련 기사|おすすめ記事|猜你喜欢"
         r")\s*[:：|].*|trending now\s*[:：|]\s*(?:.{1,300}(?:keep reading|read more)\s*[»›→]?)?"
-        rf"|【関連(?:記事|ニュース)】.*|(?:{_READ_ALSO_ALONE})\W*",
+        rf"|【関連(?:記事|ニュース)】.*|{_READ_ALSO_LABEL}",
     ),
     LineRule(
         "prev_next_story",
@@ -961,6 +966,41 @@ LINE_RULES: tuple[LineRule, ...] = (
         credits=True,
     ),
     LineRule(
+        "rights_note",
+        "a host's word on the rights to a text it runs: a 'Copyright:' label ('Upphovsrätt:"
+        " ...', 'Hinweis zum Urheberrecht: ...'), an offer to take it down at the rights"
+        " holder's word ('如有侵权请联系删除', '저작권 문제가 될 경우 바로 삭제하겠습니다', 'Se"
+        " for o titular dos direitos e quiser que o retire, ...'), the purpose it is shown for"
+        " ('Текст взят в учебных целях.') (kept among the credits)",
+        r"(?:※\s*)?(?:copyright|upphovsrätt|ophavsret|opphavsrett|tekijänoikeus|urheberrecht"
+        r"|hinweis zum urheberrecht|droits? d['’]auteur|direitos de autor|derechos de autor"
+        r"|diritto d['’]autore|авторские права|prawa autorskie|저작권|著作権|版权(?:声明)?)\s*[:：]"
+        # a statement of rights, not a heading on the subject ("Urheberrecht: EU einigt sich")
+        r"(?=.{0,200}(?:\d{4}|©|\bright|\brecht|\bdroit|\bdireito|\bderecho|\bdiritt|\bправ"
+        r"|tillhör|gehör|belong|propriét|perten|appart|original|utgiv|verlag|publisher|author"
+        r"|autor|作者|著作者|저작자|원작자)).{1,400}"
+        # Said to the rights holder: "if you are the holder of the rights ...".
+        r"|.{0,300}\b(?:si vous êtes (?:le |la |l['’])?(?:titulaire|propriétaire|détent\w+)"
+        r" des droits|si vous êtes (?:un |l['’])?ayant[- ]droit|se (?:você )?(?:for|é|és) o"
+        r" (?:titular|detentor) dos direitos|si (?:usted )?es (?:el )?(?:titular|propietario) de"
+        r" los derechos|se (?:lei )?è (?:il )?(?:titolare|detentore) dei diritti"
+        r"|(?:falls|wenn) sie (?:der |die )?(?:rechteinhaber|urheber)|om du (?:är|er)"
+        r" (?:rättighetsinnehavare|upphovsrättsinnehavare|rettighetshaver))\w*\b.{0,300}"
+        r"|.{0,200}(?:如有侵权|若有侵权|如涉及侵权|如有版权问题)[^。]{0,20}联系[^。]{0,20}删除.{0,160}"
+        r"|.{0,80}저작권\s*문제.{0,40}삭제(?:하겠습니다|해 드리겠습니다|하도록 하겠습니다).{0,300}"
+        r"|(?=.{0,300}著作権)(?=.{0,400}(?:ご連絡|ご一報|お問い合わせ|お知らせ)).{0,400}場合.{0,120}"
+        r"削除(?:いたします|させていただきます).{0,120}"
+        r"|(?!.*\b(?:заявил\w*|сказал\w*|сообщил\w*|пояснил\w*|рассказал\w*)\b).{0,200}"
+        r"\bправообладател\w*.{0,160}\bудал(?:им|ю|яем)\b.{0,160}"
+        # The purpose the text is shown for, said of the text: a sentence of its own.
+        r"|(?:(?:this |the )?(?:text|article|story|material) (?:is )?(?:shared|reproduced|shown"
+        r"|used|published) (?:here )?(?:solely |only )?for (?:educational|study|teaching"
+        r"|informational) purposes(?: only)?"
+        r"|(?:текст|материал|статья)\w* (?:взят\w*|размещ\w*|опубликован\w*|приведен\w*)"
+        r" (?:исключительно |только )?в (?:учебных|ознакомительных|образовательных) целях)[.!]?",
+        credits=True,
+    ),
+    LineRule(
         "correction_note",
         "correction and update notes: 'Correction: An earlier version of this story ...', 'This"
         " article was updated at 11:20 ...', and contributor lines: 'X contributed to this"
@@ -1194,7 +1234,9 @@ def drop_kickers(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
         for line in paragraph.split("\n"):
             if listing and _is_story_link_text(tree, line):
                 continue
-            listing = line.rstrip().endswith((":", "：")) and _ALSO_READ.matches(line)
+            listing = _BARE_READ_ALSO.fullmatch(line.strip()) is not None or (
+                line.rstrip().endswith((":", "：")) and _ALSO_READ.matches(line)
+            )
             lines.append(line)
         if lines and not _is_kicker(tree, text := "\n".join(lines)):
             kept.append(text)
@@ -1205,7 +1247,7 @@ def _is_story_link_text(tree: HtmlElement, line: str) -> bool:
     """Whether the line is the whole text of a link that leads somewhere, long enough for a
     story's headline."""
     words = line.split()
-    return len(words) >= _STORY_LINK_WORDS and any(
+    return word_count(line) >= _STORY_LINK_WORDS and any(
         not (a.get("href") or "#").startswith(_NOWHERE)
         for a in _LINKS_READING(tree, text=" ".join(words))
     )
@@ -1543,6 +1585,7 @@ _TRAILING_SOURCE = re.compile(
     rf"(?<=\S)\s+(?:{SOURCE_WORDS}|via)\s*{COLON}\s*https?://\S+\s*$", re.IGNORECASE
 )
 _ALSO_READ = next(rule for rule in LINE_RULES if rule.name == "also_read")
+_BARE_READ_ALSO = re.compile(_READ_ALSO_LABEL, re.IGNORECASE)
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:

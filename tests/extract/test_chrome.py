@@ -86,6 +86,40 @@ LINE_CASES = [
 
 # (rule, CMS template in tests/data/, a whole line of chrome as that template shows it)
 CMS_LINE_CASES = [
+    # tests/data/cms26 (a development set since it was first scored held out)
+    (
+        "rights_note",
+        "cms26/rhymix_board_ko",
+        "※ 저작권 문제가 될 경우 바로 삭제하겠습니다. 이 게시물은 비영리 외국어 스터디 목적으로만"
+        " 공유되며, 무단 복사나 다른 카페, 블로그로의 퍼가기는 금지합니다. 꼭 필요하신 분은"
+        " 운영진에게 먼저 쪽지로 문의해 주시고, 자세한 내용은 공지사항의 스터디 규칙 3조를 참고해"
+        " 주시기 바랍니다.",
+    ),
+    (
+        "rights_note",
+        "cms26/seesaa_ja",
+        "※本文は元記事をそのまま引用しています。著作権は各著作者・配信元に帰属します。"
+        "引用の範囲を超えていると判断された場合は、お手数ですがコメント欄またはメールフォームから"
+        "ご連絡ください。確認のうえ、速やかに削除いたします。",
+    ),
+    (
+        "also_read",
+        "cms26/publii_pl",
+        "Zobacz też: Fałszywi przyjaciele tłumacza, czyli dziesięć słów, które zawsze sprawdzam"
+        " dwa razy",
+    ),
+    (
+        "also_read",
+        "cms26/rhymix_board_ko",
+        "같이 보면 좋은 글: [지난주 자료] 스웨덴 도서관의 무인 운영 실험, 이용자는 오히려 늘었다",
+    ),
+    ("also_read", "cms26/sohu_zh", "▼ 往期推荐 ▼"),
+    (
+        "also_read",
+        "cms26/statamic_de",
+        "Weiterlesen: Warum Lokalzeitungen in Skandinavien wieder Abonnentinnen und Abonnenten"
+        " gewinnen",
+    ),
     # tests/data/cms23 (a development set since it was first scored held out)
     (
         "call_to_action",
@@ -1610,6 +1644,12 @@ def test_line_rules_never_match_article_text(version: str) -> None:
             "source_credit",
         ),
         ("Thanks for reading! Subscribe to our newsletter for more.", "call_to_action"),
+        (
+            "Источник: оригинальная публикация, все права принадлежат автору и изданию. Текст"
+            " взят в учебных целях.",
+            "source_credit",
+        ),
+        ("本文来源于网络，如有侵权请联系删除。", "rights_note"),
         ("The minister spoke on Monday. Source: Reuters.", None),
         ("Source: Reuters. The minister spoke on Monday.", None),
     ],

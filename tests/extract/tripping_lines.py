@@ -68,4 +68,14 @@ LINES = (
     "Also posted on the forum was a photo of the suspect's car. Who was driving it? Email records obtained by police point to his brother.",
     "Also published on Tuesday was the agency's annual report. Who wrote it? Email metadata suggests a lobbyist drafted most of it.",
     "Also posted on Telegram was a video of the strike. All rights to the footage belong to the channel, its administrator told Meduza.",
+    # Rights and takedowns as news, not a host's word on its copy (rule rights_note).
+    "Si vous êtes titulaire d'un contrat de travail à durée indéterminée, la prime vous sera versée en mai, a précisé le ministère.",
+    "Si vous êtes propriétaire d'un logement ancien, vous pouvez demander l'aide de l'Anah pour l'isolation.",
+    "Urheberrecht: EU einigt sich auf Reform der Schranken für Text und Data Mining",
+    "Copyright: who owns the pictures an AI makes, and who is liable when they copy a living artist?",
+    "著作権侵害が認められた場合、運営会社は動画を削除します。",
+    "구글은 저작권 문제가 제기된 영상을 삭제하겠다고 밝혔다.",
+    "新规要求平台如有侵权内容应及时删除，并向权利人说明处理结果。",
+    "«Мы удалим пост, если правообладатель пожалуется», — заявил представитель платформы.",
+    "The material is used for educational purposes in 40 schools, the ministry said on Tuesday.",
 )
