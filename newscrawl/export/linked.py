@@ -170,7 +170,7 @@ def linked_rows(
     with saved_index(paths, _waiting) as index:
         provenance = link_captures(articles, index)
         records = [provenance[capture_key(a)] for a in articles]
-        cleaned = without_site_chrome([(a.url, a.title, a.body) for a in articles], index)
+        cleaned = without_site_chrome(articles, index)
     rows = [
         linked_row(a, r, body if drop_site_chrome else a.body, chrome)
         for a, r, (body, chrome) in zip(articles, records, cleaned, strict=True)

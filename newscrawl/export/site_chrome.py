@@ -40,6 +40,9 @@ from newscrawl.provenance.fingerprint import paragraphs
 from newscrawl.provenance.register import registered_domain
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from newscrawl.items import Article
     from newscrawl.provenance.candidates import CandidateIndex
 
 SITE_CHROME_PAGES = 3  # pages of other texts on one site a paragraph must be on to be chrome
@@ -52,9 +55,9 @@ _BLANK_RUNS = re.compile(r"\n\s*\n(?:\s*\n)*")  # what separates paragraphs, onc
 
 
 def without_site_chrome(
-    pages: list[tuple[str, str | None, str]], index: CandidateIndex
+    pages: Sequence[Article], index: CandidateIndex
 ) -> list[tuple[str, list[str]]]:
-    """Each page's body (`pages`: URL, title and body) without the paragraphs its site
+    """Each page's body without the paragraphs its site
     repeats on pages of other texts, and those paragraphs in their order. A paragraph found
     so on pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too
     (`_found_there`): on a short page, its site's chrome is a third of the words, and the
@@ -62,9 +65,9 @@ def without_site_chrome(
     the top of a story is "chrome" on its write-through if three texts hold the first
     version's top). So are the lines that name the page's story in words the site writes
     about other stories (`_naming`)."""
-    sites = [registered_domain(url) for url, _, _ in pages]
-    read = [_Body(body) for _, _, body in pages]
-    judged = [_chrome(url, body, index) for (url, _, _), body in zip(pages, read, strict=True)]
+    sites = [registered_domain(page.url) for page in pages]
+    read = [_Body(page.body) for page in pages]
+    judged = [_chrome(page.url, body, index) for page, body in zip(pages, read, strict=True)]
     finding: dict[str, list[int]] = defaultdict(list)  # the pages finding chrome, by site
     for n, (site, (chrome, _)) in enumerate(zip(sites, judged, strict=True)):
         if chrome:
@@ -73,7 +76,7 @@ def without_site_chrome(
         site: _found_on_site([(read[n], judged[n][0]) for n in numbers])
         for site, numbers in finding.items()
     }
-    naming = _naming(sites, [title for _, title, _ in pages], read)
+    naming = _naming(sites, pages, read)
     return [
         _without(body.lines, chrome | _found_there(body, by_site.get(site, {}), unjudged) | named)
         for site, body, (chrome, unjudged), named in zip(sites, read, judged, naming, strict=True)
@@ -111,29 +114,37 @@ def _found_there(
     }
 
 
-def _naming(sites: list[str], titles: list[str | None], read: list[_Body]) -> list[set[int]]:
+def _naming(sites: list[str], pages: Sequence[Article], read: list[_Body]) -> list[set[int]]:
     """The lines of each page that name its story (hold its title) and, the title left out,
     read as lines of pages of `SITE_CHROME_PAGES` other stories (other titles) of its site:
     "Curator's note: «{title}» was picked up by our feed", a template's line about each
-    story it shows, which no paragraph hash finds on another page."""
+    story it shows, which no paragraph hash finds on another page. Such lines the extractor
+    took out of other pages' text (among their credits: one quoting a long title) count."""
     masked: list[dict[int, int]] = []  # each page's line hash -> the hash without the title
     titled: dict[tuple[str, int], set[str]] = defaultdict(set)  # the titles each line names
-    for site, title, body in zip(sites, titles, read, strict=True):
+    for site, page, body in zip(sites, pages, read, strict=True):
         found: dict[int, int] = {}
+        title = page.title
         if title and len(title.split()) >= NAMING_TITLE_WORDS:
             for line, h in body.lines:
-                if (
-                    h is not None
-                    and title in line
-                    and (rest := paragraphs(line.replace(title, " ")))
-                ):
-                    found[h] = rest[0][0]
-                    titled[site, rest[0][0]].add(title)
+                if h is not None and (m := _without_title(line, title)) is not None:
+                    found[h] = m
+                    titled[site, m].add(title)
+            for line in page.credits:
+                if (m := _without_title(line, title)) is not None:
+                    titled[site, m].add(title)
         masked.append(found)
     return [
         {h for h, m in found.items() if len(titled[site, m]) >= SITE_CHROME_PAGES}
         for site, found in zip(sites, masked, strict=True)
     ]
+
+
+def _without_title(line: str, title: str) -> int | None:
+    """The hash of a line that holds the title, with the title left out (None for a line
+    that does not hold it, or holds nothing else)."""
+    rest = paragraphs(line.replace(title, " ")) if title in line else []
+    return rest[0][0] if rest else None
 
 
 class _Body:
