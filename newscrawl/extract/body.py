@@ -119,12 +119,6 @@ _WITH = {name: etree.XPath(f"//*[@{name} = $value]") for name in ("class", "styl
 # A title this many words long at least is looked for in the body's other lines, and a
 # line holding it with this many words of its own at most is no text of the article's.
 _TITLE_WORDS, _WORDS_AROUND_TITLE = 4, 15
-# A line holding a title this long between quote marks, with this many words of its own at
-# most, speaks of the text rather than in it (an article may quote a shorter one: a title
-# "WTF? What's the Future?" over "They are asking themselves “WTF? What's the Future?” ...").
-_QUOTED_TITLE_WORDS, _WORDS_AROUND_QUOTED_TITLE = 6, 100
-_OPENING_QUOTES = "«»„“”\"'‘’‚‹›「『《〈"
-_CLOSING_QUOTES = "»«“”\"'‘’‹›」』》〉"
 # Class or id of a block that holds an article's lede apart from its text.
 _INTRO = re.compile(r"intro|lede|chapo|chapeau|teaser[-_]?text|field[-_]teaser", re.IGNORECASE)
 
@@ -391,31 +385,19 @@ def _in_figure(paragraph: HtmlElement) -> bool:
 
 
 def _naming_the_title(paragraphs: list[str], title: str | None) -> tuple[list[str], list[str]]:
-    """(the paragraphs without the lines that name the page's title, those lines). Such a
-    line holds the title among a few words of its own, or between quote marks among many:
-    a feed's footer in whatever language ("Het bericht X verscheen eerst op Y", "Ieraksts X
-    pirmo reizi tika publicēts Y"), a citation, a forwarded message's subject, a host's word
-    on the text it runs ("Today we read «X». The text is given in full ..."): kept among
-    the credits, not the text. Words are counted as `word_count` does (Chinese and Japanese
-    titles have no spaces)."""
+    """(the paragraphs without the lines that hold the page's title among a few words of
+    their own, those lines). Such a line is a feed's footer in whatever language ("Het
+    bericht X verscheen eerst op Y", "Ieraksts X pirmo reizi tika publicēts Y"), a
+    citation or a forwarded message's subject: kept among the credits, not the text. Words
+    are counted as `word_count` does (Chinese and Japanese titles have no spaces)."""
     wanted = normalize_space(title or "").casefold()
     words = word_count(wanted)
     if words < _TITLE_WORDS:
         return paragraphs, []
-    quoted = re.compile(
-        rf"[{_OPENING_QUOTES}]\s*{re.escape(wanted)}\s*[{_CLOSING_QUOTES}]", re.IGNORECASE
-    )
 
     def names(line: str) -> bool:
         text = normalize_space(line).casefold()
-        if wanted not in text:
-            return False
-        around = word_count(text) - words
-        return 0 < around <= _WORDS_AROUND_TITLE or (
-            words >= _QUOTED_TITLE_WORDS
-            and 0 < around <= _WORDS_AROUND_QUOTED_TITLE
-            and quoted.search(text) is not None
-        )
+        return wanted in text and 0 < word_count(text) - words <= _WORDS_AROUND_TITLE
 
     naming = [line.strip() for p in paragraphs for line in p.splitlines() if names(line)]
     if not naming:

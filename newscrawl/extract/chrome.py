@@ -967,37 +967,20 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     LineRule(
         "rights_note",
-        "a host's word on the rights to a text it runs: a 'Copyright:' label ('Upphovsrätt:"
-        " ...', 'Hinweis zum Urheberrecht: ...'), an offer to take it down at the rights"
-        " holder's word ('如有侵权请联系删除', '저작권 문제가 될 경우 바로 삭제하겠습니다', 'Se"
-        " for o titular dos direitos e quiser que o retire, ...'), the purpose it is shown for"
-        " ('Текст взят в учебных целях.') (kept among the credits)",
-        r"(?:※\s*)?(?:copyright|upphovsrätt|ophavsret|opphavsrett|tekijänoikeus|urheberrecht"
-        r"|hinweis zum urheberrecht|droits? d['’]auteur|direitos de autor|derechos de autor"
-        r"|diritto d['’]autore|авторские права|prawa autorskie|저작권|著作権|版权(?:声明)?)\s*[:：]"
-        # a statement of rights, not a heading on the subject ("Urheberrecht: EU einigt sich")
-        r"(?=.{0,200}(?:\d{4}|©|\bright|\brecht|\bdroit|\bdireito|\bderecho|\bdiritt|\bправ"
-        r"|tillhör|gehör|belong|propriét|perten|appart|original|utgiv|verlag|publisher|author"
-        r"|autor|作者|著作者|저작자|원작자)).{1,400}"
-        # Said to the rights holder: "if you are the holder of the rights ...".
-        r"|.{0,300}\b(?:si vous êtes (?:le |la |l['’])?(?:titulaire|propriétaire|détent\w+)"
-        r" des droits|si vous êtes (?:un |l['’])?ayant[- ]droit|se (?:você )?(?:for|é|és) o"
-        r" (?:titular|detentor) dos direitos|si (?:usted )?es (?:el )?(?:titular|propietario) de"
-        r" los derechos|se (?:lei )?è (?:il )?(?:titolare|detentore) dei diritti"
-        r"|(?:falls|wenn) sie (?:der |die )?(?:rechteinhaber|urheber)|om du (?:är|er)"
-        r" (?:rättighetsinnehavare|upphovsrättsinnehavare|rettighetshaver))\w*\b.{0,300}"
-        r"|.{0,200}(?:如有侵权|若有侵权|如涉及侵权|如有版权问题)[^。]{0,20}联系[^。]{0,20}删除.{0,160}"
-        r"|.{0,80}저작권\s*문제.{0,40}삭제(?:하겠습니다|해 드리겠습니다|하도록 하겠습니다).{0,300}"
-        r"|(?=.{0,300}著作権)(?=.{0,400}(?:ご連絡|ご一報|お問い合わせ|お知らせ)).{0,400}場合.{0,120}"
-        r"削除(?:いたします|させていただきます).{0,120}"
-        r"|(?!.*\b(?:заявил\w*|сказал\w*|сообщил\w*|пояснил\w*|рассказал\w*)\b).{0,200}"
-        r"\bправообладател\w*.{0,160}\bудал(?:им|ю|яем)\b.{0,160}"
+        "a host's word on the rights to a text it runs, in a line of its own: the formula"
+        " offering to take it down ('本文来源于网络，如有侵权请联系删除', '※ 저작권 문제가 될 경우"
+        " 바로 삭제하겠습니다'), the purpose it is shown for ('Текст взят в учебных целях.')"
+        " (kept among the credits)",
+        # No quote marks: a line quoting the formula speaks of it.
+        r"(?![^“”\"「」『』]*[“”\"「」『』])(?:(?:声明|免责声明|版权声明)\s*[:：])?[^。]{0,40}?"
+        r"(?:如有侵权|若有侵权|如涉及侵权|如有版权问题)[^。]{0,20}联系[^。]{0,20}删除[^。]{0,20}[。！!]?"
+        r"|(?![^“”\"「」『』]*[“”\"「」『』])※\s*저작권\s*문제.{0,40}삭제"
+        r"(?:하겠습니다|해 드리겠습니다|하도록 하겠습니다)\..{0,300}"
         # The purpose the text is shown for, said of the text: a sentence of its own.
-        r"|(?:(?:this |the )?(?:text|article|story|material) (?:is )?(?:shared|reproduced|shown"
-        r"|used|published) (?:here )?(?:solely |only )?for (?:educational|study|teaching"
-        r"|informational) purposes(?: only)?"
-        r"|(?:текст|материал|статья)\w* (?:взят\w*|размещ\w*|опубликован\w*|приведен\w*)"
-        r" (?:исключительно |только )?в (?:учебных|ознакомительных|образовательных) целях)[.!]?",
+        r"|(?:(?:this |the )?(?:text|article|story) (?:is )?(?:shared|reproduced|shown|published)"
+        r" (?:here )?(?:solely |only )?for (?:educational|study|teaching) purposes(?: only)?"
+        r"|(?:текст|статья)\w* (?:взят\w*|размещ\w*|приведен\w*) (?:исключительно |только )?"
+        r"в (?:учебных|ознакомительных|образовательных) целях)[.!]?",
         credits=True,
     ),
     LineRule(
@@ -1234,9 +1217,7 @@ def drop_kickers(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
         for line in paragraph.split("\n"):
             if listing and _is_story_link_text(tree, line):
                 continue
-            listing = _BARE_READ_ALSO.fullmatch(line.strip()) is not None or (
-                line.rstrip().endswith((":", "：")) and _ALSO_READ.matches(line)
-            )
+            listing = line.rstrip().endswith((":", "：")) and _ALSO_READ.matches(line)
             lines.append(line)
         if lines and not _is_kicker(tree, text := "\n".join(lines)):
             kept.append(text)
@@ -1585,7 +1566,6 @@ _TRAILING_SOURCE = re.compile(
     rf"(?<=\S)\s+(?:{SOURCE_WORDS}|via)\s*{COLON}\s*https?://\S+\s*$", re.IGNORECASE
 )
 _ALSO_READ = next(rule for rule in LINE_RULES if rule.name == "also_read")
-_BARE_READ_ALSO = re.compile(_READ_ALSO_LABEL, re.IGNORECASE)
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> tuple[list[str], list[str]]:

@@ -373,15 +373,18 @@ def _title(
 
 
 def _links_up(heading: HtmlElement, urls: tuple[str, str | None]) -> bool:
-    """Whether the heading links to a page above this one on its site (the front page, the
-    blog's or a section's): a banner naming the site, not the story."""
+    """Whether the heading links to a page well above this one on its site (the front page,
+    a blog's or a section's front: two folders up at least, or `rel="home"`): a banner
+    naming the site, not the story. A link one folder up is the post's own, seen from its
+    second page or its comments' ("/post/comment-page-2/")."""
     pages = [urlsplit(url) for url in urls if url]
     for link in heading.iter("a"):
         target = urlsplit(urljoin(urls[0], link.get("href") or ""))
+        folders = len(target.path.rstrip("/").split("/"))
         if link.get("rel") == "home" or any(
             target.netloc == page.netloc
             and page.path.startswith(target.path)
-            and len(page.path.rstrip("/")) > len(target.path.rstrip("/"))
+            and (target.path in ("", "/") or len(page.path.rstrip("/").split("/")) - folders >= 2)
             for page in pages
         ):
             return True
@@ -389,10 +392,10 @@ def _links_up(heading: HtmlElement, urls: tuple[str, str | None]) -> bool:
 
 
 def _part_of(heading: str, title: str) -> bool:
-    """Whether the heading opens the title or closes it, punctuation and other words on its
-    other side ("X. Обсуждение на LiveInternet - ...", "Blog name - X")."""
-    if word_count(heading) < _HEADLINE_WORDS or heading == title:
-        return False
+    """Whether the heading opens the title or closes it, punctuation and fewer words on its
+    other side ("X - Blog name", "Blog name - X")."""
+    if word_count(heading) < _HEADLINE_WORDS or len(heading) * 2 < len(title):
+        return False  # the shorter part of a title names a site, a section or a column
     if title.startswith(heading):
         return _AFTER_HEADLINE.match(title, len(heading)) is not None
     return title.endswith(heading) and _BEFORE_HEADLINE.search(title[: -len(heading)]) is not None

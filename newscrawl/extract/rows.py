@@ -42,7 +42,12 @@ def unglued(
     if _length(own) < ARTICLE_LENGTH:
         own = inline_lines(main)  # written between <br>s
     if _length(own) < ARTICLE_LENGTH:  # in a block inside it: a diary's post message
-        own = max(map(_written_inline, main.iterdescendants("div", "td")), key=_length, default=own)
+        inside = max(
+            map(_written_inline, main.iterdescendants("div", "td")), key=_length, default=[]
+        )
+        # ... that is most of the post (not a quote, a poem or a signature inside it)
+        if _length(inside) >= _INLINE_SHARE * len(text_of(main)) / 2:
+            own = inside
     known = set(own)  # a line that is one of them holds no two
     lines = [line for p in paragraphs for line in p.splitlines()]
     glued = {

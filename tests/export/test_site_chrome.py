@@ -457,6 +457,10 @@ SITE_FAILURES = {
     "cms25/hugo_stack_zh": "names the story",
     "cms25/kirby_starterkit_nl": "names the story",
     "cms25/serendipity_de": "names the story",
+    "cms25/craftcms_en": "names the story",
+    "cms25/scoopit_fr": "names the story",
+    "cms25/teletype_ru": "names the story",
+    "cms25/uncode_mycurator_en": "names the story",
     "cms26/b2evolution_fr": "a long notice; names the story",
     "cms26/blogfa_fa": "a long notice; names the story",
     "cms26/expressionengine_en": "long notices; names the story",
@@ -466,6 +470,7 @@ SITE_FAILURES = {
     "cms26/rhymix_board_ko": "in under three bodies; names the story",
     "cms26/sapoblogs_pt": "long notices; names the story",
     "cms26/seesaa_ja": "in under three bodies; names the story",
+    "cms26/sohu_zh": "in under three bodies; names the story",
     "cms26/statamic_de": "long notices; names the story",
     "cms26/textpattern_sv": "long notices; names the story",
 }

@@ -305,13 +305,6 @@ HEADLINE = "Food delivery service confirms its exit from Denmark"
             f"<h2><a href='/post/412'>{HEADLINE}</a></h2>",
             HEADLINE,
         ),
-        # The site's words after a full stop: "X. Обсуждение на LiveInternet - ...".
-        (
-            f"{HEADLINE}. Обсуждение на LiveInternet - Сервис Онлайн-Дневников",
-            "Северная читательница",
-            f"<h2>{HEADLINE}</h2>",
-            HEADLINE,
-        ),
         # No heading shows the headline: the banner's name leaves the title.
         (f"{HEADLINE} | Språkcafé Norrbacka", "Språkcafé Norrbacka", "", HEADLINE),
         # A banner that is the site's name, in a title without one, changes nothing.
@@ -331,14 +324,23 @@ def test_a_banner_linking_home_is_no_headline(
     assert extract_article(page, "https://blog.example/2024/04/28/post/").title == expected
 
 
-def test_a_headline_linking_to_its_own_page_is_the_headline() -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://blog.example/2024/04/28/post/",
+        # The post's second page and its comments' link up to it, one folder (review 10).
+        "https://blog.example/2024/04/28/post/comment-page-2/",
+        "https://blog.example/2024/04/28/post/2/",
+    ],
+)
+def test_a_headline_linking_to_its_own_page_is_the_headline(url: str) -> None:
     """An `<h1>` that links to the post itself is no banner."""
     page = (
         f"<html><head><title>{HEADLINE} - Revue en VO</title></head><body><article><h1>"
         f"<a href='https://blog.example/2024/04/28/post/'>{HEADLINE}</a></h1>"
         "<p>Text of the post.</p></article></body></html>"
     )
-    assert extract_article(page, "https://blog.example/2024/04/28/post/").title == HEADLINE
+    assert extract_article(page, url).title == HEADLINE
 
 
 _STORY = "<p>" + "The council voted on Thursday to widen the road and add new bike lanes. " * 8

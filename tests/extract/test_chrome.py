@@ -96,13 +96,6 @@ CMS_LINE_CASES = [
         " 주시기 바랍니다.",
     ),
     (
-        "rights_note",
-        "cms26/seesaa_ja",
-        "※本文は元記事をそのまま引用しています。著作権は各著作者・配信元に帰属します。"
-        "引用の範囲を超えていると判断された場合は、お手数ですがコメント欄またはメールフォームから"
-        "ご連絡ください。確認のうえ、速やかに削除いたします。",
-    ),
-    (
         "also_read",
         "cms26/publii_pl",
         "Zobacz też: Fałszywi przyjaciele tłumacza, czyli dziesięć słów, które zawsze sprawdzam"

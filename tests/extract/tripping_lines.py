@@ -78,4 +78,13 @@ LINES = (
     "新规要求平台如有侵权内容应及时删除，并向权利人说明处理结果。",
     "«Мы удалим пост, если правообладатель пожалуется», — заявил представитель платформы.",
     "The material is used for educational purposes in 40 schools, the ministry said on Tuesday.",
+    # A review's lines (review 10) that the first rights_note took for a host's word.
+    "Si vous êtes titulaire des droits d'auteur sur l'image, vous pouvez d'abord adresser une mise en demeure à l'éditeur du site, par lettre recommandée avec accusé de réception.",
+    "Se você é o titular dos direitos autorais da música, pode contestar a reivindicação diretamente no painel do YouTube.",
+    "Si usted es el titular de los derechos de la fotografía, puede solicitar la retirada del contenido al prestador del servicio.",
+    "Wenn Sie Urheber des Fotos sind, steht Ihnen nach § 97 UrhG ein Anspruch auf Unterlassung und Schadensersatz zu.",
+    "不少自媒体在转载他人文章后加上“如有侵权请联系删除”，以为这样就可以免除法律责任。",
+    "많은 블로거들이 게시물 끝에 '저작권 문제가 될 경우 바로 삭제하겠습니다'라는 문구를 적지만, 법적으로는 아무런 효력이 없다.",
+    "「著作権者様からご連絡をいただいた場合は、速やかに削除いたします」と書いておけば問題ないと考える人もいますが、これは誤解です。",
+    "Copyright: The authors retain copyright of their work, as stated in the journal's 2019 policy.",
 )
