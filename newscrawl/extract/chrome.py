@@ -140,7 +140,7 @@ _READ_ALSO_ALONE = (
     r"читайте также|اقرأ أيضا\S*|यह भी पढ़ें|leggi anche|lees ook|lesen sie auch|lee también"
     r"|leia também|(?:à )?lire aussi|also read|read also|čtěte (?:také|též)"
     r"|zobacz (?:też|także|również)|(?:같이|함께) 보면 좋은 글|こちらの記事もどうぞ"
-    r"|(?:あわせて|合わせて)読みたい|往期推荐|推荐阅读"
+    r"|(?:あわせて|合わせて)読みたい|往期推荐"
     r"|more stories like this|more like this"
 )
 # Such a label alone on its line, maybe between arrows or dashes ("▼ 往期推荐 ▼").
@@ -529,7 +529,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|lasiet arī|lexoni gjithashtu|loe ka|lesið einnig|прочетете още|прочитајте (?:још|уште)"
         r"|přečtěte si (?:také|též)|you (?:may|might) (?:also )?be interested(?: in)?"
         r"|baca juga|simak juga|lihat juga|(?:à )?lire également(?: sur notre site)?"
-        r"|weiterlesen|관련 기사|おすすめ記事|猜你喜欢"
+        r"|weiterlesen|관련 기사|おすすめ記事|猜你喜欢|推荐阅读"
         r")\s*[:：|].*|trending now\s*[:：|]\s*(?:.{1,300}(?:keep reading|read more)\s*[»›→]?)?"
         rf"|【関連(?:記事|ニュース)】.*|{_READ_ALSO_LABEL}",
     ),

@@ -87,4 +87,6 @@ LINES = (
     "많은 블로거들이 게시물 끝에 '저작권 문제가 될 경우 바로 삭제하겠습니다'라는 문구를 적지만, 법적으로는 아무런 효력이 없다.",
     "「著作権者様からご連絡をいただいた場合は、速やかに削除いたします」と書いておけば問題ないと考える人もいますが、これは誤解です。",
     "Copyright: The authors retain copyright of their work, as stated in the journal's 2019 policy.",
+    # An article's own label over its list of books (review 10), alone on its line.
+    "推荐阅读",
 )
