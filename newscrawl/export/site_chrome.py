@@ -20,11 +20,10 @@ paragraphs stay however often the site repeats them; pages sharing a third of th
 outside this one (one story at its desktop, AMP and mobile URLs) count as one text. What is
 found so on pages of three texts of a site counts on its other pages too, where they hold it
 at a place those pages found it, or where they cannot tell (a short page, whose chrome is a
-third of its words). A line that names the page's
-story (a curator's "«title» was picked up by our feed") is on no other page; with the title
-left out, it reads as the lines of three other stories among the pages exported together
-(`_naming`). The paragraphs found go to
-the row's `site_chrome` column, in their order, and leave its body only with
+third of its words). A line that names the page's story (a curator's "«title» was picked
+up by our feed") is on no other page; with the title left out, it reads as the lines of
+three other stories among the pages exported together (`_naming`). The paragraphs found go
+to the row's `site_chrome` column, in their order, and leave its body only with
 `--drop-site-chrome`. The article store keeps the body as extracted.
 """
 
@@ -57,14 +56,13 @@ _BLANK_RUNS = re.compile(r"\n\s*\n(?:\s*\n)*")  # what separates paragraphs, onc
 def without_site_chrome(
     pages: Sequence[Article], index: CandidateIndex
 ) -> list[tuple[str, list[str]]]:
-    """Each page's body without the paragraphs its site
-    repeats on pages of other texts, and those paragraphs in their order. A paragraph found
-    so on pages of `SITE_CHROME_PAGES` texts of a site is dropped from its other pages too
-    (`_found_there`): on a short page, its site's chrome is a third of the words, and the
-    pages holding it look like versions of its text (one text finding it is not enough:
-    the top of a story is "chrome" on its write-through if three texts hold the first
-    version's top). So are the lines that name the page's story in words the site writes
-    about other stories (`_naming`)."""
+    """Each page's body without the paragraphs its site repeats on pages of other texts, and
+    those paragraphs in their order. A paragraph found so on pages of `SITE_CHROME_PAGES`
+    texts of a site is dropped from its other pages too (`_found_there`): on a short page,
+    its site's chrome is a third of the words, and the pages holding it look like versions
+    of its text (one text finding it is not enough: the top of a story is "chrome" on its
+    write-through if three texts hold the first version's top). So are the lines that name
+    the page's story in words the site writes about other stories (`_naming`)."""
     sites = [registered_domain(page.url) for page in pages]
     read = [_Body(page.body) for page in pages]
     judged = [_chrome(page.url, body, index) for page, body in zip(pages, read, strict=True)]
@@ -118,8 +116,9 @@ def _naming(sites: list[str], pages: Sequence[Article], read: list[_Body]) -> li
     """The lines of each page that name its story (hold its title) and, the title left out,
     read as lines of pages of `SITE_CHROME_PAGES` other stories (other titles) of its site:
     "Curator's note: «{title}» was picked up by our feed", a template's line about each
-    story it shows, which no paragraph hash finds on another page. Such lines the extractor
-    took out of other pages' text (among their credits: one quoting a long title) count."""
+    story it shows, which no paragraph hash finds on another page. Such lines that the
+    extractor took out of other pages' text count too (their credits: it takes a line naming
+    the title among a few words, and may do so on one page and not on another)."""
     masked: list[dict[int, int]] = []  # each page's line hash -> the hash without the title
     titled: dict[tuple[str, int], set[str]] = defaultdict(set)  # the titles each line names
     for site, page, body in zip(sites, pages, read, strict=True):

@@ -42,9 +42,10 @@ def unglued(
     if _length(own) < ARTICLE_LENGTH:
         own = inline_lines(main)  # written between <br>s
     if _length(own) < ARTICLE_LENGTH:  # in a block inside it: a diary's post message
-        inside = max(
-            map(_written_inline, main.iterdescendants("div", "td")), key=_length, default=[]
+        broken = (
+            block for block in main.iterdescendants("div", "td") if block.find("br") is not None
         )
+        inside = max(map(_written_inline, broken), key=_length, default=[])
         # ... that is most of the post (not a quote, a poem or a signature inside it)
         if _length(inside) >= _INLINE_SHARE * len(text_of(main)) / 2:
             own = inside

@@ -30,9 +30,9 @@ _PARSER.set_element_class_lookup(
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Page regions whose links and captions are the site's, never the article's.
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
-# Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
 # Chinese, Japanese and Korean characters.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Tags whose text flows inside a paragraph; a <div> of them and bare text is a paragraph.
 _INLINE_TAGS = frozenset({"a", "b", "br", "em", "font", "i", "span", "strong", "sub", "sup", "u"})
 # A block with this many characters of paragraph text holds an article, not teasers or a
 # blurb; below it, <div> paragraphs are looked for too.
